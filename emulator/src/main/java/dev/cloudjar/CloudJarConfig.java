@@ -1,0 +1,46 @@
+package dev.cloudjar;
+
+import java.nio.file.Path;
+
+/**
+ * Every setting with its default. {@code dataDir == null} means in-memory; port 0 picks a free port.
+ */
+public record CloudJarConfig(
+        String host,
+        int port,
+        Path dataDir,
+        String region,
+        String accountId,
+        String logLevel,
+        String smtp,
+        Path init) {
+
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 4566;
+    public static final String DEFAULT_REGION = "us-east-1";
+    public static final String DEFAULT_ACCOUNT = "000000000000";
+
+    public static CloudJarConfig defaults() {
+        return new CloudJarConfig(DEFAULT_HOST, DEFAULT_PORT, null, DEFAULT_REGION, DEFAULT_ACCOUNT, "info", null, null);
+    }
+
+    public CloudJarConfig withPort(int value) {
+        return new CloudJarConfig(host, value, dataDir, region, accountId, logLevel, smtp, init);
+    }
+
+    public CloudJarConfig withDataDir(Path value) {
+        return new CloudJarConfig(host, port, value, region, accountId, logLevel, smtp, init);
+    }
+
+    public CloudJarConfig withHost(String value) {
+        return new CloudJarConfig(value, port, dataDir, region, accountId, logLevel, smtp, init);
+    }
+
+    public CloudJarConfig withSmtp(String value) {
+        return new CloudJarConfig(host, port, dataDir, region, accountId, logLevel, value, init);
+    }
+
+    public CloudJarConfig withInit(Path value) {
+        return new CloudJarConfig(host, port, dataDir, region, accountId, logLevel, smtp, value);
+    }
+}

@@ -1,0 +1,216 @@
+package dev.cloudjar.protocol;
+
+import dev.cloudjar.core.AwsException;
+import dev.cloudjar.core.Scope;
+import dev.cloudjar.protocol.auth.Credential;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One HTTP request as the gateway received it, plus what the edge learned about it: the protocol, the
+ * caller's scope (account from the access key, region from the signature) and the request id.
+ * The path is raw (still percent-encoded): S3 keys must be decoded exactly once, by S3.
+ */
+public final class AwsRequest {
+    /** Bodies of the JSON/Query/REST-JSON protocols are read whole; S3 streams instead. */
+    public static final int MAX_BUFFERED_BODY = 64 * 1024 * 1024;
+
+    private final String method;
+    private final String rawPath;
+    private final String rawQuery;
+    private final Map<String, List<String>> query;
+    private final Headers headers;
+    private final InputStream body;
+    private final long contentLength;
+    private final Protocol protocol;
+    private final Scope scope;
+    private final Credential credential;
+    private final String requestId;
+    private final String endpoint;
+    private final String remoteAddress;
+    private final String target;
+    private byte[] bufferedBody;
+
+    private AwsRequest(Builder b) {
+        this.method = b.method;
+        this.rawPath = b.rawPath;
+        this.rawQuery = b.rawQuery;
+        this.query = b.query;
+        this.headers = b.headers;
+        this.body = b.body;
+        this.contentLength = b.contentLength;
+        this.protocol = b.protocol;
+        this.scope = b.scope;
+        this.credential = b.credential;
+        this.requestId = b.requestId;
+        this.endpoint = b.endpoint;
+        this.remoteAddress = b.remoteAddress;
+        this.target = b.target;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    /** The path as received, percent-encoded, without the query string. */
+    public String rawPath() {
+        return rawPath;
+    }
+
+    /** The query string as received (without '?'), or "" when absent. */
+    public String rawQuery() {
+        return rawQuery;
+    }
+
+    /** Decoded query parameters; a parameter given without '=' maps to "". */
+    public Map<String, List<String>> queryParameters() {
+        return query;
+    }
+
+    public String queryParameter(String name) {
+        List<String> values = query.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    public boolean hasQueryParameter(String name) {
+        return query.containsKey(name);
+    }
+
+    public Headers headers() {
+        return headers;
+    }
+
+    public String header(String name) {
+        return headers.get(name);
+    }
+
+    /** The body stream (read it once). For S3 this is the raw socket stream, not decoded. */
+    public InputStream body() {
+        return bufferedBody != null ? new java.io.ByteArrayInputStream(bufferedBody) : body;
+    }
+
+    /** Content-Length, or -1 when the client did not send one. */
+    public long contentLength() {
+        return contentLength;
+    }
+
+    /** The whole body, read once and kept; larger than {@link #MAX_BUFFERED_BODY} is a 413. */
+    public byte[] bodyBytes() {
+        if (bufferedBody == null) {
+            if (contentLength > MAX_BUFFERED_BODY) {
+                throw tooLarge();
+            }
+            try {
+                byte[] bytes = body.readNBytes(MAX_BUFFERED_BODY + 1);
+                if (bytes.length > MAX_BUFFERED_BODY) {
+                    throw tooLarge();
+                }
+                bufferedBody = bytes;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return bufferedBody;
+    }
+
+    private static AwsException tooLarge() {
+        return new AwsException(413, "RequestEntityTooLarge", "Request body is larger than " + MAX_BUFFERED_BODY + " bytes");
+    }
+
+    public Protocol protocol() {
+        return protocol;
+    }
+
+    public Scope scope() {
+        return scope;
+    }
+
+    /** What the Authorization header or presigned query said, or null for anonymous requests. */
+    public Credential credential() {
+        return credential;
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    /** This emulator's base URL as the client addressed it, e.g. {@code http://localhost:4566}. */
+    public String endpoint() {
+        return endpoint;
+    }
+
+    public String remoteAddress() {
+        return remoteAddress;
+    }
+
+    /**
+     * The operation named by the protocol envelope: the part of {@code X-Amz-Target} after the dot
+     * (JSON), the {@code Action} parameter (Query); null for REST protocols.
+     */
+    public String target() {
+        return target;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.method = method;
+        b.rawPath = rawPath;
+        b.rawQuery = rawQuery;
+        b.query = query;
+        b.headers = headers;
+        b.body = body();
+        b.contentLength = contentLength;
+        b.protocol = protocol;
+        b.scope = scope;
+        b.credential = credential;
+        b.requestId = requestId;
+        b.endpoint = endpoint;
+        b.remoteAddress = remoteAddress;
+        b.target = target;
+        return b;
+    }
+
+    /** Builds requests; the gateway uses it, and so do unit tests of wire adapters. */
+    public static final class Builder {
+        private String method = "GET";
+        private String rawPath = "/";
+        private String rawQuery = "";
+        private Map<String, List<String>> query = Map.of();
+        private Headers headers = new Headers();
+        private InputStream body = InputStream.nullInputStream();
+        private long contentLength = -1;
+        private Protocol protocol = Protocol.REST_XML;
+        private Scope scope = new Scope("000000000000", "us-east-1");
+        private Credential credential;
+        private String requestId = "00000000-0000-0000-0000-000000000000";
+        private String endpoint = "http://localhost:4566";
+        private String remoteAddress = "127.0.0.1";
+        private String target;
+
+        public Builder method(String v) { method = v; return this; }
+        public Builder rawPath(String v) { rawPath = v; return this; }
+        public Builder rawQuery(String v) { rawQuery = v == null ? "" : v; query = QueryString.parse(rawQuery); return this; }
+        public Builder headers(Headers v) { headers = v; return this; }
+        public Builder header(String name, String value) { headers.add(name, value); return this; }
+        public Builder body(InputStream v, long length) { body = v; contentLength = length; return this; }
+        public Builder body(byte[] v) { body = new java.io.ByteArrayInputStream(v); contentLength = v.length; return this; }
+        public Builder protocol(Protocol v) { protocol = v; return this; }
+        public Builder scope(Scope v) { scope = v; return this; }
+        public Builder credential(Credential v) { credential = v; return this; }
+        public Builder requestId(String v) { requestId = v; return this; }
+        public Builder endpoint(String v) { endpoint = v; return this; }
+        public Builder remoteAddress(String v) { remoteAddress = v; return this; }
+        public Builder target(String v) { target = v; return this; }
+
+        public AwsRequest build() {
+            return new AwsRequest(this);
+        }
+    }
+}

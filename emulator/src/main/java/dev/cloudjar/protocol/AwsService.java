@@ -1,0 +1,17 @@
+package dev.cloudjar.protocol;
+
+import dev.cloudjar.core.AwsException;
+
+/**
+ * A wire adapter the gateway can hand requests to. Adapters bind the request, call their backend and
+ * render the output; they also render errors in their protocol's shape (JSON {@code __type}, Query
+ * {@code <ErrorResponse>}, S3 {@code <Error>}, Lambda {@code x-amzn-ErrorType}).
+ */
+public interface AwsService {
+    /** The service's short name for logs ("s3", "dynamodb", ...). */
+    String serviceName();
+
+    AwsResponse handle(AwsRequest request);
+
+    AwsResponse error(AwsException error, AwsRequest request);
+}
