@@ -50,6 +50,9 @@ record S3Address(String bucket, String key) {
         if (host.isEmpty() || Character.isDigit(host.charAt(host.length() - 1))) {
             return null;
         }
+        if (BASE_HOSTS.contains(host)) {
+            return null;
+        }
         for (String base : BASE_HOSTS) {
             if (host.length() > base.length() + 1 && host.endsWith(base) && host.charAt(host.length() - base.length() - 1) == '.') {
                 return host.substring(0, host.length() - base.length() - 1);
