@@ -10,6 +10,9 @@ import dev.cloudjar.persistence.MapDbStateStore;
 import dev.cloudjar.persistence.StateStore;
 import dev.cloudjar.protocol.AwsService;
 import dev.cloudjar.protocol.ServiceId;
+import dev.cloudjar.services.s3.S3Backend;
+import dev.cloudjar.services.s3.wire.S3Api;
+import dev.cloudjar.services.sts.StsApi;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,8 +65,9 @@ public final class CloudJar implements AutoCloseable {
 
     /** One place per service: its backend (built on first use) and its wire adapter. */
     private void registerServices() {
-        // backend(S3Backend.class, () -> new S3Backend(context));
-        // service(ServiceId.S3, () -> new S3Api(backend(S3Backend.class)));
+        backend(S3Backend.class, () -> new S3Backend(context));
+        service(ServiceId.S3, () -> new S3Api(backend(S3Backend.class), context.clock()));
+        service(ServiceId.STS, StsApi::new);
     }
 
     /** Cross-service wiring: event subscriptions and the ports one service offers another. */

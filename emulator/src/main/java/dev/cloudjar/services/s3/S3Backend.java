@@ -1,0 +1,218 @@
+package dev.cloudjar.services.s3;
+
+import dev.cloudjar.ServiceContext;
+import dev.cloudjar.core.Scope;
+import dev.cloudjar.services.s3.model.BucketRecord;
+import dev.cloudjar.services.s3.model.CompletedPart;
+import dev.cloudjar.services.s3.model.CopyObjectInput;
+import dev.cloudjar.services.s3.model.CorsRule;
+import dev.cloudjar.services.s3.model.GetObjectInput;
+import dev.cloudjar.services.s3.model.ListObjectsInput;
+import dev.cloudjar.services.s3.model.ListObjectsResult;
+import dev.cloudjar.services.s3.model.MultipartUploadInput;
+import dev.cloudjar.services.s3.model.NotificationConfiguration;
+import dev.cloudjar.services.s3.model.ObjectRead;
+import dev.cloudjar.services.s3.model.ObjectRecord;
+import dev.cloudjar.services.s3.model.PartRecord;
+import dev.cloudjar.services.s3.model.PartsPage;
+import dev.cloudjar.services.s3.model.PutObjectInput;
+import dev.cloudjar.services.s3.model.UploadBody;
+import dev.cloudjar.services.s3.model.UploadRecord;
+import dev.cloudjar.services.s3.model.UploadsPage;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Amazon S3: buckets (with tagging, CORS and notification configurations), objects (put, get with
+ * ranges and conditions, copy, delete, tagging, flexible checksums), listings and multipart uploads.
+ * Metadata lives in the state store (objects keyed {@code bucket\0key}, so listings are range scans),
+ * bytes in the blob store, streamed. Object events are published as {@code S3ObjectEvent}s; delivery to
+ * notification targets belongs to {@code integration}.
+ *
+ * <p>Bucket names are global, as in AWS; a bucket is visible to its owner account only in ListBuckets.
+ *
+ * <p>LIMITATIONS: no versioning, object lock, ACLs, policies, lifecycle, replication, encryption,
+ * website hosting, SELECT or POST (browser form) uploads; these answer 501 NotImplemented. Requests of
+ * other accounts are not denied. CRC64NVME is not recomputed for copies of composite-checksum objects;
+ * a full-object multipart checksum is stored as the client sent it, not verified.
+ */
+public final class S3Backend {
+    private final S3State state;
+    private final BucketOperations buckets;
+    private final ObjectOperations objects;
+    private final MultipartOperations multipart;
+
+    public S3Backend(ServiceContext ctx) {
+        this.state = new S3State(ctx);
+        this.buckets = new BucketOperations(state);
+        this.objects = new ObjectOperations(state);
+        this.multipart = new MultipartOperations(state, objects);
+    }
+
+    // ---- buckets
+
+    public BucketRecord createBucket(Scope scope, String bucket, String locationConstraint) {
+        return buckets.create(scope, bucket, locationConstraint);
+    }
+
+    public BucketRecord headBucket(String bucket) {
+        return buckets.head(bucket);
+    }
+
+    public void deleteBucket(String bucket) {
+        buckets.delete(bucket);
+    }
+
+    /** The caller's buckets in name order, optionally only those starting with {@code prefix}. */
+    public List<BucketRecord> listBuckets(Scope scope, String prefix) {
+        return buckets.list(scope, prefix);
+    }
+
+    public void putBucketTagging(String bucket, Map<String, String> tags) {
+        buckets.putTags(bucket, tags);
+    }
+
+    public Map<String, String> bucketTagging(String bucket) {
+        return buckets.tags(bucket);
+    }
+
+    public void deleteBucketTagging(String bucket) {
+        buckets.deleteTags(bucket);
+    }
+
+    public void putBucketCors(String bucket, List<CorsRule> rules) {
+        buckets.putCors(bucket, rules);
+    }
+
+    public List<CorsRule> bucketCors(String bucket) {
+        return buckets.cors(bucket);
+    }
+
+    public void deleteBucketCors(String bucket) {
+        buckets.deleteCors(bucket);
+    }
+
+    /**
+     * Answers a CORS preflight: the matching rule, or 403 AccessForbidden when CORS is off for the
+     * bucket or no rule allows the origin, method and headers.
+     */
+    public CorsRule corsPreflight(String bucket, String origin, String method, List<String> requestHeaders) {
+        List<CorsRule> rules = state.bucket(bucket).cors();
+        if (rules == null || rules.isEmpty()) {
+            throw S3Errors.corsForbidden("CORSResponse: CORS is not enabled for this bucket.");
+        }
+        CorsRule rule = CorsRules.match(rules, origin, method, requestHeaders);
+        if (rule == null) {
+            throw S3Errors.corsForbidden("CORSResponse: This CORS request is not allowed. This is usually because the "
+                    + "evalution of Origin, request method / Access-Control-Request-Method or Access-Control-Request-Headers "
+                    + "are not whitelisted by the resource's CORS spec.");
+        }
+        return rule;
+    }
+
+    /** The rule that lets a cross-origin (non-preflight) request see its answer, or null. */
+    public CorsRule corsRuleFor(String bucket, String origin, String method) {
+        BucketRecord record = bucket == null ? null : state.buckets.get(bucket);
+        return record == null ? null : CorsRules.match(record.cors(), origin, method, List.of());
+    }
+
+    public void putBucketNotificationConfiguration(String bucket, NotificationConfiguration configuration) {
+        buckets.putNotification(bucket, configuration);
+    }
+
+    public NotificationConfiguration bucketNotificationConfiguration(String bucket) {
+        return buckets.notification(bucket);
+    }
+
+    /**
+     * For {@code integration}: the bucket's notification configuration (empty when none), or null when
+     * the bucket is gone.
+     */
+    public NotificationConfiguration notificationConfiguration(Scope scope, String bucket) {
+        BucketRecord record = state.buckets.get(bucket);
+        if (record == null) {
+            return null;
+        }
+        return record.notification() == null ? NotificationConfiguration.empty() : record.notification();
+    }
+
+    // ---- objects
+
+    public ObjectRecord putObject(Scope scope, PutObjectInput in, UploadBody body, Caller caller) {
+        return objects.put(scope, in, body, caller);
+    }
+
+    /** Resolves GetObject/HeadObject: conditions, range or part; the bytes come from {@link #openObject}. */
+    public ObjectRead getObject(GetObjectInput in) {
+        return objects.read(in);
+    }
+
+    public InputStream openObject(ObjectRead read) {
+        return objects.open(read);
+    }
+
+    public boolean deleteObject(Scope scope, String bucket, String key, Caller caller) {
+        return objects.delete(scope, bucket, key, caller);
+    }
+
+    /** Deletes up to 1000 keys; returns the keys reported as deleted (absent keys included, as S3 does). */
+    public List<String> deleteObjects(Scope scope, String bucket, List<String> keys, Caller caller) {
+        return objects.deleteMany(scope, bucket, keys, caller);
+    }
+
+    public ObjectRecord copyObject(Scope scope, CopyObjectInput in, Caller caller) {
+        return objects.copy(scope, in, caller);
+    }
+
+    public void putObjectTagging(String bucket, String key, Map<String, String> tags) {
+        objects.putTags(bucket, key, tags);
+    }
+
+    public Map<String, String> objectTagging(String bucket, String key) {
+        return objects.tags(bucket, key);
+    }
+
+    public ListObjectsResult listObjects(ListObjectsInput in) {
+        state.bucket(in.bucket());
+        return ObjectListing.list(state.objects, in);
+    }
+
+    // ---- multipart
+
+    public UploadRecord createMultipartUpload(MultipartUploadInput in) {
+        return multipart.create(in);
+    }
+
+    public PartRecord uploadPart(String bucket, String key, String uploadId, int partNumber, UploadBody body) {
+        return multipart.uploadPart(bucket, key, uploadId, partNumber, body);
+    }
+
+    /** Copies a source object (or a {@code bytes=a-b} range of it) into a part. */
+    public PartRecord uploadPartCopy(String bucket, String key, String uploadId, int partNumber, String sourceBucket,
+            String sourceKey, String range, GetObjectInput sourceConditions) {
+        MultipartOperations.checkPartNumber(partNumber);
+        ObjectRecord source = objects.find(sourceBucket, sourceKey);
+        Preconditions.checkCopySource(source.eTag(), source.lastModified(), sourceConditions.ifMatch(),
+                sourceConditions.ifNoneMatch(), sourceConditions.ifModifiedSince(), sourceConditions.ifUnmodifiedSince());
+        return multipart.uploadPartCopy(bucket, key, uploadId, partNumber, source, range);
+    }
+
+    public ObjectRecord completeMultipartUpload(Scope scope, String bucket, String key, String uploadId,
+            List<CompletedPart> parts, String fullObjectChecksum, Caller caller) {
+        return multipart.complete(scope, bucket, key, uploadId, parts, fullObjectChecksum, caller);
+    }
+
+    public void abortMultipartUpload(String bucket, String key, String uploadId) {
+        multipart.abort(bucket, key, uploadId);
+    }
+
+    public PartsPage listParts(String bucket, String key, String uploadId, int maxParts, int partNumberMarker) {
+        return multipart.listParts(bucket, key, uploadId, maxParts, partNumberMarker);
+    }
+
+    public UploadsPage listMultipartUploads(String bucket, String prefix, String delimiter, String keyMarker,
+            String uploadIdMarker, int maxUploads) {
+        return multipart.listUploads(bucket, prefix, delimiter, keyMarker, uploadIdMarker, maxUploads);
+    }
+}

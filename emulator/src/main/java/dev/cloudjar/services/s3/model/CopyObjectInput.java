@@ -1,0 +1,23 @@
+package dev.cloudjar.services.s3.model;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * CopyObject: source, destination, the metadata/tagging directives (REPLACE takes {@code headers}
+ * and {@code tags} from the request) and the x-amz-copy-source-if-* conditions.
+ */
+public record CopyObjectInput(
+        String sourceBucket,
+        String sourceKey,
+        String bucket,
+        String key,
+        boolean replaceMetadata,
+        ObjectHeaders headers,
+        boolean replaceTags,
+        Map<String, String> tags,
+        String ifMatch,
+        String ifNoneMatch,
+        Instant ifModifiedSince,
+        Instant ifUnmodifiedSince) {
+}

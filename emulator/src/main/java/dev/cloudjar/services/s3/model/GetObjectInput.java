@@ -1,0 +1,18 @@
+package dev.cloudjar.services.s3.model;
+
+import java.time.Instant;
+
+/**
+ * GetObject/HeadObject members that change what is returned: the raw Range header, the part number,
+ * the four conditional headers (dates already parsed; null when absent or unparseable).
+ */
+public record GetObjectInput(
+        String bucket,
+        String key,
+        String range,
+        Integer partNumber,
+        String ifMatch,
+        String ifNoneMatch,
+        Instant ifModifiedSince,
+        Instant ifUnmodifiedSince) {
+}

@@ -1,0 +1,13 @@
+package dev.cloudjar.services.s3.model;
+
+import java.util.Map;
+
+/** CreateMultipartUpload: what the object will carry and the checksum algorithm/type of its parts. */
+public record MultipartUploadInput(
+        String bucket,
+        String key,
+        ObjectHeaders headers,
+        Map<String, String> tags,
+        String checksumAlgorithm,
+        String checksumType) {
+}

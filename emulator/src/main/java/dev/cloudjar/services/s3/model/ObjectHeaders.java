@@ -1,0 +1,37 @@
+package dev.cloudjar.services.s3.model;
+
+import java.util.Map;
+
+/**
+ * The representation headers S3 stores with an object and returns on GET/HEAD. User metadata names
+ * are lower case and without the {@code x-amz-meta-} prefix.
+ */
+public record ObjectHeaders(
+        String contentType,
+        String contentEncoding,
+        String contentDisposition,
+        String contentLanguage,
+        String cacheControl,
+        String expires,
+        String websiteRedirectLocation,
+        String storageClass,
+        Map<String, String> userMetadata) {
+
+    public static final String DEFAULT_CONTENT_TYPE = "binary/octet-stream";
+
+    public ObjectHeaders {
+        userMetadata = userMetadata == null ? Map.of() : Map.copyOf(userMetadata);
+    }
+
+    public static ObjectHeaders empty() {
+        return new ObjectHeaders(null, null, null, null, null, null, null, null, Map.of());
+    }
+
+    public String contentTypeOrDefault() {
+        return contentType == null ? DEFAULT_CONTENT_TYPE : contentType;
+    }
+
+    public String storageClassOrDefault() {
+        return storageClass == null ? "STANDARD" : storageClass;
+    }
+}

@@ -1,0 +1,115 @@
+package dev.cloudjar.services.s3.wire;
+
+import dev.cloudjar.core.PageToken;
+import dev.cloudjar.core.Utf8Order;
+import dev.cloudjar.protocol.AwsRequest;
+import dev.cloudjar.protocol.AwsResponse;
+import dev.cloudjar.protocol.xml.XmlWriter;
+import dev.cloudjar.services.s3.S3Backend;
+import dev.cloudjar.services.s3.S3Errors;
+import dev.cloudjar.services.s3.model.ListObjectsInput;
+import dev.cloudjar.services.s3.model.ListObjectsResult;
+import dev.cloudjar.services.s3.model.ObjectRecord;
+
+/**
+ * ListObjects (v1) and ListObjectsV2. Keys are URL-encoded only when the request asked for
+ * {@code encoding-type=url} (Java v2 decodes whenever the answer says so, PROTOCOLS 4.4).
+ */
+final class ListingRoutes {
+    private static final int MAX_KEYS = 1000;
+    private final S3Backend backend;
+
+    ListingRoutes(S3Backend backend) {
+        this.backend = backend;
+    }
+
+    AwsResponse listV2(AwsRequest request, S3Address address) {
+        boolean url = encodingType(request);
+        String prefix = request.queryParameter("prefix");
+        String delimiter = request.queryParameter("delimiter");
+        String token = request.queryParameter("continuation-token");
+        String startAfter = request.queryParameter("start-after");
+        int maxKeys = Math.min(MAX_KEYS, BucketRoutes.intParameter(request, "max-keys", MAX_KEYS));
+        String after = startAfter;
+        if (token != null) {
+            String position = PageToken.decodeOrNull(token);
+            if (position == null || token.isEmpty()) {
+                throw S3Errors.invalidArgument("The continuation token provided is incorrect", "continuation-token", token);
+            }
+            if (after == null || Utf8Order.compare(position, after) > 0) {
+                after = position;
+            }
+        }
+        ListObjectsResult result = backend.listObjects(new ListObjectsInput(address.bucket(), prefix, delimiter, after, maxKeys));
+        boolean fetchOwner = "true".equalsIgnoreCase(request.queryParameter("fetch-owner"));
+        XmlWriter xml = S3Xml.document("ListBucketResult")
+                .element("Name", address.bucket())
+                .element("Prefix", S3Xml.encode(prefix == null ? "" : prefix, url))
+                .element("Delimiter", S3Xml.encode(delimiter, url))
+                .element("MaxKeys", maxKeys);
+        if (url) {
+            xml.element("EncodingType", "url");
+        }
+        xml.element("KeyCount", result.keyCount()).element("IsTruncated", result.truncated())
+                .element("ContinuationToken", token)
+                .element("NextContinuationToken", result.truncated() ? PageToken.encode(result.nextPosition()) : null)
+                .element("StartAfter", S3Xml.encode(startAfter, url));
+        contents(xml, result, url, fetchOwner);
+        return S3Xml.ok(xml);
+    }
+
+    AwsResponse listV1(AwsRequest request, S3Address address) {
+        boolean url = encodingType(request);
+        String prefix = request.queryParameter("prefix");
+        String delimiter = request.queryParameter("delimiter");
+        String marker = request.queryParameter("marker");
+        int maxKeys = Math.min(MAX_KEYS, BucketRoutes.intParameter(request, "max-keys", MAX_KEYS));
+        ListObjectsResult result = backend.listObjects(new ListObjectsInput(address.bucket(), prefix, delimiter, marker, maxKeys));
+        XmlWriter xml = S3Xml.document("ListBucketResult")
+                .element("Name", address.bucket())
+                .element("Prefix", S3Xml.encode(prefix == null ? "" : prefix, url))
+                .element("Marker", S3Xml.encode(marker == null ? "" : marker, url));
+        if (delimiter != null && result.truncated()) {
+            xml.element("NextMarker", S3Xml.encode(result.nextPosition(), url));
+        }
+        xml.element("MaxKeys", maxKeys).element("Delimiter", S3Xml.encode(delimiter, url));
+        if (url) {
+            xml.element("EncodingType", "url");
+        }
+        xml.element("IsTruncated", result.truncated());
+        contents(xml, result, url, true);
+        return S3Xml.ok(xml);
+    }
+
+    private static boolean encodingType(AwsRequest request) {
+        String encoding = request.queryParameter("encoding-type");
+        if (encoding == null) {
+            return false;
+        }
+        if (!"url".equalsIgnoreCase(encoding)) {
+            throw S3Errors.invalidArgument("Invalid Encoding Method specified in Request", "encoding-type", encoding);
+        }
+        return true;
+    }
+
+    private static void contents(XmlWriter xml, ListObjectsResult result, boolean url, boolean owner) {
+        for (ObjectRecord object : result.contents()) {
+            xml.start("Contents")
+                    .element("Key", S3Xml.encode(object.key(), url))
+                    .element("LastModified", S3Xml.iso(object.lastModified()))
+                    .element("ETag", S3Xml.quote(object.eTag()));
+            if (object.checksum() != null) {
+                xml.element("ChecksumAlgorithm", object.checksum().algorithm());
+                xml.element("ChecksumType", object.checksum().type());
+            }
+            xml.element("Size", object.size());
+            if (owner) {
+                S3Xml.owner(xml, "Owner");
+            }
+            xml.element("StorageClass", object.headers() == null ? "STANDARD" : object.headers().storageClassOrDefault()).end();
+        }
+        for (String prefix : result.commonPrefixes()) {
+            xml.start("CommonPrefixes").element("Prefix", S3Xml.encode(prefix, url)).end();
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package dev.cloudjar.services.s3.wire;
+
+import dev.cloudjar.protocol.AwsRequest;
+import dev.cloudjar.protocol.AwsResponse;
+import dev.cloudjar.protocol.QueryString;
+import dev.cloudjar.protocol.xml.XmlNode;
+import dev.cloudjar.protocol.xml.XmlWriter;
+import dev.cloudjar.services.s3.Caller;
+import dev.cloudjar.services.s3.S3Backend;
+import dev.cloudjar.services.s3.S3Errors;
+import dev.cloudjar.services.s3.model.CopyObjectInput;
+import dev.cloudjar.services.s3.model.GetObjectInput;
+import dev.cloudjar.services.s3.model.ObjectHeaders;
+import dev.cloudjar.services.s3.model.ObjectRead;
+import dev.cloudjar.services.s3.model.ObjectRecord;
+import dev.cloudjar.services.s3.model.PutObjectInput;
+import dev.cloudjar.services.s3.model.StoredChecksum;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** PutObject, GetObject, HeadObject, DeleteObject, DeleteObjects and CopyObject. */
+final class ObjectRoutes {
+    private final S3Backend backend;
+
+    ObjectRoutes(S3Backend backend) {
+        this.backend = backend;
+    }
+
+    static Caller caller(AwsRequest request) {
+        return new Caller(request.requestId(), request.remoteAddress());
+    }
+
+    AwsResponse put(AwsRequest request, S3Address address) {
+        PutObjectInput input = new PutObjectInput(address.bucket(), address.key(), ObjectHeaderCodec.read(request),
+                ObjectHeaderCodec.tagging(request.header("x-amz-tagging")));
+        ObjectRecord object = backend.putObject(request.scope(), input, new StreamedUploadBody(request), caller(request));
+        AwsResponse response = AwsResponse.ok().header("ETag", S3Xml.quote(object.eTag()));
+        checksumHeaders(response, object.checksum());
+        return response.body(new byte[0], null);
+    }
+
+    static void checksumHeaders(AwsResponse response, StoredChecksum checksum) {
+        if (checksum != null) {
+            response.header("x-amz-checksum-" + checksum.algorithm().toLowerCase(Locale.ROOT), checksum.value());
+            response.header("x-amz-checksum-type", checksum.type());
+        }
+    }
+
+    AwsResponse get(AwsRequest request, S3Address address, boolean head) {
+        ObjectRead read = backend.getObject(getInput(request, address));
+        ObjectRecord object = read.object();
+        AwsResponse response = AwsResponse.status(read.partial() ? 206 : 200);
+        ObjectHeaderCodec.write(response, object, request);
+        if (read.partial()) {
+            long last = read.offset() + read.length() - 1;
+            response.header("Content-Range", "bytes " + read.offset() + "-" + last + "/" + object.size());
+        }
+        if (request.hasQueryParameter("partNumber") && object.partsCount() > 1) {
+            response.header("x-amz-mp-parts-count", String.valueOf(object.partsCount()));
+        }
+        if (!read.partial() && "ENABLED".equalsIgnoreCase(request.header("x-amz-checksum-mode"))) {
+            checksumHeaders(response, object.checksum());
+        }
+        String type = ObjectHeaderCodec.contentType(object, request);
+        if (head) {
+            return response.contentLengthOnly(read.length(), type);
+        }
+        return response.stream(out -> {
+            try (InputStream in = backend.openObject(read)) {
+                in.transferTo(out);
+            }
+        }, read.length(), type);
+    }
+
+    private static GetObjectInput getInput(AwsRequest request, S3Address address) {
+        String part = request.queryParameter("partNumber");
+        Integer partNumber = null;
+        if (part != null) {
+            try {
+                partNumber = Integer.parseInt(part.trim());
+            } catch (NumberFormatException e) {
+                throw S3Errors.invalidArgument("Part number must be an integer between 1 and 10000, inclusive", "partNumber", part);
+            }
+        }
+        return new GetObjectInput(address.bucket(), address.key(), request.header("Range"), partNumber,
+                request.header("If-Match"), request.header("If-None-Match"),
+                S3Xml.parseHttpDate(request.header("If-Modified-Since")), S3Xml.parseHttpDate(request.header("If-Unmodified-Since")));
+    }
+
+    AwsResponse delete(AwsRequest request, S3Address address) {
+        backend.deleteObject(request.scope(), address.bucket(), address.key(), caller(request));
+        return AwsResponse.status(204);
+    }
+
+    AwsResponse deleteObjects(AwsRequest request, S3Address address) {
+        XmlNode root = S3Xml.parse(request);
+        if (!"Delete".equals(root.name())) {
+            throw S3Errors.malformedXml();
+        }
+        boolean quiet = "true".equalsIgnoreCase(root.childText("Quiet"));
+        List<String> keys = new ArrayList<>();
+        for (XmlNode object : root.children("Object")) {
+            XmlNode key = object.child("Key");
+            if (key == null) {
+                throw S3Errors.malformedXml();
+            }
+            keys.add(key.rawText());
+        }
+        List<String> deleted = backend.deleteObjects(request.scope(), address.bucket(), keys, caller(request));
+        XmlWriter xml = S3Xml.document("DeleteResult");
+        if (!quiet) {
+            for (String key : deleted) {
+                xml.start("Deleted").element("Key", key).end();
+            }
+        }
+        return S3Xml.ok(xml);
+    }
+
+    AwsResponse copy(AwsRequest request, S3Address address) {
+        String[] source = copySource(request.header("x-amz-copy-source"));
+        String directive = request.header("x-amz-metadata-directive");
+        boolean replace = directive != null && directive.equalsIgnoreCase("REPLACE");
+        if (directive != null && !replace && !directive.equalsIgnoreCase("COPY")) {
+            throw S3Errors.invalidArgument("Unknown metadata directive.", "x-amz-metadata-directive", directive);
+        }
+        String tagging = request.header("x-amz-tagging-directive");
+        boolean replaceTags = tagging != null && tagging.equalsIgnoreCase("REPLACE");
+        ObjectHeaders headers = ObjectHeaderCodec.read(request);
+        CopyObjectInput input = new CopyObjectInput(source[0], source[1], address.bucket(), address.key(), replace,
+                headers, replaceTags, ObjectHeaderCodec.tagging(request.header("x-amz-tagging")),
+                request.header("x-amz-copy-source-if-match"), request.header("x-amz-copy-source-if-none-match"),
+                S3Xml.parseHttpDate(request.header("x-amz-copy-source-if-modified-since")),
+                S3Xml.parseHttpDate(request.header("x-amz-copy-source-if-unmodified-since")));
+        ObjectRecord copied = backend.copyObject(request.scope(), input, caller(request));
+        XmlWriter xml = S3Xml.document("CopyObjectResult")
+                .element("LastModified", S3Xml.iso(copied.lastModified()))
+                .element("ETag", S3Xml.quote(copied.eTag()));
+        if (copied.checksum() != null) {
+            xml.element("ChecksumType", copied.checksum().type());
+            xml.element("Checksum" + copied.checksum().algorithm(), copied.checksum().value());
+        }
+        return S3Xml.ok(xml);
+    }
+
+    /**
+     * Splits {@code x-amz-copy-source} ({@code bkt/a%20b.txt}, optionally with a leading slash and a
+     * {@code ?versionId=}) into bucket and decoded key.
+     */
+    static String[] copySource(String header) {
+        if (header == null || header.isEmpty()) {
+            throw S3Errors.invalidArgument("Copy Source must mention the source bucket and key: sourcebucket/sourcekey",
+                    "x-amz-copy-source", header);
+        }
+        String value = header.startsWith("/") ? header.substring(1) : header;
+        int query = value.indexOf('?');
+        if (query >= 0) {
+            value = value.substring(0, query);
+        }
+        int slash = value.indexOf('/');
+        if (slash <= 0 || slash == value.length() - 1) {
+            throw S3Errors.invalidArgument("Copy Source must mention the source bucket and key: sourcebucket/sourcekey",
+                    "x-amz-copy-source", header);
+        }
+        return new String[] {QueryString.decode(value.substring(0, slash), false), QueryString.decode(value.substring(slash + 1), false)};
+    }
+}

@@ -1,0 +1,67 @@
+package dev.cloudjar.services.s3.wire;
+
+import dev.cloudjar.protocol.QueryString;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The bucket and key a request addresses, from a virtual-host name ({@code bkt.localhost:4566},
+ * {@code bkt.s3.localhost...}) or else the path ({@code /bkt/key}). The key is percent-decoded once
+ * from the raw path ('+' stays a plus). A null key means a bucket-level request, a null bucket the
+ * service (ListBuckets).
+ */
+record S3Address(String bucket, String key) {
+    /** Host names that are CloudJar itself; a label in front of one of them is a bucket. Longest first. */
+    private static final List<String> BASE_HOSTS = List.of(
+            "s3.localhost.localstack.cloud", "localhost.localstack.cloud", "s3.amazonaws.com", "s3.localhost", "localhost");
+
+    static S3Address of(String rawPath, String hostHeader) {
+        String bucketFromHost = bucketFromHost(hostHeader);
+        String path = rawPath == null || rawPath.isEmpty() ? "/" : rawPath;
+        String rest = path.startsWith("/") ? path.substring(1) : path;
+        if (bucketFromHost != null) {
+            return new S3Address(bucketFromHost, rest.isEmpty() ? null : QueryString.decode(rest, false));
+        }
+        if (rest.isEmpty()) {
+            return new S3Address(null, null);
+        }
+        int slash = rest.indexOf('/');
+        if (slash < 0) {
+            return new S3Address(QueryString.decode(rest, false), null);
+        }
+        String bucket = QueryString.decode(rest.substring(0, slash), false);
+        String key = rest.substring(slash + 1);
+        return new S3Address(bucket, key.isEmpty() ? null : QueryString.decode(key, false));
+    }
+
+    static String bucketFromHost(String hostHeader) {
+        if (hostHeader == null || hostHeader.isEmpty()) {
+            return null;
+        }
+        String host = hostHeader;
+        if (host.startsWith("[")) {
+            return null;
+        }
+        int colon = host.lastIndexOf(':');
+        if (colon >= 0) {
+            host = host.substring(0, colon);
+        }
+        host = host.toLowerCase(Locale.ROOT);
+        if (host.isEmpty() || Character.isDigit(host.charAt(host.length() - 1))) {
+            return null;
+        }
+        if (BASE_HOSTS.contains(host)) {
+            return null;
+        }
+        for (String base : BASE_HOSTS) {
+            if (host.length() > base.length() + 1 && host.endsWith(base) && host.charAt(host.length() - base.length() - 1) == '.') {
+                return host.substring(0, host.length() - base.length() - 1);
+            }
+        }
+        int s3 = host.indexOf(".s3.");
+        if (s3 > 0 && host.endsWith(".amazonaws.com")) {
+            return host.substring(0, s3);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,191 @@
+package dev.cloudjar.services.s3.wire;
+
+import dev.cloudjar.core.AwsException;
+import dev.cloudjar.protocol.AwsRequest;
+import dev.cloudjar.protocol.AwsResponse;
+import dev.cloudjar.protocol.AwsService;
+import dev.cloudjar.protocol.auth.PresignedUrls;
+import dev.cloudjar.protocol.xml.XmlWriter;
+import dev.cloudjar.services.s3.S3Backend;
+import dev.cloudjar.services.s3.S3Errors;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * S3's REST-XML wire adapter: finds bucket and key (virtual host or path), picks the operation from
+ * method and sub-resource, checks presigned-URL expiry, and renders S3's {@code <Error>} documents
+ * (no body on HEAD). Sub-resources CloudJar does not implement answer 501 NotImplemented.
+ */
+public final class S3Api implements AwsService {
+    private static final String HOST_ID = "Y2xvdWRqYXIgczMgaG9zdCBpZCBmb3IgbG9jYWwgdXNl";
+    private static final List<String> UNSUPPORTED_BUCKET = List.of("accelerate", "analytics", "encryption", "intelligent-tiering",
+            "inventory", "lifecycle", "logging", "metrics", "object-lock", "ownershipControls", "policyStatus", "publicAccessBlock",
+            "replication", "requestPayment", "website", "versions", "session", "metadataTable");
+    private static final List<String> UNSUPPORTED_OBJECT = List.of("acl", "attributes", "legal-hold", "retention", "torrent",
+            "restore", "select", "renameObject");
+
+    private final S3Backend backend;
+    private final Clock clock;
+    private final BucketRoutes buckets;
+    private final ObjectRoutes objects;
+    private final ListingRoutes listings;
+    private final MultipartRoutes multipart;
+    private final TaggingRoutes tagging;
+    private final CorsRoutes cors;
+    private final NotificationRoutes notifications;
+
+    public S3Api(S3Backend backend, Clock clock) {
+        this.backend = backend;
+        this.clock = clock;
+        this.buckets = new BucketRoutes(backend);
+        this.objects = new ObjectRoutes(backend);
+        this.listings = new ListingRoutes(backend);
+        this.multipart = new MultipartRoutes(backend);
+        this.tagging = new TaggingRoutes(backend);
+        this.cors = new CorsRoutes(backend);
+        this.notifications = new NotificationRoutes(backend);
+    }
+
+    @Override
+    public String serviceName() {
+        return "s3";
+    }
+
+    public S3Backend backend() {
+        return backend;
+    }
+
+    @Override
+    public AwsResponse handle(AwsRequest request) {
+        if (PresignedUrls.isPresigned(request::queryParameter)) {
+            PresignedUrls.checkNotExpired(request::queryParameter, Instant.now(clock));
+        }
+        S3Address address = S3Address.of(request.rawPath(), request.header("Host"));
+        AwsResponse response = route(request, address);
+        if (!"OPTIONS".equals(request.method())) {
+            cors.decorate(request, address, response);
+        }
+        return response;
+    }
+
+    private AwsResponse route(AwsRequest r, S3Address a) {
+        String method = r.method();
+        if ("OPTIONS".equals(method)) {
+            return cors.preflight(r, a);
+        }
+        if (a.bucket() == null) {
+            if ("GET".equals(method)) {
+                return buckets.list(r);
+            }
+            throw S3Errors.methodNotAllowed(method, "SERVICE");
+        }
+        return a.key() == null ? bucketLevel(method, r, a) : objectLevel(method, r, a);
+    }
+
+    private AwsResponse bucketLevel(String method, AwsRequest r, S3Address a) {
+        switch (method) {
+            case "GET":
+                if (r.hasQueryParameter("location")) return buckets.location(r, a);
+                if (r.hasQueryParameter("tagging")) return tagging.getBucket(r, a);
+                if (r.hasQueryParameter("cors")) return cors.get(r, a);
+                if (r.hasQueryParameter("notification")) return notifications.get(r, a);
+                if (r.hasQueryParameter("uploads")) return multipart.listUploads(r, a);
+                if (r.hasQueryParameter("versioning")) return buckets.versioning(r, a);
+                if (r.hasQueryParameter("acl")) return buckets.acl(r, a);
+                if (r.hasQueryParameter("policy")) return buckets.policy(r, a);
+                unsupported(r, UNSUPPORTED_BUCKET);
+                return "2".equals(r.queryParameter("list-type")) ? listings.listV2(r, a) : listings.listV1(r, a);
+            case "PUT":
+                if (r.hasQueryParameter("tagging")) return tagging.putBucket(r, a);
+                if (r.hasQueryParameter("cors")) return cors.put(r, a);
+                if (r.hasQueryParameter("notification")) return notifications.put(r, a);
+                unsupported(r, UNSUPPORTED_BUCKET);
+                unsupported(r, List.of("acl", "policy", "versioning"));
+                return buckets.create(r, a);
+            case "HEAD":
+                return buckets.head(r, a);
+            case "DELETE":
+                if (r.hasQueryParameter("tagging")) return tagging.deleteBucket(r, a);
+                if (r.hasQueryParameter("cors")) return cors.delete(r, a);
+                unsupported(r, UNSUPPORTED_BUCKET);
+                unsupported(r, List.of("policy"));
+                return buckets.delete(r, a);
+            case "POST":
+                if (r.hasQueryParameter("delete")) return objects.deleteObjects(r, a);
+                throw S3Errors.notImplemented("POST");
+            default:
+                throw S3Errors.methodNotAllowed(method, "BUCKET");
+        }
+    }
+
+    private AwsResponse objectLevel(String method, AwsRequest r, S3Address a) {
+        switch (method) {
+            case "GET":
+                if (r.hasQueryParameter("uploadId")) return multipart.listParts(r, a);
+                if (r.hasQueryParameter("tagging")) return tagging.getObject(r, a);
+                unsupported(r, UNSUPPORTED_OBJECT);
+                return objects.get(r, a, false);
+            case "HEAD":
+                return objects.get(r, a, true);
+            case "PUT":
+                if (r.hasQueryParameter("uploadId") && r.hasQueryParameter("partNumber")) {
+                    return r.header("x-amz-copy-source") != null ? multipart.uploadPartCopy(r, a) : multipart.uploadPart(r, a);
+                }
+                if (r.hasQueryParameter("tagging")) return tagging.putObject(r, a);
+                unsupported(r, UNSUPPORTED_OBJECT);
+                return r.header("x-amz-copy-source") != null ? objects.copy(r, a) : objects.put(r, a);
+            case "DELETE":
+                if (r.hasQueryParameter("uploadId")) return multipart.abort(r, a);
+                if (r.hasQueryParameter("tagging")) return tagging.deleteObject(r, a);
+                return objects.delete(r, a);
+            case "POST":
+                if (r.hasQueryParameter("uploads")) return multipart.create(r, a);
+                if (r.hasQueryParameter("uploadId")) return multipart.complete(r, a);
+                unsupported(r, UNSUPPORTED_OBJECT);
+                throw S3Errors.notImplemented("POST");
+            default:
+                throw S3Errors.methodNotAllowed(method, "OBJECT");
+        }
+    }
+
+    private static void unsupported(AwsRequest request, List<String> names) {
+        for (String name : names) {
+            if (request.hasQueryParameter(name)) {
+                throw S3Errors.notImplemented("?" + name);
+            }
+        }
+    }
+
+    @Override
+    public AwsResponse error(AwsException error, AwsRequest request) {
+        AwsResponse response = AwsResponse.status(error.status())
+                .header("x-amz-request-id", request.requestId())
+                .header("x-amz-id-2", HOST_ID);
+        if (error.status() == 304 || "HEAD".equals(request.method())) {
+            Object eTag = error.details().get("ETag");
+            if (error.status() == 304 && eTag != null) {
+                response.header("ETag", S3Xml.quote(eTag.toString()));
+            }
+            response.contentLengthOnly(0, null);
+        } else {
+            XmlWriter xml = new XmlWriter().declaration().start("Error")
+                    .element("Code", error.code())
+                    .element("Message", error.getMessage());
+            for (Map.Entry<String, Object> detail : error.details().entrySet()) {
+                xml.element(detail.getKey(), String.valueOf(detail.getValue()));
+            }
+            xml.element("RequestId", request.requestId()).element("HostId", HOST_ID);
+            response.body(xml.toBytes(), S3Xml.XML_TYPE);
+        }
+        if (request.rawPath() != null && !"OPTIONS".equals(request.method())) {
+            try {
+                cors.decorate(request, S3Address.of(request.rawPath(), request.header("Host")), response);
+            } catch (RuntimeException ignored) {
+                // CORS headers on an error are a courtesy; the error itself must still go out
+            }
+        }
+        return response;
+    }
+}

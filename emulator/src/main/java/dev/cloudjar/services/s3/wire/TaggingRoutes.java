@@ -1,0 +1,75 @@
+package dev.cloudjar.services.s3.wire;
+
+import dev.cloudjar.protocol.AwsRequest;
+import dev.cloudjar.protocol.AwsResponse;
+import dev.cloudjar.protocol.xml.XmlNode;
+import dev.cloudjar.protocol.xml.XmlWriter;
+import dev.cloudjar.services.s3.S3Backend;
+import dev.cloudjar.services.s3.S3Errors;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Bucket and object tagging ({@code ?tagging}). */
+final class TaggingRoutes {
+    private final S3Backend backend;
+
+    TaggingRoutes(S3Backend backend) {
+        this.backend = backend;
+    }
+
+    AwsResponse putBucket(AwsRequest request, S3Address address) {
+        backend.putBucketTagging(address.bucket(), parse(request));
+        return AwsResponse.status(204);
+    }
+
+    AwsResponse getBucket(AwsRequest request, S3Address address) {
+        return render(backend.bucketTagging(address.bucket()));
+    }
+
+    AwsResponse deleteBucket(AwsRequest request, S3Address address) {
+        backend.deleteBucketTagging(address.bucket());
+        return AwsResponse.status(204);
+    }
+
+    AwsResponse putObject(AwsRequest request, S3Address address) {
+        backend.putObjectTagging(address.bucket(), address.key(), parse(request));
+        return AwsResponse.ok().body(new byte[0], null);
+    }
+
+    AwsResponse getObject(AwsRequest request, S3Address address) {
+        return render(backend.objectTagging(address.bucket(), address.key()));
+    }
+
+    AwsResponse deleteObject(AwsRequest request, S3Address address) {
+        backend.putObjectTagging(address.bucket(), address.key(), Map.of());
+        return AwsResponse.status(204);
+    }
+
+    private static Map<String, String> parse(AwsRequest request) {
+        XmlNode root = S3Xml.parse(request);
+        XmlNode tagSet = root.child("TagSet");
+        if (!"Tagging".equals(root.name()) || tagSet == null) {
+            throw S3Errors.malformedXml();
+        }
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (XmlNode tag : tagSet.children("Tag")) {
+            XmlNode key = tag.child("Key");
+            XmlNode value = tag.child("Value");
+            if (key == null || value == null) {
+                throw S3Errors.malformedXml();
+            }
+            if (tags.put(key.rawText(), value.rawText()) != null) {
+                throw S3Errors.invalidTag("Cannot provide multiple Tags with the same key");
+            }
+        }
+        return tags;
+    }
+
+    private static AwsResponse render(Map<String, String> tags) {
+        XmlWriter xml = S3Xml.document("Tagging").start("TagSet");
+        for (Map.Entry<String, String> tag : tags.entrySet()) {
+            xml.start("Tag").element("Key", tag.getKey()).element("Value", tag.getValue()).end();
+        }
+        return S3Xml.ok(xml);
+    }
+}
