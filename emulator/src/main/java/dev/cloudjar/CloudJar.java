@@ -10,6 +10,8 @@ import dev.cloudjar.persistence.MapDbStateStore;
 import dev.cloudjar.persistence.StateStore;
 import dev.cloudjar.protocol.AwsService;
 import dev.cloudjar.protocol.ServiceId;
+import dev.cloudjar.services.sqs.SqsBackend;
+import dev.cloudjar.services.sqs.wire.SqsApi;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,6 +65,7 @@ public final class CloudJar implements AutoCloseable {
     private void registerServices() {
         // backend(S3Backend.class, () -> new S3Backend(context));
         // service(ServiceId.S3, () -> new S3Api(backend(S3Backend.class)));
+        backend(SqsBackend.class, () -> new SqsBackend(context)); service(ServiceId.SQS, () -> new SqsApi(backend(SqsBackend.class)));
     }
 
     /** Cross-service wiring: event subscriptions and the ports one service offers another. */
