@@ -13,6 +13,8 @@ import dev.cloudjar.protocol.ServiceId;
 import dev.cloudjar.services.s3.S3Backend;
 import dev.cloudjar.services.s3.wire.S3Api;
 import dev.cloudjar.services.sts.StsApi;
+import dev.cloudjar.services.sqs.SqsBackend;
+import dev.cloudjar.services.sqs.wire.SqsApi;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,6 +70,7 @@ public final class CloudJar implements AutoCloseable {
         backend(S3Backend.class, () -> new S3Backend(context));
         service(ServiceId.S3, () -> new S3Api(backend(S3Backend.class), context.clock()));
         service(ServiceId.STS, StsApi::new);
+        backend(SqsBackend.class, () -> new SqsBackend(context)); service(ServiceId.SQS, () -> new SqsApi(backend(SqsBackend.class)));
     }
 
     /** Cross-service wiring: event subscriptions and the ports one service offers another. */
