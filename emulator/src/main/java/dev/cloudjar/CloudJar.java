@@ -1,6 +1,7 @@
 package dev.cloudjar;
 
 import dev.cloudjar.control.ControlApi;
+import dev.cloudjar.control.OutboxView;
 import dev.cloudjar.core.IdGenerator;
 import dev.cloudjar.core.Scope;
 import dev.cloudjar.events.EventBus;
@@ -10,6 +11,8 @@ import dev.cloudjar.persistence.MapDbStateStore;
 import dev.cloudjar.persistence.StateStore;
 import dev.cloudjar.protocol.AwsService;
 import dev.cloudjar.protocol.ServiceId;
+import dev.cloudjar.services.sns.SnsBackend;
+import dev.cloudjar.services.sns.wire.SnsApi;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,7 +49,8 @@ public final class CloudJar implements AutoCloseable {
         this.context = new ServiceContext(config, store, new EventBus(), clock, IdGenerator.random());
         registerServices();
         registerIntegrations();
-        services.put(ServiceId.CONTROL, new Lazy<>(() -> new ControlApi(this::health, this::reset)));
+        services.put(ServiceId.CONTROL, new Lazy<>(() -> new ControlApi(this::health, this::reset)
+                .view("api/outbox", request -> OutboxView.render(backend(SnsBackend.class)))));
     }
 
     /** Starts CloudJar and its HTTP server; port 0 picks a free port. */
@@ -63,6 +67,8 @@ public final class CloudJar implements AutoCloseable {
     private void registerServices() {
         // backend(S3Backend.class, () -> new S3Backend(context));
         // service(ServiceId.S3, () -> new S3Api(backend(S3Backend.class)));
+        backend(SnsBackend.class, () -> new SnsBackend(context));
+        service(ServiceId.SNS, () -> new SnsApi(backend(SnsBackend.class)));
     }
 
     /** Cross-service wiring: event subscriptions and the ports one service offers another. */
