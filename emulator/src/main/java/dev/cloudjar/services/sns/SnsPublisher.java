@@ -231,6 +231,7 @@ final class SnsPublisher {
             case "application":
                 body = text;
                 raw = true;
+                subject = null; // text messages and push notifications have no subject line
                 break;
             case "email-json":
                 body = SnsEnvelopes.envelope(envelope(scope, subscription, message, text, unsubscribeUrl, sequenceNumber));
