@@ -11,7 +11,9 @@ import dev.cloudjar.persistence.MapDbStateStore;
 import dev.cloudjar.persistence.StateStore;
 import dev.cloudjar.protocol.AwsService;
 import dev.cloudjar.protocol.ServiceId;
+import dev.cloudjar.integration.SnsToSqsDelivery;
 import dev.cloudjar.services.sns.SnsBackend;
+import dev.cloudjar.services.sqs.SqsBackend;
 import dev.cloudjar.services.sns.wire.SnsApi;
 import java.time.Clock;
 import java.time.Duration;
@@ -67,7 +69,8 @@ public final class CloudJar implements AutoCloseable {
     private void registerServices() {
         // backend(S3Backend.class, () -> new S3Backend(context));
         // service(ServiceId.S3, () -> new S3Api(backend(S3Backend.class)));
-        backend(SnsBackend.class, () -> new SnsBackend(context));
+        backend(SqsBackend.class, () -> new SqsBackend(context));
+        backend(SnsBackend.class, () -> SnsToSqsDelivery.install(new SnsBackend(context), () -> backend(SqsBackend.class)));
         service(ServiceId.SNS, () -> new SnsApi(backend(SnsBackend.class)));
     }
 
