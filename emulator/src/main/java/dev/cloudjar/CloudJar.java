@@ -1,6 +1,7 @@
 package dev.cloudjar;
 
 import dev.cloudjar.control.ControlApi;
+import dev.cloudjar.control.OutboxView;
 import dev.cloudjar.core.IdGenerator;
 import dev.cloudjar.core.Scope;
 import dev.cloudjar.events.EventBus;
@@ -15,6 +16,9 @@ import dev.cloudjar.services.s3.wire.S3Api;
 import dev.cloudjar.services.sts.StsApi;
 import dev.cloudjar.services.sqs.SqsBackend;
 import dev.cloudjar.services.sqs.wire.SqsApi;
+import dev.cloudjar.integration.SnsToSqsDelivery;
+import dev.cloudjar.services.sns.SnsBackend;
+import dev.cloudjar.services.sns.wire.SnsApi;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +55,8 @@ public final class CloudJar implements AutoCloseable {
         this.context = new ServiceContext(config, store, new EventBus(), clock, IdGenerator.random());
         registerServices();
         registerIntegrations();
-        services.put(ServiceId.CONTROL, new Lazy<>(() -> new ControlApi(this::health, this::reset)));
+        services.put(ServiceId.CONTROL, new Lazy<>(() -> new ControlApi(this::health, this::reset)
+                .view("api/outbox", request -> OutboxView.render(backend(SnsBackend.class)))));
     }
 
     /** Starts CloudJar and its HTTP server; port 0 picks a free port. */
@@ -71,6 +76,9 @@ public final class CloudJar implements AutoCloseable {
         service(ServiceId.S3, () -> new S3Api(backend(S3Backend.class), context.clock()));
         service(ServiceId.STS, StsApi::new);
         backend(SqsBackend.class, () -> new SqsBackend(context)); service(ServiceId.SQS, () -> new SqsApi(backend(SqsBackend.class)));
+        backend(SqsBackend.class, () -> new SqsBackend(context));
+        backend(SnsBackend.class, () -> SnsToSqsDelivery.install(new SnsBackend(context), () -> backend(SqsBackend.class)));
+        service(ServiceId.SNS, () -> new SnsApi(backend(SnsBackend.class)));
     }
 
     /** Cross-service wiring: event subscriptions and the ports one service offers another. */
