@@ -10,6 +10,10 @@ import dev.cloudjar.persistence.MapDbStateStore;
 import dev.cloudjar.persistence.StateStore;
 import dev.cloudjar.protocol.AwsService;
 import dev.cloudjar.protocol.ServiceId;
+import dev.cloudjar.services.dynamodb.DynamoDbBackend;
+import dev.cloudjar.services.dynamodb.streams.DynamoDbStreamsBackend;
+import dev.cloudjar.services.dynamodb.wire.DynamoDbApi;
+import dev.cloudjar.services.dynamodb.wire.DynamoDbStreamsApi;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,6 +68,10 @@ public final class CloudJar implements AutoCloseable {
     private void registerServices() {
         // backend(S3Backend.class, () -> new S3Backend(context));
         // service(ServiceId.S3, () -> new S3Api(backend(S3Backend.class)));
+        backend(DynamoDbBackend.class, () -> new DynamoDbBackend(context));
+        service(ServiceId.DYNAMODB, () -> new DynamoDbApi(backend(DynamoDbBackend.class)));
+        backend(DynamoDbStreamsBackend.class, () -> backend(DynamoDbBackend.class).streamsBackend());
+        service(ServiceId.DYNAMODB_STREAMS, () -> new DynamoDbStreamsApi(backend(DynamoDbStreamsBackend.class)));
     }
 
     /** Cross-service wiring: event subscriptions and the ports one service offers another. */
