@@ -1,0 +1,163 @@
+package dev.cloudjar.services.dynamodb.expression;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Shared machinery of the expression parsers: the token cursor, document paths and placeholders.
+ * Semantic errors (undefined placeholders, reserved words, operand types) are remembered and thrown only
+ * after the whole expression parsed, because AWS reports syntax errors first.
+ */
+abstract class ParserBase {
+    final String source;
+    final ExpressionKind kind;
+    final ExpressionContext ctx;
+    private final List<Token> tokens;
+    private int pos;
+    private ExpressionException deferred;
+
+    ParserBase(String source, ExpressionKind kind, ExpressionContext ctx) {
+        this.source = source;
+        this.kind = kind;
+        this.ctx = ctx;
+        if (source.isBlank()) {
+            throw new ExpressionException(kind.invalid("The expression can not be empty;"));
+        }
+        this.tokens = Tokenizer.tokenize(source, kind);
+    }
+
+    Token peek() {
+        return tokens.get(pos);
+    }
+
+    Token peek(int ahead) {
+        return tokens.get(Math.min(pos + ahead, tokens.size() - 1));
+    }
+
+    Token next() {
+        Token t = tokens.get(pos);
+        if (!t.is(Token.Type.EOF)) {
+            pos++;
+        }
+        return t;
+    }
+
+    boolean accept(Token.Type type) {
+        if (peek().is(type)) {
+            next();
+            return true;
+        }
+        return false;
+    }
+
+    Token expect(Token.Type type) {
+        if (!peek().is(type)) {
+            throw unexpected();
+        }
+        return next();
+    }
+
+    /** A syntax error at the current token. */
+    ExpressionException unexpected() {
+        Token offending = peek();
+        Token previous = pos == 0 ? null : tokens.get(pos - 1);
+        return Tokenizer.syntaxError(kind, source, previous, offending);
+    }
+
+    void expectEnd() {
+        if (!peek().is(Token.Type.EOF)) {
+            throw unexpected();
+        }
+    }
+
+    /** Records the first semantic error; it is thrown by {@link #finish} when the syntax is fine. */
+    void defer(String detail) {
+        if (deferred == null) {
+            deferred = new ExpressionException(kind.invalid(detail));
+        }
+    }
+
+    void defer(ExpressionException e) {
+        if (deferred == null) {
+            deferred = e;
+        }
+    }
+
+    void throwDeferred() {
+        if (deferred != null) {
+            throw deferred;
+        }
+    }
+
+    boolean hasDeferred() {
+        return deferred != null;
+    }
+
+    void finish() {
+        expectEnd();
+        if (deferred != null) {
+            throw deferred;
+        }
+    }
+
+    boolean atPathStart() {
+        Token t = peek();
+        return t.is(Token.Type.IDENTIFIER) || t.is(Token.Type.NAME_PLACEHOLDER);
+    }
+
+    /** path := (name | #placeholder) ('.' (name | #placeholder) | '[' number ']')* */
+    Path parsePath() {
+        List<Path.Element> elements = new ArrayList<>(4);
+        elements.add(new Path.Name(pathName()));
+        while (true) {
+            if (accept(Token.Type.DOT)) {
+                elements.add(new Path.Name(pathName()));
+            } else if (peek().is(Token.Type.LBRACKET)) {
+                next();
+                Token number = expect(Token.Type.NUMBER);
+                int index;
+                try {
+                    index = Integer.parseInt(number.text());
+                } catch (NumberFormatException e) {
+                    defer("List index is not within the allowable range; index: " + number.text());
+                    index = 0;
+                }
+                expect(Token.Type.RBRACKET);
+                elements.add(new Path.Index(index));
+            } else {
+                return new Path(elements);
+            }
+        }
+    }
+
+    private String pathName() {
+        Token t = peek();
+        if (t.is(Token.Type.NAME_PLACEHOLDER)) {
+            next();
+            String name = ctx.resolveName(t.text());
+            if (name == null) {
+                defer("An expression attribute name used in the document path is not defined; attribute name: "
+                        + t.text());
+                return t.text();
+            }
+            return name;
+        }
+        if (t.is(Token.Type.IDENTIFIER)) {
+            next();
+            if (ReservedWords.isReserved(t.text())) {
+                defer("Attribute name is a reserved keyword; reserved keyword: " + t.text());
+            }
+            return t.text();
+        }
+        throw unexpected();
+    }
+
+    /** A :placeholder operand resolved to its value (or a deferred "not defined" error). */
+    Operand.Literal literal(Token t) {
+        var value = ctx.resolveValue(t.text());
+        if (value == null) {
+            defer("An expression attribute value used in expression is not defined; attribute value: " + t.text());
+        }
+        return new Operand.Literal(t.text(), value);
+    }
+}

@@ -1,0 +1,135 @@
+package dev.cloudjar.services.dynamodb.expression;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Splits expression text into tokens. Unknown characters become syntax errors with AWS's shape. */
+final class Tokenizer {
+    private Tokenizer() {
+    }
+
+    static List<Token> tokenize(String source, ExpressionKind kind) {
+        List<Token> tokens = new ArrayList<>();
+        int n = source.length();
+        int i = 0;
+        while (i < n) {
+            char c = source.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+                continue;
+            }
+            int start = i;
+            Token.Type type;
+            if (isIdentifierStart(c)) {
+                i = scanWord(source, i + 1);
+                type = Token.Type.IDENTIFIER;
+            } else if (c >= '0' && c <= '9') {
+                i = scanWord(source, i + 1);
+                type = Token.Type.NUMBER;
+                for (int j = start; j < i; j++) {
+                    if (!Character.isDigit(source.charAt(j))) {
+                        type = Token.Type.IDENTIFIER; // e.g. "1a": reported as a syntax error by the parser
+                        break;
+                    }
+                }
+            } else if (c == '#' || c == ':') {
+                i = scanWord(source, i + 1);
+                if (i == start + 1) {
+                    throw syntaxError(kind, source, tokens, new Token(Token.Type.IDENTIFIER, String.valueOf(c), start, i));
+                }
+                type = c == '#' ? Token.Type.NAME_PLACEHOLDER : Token.Type.VALUE_PLACEHOLDER;
+            } else {
+                i++;
+                switch (c) {
+                    case '=':
+                        type = Token.Type.EQ;
+                        break;
+                    case '<':
+                        if (i < n && source.charAt(i) == '>') {
+                            i++;
+                            type = Token.Type.NE;
+                        } else if (i < n && source.charAt(i) == '=') {
+                            i++;
+                            type = Token.Type.LE;
+                        } else {
+                            type = Token.Type.LT;
+                        }
+                        break;
+                    case '>':
+                        if (i < n && source.charAt(i) == '=') {
+                            i++;
+                            type = Token.Type.GE;
+                        } else {
+                            type = Token.Type.GT;
+                        }
+                        break;
+                    case '(':
+                        type = Token.Type.LPAREN;
+                        break;
+                    case ')':
+                        type = Token.Type.RPAREN;
+                        break;
+                    case '[':
+                        type = Token.Type.LBRACKET;
+                        break;
+                    case ']':
+                        type = Token.Type.RBRACKET;
+                        break;
+                    case ',':
+                        type = Token.Type.COMMA;
+                        break;
+                    case '.':
+                        type = Token.Type.DOT;
+                        break;
+                    case '+':
+                        type = Token.Type.PLUS;
+                        break;
+                    case '-':
+                        type = Token.Type.MINUS;
+                        break;
+                    default:
+                        if (Character.isHighSurrogate(c) && i < n) {
+                            i++;
+                        }
+                        throw syntaxError(kind, source, tokens,
+                                new Token(Token.Type.IDENTIFIER, source.substring(start, i), start, i));
+                }
+            }
+            tokens.add(new Token(type, source.substring(start, i), start, i));
+        }
+        tokens.add(new Token(Token.Type.EOF, "", n, n));
+        return tokens;
+    }
+
+    private static boolean isIdentifierStart(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+    }
+
+    private static boolean isWordChar(char c) {
+        return isIdentifierStart(c) || (c >= '0' && c <= '9');
+    }
+
+    private static int scanWord(String s, int i) {
+        while (i < s.length() && isWordChar(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** AWS's syntax error: the offending token and the text from the previous token through it. */
+    static ExpressionException syntaxError(ExpressionKind kind, String source, List<Token> tokens, Token offending) {
+        Token previous = tokens.isEmpty() ? null : tokens.get(tokens.size() - 1);
+        return syntaxError(kind, source, previous, offending);
+    }
+
+    static ExpressionException syntaxError(ExpressionKind kind, String source, Token previous, Token offending) {
+        String near;
+        if (offending.is(Token.Type.EOF)) {
+            near = previous == null ? "" : source.substring(previous.start(), previous.end());
+        } else {
+            near = source.substring(previous == null ? offending.start() : previous.start(), offending.end());
+        }
+        return new ExpressionException(kind.invalid(
+                "Syntax error; token: \"" + offending.display() + "\", near: \"" + near + "\""));
+    }
+}
