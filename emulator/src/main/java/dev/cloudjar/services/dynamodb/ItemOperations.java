@@ -3,6 +3,7 @@ package dev.cloudjar.services.dynamodb;
 import dev.cloudjar.core.AwsException;
 import dev.cloudjar.core.Scope;
 import dev.cloudjar.events.DynamoDbStreamAppended;
+import dev.cloudjar.services.dynamodb.expression.UpdateResult;
 import dev.cloudjar.services.dynamodb.item.Capacity;
 import dev.cloudjar.services.dynamodb.item.CompiledRequest;
 import dev.cloudjar.services.dynamodb.item.ExpressionCompiler;
@@ -99,76 +100,63 @@ final class ItemOperations {
         checkKeyNotUpdated(d, compiled);
         String tableKey = StorageKeys.tableKey(d.key(), r.itemOrKey());
         Map<String, AttributeValue> old;
-        Map<String, AttributeValue> next;
+        UpdateResult result;
         DynamoDbStreamAppended event;
         table.writeLock().lock();
         try {
             old = table.get(tableKey);
             checkCondition(compiled, old, o);
-            next = applyUpdate(d, compiled, old, r.itemOrKey());
-            event = recorder.apply(scope, table, tableKey, old, next, false);
+            result = applyUpdate(d, compiled, old, r.itemOrKey());
+            event = recorder.apply(scope, table, tableKey, old, result.newItem(), false);
         } finally {
             table.writeLock().unlock();
         }
         recorder.publish(event);
-        return new ItemResult(returnedForUpdate(o.returnValues(), compiled, old, next),
-                Capacity.write(o.returnConsumedCapacity(), d, old, next), collectionKey(d, o, next));
+        return new ItemResult(returnedForUpdate(o.returnValues(), result, old),
+                Capacity.write(o.returnConsumedCapacity(), d, old, result.newItem()), collectionKey(d, o, result.newItem()));
     }
 
     /** The item an update produces from the stored one (or from the key when absent), validated. */
-    static Map<String, AttributeValue> applyUpdate(TableRecord d, CompiledRequest compiled, Map<String, AttributeValue> old,
-                                                   Map<String, AttributeValue> key) {
-        Map<String, AttributeValue> start = old != null ? old : new LinkedHashMap<>(key);
-        Map<String, AttributeValue> next = compiled.update() == null ? start : compiled.update().apply(start);
-        for (String name : d.key().names()) {
-            if (!key.get(name).equals(next.get(name))) {
-                throw ItemValidation.invalid("Cannot update attribute " + name + ". This attribute is part of the key");
-            }
+    static UpdateResult applyUpdate(TableRecord d, CompiledRequest compiled, Map<String, AttributeValue> old,
+                                    Map<String, AttributeValue> key) {
+        if (compiled.update() == null) {
+            Map<String, AttributeValue> next = old != null ? old : new LinkedHashMap<>(key);
+            ItemValidation.checkItem(d, next, true);
+            return new UpdateResult(next, List.of());
+        }
+        UpdateResult result = compiled.update().apply(old);
+        Map<String, AttributeValue> next = result.newItem();
+        if (old == null) {
+            Map<String, AttributeValue> withKey = new LinkedHashMap<>(key);
+            withKey.putAll(next);
+            next = withKey;
         }
         ItemValidation.checkItem(d, next, true);
-        return next;
+        return new UpdateResult(next, result.updatedPaths());
     }
 
     static void checkKeyNotUpdated(TableRecord d, CompiledRequest compiled) {
-        if (compiled.update() == null) {
-            return;
-        }
-        for (String name : d.key().names()) {
-            if (compiled.update().updatedAttributes().contains(name)) {
-                throw ItemValidation.invalid("Cannot update attribute " + name + ". This attribute is part of the key");
-            }
+        if (compiled.update() != null) {
+            compiled.update().checkKeyAttributes(d.key().names());
         }
     }
 
-    static Map<String, AttributeValue> returnedForUpdate(String mode, CompiledRequest compiled, Map<String, AttributeValue> old,
-                                                         Map<String, AttributeValue> next) {
+    static Map<String, AttributeValue> returnedForUpdate(String mode, UpdateResult result, Map<String, AttributeValue> old) {
         if (mode == null || mode.equals("NONE")) {
             return null;
         }
-        switch (mode) {
-            case "ALL_OLD":
-                return old;
-            case "ALL_NEW":
-                return next;
-            default:
-                Map<String, AttributeValue> source = mode.equals("UPDATED_OLD") ? old : next;
-                if (source == null) {
-                    return null;
-                }
-                Map<String, AttributeValue> out = new LinkedHashMap<>();
-                for (String name : compiled.update() == null ? List.<String>of() : compiled.update().updatedAttributes()) {
-                    AttributeValue v = source.get(name);
-                    if (v != null) {
-                        out.put(name, v);
-                    }
-                }
-                return out;
-        }
+        Map<String, AttributeValue> out = switch (mode) {
+            case "ALL_OLD" -> old;
+            case "ALL_NEW" -> result.newItem();
+            case "UPDATED_OLD" -> old == null ? null : result.updatedOld(old);
+            default -> result.updatedNew();
+        };
+        return out == null || out.isEmpty() ? null : out;
     }
 
     /** Evaluates the request's condition against the stored item; a failure is AWS's ConditionalCheckFailedException. */
     static void checkCondition(CompiledRequest compiled, Map<String, AttributeValue> old, WriteOptions o) {
-        if (compiled.condition() != null && !compiled.condition().test(old)) {
+        if (compiled.condition() != null && !compiled.condition().evaluate(old)) {
             AwsException e = new AwsException(400, "ConditionalCheckFailedException", "The conditional request failed");
             if ("ALL_OLD".equals(o.returnValuesOnConditionCheckFailure()) && old != null) {
                 e.with("Item", AttributeValues.itemToJson(old));

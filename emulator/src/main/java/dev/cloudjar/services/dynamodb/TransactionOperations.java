@@ -76,7 +76,7 @@ final class TransactionOperations {
                 olds.add(old);
                 ItemRequest r = p.action().request();
                 WriteOptions o = r.options() == null ? WriteOptions.NONE : r.options();
-                if (p.compiled().condition() != null && !p.compiled().condition().test(old)) {
+                if (p.compiled().condition() != null && !p.compiled().condition().evaluate(old)) {
                     failed = true;
                     reasons.add(new CancellationReason("ConditionalCheckFailed", "The conditional request failed",
                             "ALL_OLD".equals(o.returnValuesOnConditionCheckFailure()) ? old : null));
@@ -200,7 +200,7 @@ final class TransactionOperations {
         return switch (p.action().kind()) {
             case "Put" -> r.itemOrKey();
             case "Delete" -> null;
-            case "Update" -> ItemOperations.applyUpdate(p.table().definition(), p.compiled(), old, r.itemOrKey());
+            case "Update" -> ItemOperations.applyUpdate(p.table().definition(), p.compiled(), old, r.itemOrKey()).newItem();
             default -> old;
         };
     }

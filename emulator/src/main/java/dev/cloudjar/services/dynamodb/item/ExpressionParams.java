@@ -1,5 +1,8 @@
 package dev.cloudjar.services.dynamodb.item;
 
+import dev.cloudjar.services.dynamodb.expression.AttributeValueUpdate;
+import dev.cloudjar.services.dynamodb.expression.ExpectedAttribute;
+import dev.cloudjar.services.dynamodb.expression.LegacyCondition;
 import dev.cloudjar.services.dynamodb.model.AttributeValue;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +14,10 @@ import java.util.Map;
  */
 public record ExpressionParams(String conditionExpression, String keyConditionExpression, String filterExpression,
                                String updateExpression, String projectionExpression, Map<String, String> names,
-                               Map<String, AttributeValue> values, Map<String, LegacyCondition> expected,
+                               Map<String, AttributeValue> values, Map<String, ExpectedAttribute> expected,
                                Map<String, LegacyCondition> keyConditions, Map<String, LegacyCondition> filter,
                                String conditionalOperator, List<String> attributesToGet,
-                               Map<String, LegacyUpdate> attributeUpdates) {
+                               Map<String, AttributeValueUpdate> attributeUpdates) {
 
     public static final ExpressionParams NONE = new ExpressionParams(null, null, null, null, null, null, null, null,
             null, null, null, null, null);

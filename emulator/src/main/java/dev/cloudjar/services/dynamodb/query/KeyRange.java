@@ -1,7 +1,7 @@
 package dev.cloudjar.services.dynamodb.query;
 
-import dev.cloudjar.services.dynamodb.item.CompiledRequest;
-import dev.cloudjar.services.dynamodb.model.AttributeValue;
+import dev.cloudjar.services.dynamodb.expression.KeyCondition;
+import dev.cloudjar.services.dynamodb.expression.RangeCondition;
 import dev.cloudjar.services.dynamodb.model.KeyOrder;
 import dev.cloudjar.services.dynamodb.storage.StorageKeys;
 
@@ -14,16 +14,17 @@ record KeyRange(String from, String to) {
     /** Sorts above every character that encoded key values contain, after the store's UTF-8 mapping. */
     private static final String TOP = "\uDFFF\uDFFF";
 
-    static KeyRange of(CompiledRequest.KeyCondition c, boolean index) {
+    static KeyRange of(KeyCondition c, boolean index) {
         char sep = StorageKeys.separator();
         String p = StorageKeys.partitionPrefix(c.hashValue());
         String partitionEnd = p.substring(0, p.length() - 1) + (char) (sep + 1);
-        if (c.operator() == null) {
+        RangeCondition range = c.range();
+        if (range == null) {
             return new KeyRange(p, partitionEnd);
         }
-        String a = KeyOrder.sortableKey(c.operands().get(0));
+        String a = KeyOrder.sortableKey(range.values().get(0));
         String after = index ? String.valueOf((char) (sep + 1)) : String.valueOf(sep);
-        switch (c.operator()) {
+        switch (range.op().name()) {
             case "EQ":
                 return new KeyRange(p + a, p + a + after);
             case "LT":
@@ -35,17 +36,13 @@ record KeyRange(String from, String to) {
             case "GE":
                 return new KeyRange(p + a, partitionEnd);
             case "BETWEEN": {
-                String b = KeyOrder.sortableKey(c.operands().get(1));
+                String b = KeyOrder.sortableKey(range.values().get(1));
                 return new KeyRange(p + a, p + b + after);
             }
             case "BEGINS_WITH":
                 return new KeyRange(p + a, p + a + TOP);
             default:
-                throw new IllegalArgumentException("unknown key operator " + c.operator());
+                throw new IllegalArgumentException("unknown key operator " + range.op());
         }
-    }
-
-    static boolean isPrefixOperand(AttributeValue v) {
-        return v instanceof AttributeValue.S || v instanceof AttributeValue.B;
     }
 }

@@ -32,7 +32,14 @@ public final class ReadEngine {
     }
 
     public static ReadResult query(TableStorage table, ReadRequest r) {
-        CompiledRequest compiled = ExpressionCompiler.compile(ExpressionCompiler.Operation.QUERY, r.expressions());
+        TableRecord d = table.definition();
+        IndexDefinition index = r.indexName() == null ? null : d.index(r.indexName());
+        if (r.indexName() != null && index == null) {
+            throw validation("The table does not have the specified index: " + r.indexName());
+        }
+        KeySchema key = index == null ? d.key() : index.key();
+        CompiledRequest compiled = ExpressionCompiler.compile(ExpressionCompiler.Operation.QUERY, r.expressions(),
+                new dev.cloudjar.services.dynamodb.expression.KeySchema(key.hashName(), key.hashType(), key.rangeName(), key.rangeType()));
         return read(table, r, compiled, true);
     }
 
@@ -71,12 +78,7 @@ public final class ReadEngine {
         String from = null;
         String to = null;
         if (query) {
-            CompiledRequest.KeyCondition kc = compiled.keyCondition();
-            if (kc == null) {
-                throw validation("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
-            }
-            checkKeyCondition(kc, keySchema);
-            KeyRange range = KeyRange.of(kc, index != null);
+            KeyRange range = KeyRange.of(compiled.keyCondition(), index != null);
             from = range.from();
             to = range.to();
         } else {
@@ -112,7 +114,7 @@ public final class ReadEngine {
             bytes += ItemSize.of(item);
             lastItem = item;
             Map<String, AttributeValue> visible = index == null || allAttributes ? item : IndexProjection.apply(d, index, item);
-            boolean match = compiled.filter() == null || compiled.filter().test(visible);
+            boolean match = compiled.filter() == null || compiled.filter().evaluate(visible);
             if (match) {
                 count++;
             }
@@ -165,32 +167,6 @@ public final class ReadEngine {
                     throw validation("Cannot specify the " + projectionName + " when choosing to get COUNT");
                 }
                 return true;
-        }
-    }
-
-    private static void checkKeyCondition(CompiledRequest.KeyCondition kc, KeySchema key) {
-        if (!kc.hashName().equals(key.hashName())) {
-            throw validation("Query condition missed key schema element: " + key.hashName());
-        }
-        if (!kc.hashValue().type().equals(key.hashType())) {
-            throw validation("One or more parameter values were invalid: Condition parameter type does not match schema type");
-        }
-        if (kc.operator() == null) {
-            return;
-        }
-        if (!key.hasRange() || !kc.rangeName().equals(key.rangeName())) {
-            throw validation("Query condition missed key schema element: " + (key.hasRange() ? key.rangeName() : kc.rangeName()));
-        }
-        for (AttributeValue v : kc.operands()) {
-            if (!v.type().equals(key.rangeType())) {
-                throw validation("One or more parameter values were invalid: Condition parameter type does not match schema type");
-            }
-        }
-        if (kc.operator().equals("BEGINS_WITH") && !KeyRange.isPrefixOperand(kc.operands().get(0))) {
-            throw validation("Invalid KeyConditionExpression: Incorrect operand type for operator or function; operator or function: begins_with, operand type: N");
-        }
-        if (kc.operator().equals("BETWEEN") && KeyOrder.compare(kc.operands().get(0), kc.operands().get(1)) > 0) {
-            throw validation("Invalid KeyConditionExpression: The BETWEEN operator requires upper bound to be greater than or equal to lower bound");
         }
     }
 

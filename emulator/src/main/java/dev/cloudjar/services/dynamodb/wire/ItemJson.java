@@ -8,10 +8,11 @@ import static dev.cloudjar.services.dynamodb.wire.JsonInput.strings;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cloudjar.core.AwsException;
+import dev.cloudjar.services.dynamodb.expression.AttributeValueUpdate;
+import dev.cloudjar.services.dynamodb.expression.ExpectedAttribute;
+import dev.cloudjar.services.dynamodb.expression.LegacyCondition;
 import dev.cloudjar.services.dynamodb.item.ConsumedCapacity;
 import dev.cloudjar.services.dynamodb.item.ExpressionParams;
-import dev.cloudjar.services.dynamodb.item.LegacyCondition;
-import dev.cloudjar.services.dynamodb.item.LegacyUpdate;
 import dev.cloudjar.services.dynamodb.item.WriteOptions;
 import dev.cloudjar.services.dynamodb.model.AttributeValue;
 import dev.cloudjar.services.dynamodb.model.AttributeValues;
@@ -58,17 +59,31 @@ final class ItemJson {
                 string(body, "FilterExpression"), string(body, "UpdateExpression"), string(body, "ProjectionExpression"),
                 stringMap(body, "ExpressionAttributeNames"),
                 AttributeValues.expressionValuesFromJson(body.get("ExpressionAttributeValues")),
-                conditions(body, "Expected"), conditions(body, "KeyConditions"),
+                expected(body), conditions(body, "KeyConditions"),
                 body.has("QueryFilter") ? conditions(body, "QueryFilter") : conditions(body, "ScanFilter"),
                 string(body, "ConditionalOperator"), strings(body, "AttributesToGet"), updates(body));
     }
 
     private static Map<String, LegacyCondition> conditions(JsonNode body, String field) {
+        Map<String, ExpectedAttribute> all = expectedMap(body, field);
+        if (all == null) {
+            return null;
+        }
+        Map<String, LegacyCondition> out = new LinkedHashMap<>();
+        all.forEach((name, e) -> out.put(name, new LegacyCondition(e.comparisonOperator(), e.attributeValueList())));
+        return out;
+    }
+
+    private static Map<String, ExpectedAttribute> expected(JsonNode body) {
+        return expectedMap(body, "Expected");
+    }
+
+    private static Map<String, ExpectedAttribute> expectedMap(JsonNode body, String field) {
         JsonNode node = object(body, field);
         if (node == null) {
             return null;
         }
-        Map<String, LegacyCondition> out = new LinkedHashMap<>();
+        Map<String, ExpectedAttribute> out = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode c = e.getValue();
@@ -81,23 +96,23 @@ final class ItemJson {
                     list.add(AttributeValues.fromJson(v));
                 }
             }
-            out.put(e.getKey(), new LegacyCondition(value == null || value.isNull() ? null : AttributeValues.fromJson(value),
+            out.put(e.getKey(), new ExpectedAttribute(value == null || value.isNull() ? null : AttributeValues.fromJson(value),
                     JsonInput.bool(c, "Exists"), string(c, "ComparisonOperator"), list));
         }
         return out;
     }
 
-    private static Map<String, LegacyUpdate> updates(JsonNode body) {
+    private static Map<String, AttributeValueUpdate> updates(JsonNode body) {
         JsonNode node = object(body, "AttributeUpdates");
         if (node == null) {
             return null;
         }
-        Map<String, LegacyUpdate> out = new LinkedHashMap<>();
+        Map<String, AttributeValueUpdate> out = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode value = e.getValue().get("Value");
-            out.put(e.getKey(), new LegacyUpdate(string(e.getValue(), "Action"),
-                    value == null || value.isNull() ? null : AttributeValues.fromJson(value)));
+            out.put(e.getKey(), new AttributeValueUpdate(value == null || value.isNull() ? null : AttributeValues.fromJson(value),
+                    string(e.getValue(), "Action")));
         }
         return out;
     }
