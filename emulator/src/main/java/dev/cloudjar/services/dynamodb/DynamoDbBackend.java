@@ -6,6 +6,7 @@ import dev.cloudjar.services.dynamodb.item.BatchRequests;
 import dev.cloudjar.services.dynamodb.item.ConsumedCapacity;
 import dev.cloudjar.services.dynamodb.item.ItemRequest;
 import dev.cloudjar.services.dynamodb.item.ItemResult;
+import dev.cloudjar.services.dynamodb.item.PartiQLResults;
 import dev.cloudjar.services.dynamodb.model.AttributeValue;
 import dev.cloudjar.services.dynamodb.query.ReadEngine;
 import dev.cloudjar.services.dynamodb.query.ReadRequest;
@@ -48,6 +49,7 @@ public final class DynamoDbBackend implements AutoCloseable {
     private final TransactionOperations transactions;
     private final TimeToLiveOperations ttl;
     private final TagOperations tags;
+    private final PartiQLOperations partiql;
     private final DynamoDbStreamsBackend streamsBackend;
     private final ScheduledExecutorService sweeper;
 
@@ -62,6 +64,7 @@ public final class DynamoDbBackend implements AutoCloseable {
         this.transactions = new TransactionOperations(catalog, recorder, ctx.clock());
         this.ttl = new TimeToLiveOperations(catalog, recorder, ctx.clock());
         this.tags = new TagOperations(catalog);
+        this.partiql = new PartiQLOperations(catalog, recorder, transactions);
         this.streamsBackend = new DynamoDbStreamsBackend(streams, ctx.clock());
         this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "cloudjar-dynamodb-sweeper");
@@ -171,6 +174,29 @@ public final class DynamoDbBackend implements AutoCloseable {
     public List<Map<String, AttributeValue>> transactGetItems(Scope scope, List<TransactAction> actions, String returnConsumedCapacity,
                                                               List<ConsumedCapacity> capacityOut) {
         return transactions.get(scope, actions, returnConsumedCapacity, capacityOut);
+    }
+
+    // ---- PartiQL
+
+    public PartiQLResults.StatementPage executeStatement(Scope scope, String statement, List<AttributeValue> parameters,
+                                                         Integer limit, String nextToken, boolean returnOldOnFailure) {
+        return partiql.execute(scope, statement, parameters, limit, nextToken, returnOldOnFailure);
+    }
+
+    public List<PartiQLResults.BatchResponse> batchExecuteStatement(Scope scope, List<String> statements,
+                                                                   List<List<AttributeValue>> parameters) {
+        return partiql.batch(scope, statements, parameters);
+    }
+
+    /** ExecuteTransaction; returns the items of a read transaction, or null for a write transaction. */
+    public List<Map<String, AttributeValue>> executeTransaction(Scope scope, List<String> statements,
+                                                                List<List<AttributeValue>> parameters, String clientRequestToken) {
+        if (statements == null || statements.isEmpty() || statements.size() > 100) {
+            throw new dev.cloudjar.core.AwsException(400, "ValidationException", "1 validation error detected: Value at "
+                    + "'transactStatements' failed to satisfy constraint: Member must have length "
+                    + (statements == null || statements.isEmpty() ? "greater than or equal to 1" : "less than or equal to 100"));
+        }
+        return partiql.transaction(scope, statements, parameters, clientRequestToken);
     }
 
     // ---- housekeeping

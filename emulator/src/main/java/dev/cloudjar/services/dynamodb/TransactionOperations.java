@@ -173,7 +173,7 @@ final class TransactionOperations {
                 case "ConditionCheck" -> ExpressionCompiler.Operation.CONDITION_CHECK;
                 default -> ExpressionCompiler.Operation.GET;
             };
-            CompiledRequest compiled = ExpressionCompiler.compile(op, r.expressions());
+            CompiledRequest compiled = a.compiled() != null ? a.compiled() : ExpressionCompiler.compile(op, r.expressions());
             if (a.kind().equals("Put")) {
                 ItemValidation.checkItem(d, r.itemOrKey(), false);
             } else {

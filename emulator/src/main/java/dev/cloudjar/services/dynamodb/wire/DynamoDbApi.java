@@ -48,6 +48,7 @@ public final class DynamoDbApi implements AwsService {
                 .register("DescribeLimits", this::describeLimits)
                 .register("DescribeContinuousBackups", this::describeContinuousBackups);
         items.register(operations);
+        new PartiQLHandlers(backend).register(operations);
     }
 
     @Override
