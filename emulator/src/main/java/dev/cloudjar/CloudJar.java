@@ -19,6 +19,10 @@ import dev.cloudjar.services.sqs.wire.SqsApi;
 import dev.cloudjar.integration.SnsToSqsDelivery;
 import dev.cloudjar.services.sns.SnsBackend;
 import dev.cloudjar.services.sns.wire.SnsApi;
+import dev.cloudjar.services.dynamodb.DynamoDbBackend;
+import dev.cloudjar.services.dynamodb.streams.DynamoDbStreamsBackend;
+import dev.cloudjar.services.dynamodb.wire.DynamoDbApi;
+import dev.cloudjar.services.dynamodb.wire.DynamoDbStreamsApi;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,6 +83,10 @@ public final class CloudJar implements AutoCloseable {
         backend(SqsBackend.class, () -> new SqsBackend(context));
         backend(SnsBackend.class, () -> SnsToSqsDelivery.install(new SnsBackend(context), () -> backend(SqsBackend.class)));
         service(ServiceId.SNS, () -> new SnsApi(backend(SnsBackend.class)));
+        backend(DynamoDbBackend.class, () -> new DynamoDbBackend(context));
+        service(ServiceId.DYNAMODB, () -> new DynamoDbApi(backend(DynamoDbBackend.class)));
+        backend(DynamoDbStreamsBackend.class, () -> backend(DynamoDbBackend.class).streamsBackend());
+        service(ServiceId.DYNAMODB_STREAMS, () -> new DynamoDbStreamsApi(backend(DynamoDbStreamsBackend.class)));
     }
 
     /** Cross-service wiring: event subscriptions and the ports one service offers another. */

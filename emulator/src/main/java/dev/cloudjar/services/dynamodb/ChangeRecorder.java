@@ -1,0 +1,68 @@
+package dev.cloudjar.services.dynamodb;
+
+import dev.cloudjar.ServiceContext;
+import dev.cloudjar.core.Scope;
+import dev.cloudjar.events.DynamoDbStreamAppended;
+import dev.cloudjar.services.dynamodb.item.ItemValidation;
+import dev.cloudjar.services.dynamodb.model.AttributeValue;
+import dev.cloudjar.services.dynamodb.model.ItemSize;
+import dev.cloudjar.services.dynamodb.storage.TableStorage;
+import dev.cloudjar.services.dynamodb.streams.StreamLog;
+import dev.cloudjar.services.dynamodb.streams.StreamRegistry;
+import dev.cloudjar.services.dynamodb.table.TableRecord;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Applies one item change to a table and, when the table has an enabled stream, appends the change
+ * record in the same critical section. A write that changes nothing is not applied and leaves no
+ * record. The caller holds the table's write lock, and publishes the returned event after unlocking.
+ */
+final class ChangeRecorder {
+    private final ServiceContext ctx;
+    private final StreamRegistry streams;
+
+    ChangeRecorder(ServiceContext ctx, StreamRegistry streams) {
+        this.ctx = ctx;
+        this.streams = streams;
+    }
+
+    /**
+     * Writes {@code next} (null deletes) over {@code old} at {@code tableKey}. Returns the event to
+     * publish after the lock is released, or null when no stream record was written.
+     */
+    DynamoDbStreamAppended apply(Scope scope, TableStorage table, String tableKey, Map<String, AttributeValue> old,
+                                 Map<String, AttributeValue> next, boolean ttl) {
+        if (Objects.equals(old, next)) {
+            return null;
+        }
+        table.write(tableKey, old, next);
+        TableRecord d = table.definition();
+        if (!d.streamEnabled()) {
+            return null;
+        }
+        String streamArn = TableCatalog.tableArn(scope, d.name()) + "/stream/" + d.streamLabel();
+        StreamLog log = streams.get(streamArn);
+        if (log == null) {
+            return null;
+        }
+        Map<String, AttributeValue> keys = ItemValidation.keyOf(d.key(), next != null ? next : old);
+        String eventName = old == null ? "INSERT" : next == null ? "REMOVE" : "MODIFY";
+        long size = ItemSize.of(keys);
+        String view = d.streamViewType();
+        if (next != null && (view.equals("NEW_IMAGE") || view.equals("NEW_AND_OLD_IMAGES"))) {
+            size += ItemSize.of(next);
+        }
+        if (old != null && (view.equals("OLD_IMAGE") || view.equals("NEW_AND_OLD_IMAGES"))) {
+            size += ItemSize.of(old);
+        }
+        log.append(ctx.ids().hex(16), eventName, ctx.clock().millis(), keys, old, next, size, ttl);
+        return new DynamoDbStreamAppended(scope, d.name(), streamArn);
+    }
+
+    void publish(DynamoDbStreamAppended event) {
+        if (event != null) {
+            ctx.events().publish(event);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.cloudjar.services.dynamodb.streams;
+
+import dev.cloudjar.services.dynamodb.table.KeySchema;
+
+/**
+ * One table stream as stored: its ARN and label, the table it belongs to, its view type and key
+ * schema, its single shard, and when it was disabled (null while enabled). {@code version} is the
+ * stored format's version.
+ */
+public record StreamDescriptor(int version, String account, String region, String streamArn, String tableName,
+                               String tableId, String label, String viewType, KeySchema key, long createdMillis,
+                               Long disabledMillis, String shardId) {
+
+    public static final int FORMAT = 1;
+
+    public boolean enabled() {
+        return disabledMillis == null;
+    }
+
+    public StreamDescriptor disabledAt(long millis) {
+        return new StreamDescriptor(FORMAT, account, region, streamArn, tableName, tableId, label, viewType, key,
+                createdMillis, millis, shardId);
+    }
+}

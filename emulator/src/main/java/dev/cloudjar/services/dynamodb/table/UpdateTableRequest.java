@@ -1,0 +1,9 @@
+package dev.cloudjar.services.dynamodb.table;
+
+import java.util.List;
+
+/** UpdateTable's input in domain terms; null members are left unchanged. */
+public record UpdateTableRequest(String tableName, List<AttributeDefinition> attributeDefinitions, String billingMode,
+                                 Throughput throughput, List<GsiUpdate> gsiUpdates, StreamSpec streamSpecification,
+                                 Boolean deletionProtectionEnabled, String tableClass) {
+}

@@ -1,0 +1,51 @@
+package dev.cloudjar.services.dynamodb.wire;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.cloudjar.services.dynamodb.model.AttributeValues;
+import dev.cloudjar.services.dynamodb.streams.StreamRecord;
+import java.io.IOException;
+
+/**
+ * A stream record's JSON. The Streams API and the Lambda event differ only in the casing of
+ * {@code userIdentity} (model names {@code PrincipalId}/{@code Type} vs {@code principalId}/{@code type})
+ * and in the Lambda event's {@code eventSourceARN}; {@code forLambda} selects the Lambda form.
+ */
+public final class StreamRecordJson {
+    private StreamRecordJson() {
+    }
+
+    public static void write(JsonGenerator g, StreamRecord r, boolean forLambda) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("eventID", r.eventId());
+        g.writeStringField("eventName", r.eventName());
+        g.writeStringField("eventVersion", "1.1");
+        g.writeStringField("eventSource", "aws:dynamodb");
+        g.writeStringField("awsRegion", r.awsRegion());
+        g.writeObjectFieldStart("dynamodb");
+        g.writeNumberField("ApproximateCreationDateTime", r.approximateCreationSeconds());
+        g.writeFieldName("Keys");
+        AttributeValues.writeItem(g, r.keys());
+        if (r.newImage() != null) {
+            g.writeFieldName("NewImage");
+            AttributeValues.writeItem(g, r.newImage());
+        }
+        if (r.oldImage() != null) {
+            g.writeFieldName("OldImage");
+            AttributeValues.writeItem(g, r.oldImage());
+        }
+        g.writeStringField("SequenceNumber", r.sequenceNumber());
+        g.writeNumberField("SizeBytes", r.sizeBytes());
+        g.writeStringField("StreamViewType", r.streamViewType());
+        g.writeEndObject();
+        if (r.ttlDelete()) {
+            g.writeObjectFieldStart("userIdentity");
+            g.writeStringField(forLambda ? "type" : "Type", "Service");
+            g.writeStringField(forLambda ? "principalId" : "PrincipalId", "dynamodb.amazonaws.com");
+            g.writeEndObject();
+        }
+        if (forLambda) {
+            g.writeStringField("eventSourceARN", r.streamArn());
+        }
+        g.writeEndObject();
+    }
+}

@@ -1,0 +1,197 @@
+package dev.cloudjar.services.dynamodb.wire;
+
+import static dev.cloudjar.services.dynamodb.wire.JsonInput.bool;
+import static dev.cloudjar.services.dynamodb.wire.JsonInput.list;
+import static dev.cloudjar.services.dynamodb.wire.JsonInput.longValue;
+import static dev.cloudjar.services.dynamodb.wire.JsonInput.object;
+import static dev.cloudjar.services.dynamodb.wire.JsonInput.string;
+import static dev.cloudjar.services.dynamodb.wire.JsonInput.strings;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cloudjar.services.dynamodb.table.AttributeDefinition;
+import dev.cloudjar.services.dynamodb.table.CreateTableRequest;
+import dev.cloudjar.services.dynamodb.table.GsiUpdate;
+import dev.cloudjar.services.dynamodb.table.IndexDefinition;
+import dev.cloudjar.services.dynamodb.table.IndexSpec;
+import dev.cloudjar.services.dynamodb.table.KeyElement;
+import dev.cloudjar.services.dynamodb.table.KeySchema;
+import dev.cloudjar.services.dynamodb.table.StreamSpec;
+import dev.cloudjar.services.dynamodb.table.TableDescription;
+import dev.cloudjar.services.dynamodb.table.TableRecord;
+import dev.cloudjar.services.dynamodb.table.Throughput;
+import dev.cloudjar.services.dynamodb.table.UpdateTableRequest;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Binds the table-management requests and renders TableDescription as AWS shapes it. */
+final class TableJson {
+    private TableJson() {
+    }
+
+    static CreateTableRequest createTable(JsonNode body) {
+        Map<String, String> tags = null;
+        List<Map.Entry<String, String>> tagList = list(body, "Tags", t -> Map.entry(nonNull(string(t, "Key")), nonNull(string(t, "Value"))));
+        if (tagList != null) {
+            tags = new LinkedHashMap<>();
+            for (Map.Entry<String, String> e : tagList) {
+                tags.put(e.getKey(), e.getValue());
+            }
+        }
+        return new CreateTableRequest(string(body, "TableName"), attributeDefinitions(body), keySchema(body),
+                list(body, "LocalSecondaryIndexes", TableJson::indexSpec), list(body, "GlobalSecondaryIndexes", TableJson::indexSpec),
+                string(body, "BillingMode"), throughput(object(body, "ProvisionedThroughput")), streamSpec(body), tags,
+                bool(body, "DeletionProtectionEnabled"), string(body, "TableClass"));
+    }
+
+    static UpdateTableRequest updateTable(JsonNode body) {
+        List<GsiUpdate> updates = list(body, "GlobalSecondaryIndexUpdates", u -> {
+            JsonNode create = object(u, "Create");
+            JsonNode delete = object(u, "Delete");
+            JsonNode update = object(u, "Update");
+            return new GsiUpdate(create == null ? null : indexSpec(create), delete == null ? null : string(delete, "IndexName"),
+                    update == null ? null : string(update, "IndexName"),
+                    update == null ? null : throughput(object(update, "ProvisionedThroughput")));
+        });
+        return new UpdateTableRequest(string(body, "TableName"), attributeDefinitions(body), string(body, "BillingMode"),
+                throughput(object(body, "ProvisionedThroughput")), updates, streamSpec(body),
+                bool(body, "DeletionProtectionEnabled"), string(body, "TableClass"));
+    }
+
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static List<AttributeDefinition> attributeDefinitions(JsonNode body) {
+        return list(body, "AttributeDefinitions", d -> new AttributeDefinition(string(d, "AttributeName"), string(d, "AttributeType")));
+    }
+
+    private static List<KeyElement> keySchema(JsonNode body) {
+        return list(body, "KeySchema", k -> new KeyElement(string(k, "AttributeName"), string(k, "KeyType")));
+    }
+
+    private static IndexSpec indexSpec(JsonNode node) {
+        JsonNode projection = object(node, "Projection");
+        return new IndexSpec(string(node, "IndexName"), keySchema(node), projection == null ? null : string(projection, "ProjectionType"),
+                projection == null ? null : strings(projection, "NonKeyAttributes"), throughput(object(node, "ProvisionedThroughput")));
+    }
+
+    private static Throughput throughput(JsonNode node) {
+        return node == null ? null : new Throughput(longValue(node, "ReadCapacityUnits"), longValue(node, "WriteCapacityUnits"));
+    }
+
+    private static StreamSpec streamSpec(JsonNode body) {
+        JsonNode node = object(body, "StreamSpecification");
+        return node == null ? null : new StreamSpec(bool(node, "StreamEnabled"), string(node, "StreamViewType"));
+    }
+
+    /** Writes {@code "TableDescription": {...}} (or "Table" for DescribeTable). */
+    static void writeDescription(JsonGenerator g, String field, TableDescription t) throws IOException {
+        TableRecord d = t.definition();
+        g.writeObjectFieldStart(field);
+        g.writeArrayFieldStart("AttributeDefinitions");
+        for (AttributeDefinition a : d.attributeDefinitions()) {
+            g.writeStartObject();
+            g.writeStringField("AttributeName", a.name());
+            g.writeStringField("AttributeType", a.type());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeStringField("TableName", d.name());
+        writeKeySchema(g, d.key());
+        g.writeStringField("TableStatus", t.status());
+        JsonOutput.epochSeconds(g, "CreationDateTime", d.createdMillis());
+        writeThroughput(g, d.readCapacity(), d.writeCapacity());
+        g.writeNumberField("TableSizeBytes", t.sizeBytes());
+        g.writeNumberField("ItemCount", t.itemCount());
+        g.writeStringField("TableArn", t.tableArn());
+        g.writeStringField("TableId", d.tableId());
+        g.writeObjectFieldStart("BillingModeSummary");
+        g.writeStringField("BillingMode", d.billingMode());
+        if (d.payPerRequest()) {
+            JsonOutput.epochSeconds(g, "LastUpdateToPayPerRequestDateTime", d.payPerRequestSinceMillis());
+        }
+        g.writeEndObject();
+        if (!d.localIndexes().isEmpty()) {
+            g.writeArrayFieldStart("LocalSecondaryIndexes");
+            for (IndexDefinition index : d.localIndexes()) {
+                writeIndex(g, t, index, false);
+            }
+            g.writeEndArray();
+        }
+        if (!d.globalIndexes().isEmpty()) {
+            g.writeArrayFieldStart("GlobalSecondaryIndexes");
+            for (IndexDefinition index : d.globalIndexes()) {
+                writeIndex(g, t, index, true);
+            }
+            g.writeEndArray();
+        }
+        if (d.streamEnabled()) {
+            g.writeObjectFieldStart("StreamSpecification");
+            g.writeBooleanField("StreamEnabled", true);
+            g.writeStringField("StreamViewType", d.streamViewType());
+            g.writeEndObject();
+        }
+        if (t.latestStreamArn() != null) {
+            g.writeStringField("LatestStreamLabel", d.streamLabel());
+            g.writeStringField("LatestStreamArn", t.latestStreamArn());
+        }
+        if (d.tableClass() != null) {
+            g.writeObjectFieldStart("TableClassSummary");
+            g.writeStringField("TableClass", d.tableClass());
+            g.writeEndObject();
+        }
+        g.writeBooleanField("DeletionProtectionEnabled", d.deletionProtection());
+        g.writeEndObject();
+    }
+
+    private static void writeIndex(JsonGenerator g, TableDescription t, IndexDefinition index, boolean global) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("IndexName", index.name());
+        writeKeySchema(g, index.key());
+        g.writeObjectFieldStart("Projection");
+        g.writeStringField("ProjectionType", index.projectionType());
+        if (index.nonKeyAttributes() != null) {
+            g.writeArrayFieldStart("NonKeyAttributes");
+            for (String a : index.nonKeyAttributes()) {
+                g.writeString(a);
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
+        if (global) {
+            g.writeStringField("IndexStatus", "ACTIVE");
+            writeThroughput(g, index.readCapacity(), index.writeCapacity());
+        }
+        TableDescription.IndexStats stats = t.indexStats().get(index.name());
+        g.writeNumberField("IndexSizeBytes", stats == null ? 0 : stats.sizeBytes());
+        g.writeNumberField("ItemCount", stats == null ? 0 : stats.itemCount());
+        g.writeStringField("IndexArn", t.tableArn() + "/index/" + index.name());
+        g.writeEndObject();
+    }
+
+    private static void writeThroughput(JsonGenerator g, long read, long write) throws IOException {
+        g.writeObjectFieldStart("ProvisionedThroughput");
+        g.writeNumberField("NumberOfDecreasesToday", 0);
+        g.writeNumberField("ReadCapacityUnits", read);
+        g.writeNumberField("WriteCapacityUnits", write);
+        g.writeEndObject();
+    }
+
+    static void writeKeySchema(JsonGenerator g, KeySchema key) throws IOException {
+        g.writeArrayFieldStart("KeySchema");
+        g.writeStartObject();
+        g.writeStringField("AttributeName", key.hashName());
+        g.writeStringField("KeyType", "HASH");
+        g.writeEndObject();
+        if (key.hasRange()) {
+            g.writeStartObject();
+            g.writeStringField("AttributeName", key.rangeName());
+            g.writeStringField("KeyType", "RANGE");
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+}
