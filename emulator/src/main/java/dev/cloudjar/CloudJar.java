@@ -1,0 +1,200 @@
+package dev.cloudjar;
+
+import dev.cloudjar.control.ControlApi;
+import dev.cloudjar.core.IdGenerator;
+import dev.cloudjar.core.Scope;
+import dev.cloudjar.events.EventBus;
+import dev.cloudjar.http.HttpServer;
+import dev.cloudjar.persistence.LazyStateStore;
+import dev.cloudjar.persistence.MapDbStateStore;
+import dev.cloudjar.persistence.StateStore;
+import dev.cloudjar.protocol.AwsService;
+import dev.cloudjar.protocol.ServiceId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root and the embedding API: builds the store, the event bus, the backends (each
+ * on first use) and the HTTP edge. {@code CloudJar.start(config)} in a test or {@code java -jar} from
+ * the shell run the same thing.
+ */
+public final class CloudJar implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CloudJar.class);
+
+    private final CloudJarConfig config;
+    private final ServiceContext context;
+    private final Map<Class<?>, Lazy<?>> backends = new ConcurrentHashMap<>();
+    private final Map<ServiceId, Lazy<AwsService>> services = new EnumMap<>(ServiceId.class);
+    private final Instant startedAt;
+    private HttpServer server;
+
+    private CloudJar(CloudJarConfig config) {
+        this.config = config;
+        Clock clock = Clock.systemUTC();
+        this.startedAt = clock.instant();
+        StateStore store = config.dataDir() == null
+                ? new LazyStateStore(MapDbStateStore::inMemory, false)
+                : MapDbStateStore.onDisk(config.dataDir());
+        this.context = new ServiceContext(config, store, new EventBus(), clock, IdGenerator.random());
+        registerServices();
+        registerIntegrations();
+        services.put(ServiceId.CONTROL, new Lazy<>(() -> new ControlApi(this::health, this::reset)));
+    }
+
+    /** Starts CloudJar and its HTTP server; port 0 picks a free port. */
+    public static CloudJar start(CloudJarConfig config) {
+        CloudJar cloudJar = new CloudJar(config);
+        cloudJar.restore();
+        Scope defaults = new Scope(config.accountId(), config.region());
+        cloudJar.server = new HttpServer(config.host(), config.port(), cloudJar::service, cloudJar.context.ids(),
+                cloudJar.context.store(), defaults).start();
+        return cloudJar;
+    }
+
+    /** One place per service: its backend (built on first use) and its wire adapter. */
+    private void registerServices() {
+        // backend(S3Backend.class, () -> new S3Backend(context));
+        // service(ServiceId.S3, () -> new S3Api(backend(S3Backend.class)));
+    }
+
+    /** Cross-service wiring: event subscriptions and the ports one service offers another. */
+    private void registerIntegrations() {
+    }
+
+    /**
+     * With a data directory, builds the backends that have state to bring back or work to resume
+     * (queues before their sources, functions before their mappings).
+     */
+    private void restore() {
+        if (config.dataDir() == null) {
+            return;
+        }
+        for (Lazy<?> backend : backends.values()) {
+            backend.get();
+        }
+    }
+
+    private <T> void backend(Class<T> type, Supplier<T> factory) {
+        backends.put(type, new Lazy<>(factory));
+    }
+
+    private void service(ServiceId id, Supplier<AwsService> factory) {
+        services.put(id, new Lazy<>(factory));
+    }
+
+    private AwsService service(ServiceId id) {
+        Lazy<AwsService> lazy = services.get(id);
+        return lazy == null ? null : lazy.get();
+    }
+
+    /** The backend of the given type, built if needed; for tests and embedding. */
+    public <T> T backend(Class<T> type) {
+        Lazy<?> lazy = backends.get(type);
+        if (lazy == null) {
+            throw new IllegalArgumentException("no backend " + type.getName());
+        }
+        return type.cast(lazy.get());
+    }
+
+    public CloudJarConfig config() {
+        return config;
+    }
+
+    /** {@code http://host:port} of the running server. */
+    public String endpoint() {
+        String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+        return "http://" + host + ":" + port();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public ServiceContext context() {
+        return context;
+    }
+
+    /** Waits until every event and the work it caused (deliveries, invocations) has finished. */
+    public boolean awaitIdle(Duration timeout) {
+        return context.events().awaitIdle(timeout);
+    }
+
+    /** Forgets all state: every backend is rebuilt on its next use. */
+    public synchronized void reset() {
+        awaitIdle(Duration.ofSeconds(5));
+        for (Lazy<?> backend : backends.values()) {
+            closeQuietly(backend.clear());
+        }
+        for (Map.Entry<ServiceId, Lazy<AwsService>> entry : services.entrySet()) {
+            if (entry.getKey() != ServiceId.CONTROL) {
+                entry.getValue().clear();
+            }
+        }
+        context.store().clear();
+    }
+
+    private Map<String, Object> health() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "running");
+        body.put("version", version());
+        body.put("uptimeSeconds", Duration.between(startedAt, context.clock().instant()).toSeconds());
+        body.put("endpoint", endpoint());
+        body.put("region", config.region());
+        body.put("accountId", config.accountId());
+        body.put("persistence", config.dataDir() == null ? "memory" : config.dataDir().toString());
+        Map<String, String> state = new LinkedHashMap<>();
+        for (Map.Entry<ServiceId, Lazy<AwsService>> entry : services.entrySet()) {
+            if (entry.getKey() != ServiceId.CONTROL) {
+                state.put(entry.getKey().name().toLowerCase().replace('_', '-'), entry.getValue().isBuilt() ? "running" : "available");
+            }
+        }
+        body.put("services", state);
+        body.put("eventsInFlight", context.events().inFlight());
+        return body;
+    }
+
+    /** The services a client can call, for the start banner. */
+    public java.util.List<String> serviceNames() {
+        return services.keySet().stream().filter(id -> id != ServiceId.CONTROL)
+                .map(id -> id.name().toLowerCase().replace('_', '-')).toList();
+    }
+
+    public static String version() {
+        String version = CloudJar.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            try {
+                server.close();
+            } catch (RuntimeException e) {
+                LOG.warn("stopping the HTTP server failed", e);
+            }
+        }
+        for (Lazy<?> backend : backends.values()) {
+            closeQuietly(backend.clear());
+        }
+        context.events().close();
+        context.store().close();
+    }
+
+    private static void closeQuietly(Object backend) {
+        if (backend instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.warn("closing {} failed", backend.getClass().getSimpleName(), e);
+            }
+        }
+    }
+}

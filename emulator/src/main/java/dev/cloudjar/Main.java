@@ -1,0 +1,98 @@
+package dev.cloudjar;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code java -jar emulator.jar}: flags, then {@code CLOUDJAR_*} environment variables, then defaults,
+ * into a {@link CloudJarConfig}; starts CloudJar and stops it cleanly on SIGINT/SIGTERM.
+ */
+@Command(name = "cloudjar", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "A local AWS cloud (S3, DynamoDB + Streams, SQS, SNS, Lambda) in one JVM process.")
+public final class Main implements Callable<Integer> {
+
+    @Option(names = "--port", defaultValue = "${env:CLOUDJAR_PORT:-4566}", description = "Port to listen on (env CLOUDJAR_PORT, default ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--host", defaultValue = "${env:CLOUDJAR_HOST:-127.0.0.1}", description = "Address to listen on (env CLOUDJAR_HOST, default ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--data-dir", defaultValue = "${env:CLOUDJAR_DATA_DIR}", description = "Keep state in this folder across restarts (env CLOUDJAR_DATA_DIR; default: in memory).")
+    Path dataDir;
+
+    @Option(names = "--region", defaultValue = "${env:CLOUDJAR_REGION:-us-east-1}", description = "Region for unsigned requests (env CLOUDJAR_REGION, default ${DEFAULT-VALUE}).")
+    String region;
+
+    @Option(names = "--account-id", defaultValue = "${env:CLOUDJAR_ACCOUNT_ID:-000000000000}", description = "Account for requests without a 12-digit access key (env CLOUDJAR_ACCOUNT_ID, default ${DEFAULT-VALUE}).")
+    String accountId;
+
+    @Option(names = "--log-level", defaultValue = "${env:CLOUDJAR_LOG_LEVEL:-info}", description = "trace, debug, info, warn or error (env CLOUDJAR_LOG_LEVEL, default ${DEFAULT-VALUE}).")
+    String logLevel;
+
+    @Option(names = "--smtp", defaultValue = "${env:CLOUDJAR_SMTP}", description = "Relay SNS email notifications to this SMTP server, host:port (env CLOUDJAR_SMTP).")
+    String smtp;
+
+    @Option(names = "--init", defaultValue = "${env:CLOUDJAR_INIT}", description = "Create the resources described in this setup file at start (env CLOUDJAR_INIT).")
+    Path init;
+
+    public static void main(String[] args) {
+        CommandLine commandLine = new CommandLine(new Main());
+        int exit = commandLine.execute(args);
+        if (exit != 0 || commandLine.isUsageHelpRequested() || commandLine.isVersionHelpRequested()) {
+            System.exit(exit);
+        }
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        configureLogging(logLevel);
+        CloudJarConfig config = new CloudJarConfig(host, port, dataDir, region, accountId, logLevel, smtp, init);
+        CloudJar cloudJar;
+        try {
+            cloudJar = CloudJar.start(config);
+        } catch (RuntimeException e) {
+            System.err.println("CloudJar could not start: " + rootMessage(e));
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            cloudJar.close();
+            stopped.countDown();
+        }, "cloudjar-shutdown"));
+        System.out.println("CloudJar " + CloudJar.version() + " ready on " + cloudJar.endpoint()
+                + " | services: " + String.join(", ", cloudJar.serviceNames())
+                + " | data: " + (dataDir == null ? "in memory" : dataDir.toAbsolutePath()));
+        stopped.await();
+        return 0;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+    }
+
+    /** slf4j-simple reads its level once, at the first logger: set it before anything logs. */
+    static void configureLogging(String level) {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level == null ? "info" : level.toLowerCase());
+        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
+        System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");
+        System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.io.javalin", "warn");
+    }
+
+    /** Reads the version the build wrote into the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"CloudJar " + CloudJar.version()};
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.cloudjar.control;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cloudjar.core.AwsException;
+import dev.cloudjar.protocol.AwsRequest;
+import dev.cloudjar.protocol.AwsResponse;
+import dev.cloudjar.protocol.AwsService;
+import dev.cloudjar.protocol.json.JsonProtocol;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * CloudJar's own JSON endpoints under {@code /_cloudjar/}: health, reset, and read-only views that
+ * other parts register ({@code /_cloudjar/api/outbox}, ...). Errors are JSON with
+ * {@code x-amzn-ErrorType}, like the REST-JSON services.
+ */
+public final class ControlApi implements AwsService {
+    private final HealthView health;
+    private final Runnable reset;
+    private final Map<String, Function<AwsRequest, Object>> views = new ConcurrentHashMap<>();
+
+    public ControlApi(HealthView health, Runnable reset) {
+        this.health = health;
+        this.reset = reset;
+    }
+
+    /** Adds a GET view at {@code /_cloudjar/<path>} answering the function's result as JSON. */
+    public ControlApi view(String path, Function<AwsRequest, Object> view) {
+        views.put(path, view);
+        return this;
+    }
+
+    @Override
+    public String serviceName() {
+        return "cloudjar";
+    }
+
+    @Override
+    public AwsResponse handle(AwsRequest request) {
+        String path = request.rawPath().substring("/_cloudjar".length());
+        if (path.startsWith("/")) {
+            path = path.substring(1);
+        }
+        if (path.equals("health") && isRead(request)) {
+            return json(health.snapshot());
+        }
+        if (path.equals("reset") && "POST".equals(request.method())) {
+            reset.run();
+            ObjectNode body = JsonProtocol.MAPPER.createObjectNode().put("reset", true);
+            return json(body);
+        }
+        Function<AwsRequest, Object> view = views.get(path);
+        if (view != null && isRead(request)) {
+            return json(view.apply(request));
+        }
+        throw new AwsException(404, "ResourceNotFoundException", "No CloudJar endpoint " + request.method() + " /_cloudjar/" + path);
+    }
+
+    private static boolean isRead(AwsRequest request) {
+        return "GET".equals(request.method()) || "HEAD".equals(request.method());
+    }
+
+    private static AwsResponse json(Object body) {
+        return AwsResponse.ok().body(JsonProtocol.encode(body), "application/json");
+    }
+
+    @Override
+    public AwsResponse error(AwsException error, AwsRequest request) {
+        ObjectNode body = JsonProtocol.MAPPER.createObjectNode().put("Type", error.senderFault() ? "User" : "Service")
+                .put("message", error.getMessage());
+        return AwsResponse.status(error.status()).header("x-amzn-ErrorType", error.code())
+                .body(JsonProtocol.encode(body), "application/json");
+    }
+}

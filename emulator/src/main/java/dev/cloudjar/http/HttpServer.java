@@ -1,0 +1,67 @@
+package dev.cloudjar.http;
+
+import dev.cloudjar.core.IdGenerator;
+import dev.cloudjar.core.Scope;
+import dev.cloudjar.persistence.StateStore;
+import dev.cloudjar.protocol.AwsService;
+import dev.cloudjar.protocol.ServiceId;
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.http.HandlerType;
+import java.util.List;
+import java.util.function.Function;
+import org.eclipse.jetty.http.UriCompliance;
+
+/**
+ * The single Javalin server. Settings that matter for AWS clients: trailing slashes significant,
+ * no compression, no automatic ETags, bodies streamed by the services, and URI compliance relaxed so
+ * that S3 keys with encoded slashes reach S3 untouched.
+ */
+public final class HttpServer implements AutoCloseable {
+    private static final List<HandlerType> METHODS = List.of(HandlerType.GET, HandlerType.PUT, HandlerType.POST,
+            HandlerType.DELETE, HandlerType.HEAD, HandlerType.OPTIONS, HandlerType.PATCH);
+
+    private final Javalin app;
+
+    public HttpServer(String host, int port, Function<ServiceId, AwsService> services, IdGenerator ids, StateStore store, Scope defaults) {
+        GatewayHandler gateway = new GatewayHandler(services, ids, store, defaults, "http://" + host + ":" + port);
+        this.app = Javalin.create(config -> {
+            config.jetty.host = host;
+            config.jetty.port = port;
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.startup.startupWatcherEnabled = false;
+            config.router.ignoreTrailingSlashes = false;
+            config.router.treatMultipleSlashesAsSingleSlash = false;
+            config.http.generateEtags = false;
+            config.http.compressionStrategy = CompressionStrategy.NONE;
+            config.http.asyncTimeout = 0;
+            config.concurrency.useVirtualThreads = Runtime.version().feature() >= 21;
+            config.jetty.modifyHttpConfiguration(http -> {
+                http.setUriCompliance(UriCompliance.UNSAFE);
+                http.setSendServerVersion(false);
+                http.setSendDateHeader(true);
+                http.setRequestHeaderSize(64 * 1024);
+            });
+            config.jetty.modifyServletContextHandler(context -> context.getServletHandler().setDecodeAmbiguousURIs(true));
+            for (HandlerType method : METHODS) {
+                config.routes.addHttpHandler(method, "/", gateway);
+                config.routes.addHttpHandler(method, "/*", gateway);
+            }
+        });
+    }
+
+    public HttpServer start() {
+        app.start();
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}
