@@ -10,6 +10,8 @@ import dev.cloudjar.persistence.MapDbStateStore;
 import dev.cloudjar.persistence.StateStore;
 import dev.cloudjar.protocol.AwsService;
 import dev.cloudjar.protocol.ServiceId;
+import dev.cloudjar.services.lambda.LambdaBackend;
+import dev.cloudjar.services.lambda.wire.LambdaApi;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,6 +65,8 @@ public final class CloudJar implements AutoCloseable {
     private void registerServices() {
         // backend(S3Backend.class, () -> new S3Backend(context));
         // service(ServiceId.S3, () -> new S3Api(backend(S3Backend.class)));
+        backend(LambdaBackend.class, () -> new LambdaBackend(context, this::endpoint));
+        service(ServiceId.LAMBDA, () -> new LambdaApi(backend(LambdaBackend.class)));
     }
 
     /** Cross-service wiring: event subscriptions and the ports one service offers another. */
