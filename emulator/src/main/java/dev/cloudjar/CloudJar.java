@@ -23,6 +23,8 @@ import dev.cloudjar.services.dynamodb.DynamoDbBackend;
 import dev.cloudjar.services.dynamodb.streams.DynamoDbStreamsBackend;
 import dev.cloudjar.services.dynamodb.wire.DynamoDbApi;
 import dev.cloudjar.services.dynamodb.wire.DynamoDbStreamsApi;
+import dev.cloudjar.services.lambda.LambdaBackend;
+import dev.cloudjar.services.lambda.wire.LambdaApi;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -87,6 +89,8 @@ public final class CloudJar implements AutoCloseable {
         service(ServiceId.DYNAMODB, () -> new DynamoDbApi(backend(DynamoDbBackend.class)));
         backend(DynamoDbStreamsBackend.class, () -> backend(DynamoDbBackend.class).streamsBackend());
         service(ServiceId.DYNAMODB_STREAMS, () -> new DynamoDbStreamsApi(backend(DynamoDbStreamsBackend.class)));
+        backend(LambdaBackend.class, () -> new LambdaBackend(context, this::endpoint));
+        service(ServiceId.LAMBDA, () -> new LambdaApi(backend(LambdaBackend.class)));
     }
 
     /** Cross-service wiring: event subscriptions and the ports one service offers another. */

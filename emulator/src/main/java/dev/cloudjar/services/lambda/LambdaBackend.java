@@ -1,0 +1,506 @@
+package dev.cloudjar.services.lambda;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cloudjar.ServiceContext;
+import dev.cloudjar.core.Arn;
+import dev.cloudjar.core.Scope;
+import dev.cloudjar.services.lambda.code.CodeLimits;
+import dev.cloudjar.services.lambda.code.CodeUnpacker;
+import dev.cloudjar.services.lambda.code.FunctionPackage;
+import dev.cloudjar.services.lambda.code.PackageStore;
+import dev.cloudjar.services.lambda.invoke.AsyncEvent;
+import dev.cloudjar.services.lambda.invoke.AsyncInvocations;
+import dev.cloudjar.services.lambda.invoke.AsyncTarget;
+import dev.cloudjar.services.lambda.model.AliasRecord;
+import dev.cloudjar.services.lambda.model.CodeInput;
+import dev.cloudjar.services.lambda.model.EventInvokeConfig;
+import dev.cloudjar.services.lambda.model.FunctionConfig;
+import dev.cloudjar.services.lambda.model.FunctionDetails;
+import dev.cloudjar.services.lambda.model.FunctionRecord;
+import dev.cloudjar.services.lambda.model.FunctionSettings;
+import dev.cloudjar.services.lambda.model.InvokeOutput;
+import dev.cloudjar.services.lambda.runtime.FunctionRuntime;
+import dev.cloudjar.services.lambda.runtime.FunctionSpec;
+import dev.cloudjar.services.lambda.runtime.InvocationResult;
+import dev.cloudjar.services.lambda.runtime.LogCapture;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * AWS Lambda: functions, versions, aliases, policies, concurrency, asynchronous invocation settings,
+ * tags and invocation, with Java handlers run in this JVM (see runtime/). Event source mappings live
+ * in {@link #mappings()}. Other services reach functions through {@link #invokeAsync} (S3 and SNS
+ * triggers) and offer S3 code, destinations and event sources through the ports set by integration.
+ *
+ * <p>LIMITATIONS: only Java runtimes run (java11/17/21/25, all on CloudJar's JVM version); container
+ * images, layers, VPC, SnapStart, function URLs, code signing and provisioned concurrency are not
+ * supported; resource policies are stored but not enforced; per-function environment variables
+ * reach handlers as system properties, not through {@code System.getenv} (decision 0002); memory size
+ * is reported, not enforced; a handler that ignores interrupts keeps its (abandoned) thread after a
+ * timeout; {@code System.exit} in a handler stops CloudJar; async retries wait 1 s and 2 s instead of
+ * AWS's minutes (configurable).
+ */
+public final class LambdaBackend implements AutoCloseable {
+    static final long MAX_SYNC_PAYLOAD = 6_291_456;
+    static final long MAX_ASYNC_PAYLOAD = 262_144;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ServiceContext ctx;
+    private final Supplier<String> endpoint;
+    private final PackageStore packages;
+    private final CodeUnpacker unpacker;
+    private final Path codeRoot;
+    final Functions functions;
+    private final Aliases aliases;
+    private final Permissions permissions;
+    private final EventInvokeConfigs eventInvokeConfigs;
+    private final FunctionRuntime runtime;
+    private final AsyncInvocations async;
+    private final dev.cloudjar.services.lambda.esm.EventSourceMappings mappings;
+    private volatile FunctionCodeSource codeSource = FunctionCodeSource.NONE;
+    private volatile LambdaDestinations destinations = LambdaDestinations.NONE;
+
+    public LambdaBackend(ServiceContext ctx, Supplier<String> endpoint) {
+        this.ctx = ctx;
+        this.endpoint = endpoint;
+        this.packages = new PackageStore(ctx.store().blobs());
+        this.codeRoot = codeRoot(ctx);
+        this.unpacker = new CodeUnpacker(codeRoot, ctx.ids());
+        this.functions = new Functions(ctx, packages);
+        this.aliases = new Aliases(functions);
+        this.permissions = new Permissions(functions);
+        this.eventInvokeConfigs = new EventInvokeConfigs(ctx, functions);
+        this.runtime = new FunctionRuntime(ctx.clock(), ctx.ids(), Duration.ofMinutes(10), this::endpointOrNull,
+                (fn, line) -> LogCapture.console().println("[lambda:" + fn + "] " + line));
+        this.async = new AsyncInvocations(new AsyncQueueTarget(), ctx.events(), ctx.clock(), retryDelays());
+        this.mappings = new dev.cloudjar.services.lambda.esm.EventSourceMappings(ctx, new BackendMappingInvoker(this));
+    }
+
+    private static Path codeRoot(ServiceContext ctx) {
+        try {
+            if (ctx.config().dataDir() != null) {
+                Path root = ctx.config().dataDir().resolve("lambda-code");
+                CodeUnpacker.delete(root); // a cache only: packages are re-unpacked from the blobs
+                return Files.createDirectories(root);
+            }
+            return Files.createTempDirectory("cloudjar-lambda-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Duration> retryDelays() {
+        String configured = System.getProperty("cloudjar.lambda.async-retry-delays-ms", "1000,2000");
+        List<Duration> delays = new ArrayList<>();
+        for (String part : configured.split(",")) {
+            delays.add(Duration.ofMillis(Long.parseLong(part.trim())));
+        }
+        return delays;
+    }
+
+    private String endpointOrNull() {
+        try {
+            return endpoint.get();
+        } catch (RuntimeException notStarted) {
+            return null;
+        }
+    }
+
+    /** Wired by integration: reads Code.S3Bucket/S3Key from CloudJar's S3. */
+    public void useCodeSource(FunctionCodeSource source) {
+        this.codeSource = source;
+    }
+
+    /** Wired by integration: delivers to SQS and SNS ARNs. */
+    public void useDestinations(LambdaDestinations value) {
+        this.destinations = value;
+    }
+
+    public dev.cloudjar.services.lambda.esm.EventSourceMappings mappings() {
+        return mappings;
+    }
+
+    // ---- functions ----
+
+    public FunctionConfig createFunction(Scope scope, String name, FunctionSettings settings, CodeInput code,
+                                         boolean publish, Map<String, String> tags) {
+        FunctionRef ref = FunctionRef.parse(scope, name, null);
+        FunctionValidation.check(settings, true);
+        FunctionPackage pkg = storeCode(ref.scope(), code);
+        FunctionRecord record = functions.create(ref.scope(), ref.name(), settings, pkg, tags);
+        return publish ? functions.publish(ref, null, null, null) : record.latest();
+    }
+
+    private FunctionPackage storeCode(Scope scope, CodeInput code) {
+        if (code == null || (code.zipFile() == null && code.s3Bucket() == null)) {
+            throw LambdaErrors.invalid("Please provide a source for function code.");
+        }
+        if (code.zipFile() != null) {
+            return packages.store(code.zipFile());
+        }
+        if (code.s3Key() == null) {
+            throw LambdaErrors.invalid("Please provide a source for function code.");
+        }
+        return packages.store(codeSource.read(scope, code.s3Bucket(), code.s3Key(), code.s3ObjectVersion(), CodeLimits.MAX_ZIPPED_BYTES));
+    }
+
+    public FunctionDetails getFunction(Scope scope, String name, String qualifier) {
+        FunctionRef ref = FunctionRef.parse(scope, name, qualifier);
+        FunctionConfig config = functions.config(ref);
+        FunctionRecord record = functions.record(ref);
+        return new FunctionDetails(config, functionArn(ref, config), record.tags(), record.reservedConcurrency());
+    }
+
+    public FunctionConfig getFunctionConfiguration(Scope scope, String name, String qualifier) {
+        return functions.config(FunctionRef.parse(scope, name, qualifier));
+    }
+
+    /** The ARN GetFunction shows: qualified unless $LATEST was reached without a qualifier. */
+    public String functionArn(FunctionRef ref, FunctionConfig config) {
+        return Functions.LATEST.equals(config.version()) && ref.qualifier() == null
+                ? ref.unqualifiedArn() : ref.unqualifiedArn() + ":" + config.version();
+    }
+
+    public String functionArn(Scope scope, FunctionConfig config) {
+        String base = Arn.of("lambda", scope, "function:" + config.functionName()).toString();
+        return Functions.LATEST.equals(config.version()) ? base : base + ":" + config.version();
+    }
+
+    /** Every function's $LATEST (or every version with {@code allVersions}), in name order. */
+    public List<FunctionConfig> listFunctions(Scope scope, boolean allVersions) {
+        List<FunctionConfig> out = new ArrayList<>();
+        String prefix = dev.cloudjar.persistence.KeyRanges.compose(scope.account(), scope.region()) + dev.cloudjar.persistence.KeyRanges.SEPARATOR;
+        for (Map.Entry<String, FunctionRecord> e : functions.functions.prefix(prefix)) {
+            out.add(e.getValue().latest());
+            if (allVersions) {
+                out.addAll(functions.versionsOf(scope, e.getValue().latest().functionName()));
+            }
+        }
+        return out;
+    }
+
+    public FunctionConfig updateFunctionCode(Scope scope, String name, CodeInput code, boolean publish, String revisionId) {
+        FunctionRef ref = FunctionRef.parse(scope, name, null);
+        FunctionRecord before = functions.record(ref);
+        if (revisionId != null && !revisionId.equals(before.latest().revisionId())) {
+            throw LambdaErrors.preconditionFailed();
+        }
+        FunctionPackage pkg = storeCode(ref.scope(), code);
+        FunctionRecord after = functions.update(ref, revisionId, r -> r.withLatest(functions.withCode(r.latest(), pkg)));
+        functions.deleteUnreferenced(ref.scope(), ref.name(), after, java.util.Set.of(before.latest().codeBlobId()));
+        runtime.discard(ref.unqualifiedArn());
+        return publish ? functions.publish(ref, null, null, null) : after.latest();
+    }
+
+    public FunctionConfig updateFunctionConfiguration(Scope scope, String name, FunctionSettings settings, String revisionId) {
+        FunctionRef ref = FunctionRef.parse(scope, name, null);
+        FunctionValidation.check(settings, false);
+        FunctionRecord after = functions.update(ref, revisionId, r -> r.withLatest(functions.applySettings(r.latest(), settings)));
+        runtime.discard(ref.unqualifiedArn());
+        return after.latest();
+    }
+
+    public void deleteFunction(Scope scope, String name, String qualifier) {
+        FunctionRef ref = FunctionRef.parse(scope, name, qualifier);
+        functions.delete(ref);
+        if (ref.qualifier() == null) {
+            eventInvokeConfigs.deleteAll(ref);
+        }
+        runtime.discard(ref.unqualifiedArn());
+    }
+
+    public FunctionConfig publishVersion(Scope scope, String name, String codeSha256, String description, String revisionId) {
+        return functions.publish(FunctionRef.parse(scope, name, null), codeSha256, description, revisionId);
+    }
+
+    public List<FunctionConfig> listVersionsByFunction(Scope scope, String name) {
+        FunctionRef ref = FunctionRef.parse(scope, name, null);
+        List<FunctionConfig> out = new ArrayList<>();
+        out.add(functions.record(ref).latest());
+        out.addAll(functions.versionsOf(ref.scope(), ref.name()));
+        return out;
+    }
+
+    // ---- invoke ----
+
+    /** Invoke: RequestResponse runs now, Event queues, DryRun only checks. */
+    public InvokeOutput invoke(Scope scope, String name, String qualifier, String invocationType, boolean tail,
+                               byte[] payload, String clientContext, String requestId) {
+        String type = invocationType == null ? "RequestResponse" : invocationType;
+        if (!List.of("RequestResponse", "Event", "DryRun").contains(type)) {
+            throw LambdaErrors.validation(type, "invocationType", "Member must satisfy enum value set: [Event, RequestResponse, DryRun]");
+        }
+        FunctionRef ref = FunctionRef.parse(scope, name, qualifier);
+        FunctionConfig config = functions.config(ref);
+        long limit = "Event".equals(type) ? MAX_ASYNC_PAYLOAD : MAX_SYNC_PAYLOAD;
+        if (payload != null && payload.length > limit) {
+            throw LambdaErrors.tooLarge(limit);
+        }
+        checkJson(payload);
+        if ("DryRun".equals(type)) {
+            return new InvokeOutput(204, new byte[0], null, null, null);
+        }
+        if ("Event".equals(type)) {
+            async.submit(new AsyncEvent(ref.scope(), ref.name(), ref.qualifier(), payload == null ? new byte[0] : payload,
+                    requestId, ctx.clock().millis(), 0));
+            return new InvokeOutput(202, new byte[0], null, null, null);
+        }
+        InvocationResult result = run(ref, config, payload, requestId);
+        String log = tail ? Base64.getEncoder().encodeToString(result.log().tail()) : null;
+        return new InvokeOutput(200, result.payload(), result.functionError(), result.executedVersion(), log);
+    }
+
+    private static void checkJson(byte[] payload) {
+        if (payload == null || payload.length == 0) {
+            return;
+        }
+        try (var parser = JSON.getFactory().createParser(payload)) {
+            while (parser.nextToken() != null) {
+                // walk every token: a truncated document fails here
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw LambdaErrors.invalidJson(e.getOriginalMessage());
+        } catch (IOException e) {
+            throw LambdaErrors.invalidJson(e.getMessage());
+        }
+    }
+
+    /**
+     * The entry point for S3 and SNS triggers (and Lambda destinations): queues an asynchronous
+     * invocation of a function named by ARN or name; returns the request id.
+     */
+    public String invokeAsync(Scope scope, String functionNameOrArn, byte[] payload) {
+        FunctionRef ref = FunctionRef.parse(scope, functionNameOrArn, null);
+        functions.config(ref);
+        String requestId = ctx.ids().uuid();
+        async.submit(new AsyncEvent(ref.scope(), ref.name(), ref.qualifier(), payload, requestId, ctx.clock().millis(), 0));
+        return requestId;
+    }
+
+    /** A synchronous invocation for event source mappings; function errors are in the result. */
+    public InvocationResult invokeSync(Scope scope, String functionNameOrArn, byte[] payload) {
+        FunctionRef ref = FunctionRef.parse(scope, functionNameOrArn, null);
+        return run(ref, functions.config(ref), payload, ctx.ids().uuid());
+    }
+
+    private InvocationResult run(FunctionRef ref, FunctionConfig config, byte[] payload, String requestId) {
+        FunctionConfig target = config;
+        String qualifier = ref.qualifier();
+        if (qualifier != null && !Functions.LATEST.equals(qualifier) && !qualifier.chars().allMatch(Character::isDigit)) {
+            target = functions.config(ref.withQualifier(aliases.route(ref, qualifier)));
+        }
+        FunctionRecord record = functions.record(ref);
+        if (record.reservedConcurrency() != null && record.reservedConcurrency() == 0) {
+            throw new dev.cloudjar.core.AwsException(429, "TooManyRequestsException", "Rate Exceeded.")
+                    .with("Reason", "ReservedFunctionConcurrentInvocationLimitExceeded");
+        }
+        FunctionConfig c = target;
+        FunctionSpec spec = new FunctionSpec(c.functionName(), ref.unqualifiedArn(), c.version(),
+                c.revisionId() + "/" + c.codeSha256(), c.handler(), c.runtime(), c.memorySize(), c.timeout(),
+                record.reservedConcurrency(), c.variables(), ref.scope().account(), ref.scope().region(),
+                () -> {
+                    try (var in = packages.open(c.codeBlobId())) {
+                        return unpacker.unpack(in);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+        return runtime.invoke(spec, payload, requestId, ref.arn(), null);
+    }
+
+    // ---- aliases, policy, concurrency, async config, tags ----
+
+    public AliasRecord createAlias(Scope scope, String fn, String name, String version, String description, Map<String, Double> weights) {
+        return aliases.create(FunctionRef.parse(scope, fn, null), name, version, description, weights);
+    }
+
+    public AliasRecord getAlias(Scope scope, String fn, String name) {
+        return aliases.get(FunctionRef.parse(scope, fn, null), name);
+    }
+
+    public AliasRecord updateAlias(Scope scope, String fn, String name, String version, String description,
+                                   Map<String, Double> weights, String revisionId) {
+        return aliases.update(FunctionRef.parse(scope, fn, null), name, version, description, weights, revisionId);
+    }
+
+    public void deleteAlias(Scope scope, String fn, String name) {
+        aliases.delete(FunctionRef.parse(scope, fn, null), name);
+    }
+
+    public List<AliasRecord> listAliases(Scope scope, String fn, String version) {
+        return aliases.list(FunctionRef.parse(scope, fn, null), version);
+    }
+
+    public String aliasArn(Scope scope, String fn, String alias) {
+        return FunctionRef.parse(scope, fn, null).unqualifiedArn() + ":" + alias;
+    }
+
+    public String addPermission(Scope scope, String fn, String qualifier, String sid, String action, String principal,
+                                String sourceArn, String sourceAccount, String orgId, String revisionId) {
+        return permissions.add(FunctionRef.parse(scope, fn, qualifier),
+                new Permissions.Grant(sid, action, principal, sourceArn, sourceAccount, orgId, revisionId));
+    }
+
+    public void removePermission(Scope scope, String fn, String qualifier, String sid, String revisionId) {
+        permissions.remove(FunctionRef.parse(scope, fn, qualifier), sid, revisionId);
+    }
+
+    /** {policy JSON, revision id}. */
+    public String[] getPolicy(Scope scope, String fn, String qualifier) {
+        return permissions.get(FunctionRef.parse(scope, fn, qualifier));
+    }
+
+    public int putFunctionConcurrency(Scope scope, String fn, Integer reserved) {
+        if (reserved == null || reserved < 0) {
+            throw LambdaErrors.validation(String.valueOf(reserved), "reservedConcurrentExecutions", "Member must have value greater than or equal to 0");
+        }
+        if (reserved > 900) {
+            throw LambdaErrors.invalid("Specified ReservedConcurrentExecutions for function decreases account's "
+                    + "UnreservedConcurrentExecution below its minimum value of [100].");
+        }
+        FunctionRef ref = FunctionRef.parse(scope, fn, null);
+        functions.update(ref, null, r -> r.withReservedConcurrency(reserved));
+        runtime.discard(ref.unqualifiedArn());
+        return reserved;
+    }
+
+    public Integer getFunctionConcurrency(Scope scope, String fn) {
+        return functions.record(FunctionRef.parse(scope, fn, null)).reservedConcurrency();
+    }
+
+    public void deleteFunctionConcurrency(Scope scope, String fn) {
+        FunctionRef ref = FunctionRef.parse(scope, fn, null);
+        functions.update(ref, null, r -> r.withReservedConcurrency(null));
+        runtime.discard(ref.unqualifiedArn());
+    }
+
+    public EventInvokeConfig putEventInvokeConfig(Scope scope, String fn, String qualifier, Integer retries, Integer maxAge,
+                                                  String onSuccess, String onFailure, boolean merge) {
+        return eventInvokeConfigs.put(FunctionRef.parse(scope, fn, qualifier), retries, maxAge, onSuccess, onFailure, merge);
+    }
+
+    public EventInvokeConfig getEventInvokeConfig(Scope scope, String fn, String qualifier) {
+        return eventInvokeConfigs.get(FunctionRef.parse(scope, fn, qualifier));
+    }
+
+    public void deleteEventInvokeConfig(Scope scope, String fn, String qualifier) {
+        eventInvokeConfigs.delete(FunctionRef.parse(scope, fn, qualifier));
+    }
+
+    public List<EventInvokeConfig> listEventInvokeConfigs(Scope scope, String fn) {
+        return eventInvokeConfigs.list(FunctionRef.parse(scope, fn, null));
+    }
+
+    public String eventInvokeConfigArn(Scope scope, String fn, EventInvokeConfig config) {
+        FunctionRef ref = FunctionRef.parse(scope, fn, null);
+        return ref.unqualifiedArn() + ":" + (config.qualifier() == null ? Functions.LATEST : config.qualifier());
+    }
+
+    public void tagResource(Scope scope, String arn, Map<String, String> tags) {
+        FunctionRef ref = taggable(scope, arn);
+        functions.update(ref, null, r -> {
+            Map<String, String> next = new java.util.TreeMap<>(r.tags());
+            next.putAll(tags);
+            return r.withTags(next);
+        });
+    }
+
+    public void untagResource(Scope scope, String arn, List<String> keys) {
+        FunctionRef ref = taggable(scope, arn);
+        functions.update(ref, null, r -> {
+            Map<String, String> next = new java.util.TreeMap<>(r.tags());
+            keys.forEach(next::remove);
+            return r.withTags(next);
+        });
+    }
+
+    public Map<String, String> listTags(Scope scope, String arn) {
+        return functions.record(taggable(scope, arn)).tags();
+    }
+
+    private FunctionRef taggable(Scope scope, String arn) {
+        if (Arn.parseOrNull(arn) == null) {
+            throw LambdaErrors.validation(arn, "resource", "Member must satisfy regular expression pattern: arn:(aws[a-zA-Z-]*):lambda:.*");
+        }
+        FunctionRef ref = FunctionRef.parse(scope, arn, null);
+        if (ref.qualifier() != null) {
+            throw LambdaErrors.invalid("Tags are not supported on function versions or aliases: " + arn);
+        }
+        return ref;
+    }
+
+    /** {function count, total code size}. */
+    public long[] accountUsage(Scope scope) {
+        long count = 0;
+        long size = 0;
+        for (FunctionConfig c : listFunctions(scope, true)) {
+            if (Functions.LATEST.equals(c.version())) {
+                count++;
+            }
+            size += c.codeSize();
+        }
+        return new long[] {count, size};
+    }
+
+    /** Delivers to a destination: Lambda ARNs are invoked here, SQS and SNS go through the port. */
+    public void deliver(Scope scope, String targetArn, String body, Map<String, String> attributes) {
+        Arn arn = Arn.parseOrNull(targetArn);
+        if (arn != null && "lambda".equals(arn.service())) {
+            invokeAsync(scope, targetArn, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } else {
+            destinations.send(scope, targetArn, body, attributes);
+        }
+    }
+
+    /** The asynchronous queue's view of this backend. */
+    private final class AsyncQueueTarget implements AsyncTarget {
+        @Override
+        public InvocationResult invoke(AsyncEvent event) {
+            FunctionRef ref = new FunctionRef(event.scope(), event.functionName(), event.qualifier());
+            return run(ref, functions.config(ref), event.payload(), event.requestId());
+        }
+
+        @Override
+        public String functionArn(AsyncEvent event) {
+            FunctionRef ref = new FunctionRef(event.scope(), event.functionName(), event.qualifier());
+            return ref.unqualifiedArn() + ":" + (event.qualifier() == null ? Functions.LATEST : event.qualifier());
+        }
+
+        @Override
+        public EventInvokeConfig eventInvokeConfig(AsyncEvent event) {
+            return eventInvokeConfigs.effective(new FunctionRef(event.scope(), event.functionName(), event.qualifier()));
+        }
+
+        @Override
+        public String deadLetterTarget(AsyncEvent event) {
+            try {
+                return functions.config(new FunctionRef(event.scope(), event.functionName(), event.qualifier())).deadLetterTarget();
+            } catch (RuntimeException gone) {
+                return null;
+            }
+        }
+
+        @Override
+        public void deliver(Scope scope, String targetArn, String body, Map<String, String> attributes) {
+            LambdaBackend.this.deliver(scope, targetArn, body, attributes);
+        }
+    }
+
+    @Override
+    public void close() {
+        mappings.close();
+        async.close();
+        runtime.close();
+        if (ctx.config().dataDir() == null) {
+            CodeUnpacker.delete(codeRoot);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.cloudjar.services.lambda.code;
+
+import dev.cloudjar.core.IdGenerator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Unpacks a stored package into {@code <root>/<generated id>/}: root classes stay in the folder and
+ * {@code lib/*.jar} join the class path, as the Lambda Java runtime lays them out under
+ * {@code /var/task}. Folder names are generated, never taken from user input.
+ */
+public final class CodeUnpacker {
+    private final Path root;
+    private final IdGenerator ids;
+
+    public CodeUnpacker(Path root, IdGenerator ids) {
+        this.root = root;
+        this.ids = ids;
+    }
+
+    public UnpackedCode unpack(InputStream zip) {
+        Path target = root.resolve("fn-" + ids.hex(8));
+        try {
+            Files.createDirectories(target);
+            long total = 0;
+            try (ZipInputStream in = new ZipInputStream(zip)) {
+                ZipEntry entry;
+                while ((entry = in.getNextEntry()) != null) {
+                    Path path = EntryPaths.resolve(target, entry.getName());
+                    if (entry.isDirectory()) {
+                        Files.createDirectories(path);
+                        continue;
+                    }
+                    Files.createDirectories(path.getParent());
+                    try (OutputStream out = Files.newOutputStream(path)) {
+                        total += copyBounded(in, out, CodeLimits.MAX_UNZIPPED_BYTES - total);
+                    }
+                }
+            }
+            return new UnpackedCode(target, classPath(target));
+        } catch (IOException | IllegalArgumentException e) {
+            delete(target);
+            throw PackageStore.invalid("Could not unzip uploaded file. Please check your file, then try to upload again.");
+        }
+    }
+
+    private static long copyBounded(InputStream in, OutputStream out, long allowed) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long copied = 0;
+        int read;
+        while ((read = in.read(buffer)) > 0) {
+            copied += read;
+            if (copied > allowed) {
+                throw new IOException("unzipped size over the quota");
+            }
+            out.write(buffer, 0, read);
+        }
+        return copied;
+    }
+
+    private static List<URL> classPath(Path directory) throws MalformedURLException, IOException {
+        List<URL> urls = new ArrayList<>();
+        urls.add(directory.toUri().toURL());
+        Path lib = directory.resolve("lib");
+        if (Files.isDirectory(lib)) {
+            try (Stream<Path> jars = Files.list(lib)) {
+                for (Path jar : jars.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList()) {
+                    urls.add(jar.toUri().toURL());
+                }
+            }
+        }
+        return urls;
+    }
+
+    /** Removes an unpacked folder (best effort: a class loader may still hold files open on Windows). */
+    public static void delete(Path directory) {
+        if (directory == null || !Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(directory)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // left for the next start's cleanup
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

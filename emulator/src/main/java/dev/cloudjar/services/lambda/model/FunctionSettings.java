@@ -1,0 +1,13 @@
+package dev.cloudjar.services.lambda.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Configuration members of CreateFunction / UpdateFunctionConfiguration; null means "not given"
+ * (create applies AWS's defaults, update keeps the current value). An empty deadLetterTarget removes it.
+ */
+public record FunctionSettings(String runtime, String role, String handler, String description, Integer timeout,
+                               Integer memorySize, Map<String, String> variables, String deadLetterTarget,
+                               List<String> architectures, Integer ephemeralStorage, String packageType) {
+}
