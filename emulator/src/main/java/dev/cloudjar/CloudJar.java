@@ -16,7 +16,7 @@ import dev.cloudjar.services.s3.wire.S3Api;
 import dev.cloudjar.services.sts.StsApi;
 import dev.cloudjar.services.sqs.SqsBackend;
 import dev.cloudjar.services.sqs.wire.SqsApi;
-import dev.cloudjar.integration.SnsToSqsDelivery;
+import dev.cloudjar.integration.Wiring;
 import dev.cloudjar.services.sns.SnsBackend;
 import dev.cloudjar.services.sns.wire.SnsApi;
 import dev.cloudjar.services.dynamodb.DynamoDbBackend;
@@ -49,6 +49,8 @@ public final class CloudJar implements AutoCloseable {
     private final Map<Class<?>, Lazy<?>> backends = new ConcurrentHashMap<>();
     private final Map<ServiceId, Lazy<AwsService>> services = new EnumMap<>(ServiceId.class);
     private final Instant startedAt;
+    private final Wiring wiring = new Wiring(() -> backend(S3Backend.class), () -> backend(SqsBackend.class),
+            () -> backend(SnsBackend.class), () -> backend(LambdaBackend.class), () -> backend(DynamoDbStreamsBackend.class));
     private HttpServer server;
 
     private CloudJar(CloudJarConfig config) {
@@ -81,20 +83,21 @@ public final class CloudJar implements AutoCloseable {
         backend(S3Backend.class, () -> new S3Backend(context));
         service(ServiceId.S3, () -> new S3Api(backend(S3Backend.class), context.clock()));
         service(ServiceId.STS, StsApi::new);
-        backend(SqsBackend.class, () -> new SqsBackend(context)); service(ServiceId.SQS, () -> new SqsApi(backend(SqsBackend.class)));
         backend(SqsBackend.class, () -> new SqsBackend(context));
-        backend(SnsBackend.class, () -> SnsToSqsDelivery.install(new SnsBackend(context), () -> backend(SqsBackend.class)));
+        service(ServiceId.SQS, () -> new SqsApi(backend(SqsBackend.class)));
+        backend(SnsBackend.class, () -> wiring.wire(new SnsBackend(context)));
         service(ServiceId.SNS, () -> new SnsApi(backend(SnsBackend.class)));
         backend(DynamoDbBackend.class, () -> new DynamoDbBackend(context));
         service(ServiceId.DYNAMODB, () -> new DynamoDbApi(backend(DynamoDbBackend.class)));
         backend(DynamoDbStreamsBackend.class, () -> backend(DynamoDbBackend.class).streamsBackend());
         service(ServiceId.DYNAMODB_STREAMS, () -> new DynamoDbStreamsApi(backend(DynamoDbStreamsBackend.class)));
-        backend(LambdaBackend.class, () -> new LambdaBackend(context, this::endpoint));
+        backend(LambdaBackend.class, () -> wiring.wire(new LambdaBackend(context, this::endpoint)));
         service(ServiceId.LAMBDA, () -> new LambdaApi(backend(LambdaBackend.class)));
     }
 
     /** Cross-service wiring: event subscriptions and the ports one service offers another. */
     private void registerIntegrations() {
+        wiring.subscribe(context.events());
     }
 
     /**

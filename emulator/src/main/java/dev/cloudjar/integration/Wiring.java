@@ -1,0 +1,53 @@
+package dev.cloudjar.integration;
+
+import dev.cloudjar.events.EventBus;
+import dev.cloudjar.events.S3ObjectEvent;
+import dev.cloudjar.services.dynamodb.streams.DynamoDbStreamsBackend;
+import dev.cloudjar.services.lambda.LambdaBackend;
+import dev.cloudjar.services.s3.S3Backend;
+import dev.cloudjar.services.sns.SnsBackend;
+import dev.cloudjar.services.sqs.SqsBackend;
+import java.util.function.Supplier;
+
+/**
+ * Connects the services' ports to each other. Every backend is reached through a supplier, so
+ * wiring builds nothing: a backend is built when something first needs it.
+ */
+public final class Wiring {
+    private final Supplier<S3Backend> s3;
+    private final Supplier<SqsBackend> sqs;
+    private final Supplier<SnsBackend> sns;
+    private final Supplier<LambdaBackend> lambda;
+    private final Supplier<DynamoDbStreamsBackend> streams;
+
+    public Wiring(Supplier<S3Backend> s3, Supplier<SqsBackend> sqs, Supplier<SnsBackend> sns,
+                  Supplier<LambdaBackend> lambda, Supplier<DynamoDbStreamsBackend> streams) {
+        this.s3 = s3;
+        this.sqs = sqs;
+        this.sns = sns;
+        this.lambda = lambda;
+        this.streams = streams;
+    }
+
+    /** Event subscriptions: S3 object events to their notification targets. */
+    public void subscribe(EventBus events) {
+        S3Notifications notifications = new S3Notifications(s3, sqs, sns, lambda);
+        events.subscribe(S3ObjectEvent.class, notifications::onObjectEvent);
+    }
+
+    /** SNS delivers to queues and functions through the other backends. */
+    public SnsBackend wire(SnsBackend backend) {
+        SnsToSqsDelivery.install(backend, sqs);
+        backend.registerTransport("lambda", new SnsToLambdaDelivery(lambda));
+        return backend;
+    }
+
+    /** Lambda reads code from S3, sends to destinations, and polls queues and streams. */
+    public LambdaBackend wire(LambdaBackend backend) {
+        backend.useCodeSource(new S3FunctionCode(s3));
+        backend.useDestinations(new LambdaDestinationTransport(sqs, sns));
+        backend.mappings().useQueueSource(new SqsQueueSource(sqs));
+        backend.mappings().useStreamSource(new DynamoDbStreamSource(streams));
+        return backend;
+    }
+}
