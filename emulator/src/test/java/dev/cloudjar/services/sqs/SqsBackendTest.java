@@ -154,6 +154,20 @@ class SqsBackendTest {
     }
 
     @Test
+    void fifoReceiveRequestAttemptIdRepeatsTheSameMessages() {
+        sqs.createQueue(SCOPE, "att.fifo", Map.of("FifoQueue", "true", "ContentBasedDeduplication", "true"), Map.of());
+        sqs.sendMessage(SCOPE, "att.fifo", SendRequest.of("one").withGroup("g", null));
+        sqs.sendMessage(SCOPE, "att.fifo", SendRequest.of("two").withGroup("h", null));
+        ReceiveRequest attempt = new ReceiveRequest(1, 30, 0, List.of(), List.of(), "attempt-1");
+        ReceivedMessage first = sqs.receiveMessage(SCOPE, "att.fifo", attempt).join().get(0);
+        ReceivedMessage retried = sqs.receiveMessage(SCOPE, "att.fifo", attempt).join().get(0);
+        assertEquals(first.messageId(), retried.messageId());
+        assertEquals(first.receiptHandle(), retried.receiptHandle());
+        ReceivedMessage other = sqs.receiveMessage(SCOPE, "att.fifo", new ReceiveRequest(1, 30, 0, List.of(), List.of(), "attempt-2")).join().get(0);
+        assertNotEquals(first.messageId(), other.messageId());
+    }
+
+    @Test
     void fifoRules() {
         sqs.createQueue(SCOPE, "r.fifo", Map.of("FifoQueue", "true"), Map.of());
         assertEquals("The request must contain the parameter MessageGroupId.",
