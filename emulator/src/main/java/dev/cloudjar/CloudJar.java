@@ -13,8 +13,9 @@ import dev.cloudjar.protocol.AwsService;
 import dev.cloudjar.protocol.ServiceId;
 import dev.cloudjar.integration.SnsToSqsDelivery;
 import dev.cloudjar.services.sns.SnsBackend;
-import dev.cloudjar.services.sqs.SqsBackend;
 import dev.cloudjar.services.sns.wire.SnsApi;
+import dev.cloudjar.services.sqs.SqsBackend;
+import dev.cloudjar.services.sqs.wire.SqsApi;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,7 +71,7 @@ public final class CloudJar implements AutoCloseable {
     private void registerServices() {
         // backend(S3Backend.class, () -> new S3Backend(context));
         // service(ServiceId.S3, () -> new S3Api(backend(S3Backend.class)));
-        backend(SqsBackend.class, () -> new SqsBackend(context));
+        backend(SqsBackend.class, () -> new SqsBackend(context)); service(ServiceId.SQS, () -> new SqsApi(backend(SqsBackend.class)));
         backend(SnsBackend.class, () -> SnsToSqsDelivery.install(new SnsBackend(context), () -> backend(SqsBackend.class)));
         service(ServiceId.SNS, () -> new SnsApi(backend(SnsBackend.class)));
     }

@@ -25,7 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -48,6 +50,7 @@ public final class SqsBackend implements AutoCloseable {
 
     private final ServiceContext ctx;
     private final ScheduledThreadPoolExecutor timers;
+    private final ThreadPoolExecutor deliveries;
     private final MessageStore messageStore;
     private final AtomicLong sequences;
     private final SqsQueues queues;
@@ -61,10 +64,16 @@ public final class SqsBackend implements AutoCloseable {
             return thread;
         });
         timers.setRemoveOnCancelPolicy(true);
+        this.deliveries = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
+            Thread thread = new Thread(runnable, "cloudjar-sqs-deliveries");
+            thread.setDaemon(true);
+            return thread;
+        });
+        deliveries.allowCoreThreadTimeOut(true);
         this.messageStore = new MessageStore(ctx.store());
         PersistentMap<StoredQueue> queueMap = ctx.store().map("sqs.queues", StoredQueue.class);
         this.queues = new SqsQueues(queueMap, ctx.clock(),
-                stored -> new MessageQueue(stored, messageStore, ctx.clock(), ctx.ids(), timers, this::queueByArn),
+                stored -> new MessageQueue(stored, messageStore, ctx.clock(), ctx.ids(), timers, deliveries, this::queueByArn),
                 messageStore);
         this.sequences = new AtomicLong(Math.max(ctx.ids().sequence(), restoreMessages()));
         this.moveTasks = new MessageMoveTasks(timers, ctx.clock(), ctx.ids(), ctx.events(), this::queueByArn);
@@ -234,8 +243,7 @@ public final class SqsBackend implements AutoCloseable {
     private SendResult send(MessageQueue queue, SendRequest request) {
         String deduplicationId = MessageValidator.validate(request, queue.settings());
         MessageQueue.SendOutcome outcome = queue.send(request, deduplicationId, ctx.ids().uuid(), sequences.incrementAndGet());
-        String traceMd5 = request.traceHeader() == null ? null : MessageDigests.md5OfAttributes(
-                Map.of("AWSTraceHeader", dev.cloudjar.services.sqs.engine.MessageAttribute.string("String", request.traceHeader())));
+        String traceMd5 = MessageDigests.md5OfAttributes(request.systemAttributes());
         return new SendResult(outcome.messageId(), MessageDigests.md5Hex(request.body()),
                 MessageDigests.md5OfAttributes(request.attributes()), traceMd5,
                 queue.settings().fifo() ? outcome.sequenceNumber() : null);
@@ -410,6 +418,8 @@ public final class SqsBackend implements AutoCloseable {
 
     @Override
     public void close() {
+        queues.all().forEach(MessageQueue::endWaits);
         timers.shutdownNow();
+        deliveries.shutdown();
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +45,7 @@ public final class MessageQueue {
     private final IdGenerator ids;
     private final ScheduledExecutorService timers;
     private final DeadLetterRouter router;
+    private final Executor completions;
     private final ReentrantLock lock = new ReentrantLock();
 
     private final Map<Long, QueueMessage> messages = new HashMap<>();
@@ -85,7 +87,7 @@ public final class MessageQueue {
     }
 
     public MessageQueue(StoredQueue queue, MessageStore store, Clock clock, IdGenerator ids,
-                        ScheduledExecutorService timers, DeadLetterRouter router) {
+                        ScheduledExecutorService timers, Executor completions, DeadLetterRouter router) {
         this.name = new QueueName(queue.account(), queue.region(), queue.name());
         this.key = name.key();
         this.store = store;
@@ -93,6 +95,7 @@ public final class MessageQueue {
         this.ids = ids;
         this.timers = timers;
         this.router = router;
+        this.completions = completions;
         update(queue);
     }
 
@@ -288,7 +291,8 @@ public final class MessageQueue {
             }
             waiters.pollFirst();
             waiter.timeout.cancel(false);
-            after.add(() -> waiter.future.complete(got));
+            // completed on the delivery pool so a sender's thread never writes another client's response
+            after.add(() -> completions.execute(() -> waiter.future.complete(got)));
         }
         scheduleWake(now);
     }
@@ -563,6 +567,22 @@ public final class MessageQueue {
         deduplication.clear();
         attempts.clear();
         store.removeAll(key);
+    }
+
+    /** Ends every parked long poll with no messages (shutdown); stored state is untouched. */
+    public void endWaits() {
+        List<Waiter> ended;
+        lock.lock();
+        try {
+            ended = new ArrayList<>(waiters);
+            waiters.clear();
+        } finally {
+            lock.unlock();
+        }
+        for (Waiter w : ended) {
+            w.timeout.cancel(false);
+            w.future.complete(List.of());
+        }
     }
 
     /** Marks the queue deleted, removes its messages and ends its long polls with no messages. */

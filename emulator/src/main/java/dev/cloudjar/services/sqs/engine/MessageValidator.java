@@ -34,6 +34,16 @@ public final class MessageValidator {
             throw SqsErrors.invalidParameterValue("One or more parameters are invalid. Reason: Message must be shorter than "
                     + settings.maximumMessageSize() + " bytes.");
         }
+        if (request.systemAttributes() != null) {
+            for (Map.Entry<String, MessageAttribute> e : request.systemAttributes().entrySet()) {
+                if (!"AWSTraceHeader".equals(e.getKey())) {
+                    throw SqsErrors.invalidParameterValue("Message system attribute name '" + e.getKey() + "' is invalid.");
+                }
+                if (!"String".equals(e.getValue().dataType()) || e.getValue().stringValue() == null || e.getValue().stringValue().isEmpty()) {
+                    throw SqsErrors.invalidParameterValue("Message system attribute 'AWSTraceHeader' must have DataType String and a non-empty StringValue.");
+                }
+            }
+        }
         Integer delay = request.delaySeconds();
         if (delay != null) {
             if (delay < 0 || delay > 900) {

@@ -4,11 +4,18 @@ import java.util.Map;
 
 /**
  * One message to send. {@code delaySeconds} null means the queue's delay; {@code senderId} is what
- * the {@code SenderId} system attribute shows (the caller's access key or account).
- * {@code traceHeader} is the {@code AWSTraceHeader} system attribute, if any.
+ * the {@code SenderId} system attribute shows (the caller's account). {@code systemAttributes} are the
+ * message system attributes sent (only {@code AWSTraceHeader} exists), null when none were sent.
  */
 public record SendRequest(String body, Integer delaySeconds, Map<String, MessageAttribute> attributes,
-                          String traceHeader, String groupId, String deduplicationId, String senderId) {
+                          Map<String, MessageAttribute> systemAttributes, String groupId, String deduplicationId,
+                          String senderId) {
+
+    /** The {@code AWSTraceHeader} system attribute's value, or null. */
+    public String traceHeader() {
+        MessageAttribute trace = systemAttributes == null ? null : systemAttributes.get("AWSTraceHeader");
+        return trace == null ? null : trace.stringValue();
+    }
 
     public static SendRequest of(String body) {
         return new SendRequest(body, null, Map.of(), null, null, null, null);
@@ -19,6 +26,6 @@ public record SendRequest(String body, Integer delaySeconds, Map<String, Message
     }
 
     public SendRequest withGroup(String group, String deduplication) {
-        return new SendRequest(body, delaySeconds, attributes, traceHeader, group, deduplication, senderId);
+        return new SendRequest(body, delaySeconds, attributes, systemAttributes, group, deduplication, senderId);
     }
 }
