@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,11 +24,14 @@ public final class Outbox implements SnsDeliveryTransport, AutoCloseable {
     private final ServiceContext ctx;
     private final PersistentMap<OutboxMessage> messages;
     private final SmtpRelay relay;
+    /** Entries stored, counted here because a MapDB tree counts by walking its leaves. */
+    private final AtomicLong count;
 
     Outbox(ServiceContext ctx) {
         this.ctx = ctx;
         this.messages = ctx.store().map("sns.outbox", OutboxMessage.class);
         this.relay = SmtpRelay.fromConfig(ctx.config().smtp(), ctx.events(), ctx.clock());
+        this.count = new AtomicLong(messages.size());
     }
 
     @Override
@@ -37,7 +41,9 @@ public final class Outbox implements SnsDeliveryTransport, AutoCloseable {
                 SnsEnvelopes.timestamp(ctx.clock().instant()), d.topicArn(), d.subscriptionArn(), d.messageId(),
                 d.scope().account(), d.scope().region());
         messages.put(String.format("%020d", sequence), message);
-        trim();
+        if (count.incrementAndGet() > CAPACITY) {
+            trim();
+        }
         LOG.info("sns {} to {}{}: {}", d.protocol(), d.endpoint(), d.subject() == null ? "" : " subject \"" + d.subject() + "\"",
                 oneLine(d.body()));
         if (relay != null && d.protocol().startsWith("email")) {
@@ -45,7 +51,7 @@ public final class Outbox implements SnsDeliveryTransport, AutoCloseable {
         }
     }
 
-    private void trim() {
+    private synchronized void trim() {
         long excess = messages.size() - CAPACITY;
         if (excess <= 0) {
             return;
@@ -56,6 +62,7 @@ public final class Outbox implements SnsDeliveryTransport, AutoCloseable {
             oldest.add(keys.next());
         }
         oldest.forEach(messages::remove);
+        count.set(messages.size());
     }
 
     private static String oneLine(String body) {
@@ -73,6 +80,7 @@ public final class Outbox implements SnsDeliveryTransport, AutoCloseable {
 
     void clear() {
         messages.clear();
+        count.set(0);
     }
 
     @Override
