@@ -88,17 +88,16 @@ final class Documents {
         return new AttributeValue.L(copy);
     }
 
-    /** Removes the value at the path; a missing leaf is a no-op, a missing parent an invalid path. */
+    /** Removes the value at the path; removing what does not exist (leaf or parent) is a no-op. */
     static void remove(Map<String, AttributeValue> item, Path path) {
         if (path.isTopLevel()) {
             item.remove(path.attribute());
             return;
         }
-        AttributeValue top = item.get(path.attribute());
-        if (top == null) {
-            throw new ExpressionException(INVALID_PATH);
+        if (get(item, path) == null) {
+            return;
         }
-        item.put(path.attribute(), removeIn(top, path, 1));
+        item.put(path.attribute(), removeIn(item.get(path.attribute()), path, 1));
     }
 
     private static AttributeValue removeIn(AttributeValue container, Path path, int i) {

@@ -69,6 +69,7 @@ class UpdateExpressionTest {
         assertFalse(((AttributeValue.M) r.get("m")).values().containsKey("a"));
         assertEquals(List.of(AttributeValue.s("a"), AttributeValue.s("c")), ((AttributeValue.L) r.get("l")).values());
         assertEquals(4, ((AttributeValue.L) run("REMOVE l[9]", null).get("l")).values().size());
+        assertEquals(item(ITEM), run("REMOVE nope.deeper, m.nope.x, l[9].x", null), "removing nothing is a no-op");
     }
 
     @Test
@@ -142,6 +143,12 @@ class UpdateExpressionTest {
         assertEquals("Invalid UpdateExpression: An expression attribute value used in expression is not defined;"
                 + " attribute value: :nope", error(() -> ctx(one).update("SET a = :nope")));
         assertEquals("Invalid UpdateExpression: The expression can not be empty;", error(() -> ctx(null).update("")));
+        String big = "SET a = :one" + ", a = :one".repeat(410);
+        assertEquals("Invalid UpdateExpression: Expression size has exceeded the maximum allowed size; expression size: "
+                + big.length(), error(() -> ctx(one).update(big)));
+        String deep = "SET a" + ".b".repeat(32) + " = :one";
+        assertEquals("Invalid UpdateExpression: The document path has too many nesting levels; nesting levels: 33",
+                error(() -> ctx(one).update(deep)));
     }
 
     @Test
