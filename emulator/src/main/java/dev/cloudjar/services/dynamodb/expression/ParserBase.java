@@ -34,7 +34,7 @@ abstract class ParserBase {
             throw new ExpressionException(kind.invalid(
                     "Expression size has exceeded the maximum allowed size; expression size: " + size));
         }
-        this.tokens = Tokenizer.tokenize(source, kind);
+        this.tokens = Tokenizer.tokenize(source);
     }
 
     Token peek() {
@@ -72,7 +72,7 @@ abstract class ParserBase {
     ExpressionException unexpected() {
         Token offending = peek();
         Token previous = pos == 0 ? null : tokens.get(pos - 1);
-        return Tokenizer.syntaxError(kind, source, previous, offending);
+        return Tokenizer.syntaxError(kind, source, previous, offending, peek(1));
     }
 
     void expectEnd() {

@@ -107,9 +107,9 @@ class UpdateExpressionTest {
         String one = "{':one':{'N':'1'}}";
         assertEquals("Invalid UpdateExpression: Syntax error; token: \"<EOF>\", near: \"x\"",
                 error(() -> ctx(null).update("SET x")));
-        assertEquals("Invalid UpdateExpression: Syntax error; token: \"UPSERT\", near: \"UPSERT\"",
+        assertEquals("Invalid UpdateExpression: Syntax error; token: \"UPSERT\", near: \"UPSERT x\"",
                 error(() -> ctx(null).update("UPSERT x = :v")));
-        assertEquals("Invalid UpdateExpression: Syntax error; token: \"+\", near: \":one +\"",
+        assertEquals("Invalid UpdateExpression: Syntax error; token: \"+\", near: \":one + :one\"",
                 error(() -> ctx(one).update("SET a = a + :one + :one")));
         assertEquals("Invalid UpdateExpression: Syntax error; token: \"b\", near: \"a b\"",
                 error(() -> ctx(null).update("ADD a b")));
