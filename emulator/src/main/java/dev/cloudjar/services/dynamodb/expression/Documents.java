@@ -140,6 +140,15 @@ final class Documents {
         return new AttributeValue.L(copy);
     }
 
+    /** The path a SET really writes: an index past the end of a list becomes the appended position. */
+    static Path effectivePath(Map<String, AttributeValue> item, Path path) {
+        if (path.last() instanceof Path.Index index
+                && get(item, path.parent()) instanceof AttributeValue.L list && index.index() > list.values().size()) {
+            return path.parent().child(new Path.Index(list.values().size()));
+        }
+        return path;
+    }
+
     /** True when the parent of the path exists as the right container kind (so the leaf can be created). */
     static boolean parentExists(Map<String, AttributeValue> item, Path path) {
         if (path.isTopLevel()) {

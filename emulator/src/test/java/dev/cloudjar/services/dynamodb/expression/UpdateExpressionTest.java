@@ -166,5 +166,8 @@ class UpdateExpressionTest {
         UpdateResult result = ctx.update("SET n = n + :one, m.a = :v REMOVE s").apply(old);
         assertEquals(item("{'n':{'N':'11'},'m':{'M':{'a':{'N':'2'}}}}"), result.updatedNew());
         assertEquals(item("{'n':{'N':'10'},'m':{'M':{'a':{'N':'1'}}},'s':{'S':'x'}}"), result.updatedOld(old));
+        UpdateResult appended = ctx("{':v':{'S':'e'}}").update("SET l[10] = :v").apply(old);
+        assertEquals(item("{'l':{'L':[{'S':'e'}]}}"), appended.updatedNew(), "the appended element is returned");
+        assertEquals(Map.of(), appended.updatedOld(old));
     }
 }
