@@ -46,12 +46,21 @@ final class ConditionParser extends ParserBase {
         return left;
     }
 
+    private int depth;
+
     private ConditionNode not() {
-        if (peek().isKeyword("NOT")) {
-            next();
-            return new ConditionNode.Not(not());
+        if (++depth > MAX_NESTING) {
+            throw unexpected();
         }
-        return primary();
+        try {
+            if (peek().isKeyword("NOT")) {
+                next();
+                return new ConditionNode.Not(not());
+            }
+            return primary();
+        } finally {
+            depth--;
+        }
     }
 
     private ConditionNode primary() {
@@ -117,17 +126,17 @@ final class ConditionParser extends ParserBase {
 
     /** True when the '(' at the cursor closes right before the ')' that closes the enclosing group. */
     private boolean innerGroupSpansParens() {
-        int depth = 0;
+        int level = 0;
         for (int i = 0; ; i++) {
             Token t = peek(i);
             if (t.is(Token.Type.EOF)) {
                 return false;
             }
             if (t.is(Token.Type.LPAREN)) {
-                depth++;
+                level++;
             } else if (t.is(Token.Type.RPAREN)) {
-                depth--;
-                if (depth == 0) {
+                level--;
+                if (level == 0) {
                     return peek(i + 1).is(Token.Type.RPAREN);
                 }
             }

@@ -88,17 +88,16 @@ final class Documents {
         return new AttributeValue.L(copy);
     }
 
-    /** Removes the value at the path; a missing leaf is a no-op, a missing parent an invalid path. */
+    /** Removes the value at the path; removing what does not exist (leaf or parent) is a no-op. */
     static void remove(Map<String, AttributeValue> item, Path path) {
         if (path.isTopLevel()) {
             item.remove(path.attribute());
             return;
         }
-        AttributeValue top = item.get(path.attribute());
-        if (top == null) {
-            throw new ExpressionException(INVALID_PATH);
+        if (get(item, path) == null) {
+            return;
         }
-        item.put(path.attribute(), removeIn(top, path, 1));
+        item.put(path.attribute(), removeIn(item.get(path.attribute()), path, 1));
     }
 
     private static AttributeValue removeIn(AttributeValue container, Path path, int i) {
@@ -139,6 +138,15 @@ final class Documents {
             copy.set(index, removeIn(copy.get(index), path, i + 1));
         }
         return new AttributeValue.L(copy);
+    }
+
+    /** The path a SET really writes: an index past the end of a list becomes the appended position. */
+    static Path effectivePath(Map<String, AttributeValue> item, Path path) {
+        if (path.last() instanceof Path.Index index
+                && get(item, path.parent()) instanceof AttributeValue.L list && index.index() > list.values().size()) {
+            return path.parent().child(new Path.Index(list.values().size()));
+        }
+        return path;
     }
 
     /** True when the parent of the path exists as the right container kind (so the leaf can be created). */

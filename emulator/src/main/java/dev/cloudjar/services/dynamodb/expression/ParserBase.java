@@ -9,6 +9,12 @@ import java.util.List;
  * after the whole expression parsed, because AWS reports syntax errors first.
  */
 abstract class ParserBase {
+    /** AWS limits each expression string to 4 KB. */
+    static final int MAX_EXPRESSION_BYTES = 4096;
+    /** DynamoDB documents nest at most 32 levels. */
+    static final int MAX_PATH_DEPTH = 32;
+    /** Guards the recursive descent against stack exhaustion from pathological nesting. */
+    static final int MAX_NESTING = 128;
     final String source;
     final ExpressionKind kind;
     final ExpressionContext ctx;
@@ -23,7 +29,12 @@ abstract class ParserBase {
         if (source.isBlank()) {
             throw new ExpressionException(kind.invalid("The expression can not be empty;"));
         }
-        this.tokens = Tokenizer.tokenize(source, kind);
+        int size = dev.cloudjar.services.dynamodb.model.ItemSize.utf8Length(source);
+        if (size > MAX_EXPRESSION_BYTES) {
+            throw new ExpressionException(kind.invalid(
+                    "Expression size has exceeded the maximum allowed size; expression size: " + size));
+        }
+        this.tokens = Tokenizer.tokenize(source);
     }
 
     Token peek() {
@@ -61,7 +72,7 @@ abstract class ParserBase {
     ExpressionException unexpected() {
         Token offending = peek();
         Token previous = pos == 0 ? null : tokens.get(pos - 1);
-        return Tokenizer.syntaxError(kind, source, previous, offending);
+        return Tokenizer.syntaxError(kind, source, previous, offending, peek(1));
     }
 
     void expectEnd() {
@@ -125,6 +136,9 @@ abstract class ParserBase {
                 expect(Token.Type.RBRACKET);
                 elements.add(new Path.Index(index));
             } else {
+                if (elements.size() > MAX_PATH_DEPTH) {
+                    defer("The document path has too many nesting levels; nesting levels: " + elements.size());
+                }
                 return new Path(elements);
             }
         }

@@ -35,7 +35,9 @@ final class UpdateEvaluator {
         }
         int s = 0;
         List<UpdateAction.Remove> removes = new ArrayList<>();
+        List<Path> touched = new ArrayList<>(actions.size());
         for (UpdateAction action : actions) {
+            touched.add(action instanceof UpdateAction.Set ? Documents.effectivePath(item, action.path()) : action.path());
             if (action instanceof UpdateAction.Set set) {
                 Documents.set(item, set.path(), setValues.get(s++));
             } else if (action instanceof UpdateAction.Remove remove) {
@@ -51,7 +53,7 @@ final class UpdateEvaluator {
         for (UpdateAction.Remove remove : removes) {
             Documents.remove(item, remove.path());
         }
-        return new UpdateResult(item, actions.stream().map(UpdateAction::path).toList());
+        return new UpdateResult(item, touched);
     }
 
     static AttributeValue evaluate(Operand operand, Map<String, AttributeValue> item) {

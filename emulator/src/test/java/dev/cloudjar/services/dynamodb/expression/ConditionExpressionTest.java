@@ -166,6 +166,14 @@ class ConditionExpressionTest {
     }
 
     @Test
+    void pathologicalNestingIsASyntaxErrorNotACrash() {
+        String deep = "NOT ".repeat(500) + "a = :v";
+        error(() -> ctx("{':v':{'N':'1'}}").condition(deep));
+        String parens = "(".repeat(300) + "a = :v" + ")".repeat(300);
+        error(() -> ctx("{':v':{'N':'1'}}").condition(parens));
+    }
+
+    @Test
     void syntaxErrorsWinOverSemanticErrors() {
         assertEquals("Invalid ConditionExpression: Syntax error; token: \"<EOF>\", near: \"=\"",
                 error(() -> ctx(null).condition("name =")));

@@ -69,6 +69,7 @@ class UpdateExpressionTest {
         assertFalse(((AttributeValue.M) r.get("m")).values().containsKey("a"));
         assertEquals(List.of(AttributeValue.s("a"), AttributeValue.s("c")), ((AttributeValue.L) r.get("l")).values());
         assertEquals(4, ((AttributeValue.L) run("REMOVE l[9]", null).get("l")).values().size());
+        assertEquals(item(ITEM), run("REMOVE nope.deeper, m.nope.x, l[9].x", null), "removing nothing is a no-op");
     }
 
     @Test
@@ -106,9 +107,9 @@ class UpdateExpressionTest {
         String one = "{':one':{'N':'1'}}";
         assertEquals("Invalid UpdateExpression: Syntax error; token: \"<EOF>\", near: \"x\"",
                 error(() -> ctx(null).update("SET x")));
-        assertEquals("Invalid UpdateExpression: Syntax error; token: \"UPSERT\", near: \"UPSERT\"",
+        assertEquals("Invalid UpdateExpression: Syntax error; token: \"UPSERT\", near: \"UPSERT x\"",
                 error(() -> ctx(null).update("UPSERT x = :v")));
-        assertEquals("Invalid UpdateExpression: Syntax error; token: \"+\", near: \":one +\"",
+        assertEquals("Invalid UpdateExpression: Syntax error; token: \"+\", near: \":one + :one\"",
                 error(() -> ctx(one).update("SET a = a + :one + :one")));
         assertEquals("Invalid UpdateExpression: Syntax error; token: \"b\", near: \"a b\"",
                 error(() -> ctx(null).update("ADD a b")));
@@ -142,6 +143,12 @@ class UpdateExpressionTest {
         assertEquals("Invalid UpdateExpression: An expression attribute value used in expression is not defined;"
                 + " attribute value: :nope", error(() -> ctx(one).update("SET a = :nope")));
         assertEquals("Invalid UpdateExpression: The expression can not be empty;", error(() -> ctx(null).update("")));
+        String big = "SET a = :one" + ", a = :one".repeat(410);
+        assertEquals("Invalid UpdateExpression: Expression size has exceeded the maximum allowed size; expression size: "
+                + big.length(), error(() -> ctx(one).update(big)));
+        String deep = "SET a" + ".b".repeat(32) + " = :one";
+        assertEquals("Invalid UpdateExpression: The document path has too many nesting levels; nesting levels: 33",
+                error(() -> ctx(one).update(deep)));
     }
 
     @Test
@@ -159,5 +166,8 @@ class UpdateExpressionTest {
         UpdateResult result = ctx.update("SET n = n + :one, m.a = :v REMOVE s").apply(old);
         assertEquals(item("{'n':{'N':'11'},'m':{'M':{'a':{'N':'2'}}}}"), result.updatedNew());
         assertEquals(item("{'n':{'N':'10'},'m':{'M':{'a':{'N':'1'}}},'s':{'S':'x'}}"), result.updatedOld(old));
+        UpdateResult appended = ctx("{':v':{'S':'e'}}").update("SET l[10] = :v").apply(old);
+        assertEquals(item("{'l':{'L':[{'S':'e'}]}}"), appended.updatedNew(), "the appended element is returned");
+        assertEquals(Map.of(), appended.updatedOld(old));
     }
 }
