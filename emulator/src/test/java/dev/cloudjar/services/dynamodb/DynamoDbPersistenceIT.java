@@ -1,0 +1,82 @@
+package dev.cloudjar.services.dynamodb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cloudjar.CloudJar;
+import dev.cloudjar.CloudJarConfig;
+import dev.cloudjar.testing.CloudJarExtension;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/** With a data directory, tables, items, index entries and stream records survive a restart. */
+class DynamoDbPersistenceIT {
+    @TempDir
+    Path dataDir;
+
+    static AttributeValue s(String v) {
+        return AttributeValue.fromS(v);
+    }
+
+    @Test
+    void everythingSurvivesRestartAndStreamsResume() {
+        String streamArn;
+        String afterSecond;
+        try (CloudJar first = CloudJar.start(CloudJarConfig.defaults().withPort(0).withDataDir(dataDir));
+             DynamoDbClient ddb = CloudJarExtension.client(DynamoDbClient.builder(), first).build();
+             DynamoDbStreamsClient streams = CloudJarExtension.client(DynamoDbStreamsClient.builder(), first).build()) {
+            ddb.createTable(b -> b.tableName("durable").billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(AttributeDefinition.builder().attributeName("id").attributeType(ScalarAttributeType.S).build(),
+                            AttributeDefinition.builder().attributeName("kind").attributeType(ScalarAttributeType.S).build())
+                    .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
+                    .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("by-kind")
+                            .keySchema(KeySchemaElement.builder().attributeName("kind").keyType(KeyType.HASH).build())
+                            .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build())
+                    .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE)));
+            for (String id : List.of("a", "b", "c")) {
+                ddb.putItem(b -> b.tableName("durable").item(Map.of("id", s(id), "kind", s("x"))));
+            }
+            streamArn = ddb.describeTable(b -> b.tableName("durable")).table().latestStreamArn();
+            List<Record> records = records(streams, streamArn, ShardIteratorType.TRIM_HORIZON, null);
+            assertEquals(3, records.size());
+            afterSecond = records.get(1).dynamodb().sequenceNumber();
+        }
+        try (CloudJar second = CloudJar.start(CloudJarConfig.defaults().withPort(0).withDataDir(dataDir));
+             DynamoDbClient ddb = CloudJarExtension.client(DynamoDbClient.builder(), second).build();
+             DynamoDbStreamsClient streams = CloudJarExtension.client(DynamoDbStreamsClient.builder(), second).build()) {
+            var table = ddb.describeTable(b -> b.tableName("durable")).table();
+            assertEquals(3L, table.itemCount());
+            assertEquals(streamArn, table.latestStreamArn());
+            assertEquals("x", ddb.getItem(b -> b.tableName("durable").key(Map.of("id", s("b")))).item().get("kind").s());
+            assertEquals(3, ddb.query(b -> b.tableName("durable").indexName("by-kind").keyConditionExpression("kind = :k")
+                    .expressionAttributeValues(Map.of(":k", s("x")))).count());
+            ddb.putItem(b -> b.tableName("durable").item(Map.of("id", s("d"), "kind", s("y"))));
+            List<Record> resumed = records(streams, streamArn, ShardIteratorType.AFTER_SEQUENCE_NUMBER, afterSecond);
+            assertEquals(List.of("c", "d"), resumed.stream().map(r -> r.dynamodb().keys().get("id").s()).toList());
+            assertTrue(resumed.get(0).dynamodb().sequenceNumber().compareTo(resumed.get(1).dynamodb().sequenceNumber()) < 0);
+        }
+    }
+
+    static List<Record> records(DynamoDbStreamsClient streams, String arn, ShardIteratorType type, String seq) {
+        String shard = streams.describeStream(b -> b.streamArn(arn)).streamDescription().shards().get(0).shardId();
+        String it = streams.getShardIterator(b -> b.streamArn(arn).shardId(shard).shardIteratorType(type).sequenceNumber(seq)).shardIterator();
+        return streams.getRecords(b -> b.shardIterator(it)).records();
+    }
+}
