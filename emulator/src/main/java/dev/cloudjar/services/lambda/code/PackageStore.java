@@ -34,9 +34,7 @@ public final class PackageStore {
         validate(zip);
         String sha = sha256(zip);
         try (BlobStore.BlobSink sink = blobs.create()) {
-            try (OutputStream out = sink.output()) {
-                out.write(zip);
-            }
+            sink.output().write(zip); // commit() syncs and closes the stream itself
             return new FunctionPackage(sink.commit(), sha, zip.length);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store function code", e);
