@@ -25,7 +25,6 @@ import dev.cloudjar.services.dynamodb.wire.DynamoDbApi;
 import dev.cloudjar.services.dynamodb.wire.DynamoDbStreamsApi;
 import dev.cloudjar.services.lambda.LambdaBackend;
 import dev.cloudjar.services.lambda.wire.LambdaApi;
-import dev.cloudjar.integration.SnsToSqsDelivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,8 +93,6 @@ public final class CloudJar implements AutoCloseable {
         service(ServiceId.DYNAMODB_STREAMS, () -> new DynamoDbStreamsApi(backend(DynamoDbStreamsBackend.class)));
         backend(LambdaBackend.class, () -> wiring.wire(new LambdaBackend(context, this::endpoint)));
         service(ServiceId.LAMBDA, () -> new LambdaApi(backend(LambdaBackend.class)));
-        backend(SqsBackend.class, () -> new SqsBackend(context)); service(ServiceId.SQS, () -> new SqsApi(backend(SqsBackend.class)));
-        backend(SnsBackend.class, () -> SnsToSqsDelivery.install(new SnsBackend(context), () -> backend(SqsBackend.class)));
     }
 
     /** Cross-service wiring: event subscriptions and the ports one service offers another. */
