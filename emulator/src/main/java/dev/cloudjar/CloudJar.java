@@ -80,7 +80,7 @@ public final class CloudJar implements AutoCloseable {
 
     /** One place per service: its backend (built on first use) and its wire adapter. */
     private void registerServices() {
-        backend(S3Backend.class, () -> new S3Backend(context));
+        backend(S3Backend.class, () -> wiring.wire(new S3Backend(context)));
         service(ServiceId.S3, () -> new S3Api(backend(S3Backend.class), context.clock()));
         service(ServiceId.STS, StsApi::new);
         backend(SqsBackend.class, () -> new SqsBackend(context));
