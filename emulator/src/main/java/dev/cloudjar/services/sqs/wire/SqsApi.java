@@ -57,7 +57,8 @@ public final class SqsApi implements AwsService {
                 q -> new ListQueuesInput(q.string("QueueNamePrefix"), q.string("NextToken"), q.integer("MaxResults")),
                 (r, in) -> {
                     SqsBackend.QueuePage page = backend.listQueues(r.scope(), in.QueueNamePrefix(), in.MaxResults(), in.NextToken());
-                    return new ListQueuesOutput(urls(r, page.queues()), page.nextToken());
+                    // AWS leaves QueueUrls out when no queue matches (scripts use .get('QueueUrls', []))
+                    return new ListQueuesOutput(page.queues().isEmpty() ? null : urls(r, page.queues()), page.nextToken());
                 });
         op("DeleteQueue", QueueUrlInput.class, q -> new QueueUrlInput(q.string("QueueUrl")),
                 (r, in) -> empty(() -> backend.deleteQueue(r.scope(), queue(r, in.QueueUrl()))));
