@@ -208,6 +208,29 @@ class SqsBackendTest {
     }
 
     @Test
+    void aRateLimitedMoveTaskCanBeCancelled() throws Exception {
+        sqs.createQueue(SCOPE, "dlq2", Map.of(), Map.of());
+        sqs.createQueue(SCOPE, "src2", Map.of("RedrivePolicy",
+                "{\"deadLetterTargetArn\":\"arn:aws:sqs:us-east-1:000000000000:dlq2\",\"maxReceiveCount\":1}"), Map.of());
+        for (int i = 0; i < 3; i++) {
+            sqs.sendMessage(SCOPE, "dlq2", SendRequest.of("m" + i));
+        }
+        String arn = "arn:aws:sqs:us-east-1:000000000000:dlq2";
+        String handle = sqs.startMessageMoveTask(SCOPE, arn, "arn:aws:sqs:us-east-1:000000000000:src2", 1);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (sqs.listMessageMoveTasks(SCOPE, arn, 1).get(0).approximateNumberOfMessagesMoved() < 1 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        AwsException running = assertThrows(AwsException.class, () -> sqs.startMessageMoveTask(SCOPE, arn, null, null));
+        assertTrue(running.getMessage().startsWith("There is already a task running."));
+        assertEquals(1, sqs.cancelMessageMoveTask(SCOPE, handle));
+        assertTrue(events.awaitIdle(Duration.ofSeconds(5)));
+        assertEquals("CANCELLED", sqs.listMessageMoveTasks(SCOPE, arn, 1).get(0).status());
+        assertEquals("2", sqs.getQueueAttributes(SCOPE, "dlq2", List.of("ApproximateNumberOfMessages")).get("ApproximateNumberOfMessages"));
+        assertEquals("ResourceNotFoundException", assertThrows(AwsException.class, () -> sqs.cancelMessageMoveTask(SCOPE, "nope")).code());
+    }
+
+    @Test
     void queueAttributesAndCreateIdempotency() {
         sqs.createQueue(SCOPE, "a", Map.of("VisibilityTimeout", "60"), Map.of("team", "x"));
         sqs.createQueue(SCOPE, "a", Map.of("VisibilityTimeout", "60"), Map.of());
