@@ -208,6 +208,23 @@ class SqsBackendTest {
     }
 
     @Test
+    void redriveAllowPolicyIsEnforcedAndTypesMustMatch() {
+        sqs.createQueue(SCOPE, "closed-dlq", Map.of("RedriveAllowPolicy", "{\"redrivePermission\":\"denyAll\"}"), Map.of());
+        String policy = "{\"deadLetterTargetArn\":\"arn:aws:sqs:us-east-1:000000000000:closed-dlq\",\"maxReceiveCount\":3}";
+        AwsException denied = assertThrows(AwsException.class, () -> sqs.createQueue(SCOPE, "s1", Map.of("RedrivePolicy", policy), Map.of()));
+        assertTrue(denied.getMessage().contains("does not allow this queue"));
+        sqs.setQueueAttributes(SCOPE, "closed-dlq", Map.of("RedriveAllowPolicy",
+                "{\"redrivePermission\":\"byQueue\",\"sourceQueueArns\":[\"arn:aws:sqs:us-east-1:000000000000:s1\"]}"));
+        sqs.createQueue(SCOPE, "s1", Map.of("RedrivePolicy", policy), Map.of());
+        AwsException fifo = assertThrows(AwsException.class, () -> sqs.createQueue(SCOPE, "s2.fifo",
+                Map.of("FifoQueue", "true", "RedrivePolicy", policy), Map.of()));
+        assertTrue(fifo.getMessage().contains("same type"));
+        AwsException missing = assertThrows(AwsException.class, () -> sqs.createQueue(SCOPE, "s3", Map.of("RedrivePolicy",
+                "{\"deadLetterTargetArn\":\"arn:aws:sqs:us-east-1:000000000000:none\",\"maxReceiveCount\":3}"), Map.of()));
+        assertEquals("InvalidParameterValueException", missing.code());
+    }
+
+    @Test
     void aRateLimitedMoveTaskCanBeCancelled() throws Exception {
         sqs.createQueue(SCOPE, "dlq2", Map.of(), Map.of());
         sqs.createQueue(SCOPE, "src2", Map.of("RedrivePolicy",
