@@ -8,7 +8,6 @@ import dev.cloudjar.services.sqs.engine.BatchRules;
 import dev.cloudjar.services.sqs.engine.MessageDigests;
 import dev.cloudjar.services.sqs.engine.MessageMoveTasks;
 import dev.cloudjar.services.sqs.engine.MessageQueue;
-import dev.cloudjar.services.sqs.engine.MessageState;
 import dev.cloudjar.services.sqs.engine.MessageStore;
 import dev.cloudjar.services.sqs.engine.MessageValidator;
 import dev.cloudjar.services.sqs.engine.QueueAttributes;
@@ -19,12 +18,10 @@ import dev.cloudjar.services.sqs.engine.ReceivedMessage;
 import dev.cloudjar.services.sqs.engine.SendRequest;
 import dev.cloudjar.services.sqs.engine.SendResult;
 import dev.cloudjar.services.sqs.engine.SqsErrors;
-import dev.cloudjar.services.sqs.engine.StoredMessage;
 import dev.cloudjar.services.sqs.engine.StoredQueue;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -84,39 +81,9 @@ public final class SqsBackend implements AutoCloseable {
         this.queues = new SqsQueues(queueMap, ctx.clock(),
                 stored -> new MessageQueue(stored, messageStore, ctx.clock(), ctx.ids(), timers, deliveries, this::queueByArn),
                 messageStore);
-        this.sequences = new AtomicLong(Math.max(ctx.ids().sequence(), restoreMessages()));
+        this.sequences = new AtomicLong(Math.max(ctx.ids().sequence(), messageStore.restore(queues::byStoreKey)));
         this.moveTasks = new MessageMoveTasks(timers, ctx.clock(), ctx.ids(), ctx.events(), this::queueByArn);
         timers.scheduleWithFixedDelay(queues::sweepExpired, 30, 30, TimeUnit.SECONDS);
-    }
-
-    /** Rebuilds every stored message into its queue; returns the highest sequence seen. */
-    private long restoreMessages() {
-        long max = 0;
-        PersistentMapView view = new PersistentMapView();
-        for (Map.Entry<String, StoredMessage> e : view.messages()) {
-            MessageQueue queue = queues.byStoreKey(e.getKey());
-            StoredMessage stored = e.getValue();
-            max = Math.max(max, stored.sequence());
-            if (queue != null) {
-                MessageState state = view.state(e.getKey());
-                queue.restore(stored, state);
-            }
-        }
-        return max;
-    }
-
-    /** Reads the two message maps at start (kept apart so the hot path never needs it). */
-    private final class PersistentMapView {
-        private final PersistentMap<StoredMessage> messages = ctx.store().map("sqs.messages", StoredMessage.class);
-        private final PersistentMap<MessageState> states = ctx.store().map("sqs.message-state", MessageState.class);
-
-        Iterable<Map.Entry<String, StoredMessage>> messages() {
-            return messages.range(null, null);
-        }
-
-        MessageState state(String key) {
-            return states.get(key);
-        }
     }
 
     // ---- queues ------------------------------------------------------------------------------
@@ -296,7 +263,11 @@ public final class SqsBackend implements AutoCloseable {
                 waitSeconds * 1000L);
     }
 
-    /** For pollers: receive up to {@code max} messages with all attributes, waiting up to {@code waitSeconds}. */
+    /**
+     * For pollers: receive up to {@code max} messages with all attributes, waiting up to
+     * {@code waitSeconds}. A parked poll completes on one of SQS's two delivery threads: continue with
+     * {@code thenAcceptAsync(..., yourExecutor)} and never block in the callback.
+     */
     public CompletableFuture<List<ReceivedMessage>> receiveAsync(Scope scope, String queueRef, int max,
                                                                  Integer visibilityTimeout, int waitSeconds) {
         return receiveMessage(scope, queueRef, ReceiveRequest.all(max, visibilityTimeout, waitSeconds));
