@@ -141,7 +141,7 @@ public final class MessageQueue {
                     request.attributes(), request.traceHeader(), now, request.senderId(), request.groupId(),
                     s.fifo() ? deduplicationId : null, null, now + delay * 1000L, 0, 0);
             store.put(key, stored);
-            index.add(new QueueMessage(stored, 0), now);
+            index.add(new QueueMessage(stored), now);
             SendOutcome outcome = new SendOutcome(messageId, sequence, now + DEDUP_WINDOW_MILLIS);
             if (dedupKey != null) {
                 deduplication.put(dedupKey, outcome);
@@ -164,7 +164,7 @@ public final class MessageQueue {
             }
             long now = clock.millis();
             store.put(key, moved);
-            index.add(new QueueMessage(moved, 0), now);
+            index.add(new QueueMessage(moved), now);
             serveWaiters(now, after);
         } finally {
             lock.unlock();
@@ -176,7 +176,7 @@ public final class MessageQueue {
     public void restore(StoredMessage stored, MessageState state) {
         lock.lock();
         try {
-            QueueMessage m = new QueueMessage(stored, 0);
+            QueueMessage m = new QueueMessage(stored);
             if (state != null) {
                 m.restore(state);
             }
