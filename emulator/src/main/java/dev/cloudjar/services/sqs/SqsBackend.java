@@ -47,8 +47,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * public too. Validation failures are thrown as {@link dev.cloudjar.core.AwsException}.
  *
  * <p>LIMITATIONS: Policy, KMS and SSE attributes are stored and returned but not enforced;
- * QueueDeletedRecently (60 s wait after DeleteQueue) is not simulated; FIFO deduplication history and
- * message move tasks are kept in memory only (lost on restart); FifoThroughputLimit does not throttle;
+ * QueueDeletedRecently (60 s wait after DeleteQueue) is not simulated; after a restart the FIFO
+ * deduplication window only knows messages still stored (not those already deleted); receive-attempt
+ * ids and message move tasks are kept in memory only; FifoThroughputLimit does not throttle;
  * throttling (RequestThrottled, OverLimit for in-flight counts) is not simulated.
  */
 public final class SqsBackend implements AutoCloseable {

@@ -385,6 +385,27 @@ class SqsBackendTest {
         }
     }
 
+    @Test
+    void fifoDeduplicationOfStoredMessagesSurvivesARestart(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        MapDbStateStore disk = MapDbStateStore.onDisk(dir);
+        SqsBackend first = new SqsBackend(new ServiceContext(CloudJarConfig.defaults(), disk, events, clock, IdGenerator.random()));
+        first.createQueue(SCOPE, "r.fifo", Map.of("FifoQueue", "true"), Map.of());
+        SendResult sent = first.sendMessage(SCOPE, "r.fifo", SendRequest.of("once").withGroup("g", "d1"));
+        first.close();
+        disk.close();
+        MapDbStateStore reopened = MapDbStateStore.onDisk(dir);
+        SqsBackend second = new SqsBackend(new ServiceContext(CloudJarConfig.defaults(), reopened, events, clock, IdGenerator.random()));
+        try {
+            assertEquals(sent.messageId(), second.sendMessage(SCOPE, "r.fifo", SendRequest.of("twice").withGroup("g", "d1")).messageId());
+            assertEquals(1, receiveAll(second, "r.fifo").size());
+            SendResult next = second.sendMessage(SCOPE, "r.fifo", SendRequest.of("new").withGroup("g", "d2"));
+            assertTrue(new java.math.BigInteger(next.sequenceNumber()).compareTo(new java.math.BigInteger(sent.sequenceNumber())) > 0);
+        } finally {
+            second.close();
+            reopened.close();
+        }
+    }
+
     private static List<ReceivedMessage> receiveAll(SqsBackend backend, String queue) {
         return backend.receiveMessage(SCOPE, queue, new ReceiveRequest(10, 30, 0, List.of("All"), List.of("All"), null)).join();
     }

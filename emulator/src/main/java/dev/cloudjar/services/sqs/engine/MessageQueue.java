@@ -172,7 +172,10 @@ public final class MessageQueue {
         }
     }
 
-    /** Rebuilds a stored message at start, with its receive state if it had one. */
+    /**
+     * Rebuilds a stored message at start, with its receive state if it had one; a FIFO message sent
+     * less than five minutes ago also re-enters the deduplication window (calls come in send order).
+     */
     public void restore(StoredMessage stored, MessageState state) {
         lock.lock();
         try {
@@ -180,7 +183,14 @@ public final class MessageQueue {
             if (state != null) {
                 m.restore(state);
             }
-            index.add(m, clock.millis());
+            long now = clock.millis();
+            index.add(m, now);
+            long expires = stored.sentTimestamp() + DEDUP_WINDOW_MILLIS;
+            if (settings.fifo() && stored.deduplicationId() != null && stored.deadLetterSourceArn() == null && expires > now) {
+                String dedupKey = settings.deduplicationScopeMessageGroup()
+                        ? stored.groupId() + '\u0000' + stored.deduplicationId() : stored.deduplicationId();
+                deduplication.put(dedupKey, new SendOutcome(stored.messageId(), stored.sequence(), expires));
+            }
         } finally {
             lock.unlock();
         }
