@@ -87,8 +87,8 @@ final class SubscriptionAttributes {
         JsonNode policy;
         try {
             policy = MAPPER.readTree(value);
-        } catch (Exception e) {
-            throw SnsErrors.invalidParameter(prefix + "RedrivePolicy: failed to parse JSON.");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw SnsErrors.invalidParameter(prefix + "RedrivePolicy: failed to parse JSON. " + e.getMessage());
         }
         if (policy == null || !policy.isObject()) {
             throw SnsErrors.invalidParameter(prefix + "RedrivePolicy: failed to parse JSON.");

@@ -134,7 +134,6 @@ final class TopicAttributes {
         out.put("SubscriptionsConfirmed", Integer.toString(confirmed));
         out.put("DisplayName", set.getOrDefault("DisplayName", ""));
         out.put("SubscriptionsDeleted", "0");
-        out.put("SignatureVersion", nonEmpty(set.get("SignatureVersion"), "1"));
         for (Map.Entry<String, String> entry : set.entrySet()) {
             if (!out.containsKey(entry.getKey()) && !entry.getValue().isEmpty()) {
                 out.put(entry.getKey(), entry.getValue());
