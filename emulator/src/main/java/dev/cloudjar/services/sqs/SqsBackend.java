@@ -36,9 +36,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * and move tasks. Queue references are URLs in any form, ARNs or names ({@link QueueName#parse}).
  * Thread-safe; long polls park futures in the queue core instead of threads.
  *
- * <p>Java API for other parts of CloudJar (integration): {@link #sendMessage(Scope, String, SendRequest)}
- * to enqueue (with message attributes), {@link #receiveAsync(Scope, String, int, Integer, int)} to
- * long-poll, {@link #delete(Scope, String, String)} to acknowledge.
+ * <p>Java API for other parts of CloudJar (integration), with queue references as URL, ARN or name:
+ * <pre>{@code
+ * // SNS -> SQS delivery (attributes optional; FIFO queues also need a group and a deduplication id)
+ * SendResult r = sqs.sendMessage(scope, queueArnOrUrl, SendRequest.of(body,
+ *         Map.of("event", MessageAttribute.string("String", "created"))).withGroup(groupId, dedupId));
+ * // Lambda SQS event-source poller: long-poll up to 10 messages (all attributes), then acknowledge
+ * sqs.receiveAsync(scope, queueArn, 10, null, 20).thenAccept(messages -> {
+ *     for (ReceivedMessage m : messages) { ...; sqs.delete(scope, queueArn, m.receiptHandle()); }
+ * });
+ * }</pre>
+ * {@link #changeMessageVisibility}, {@link #deleteMessageBatch} and {@link #getQueueAttributes} are
+ * public too. Validation failures are thrown as {@link dev.cloudjar.core.AwsException}.
  *
  * <p>LIMITATIONS: Policy, KMS and SSE attributes are stored and returned but not enforced;
  * QueueDeletedRecently (60 s wait after DeleteQueue) is not simulated; FIFO deduplication history and

@@ -154,6 +154,20 @@ class SqsBackendTest {
     }
 
     @Test
+    void fifoReceiveRequestAttemptIdRepeatsTheSameMessages() {
+        sqs.createQueue(SCOPE, "att.fifo", Map.of("FifoQueue", "true", "ContentBasedDeduplication", "true"), Map.of());
+        sqs.sendMessage(SCOPE, "att.fifo", SendRequest.of("one").withGroup("g", null));
+        sqs.sendMessage(SCOPE, "att.fifo", SendRequest.of("two").withGroup("h", null));
+        ReceiveRequest attempt = new ReceiveRequest(1, 30, 0, List.of(), List.of(), "attempt-1");
+        ReceivedMessage first = sqs.receiveMessage(SCOPE, "att.fifo", attempt).join().get(0);
+        ReceivedMessage retried = sqs.receiveMessage(SCOPE, "att.fifo", attempt).join().get(0);
+        assertEquals(first.messageId(), retried.messageId());
+        assertEquals(first.receiptHandle(), retried.receiptHandle());
+        ReceivedMessage other = sqs.receiveMessage(SCOPE, "att.fifo", new ReceiveRequest(1, 30, 0, List.of(), List.of(), "attempt-2")).join().get(0);
+        assertNotEquals(first.messageId(), other.messageId());
+    }
+
+    @Test
     void fifoRules() {
         sqs.createQueue(SCOPE, "r.fifo", Map.of("FifoQueue", "true"), Map.of());
         assertEquals("The request must contain the parameter MessageGroupId.",
@@ -191,6 +205,46 @@ class SqsBackendTest {
         AwsException notDlq = assertThrows(AwsException.class,
                 () -> sqs.startMessageMoveTask(SCOPE, "arn:aws:sqs:us-east-1:000000000000:src", null, null));
         assertEquals("Source queue must be configured as a Dead Letter Queue.", notDlq.getMessage());
+    }
+
+    @Test
+    void redriveAllowPolicyIsEnforcedAndTypesMustMatch() {
+        sqs.createQueue(SCOPE, "closed-dlq", Map.of("RedriveAllowPolicy", "{\"redrivePermission\":\"denyAll\"}"), Map.of());
+        String policy = "{\"deadLetterTargetArn\":\"arn:aws:sqs:us-east-1:000000000000:closed-dlq\",\"maxReceiveCount\":3}";
+        AwsException denied = assertThrows(AwsException.class, () -> sqs.createQueue(SCOPE, "s1", Map.of("RedrivePolicy", policy), Map.of()));
+        assertTrue(denied.getMessage().contains("does not allow this queue"));
+        sqs.setQueueAttributes(SCOPE, "closed-dlq", Map.of("RedriveAllowPolicy",
+                "{\"redrivePermission\":\"byQueue\",\"sourceQueueArns\":[\"arn:aws:sqs:us-east-1:000000000000:s1\"]}"));
+        sqs.createQueue(SCOPE, "s1", Map.of("RedrivePolicy", policy), Map.of());
+        AwsException fifo = assertThrows(AwsException.class, () -> sqs.createQueue(SCOPE, "s2.fifo",
+                Map.of("FifoQueue", "true", "RedrivePolicy", policy), Map.of()));
+        assertTrue(fifo.getMessage().contains("same type"));
+        AwsException missing = assertThrows(AwsException.class, () -> sqs.createQueue(SCOPE, "s3", Map.of("RedrivePolicy",
+                "{\"deadLetterTargetArn\":\"arn:aws:sqs:us-east-1:000000000000:none\",\"maxReceiveCount\":3}"), Map.of()));
+        assertEquals("InvalidParameterValueException", missing.code());
+    }
+
+    @Test
+    void aRateLimitedMoveTaskCanBeCancelled() throws Exception {
+        sqs.createQueue(SCOPE, "dlq2", Map.of(), Map.of());
+        sqs.createQueue(SCOPE, "src2", Map.of("RedrivePolicy",
+                "{\"deadLetterTargetArn\":\"arn:aws:sqs:us-east-1:000000000000:dlq2\",\"maxReceiveCount\":1}"), Map.of());
+        for (int i = 0; i < 3; i++) {
+            sqs.sendMessage(SCOPE, "dlq2", SendRequest.of("m" + i));
+        }
+        String arn = "arn:aws:sqs:us-east-1:000000000000:dlq2";
+        String handle = sqs.startMessageMoveTask(SCOPE, arn, "arn:aws:sqs:us-east-1:000000000000:src2", 1);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (sqs.listMessageMoveTasks(SCOPE, arn, 1).get(0).approximateNumberOfMessagesMoved() < 1 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        AwsException running = assertThrows(AwsException.class, () -> sqs.startMessageMoveTask(SCOPE, arn, null, null));
+        assertTrue(running.getMessage().startsWith("There is already a task running."));
+        assertEquals(1, sqs.cancelMessageMoveTask(SCOPE, handle));
+        assertTrue(events.awaitIdle(Duration.ofSeconds(5)));
+        assertEquals("CANCELLED", sqs.listMessageMoveTasks(SCOPE, arn, 1).get(0).status());
+        assertEquals("2", sqs.getQueueAttributes(SCOPE, "dlq2", List.of("ApproximateNumberOfMessages")).get("ApproximateNumberOfMessages"));
+        assertEquals("ResourceNotFoundException", assertThrows(AwsException.class, () -> sqs.cancelMessageMoveTask(SCOPE, "nope")).code());
     }
 
     @Test

@@ -4,14 +4,11 @@ import dev.cloudjar.core.IdGenerator;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -35,8 +32,6 @@ public final class MessageQueue {
     }
 
     private static final long DEDUP_WINDOW_MILLIS = 5 * 60 * 1000L;
-    private static final Comparator<QueueMessage> BY_VISIBLE_AT =
-            Comparator.<QueueMessage>comparingLong(m -> m.visibleAt).thenComparingLong(m -> m.sequence);
 
     private final QueueName name;
     private final String key;
@@ -48,10 +43,7 @@ public final class MessageQueue {
     private final Executor completions;
     private final ReentrantLock lock = new ReentrantLock();
 
-    private final Map<Long, QueueMessage> messages = new HashMap<>();
-    private final LinkedHashSet<QueueMessage> ready = new LinkedHashSet<>();
-    private final LinkedHashMap<String, ArrayDeque<QueueMessage>> groups = new LinkedHashMap<>();
-    private final TreeSet<QueueMessage> timeline = new TreeSet<>(BY_VISIBLE_AT);
+    private final QueueIndex index;
     private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
     private final LinkedHashMap<String, SendOutcome> deduplication = new LinkedHashMap<>();
     private final Map<String, Attempt> attempts = new HashMap<>();
@@ -97,6 +89,7 @@ public final class MessageQueue {
         this.router = router;
         this.completions = completions;
         update(queue);
+        this.index = new QueueIndex(key, settings.fifo(), store, ids);
     }
 
     public QueueName name() {
@@ -148,7 +141,7 @@ public final class MessageQueue {
                     request.attributes(), request.traceHeader(), now, request.senderId(), request.groupId(),
                     s.fifo() ? deduplicationId : null, null, now + delay * 1000L, 0, 0);
             store.put(key, stored);
-            add(new QueueMessage(stored, 0), now);
+            index.add(new QueueMessage(stored, 0), now);
             SendOutcome outcome = new SendOutcome(messageId, sequence, now + DEDUP_WINDOW_MILLIS);
             if (dedupKey != null) {
                 deduplication.put(dedupKey, outcome);
@@ -171,8 +164,7 @@ public final class MessageQueue {
             }
             long now = clock.millis();
             store.put(key, moved);
-            QueueMessage m = new QueueMessage(moved, 0);
-            add(m, now);
+            index.add(new QueueMessage(moved, 0), now);
             serveWaiters(now, after);
         } finally {
             lock.unlock();
@@ -188,29 +180,10 @@ public final class MessageQueue {
             if (state != null) {
                 m.restore(state);
             }
-            add(m, clock.millis());
+            index.add(m, clock.millis());
         } finally {
             lock.unlock();
         }
-    }
-
-    private void add(QueueMessage m, long now) {
-        messages.put(m.sequence, m);
-        if (settings.fifo()) {
-            groups.computeIfAbsent(m.stored.groupId(), g -> new ArrayDeque<>()).addLast(m);
-            if (m.visibleAt > now) {
-                toTimeline(m);
-            }
-        } else if (m.visibleAt > now) {
-            toTimeline(m);
-        } else {
-            ready.add(m);
-        }
-    }
-
-    private void toTimeline(QueueMessage m) {
-        m.inTimeline = true;
-        timeline.add(m);
     }
 
     // ---- receive -------------------------------------------------------------------------------
@@ -298,131 +271,51 @@ public final class MessageQueue {
     }
 
     private void scheduleWake(long now) {
-        if (waiters.isEmpty() || timeline.isEmpty()) {
+        long next = index.nextVisibleAt();
+        if (waiters.isEmpty() || next == Long.MAX_VALUE) {
             return;
         }
-        long next = timeline.first().visibleAt;
         if (next < wakeAt) {
             wakeAt = next;
             timers.schedule(this::wake, Math.max(0, next - now), TimeUnit.MILLISECONDS);
         }
     }
 
-    private void promoteDue(long now) {
-        while (!timeline.isEmpty() && timeline.first().visibleAt <= now) {
-            QueueMessage m = timeline.pollFirst();
-            m.inTimeline = false;
-            if (!settings.fifo()) {
-                ready.add(m);
-            }
-        }
-    }
-
     private List<ReceivedMessage> take(Receive receive, long now, List<Runnable> after) {
-        promoteDue(now);
-        if (messages.isEmpty()) {
+        if (index.isEmpty()) {
             return List.of();
         }
         QueueSettings s = settings;
-        long retentionMillis = s.messageRetentionPeriod() * 1000L;
         QueueSettings.RedrivePolicy redrive = s.redrivePolicy();
         MessageQueue deadLetter = redrive == null ? null : router.find(redrive.deadLetterTargetArn());
-        List<QueueMessage> taken = new ArrayList<>(Math.min(receive.max(), 10));
-        List<StoredMessage> toDeadLetter = null;
-        if (s.fifo()) {
-            Iterator<ArrayDeque<QueueMessage>> groupIt = groups.values().iterator();
-            outer:
-            while (groupIt.hasNext()) {
-                ArrayDeque<QueueMessage> group = groupIt.next();
-                Iterator<QueueMessage> it = group.iterator();
-                while (it.hasNext()) {
-                    QueueMessage m = it.next();
-                    if (m.visibleAt > now) {
-                        break;
-                    }
-                    if (now - m.stored.sentTimestamp() >= retentionMillis || (deadLetter != null && m.receiveCount >= redrive.maxReceiveCount())) {
-                        it.remove();
-                        if (deadLetter != null && now - m.stored.sentTimestamp() < retentionMillis) {
-                            toDeadLetter = deadLettered(toDeadLetter, m);
-                        }
-                        forget(m);
-                        continue;
-                    }
-                    taken.add(m);
-                    deliver(m, receive.visibilityTimeout(), now);
-                    if (taken.size() >= receive.max()) {
-                        break outer;
-                    }
-                }
-                if (group.isEmpty()) {
-                    groupIt.remove();
-                }
-            }
-        } else {
-            List<QueueMessage> stillVisible = null;
-            Iterator<QueueMessage> it = ready.iterator();
-            while (taken.size() < receive.max() && it.hasNext()) {
-                QueueMessage m = it.next();
-                it.remove();
-                if (now - m.stored.sentTimestamp() >= retentionMillis) {
-                    forget(m);
-                    continue;
-                }
-                if (deadLetter != null && m.receiveCount >= redrive.maxReceiveCount()) {
-                    toDeadLetter = deadLettered(toDeadLetter, m);
-                    forget(m);
-                    continue;
-                }
-                taken.add(m);
-                deliver(m, receive.visibilityTimeout(), now);
-                if (m.visibleAt <= now) {
-                    stillVisible = stillVisible == null ? new ArrayList<>(2) : stillVisible;
-                    stillVisible.add(m);
-                }
-            }
-            if (stillVisible != null) {
-                ready.addAll(stillVisible);
-            }
-        }
-        if (toDeadLetter != null) {
-            List<StoredMessage> moved = toDeadLetter;
+        QueueIndex.Taken taken = index.take(receive.max(), receive.visibilityTimeout(), now,
+                s.messageRetentionPeriod() * 1000L, deadLetter == null ? null : redrive);
+        if (taken.deadLettered() != null) {
+            List<StoredMessage> moved = new ArrayList<>(taken.deadLettered().size());
+            taken.deadLettered().forEach(m -> moved.add(deadLettered(m)));
             after.add(() -> moved.forEach(deadLetter::accept));
         }
-        if (taken.isEmpty()) {
+        if (taken.delivered().isEmpty()) {
             return List.of();
         }
-        List<ReceivedMessage> out = new ArrayList<>(taken.size());
-        for (QueueMessage m : taken) {
+        List<ReceivedMessage> out = new ArrayList<>(taken.delivered().size());
+        for (QueueMessage m : taken.delivered()) {
             out.add(receive.selection().render(m, handle(m), s.fifo()));
         }
         if (receive.attemptId() != null && s.fifo()) {
-            List<String> nonces = new ArrayList<>(taken.size());
-            taken.forEach(m -> nonces.add(m.receiptNonce));
-            attempts.put(receive.attemptId(), new Attempt(now + DEDUP_WINDOW_MILLIS, taken, nonces));
+            List<String> nonces = new ArrayList<>(out.size());
+            taken.delivered().forEach(m -> nonces.add(m.receiptNonce));
+            attempts.put(receive.attemptId(), new Attempt(now + DEDUP_WINDOW_MILLIS, taken.delivered(), nonces));
         }
         return out;
     }
 
-    private List<StoredMessage> deadLettered(List<StoredMessage> list, QueueMessage m) {
-        List<StoredMessage> out = list == null ? new ArrayList<>(2) : list;
+    /** The message as the dead-letter queue stores it: same id and body, naming its source queue. */
+    private StoredMessage deadLettered(QueueMessage m) {
         StoredMessage s = m.stored;
-        out.add(new StoredMessage(StoredMessage.CURRENT_VERSION, s.sequence(), s.messageId(), s.body(), s.attributes(),
+        return new StoredMessage(StoredMessage.CURRENT_VERSION, s.sequence(), s.messageId(), s.body(), s.attributes(),
                 s.traceHeader(), s.sentTimestamp(), s.senderId(), s.groupId(), s.deduplicationId(), name.arn(),
-                0, m.receiveCount, m.firstReceiveTimestamp));
-        return out;
-    }
-
-    private void deliver(QueueMessage m, int visibilityTimeout, long now) {
-        m.receiveCount++;
-        if (m.firstReceiveTimestamp == 0) {
-            m.firstReceiveTimestamp = now;
-        }
-        m.visibleAt = now + visibilityTimeout * 1000L;
-        m.receiptNonce = ids.hex(8);
-        if (visibilityTimeout > 0) {
-            toTimeline(m);
-        }
-        store.putState(key, m);
+                0, m.receiveCount, m.firstReceiveTimestamp);
     }
 
     private String handle(QueueMessage m) {
@@ -438,7 +331,7 @@ public final class MessageQueue {
         List<ReceivedMessage> out = new ArrayList<>(attempt.messages().size());
         for (int i = 0; i < attempt.messages().size(); i++) {
             QueueMessage m = attempt.messages().get(i);
-            if (messages.get(m.sequence) != m || !attempt.nonces().get(i).equals(m.receiptNonce) || !m.inFlight(now)) {
+            if (index.get(m.sequence) != m || !attempt.nonces().get(i).equals(m.receiptNonce) || !m.inFlight(now)) {
                 attempts.remove(receive.attemptId());
                 return null;
             }
@@ -459,7 +352,7 @@ public final class MessageQueue {
         lock.lock();
         try {
             ensureExists();
-            QueueMessage m = messages.get(h.sequence());
+            QueueMessage m = index.get(h.sequence());
             if (m == null || !h.nonce().equals(m.receiptNonce)) {
                 return;
             }
@@ -467,7 +360,7 @@ public final class MessageQueue {
             if (settings.fifo() && m.visibleAt <= now) {
                 throw SqsErrors.receiptHandleExpired(receiptHandle);
             }
-            remove(m);
+            index.remove(m);
             if (settings.fifo()) {
                 serveWaiters(now, after);
             }
@@ -484,7 +377,7 @@ public final class MessageQueue {
         lock.lock();
         try {
             ensureExists();
-            QueueMessage m = messages.get(h.sequence());
+            QueueMessage m = index.get(h.sequence());
             if (m == null || !h.nonce().equals(m.receiptNonce)) {
                 throw SqsErrors.receiptHandleExpired(receiptHandle);
             }
@@ -492,17 +385,7 @@ public final class MessageQueue {
             if (m.visibleAt <= now) {
                 throw SqsErrors.messageNotInflight();
             }
-            if (m.inTimeline) {
-                timeline.remove(m);
-                m.inTimeline = false;
-            }
-            m.visibleAt = now + visibilityTimeout * 1000L;
-            if (visibilityTimeout > 0) {
-                toTimeline(m);
-            } else if (!settings.fifo()) {
-                ready.add(m);
-            }
-            store.putState(key, m);
+            index.changeVisibility(m, visibilityTimeout, now);
             if (visibilityTimeout == 0) {
                 serveWaiters(now, after);
             } else {
@@ -512,35 +395,6 @@ public final class MessageQueue {
             lock.unlock();
             after.forEach(Runnable::run);
         }
-    }
-
-    private void remove(QueueMessage m) {
-        if (m.inTimeline) {
-            timeline.remove(m);
-            m.inTimeline = false;
-        }
-        if (settings.fifo()) {
-            ArrayDeque<QueueMessage> group = groups.get(m.stored.groupId());
-            if (group != null) {
-                group.remove(m);
-                if (group.isEmpty()) {
-                    groups.remove(m.stored.groupId());
-                }
-            }
-        } else {
-            ready.remove(m);
-        }
-        forget(m);
-    }
-
-    /** Drops a message that is already out of the ready set and group structures. */
-    private void forget(QueueMessage m) {
-        if (m.inTimeline) {
-            timeline.remove(m);
-            m.inTimeline = false;
-        }
-        messages.remove(m.sequence);
-        store.remove(key, m);
     }
 
     /** Deletes every message and the FIFO deduplication history; at most once per 60 seconds. */
@@ -560,13 +414,9 @@ public final class MessageQueue {
     }
 
     private void clearMessages() {
-        messages.clear();
-        ready.clear();
-        groups.clear();
-        timeline.clear();
+        index.clear();
         deduplication.clear();
         attempts.clear();
-        store.removeAll(key);
     }
 
     /** Ends every parked long poll with no messages (shutdown); stored state is untouched. */
@@ -609,13 +459,11 @@ public final class MessageQueue {
         try {
             long now = clock.millis();
             long cutoff = now - settings.messageRetentionPeriod() * 1000L;
-            List<QueueMessage> old = new ArrayList<>();
-            for (QueueMessage m : messages.values()) {
+            for (QueueMessage m : index.all()) {
                 if (m.stored.sentTimestamp() <= cutoff) {
-                    old.add(m);
+                    index.remove(m);
                 }
             }
-            old.forEach(this::remove);
             expireDeduplication(now);
         } finally {
             lock.unlock();
@@ -626,20 +474,7 @@ public final class MessageQueue {
     public List<StoredMessage> drain(int max) {
         lock.lock();
         try {
-            long now = clock.millis();
-            promoteDue(now);
-            List<StoredMessage> out = new ArrayList<>();
-            for (QueueMessage m : new ArrayList<>(messages.values())) {
-                if (out.size() >= max) {
-                    break;
-                }
-                if (m.visibleAt <= now) {
-                    out.add(m.stored);
-                    remove(m);
-                }
-            }
-            out.sort(Comparator.comparingLong(StoredMessage::sequence));
-            return out;
+            return index.drain(max, clock.millis());
         } finally {
             lock.unlock();
         }
@@ -664,20 +499,7 @@ public final class MessageQueue {
     public long[] counts() {
         lock.lock();
         try {
-            long now = clock.millis();
-            long notVisible = 0;
-            long delayed = 0;
-            for (QueueMessage m : timeline) {
-                if (m.visibleAt <= now) {
-                    continue;
-                }
-                if (m.receiptNonce != null) {
-                    notVisible++;
-                } else {
-                    delayed++;
-                }
-            }
-            return new long[] {messages.size() - notVisible - delayed, notVisible, delayed};
+            return index.counts(clock.millis());
         } finally {
             lock.unlock();
         }
