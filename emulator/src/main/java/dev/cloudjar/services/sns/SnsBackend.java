@@ -2,6 +2,7 @@ package dev.cloudjar.services.sns;
 
 import dev.cloudjar.ServiceContext;
 import dev.cloudjar.core.Arn;
+import dev.cloudjar.core.AwsException;
 import dev.cloudjar.core.PageToken;
 import dev.cloudjar.core.Scope;
 import dev.cloudjar.persistence.KeyRanges;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
 
 /**
  * Amazon SNS: topics, subscriptions, publishing with filter policies and per-protocol messages, and
@@ -166,7 +168,7 @@ public final class SnsBackend implements AutoCloseable {
             Map<String, String> merged = new LinkedHashMap<>(current);
             merged.putAll(added);
             if (merged.size() > MAX_TAGS) {
-                throw new dev.cloudjar.core.AwsException(400, "TagLimitExceeded",
+                throw new AwsException(400, "TagLimitExceeded",
                         "Could not complete request: tag quota of per resource exceeded");
             }
             return merged;
@@ -188,7 +190,7 @@ public final class SnsBackend implements AutoCloseable {
         return tags;
     }
 
-    private void updateTags(Scope scope, String resourceArn, java.util.function.UnaryOperator<Map<String, String>> change) {
+    private void updateTags(Scope scope, String resourceArn, UnaryOperator<Map<String, String>> change) {
         TopicRecord topic = taggedTopic(scope, resourceArn);
         ReentrantLock lock = state.lock(topic.arn());
         lock.lock();
@@ -228,7 +230,7 @@ public final class SnsBackend implements AutoCloseable {
             }
         }
         if (map.size() > MAX_TAGS) {
-            throw new dev.cloudjar.core.AwsException(400, "TagLimitExceeded", "Could not complete request: tag quota of per resource exceeded");
+            throw new AwsException(400, "TagLimitExceeded", "Could not complete request: tag quota of per resource exceeded");
         }
         return map;
     }

@@ -6,6 +6,7 @@ import dev.cloudjar.core.Arn;
 import dev.cloudjar.services.sns.filter.FilterPolicy;
 import dev.cloudjar.services.sns.filter.FilterPolicyException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -45,7 +46,7 @@ final class SubscriptionAttributes {
                 if (!RAW_PROTOCOLS.contains(protocol) && v.equalsIgnoreCase("true")) {
                     throw SnsErrors.invalidParameter(prefix + "Delivery protocol [" + protocol + "] does not support raw message delivery.");
                 }
-                return v.toLowerCase(java.util.Locale.ROOT);
+                return v.toLowerCase(Locale.ROOT);
             case "FilterPolicyScope":
                 if (!v.equals("MessageAttributes") && !v.equals("MessageBody")) {
                     throw SnsErrors.invalidParameter(prefix + "FilterPolicyScope: Invalid value [" + v
