@@ -22,6 +22,11 @@ final class SubscriptionAttributes {
             "RawMessageDelivery", "RedrivePolicy", "SubscriptionRoleArn", "ReplayPolicy");
     private static final Set<String> RAW_PROTOCOLS = Set.of("sqs", "http", "https", "firehose");
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** What AWS shows as an HTTP(S) subscription's EffectiveDeliveryPolicy when none was set. */
+    static final String DEFAULT_HTTP_DELIVERY_POLICY = "{\"healthyRetryPolicy\":{\"minDelayTarget\":20,\"maxDelayTarget\":20,"
+            + "\"numRetries\":3,\"numMaxDelayRetries\":0,\"numNoDelayRetries\":0,\"numMinDelayRetries\":0,"
+            + "\"backoffFunction\":\"linear\"},\"sicklyRetryPolicy\":null,\"throttlePolicy\":null,"
+            + "\"requestPolicy\":{\"headerContentType\":\"text/plain; charset=UTF-8\"},\"guaranteed\":false}";
 
     private SubscriptionAttributes() {
     }
@@ -142,6 +147,10 @@ final class SubscriptionAttributes {
         }
     }
 
+    private static String nonEmpty(String value, String fallback) {
+        return value == null || value.isEmpty() ? fallback : value;
+    }
+
     /** GetSubscriptionAttributes: AWS's fixed attributes, then the ones the subscriber set. */
     static Map<String, String> render(SubscriptionRecord s, String topicOwner) {
         Map<String, String> out = new LinkedHashMap<>();
@@ -169,7 +178,7 @@ final class SubscriptionAttributes {
             out.put("FilterPolicyScope", "MessageAttributes");
         }
         if (s.protocol().startsWith("http")) {
-            out.put("EffectiveDeliveryPolicy", s.attributes().getOrDefault("DeliveryPolicy", TopicAttributes.DEFAULT_DELIVERY_POLICY));
+            out.put("EffectiveDeliveryPolicy", nonEmpty(s.attributes().get("DeliveryPolicy"), DEFAULT_HTTP_DELIVERY_POLICY));
         }
         return out;
     }
