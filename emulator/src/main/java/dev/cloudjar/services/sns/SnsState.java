@@ -96,12 +96,17 @@ final class SnsState {
         return result;
     }
 
-    /** Confirmed subscriptions of a topic with parsed filter policies, cached until the topic changes. */
+    /**
+     * Subscriptions of a topic that get messages, with parsed filter policies, cached until the topic
+     * changes: the confirmed ones, plus pending email ones, whose messages only land in the local
+     * outbox (nobody can click a confirmation link in a test, and the outbox is an inspection tool,
+     * not a mailbox). A pending HTTP(S) endpoint gets nothing before it confirms, as on AWS.
+     */
     List<Active> activeSubscriptions(Arn topicArn) {
         return fanout.computeIfAbsent(topicArn.toString(), k -> {
             List<Active> active = new ArrayList<>();
             for (SubscriptionRecord subscription : subscriptionsOf(topicArn)) {
-                if (!subscription.pendingConfirmation()) {
+                if (!subscription.pendingConfirmation() || subscription.protocol().startsWith("email")) {
                     active.add(new Active(subscription, SubscriptionAttributes.compiledFilter(subscription)));
                 }
             }
