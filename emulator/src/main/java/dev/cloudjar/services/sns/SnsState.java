@@ -98,15 +98,14 @@ final class SnsState {
 
     /**
      * Subscriptions of a topic that get messages, with parsed filter policies, cached until the topic
-     * changes: the confirmed ones, plus pending email ones, whose messages only land in the local
-     * outbox (nobody can click a confirmation link in a test, and the outbox is an inspection tool,
-     * not a mailbox). A pending HTTP(S) endpoint gets nothing before it confirms, as on AWS.
+     * changes: the confirmed ones only. As on AWS, a pending HTTP(S) or email subscription gets nothing
+     * before it confirms (in CloudJar, by following the SubscribeURL of the confirmation in the outbox).
      */
     List<Active> activeSubscriptions(Arn topicArn) {
         return fanout.computeIfAbsent(topicArn.toString(), k -> {
             List<Active> active = new ArrayList<>();
             for (SubscriptionRecord subscription : subscriptionsOf(topicArn)) {
-                if (!subscription.pendingConfirmation() || subscription.protocol().startsWith("email")) {
+                if (!subscription.pendingConfirmation()) {
                     active.add(new Active(subscription, SubscriptionAttributes.compiledFilter(subscription)));
                 }
             }
