@@ -45,7 +45,7 @@ public final class CloudJar implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CloudJar.class);
 
     private final CloudJarConfig config;
-    private final ServiceContext context;
+    private volatile ServiceContext context;
     private final Map<Class<?>, Lazy<?>> backends = new ConcurrentHashMap<>();
     private final Map<ServiceId, Lazy<AwsService>> services = new EnumMap<>(ServiceId.class);
     private final Instant startedAt;
@@ -71,10 +71,18 @@ public final class CloudJar implements AutoCloseable {
     public static CloudJar start(CloudJarConfig config) {
         CloudJar cloudJar = new CloudJar(config);
         cloudJar.restore();
-        Warmup.startInBackground(cloudJar.context.store(), cloudJar.services.values());
+        if (config.port() != 0) {
+            Warmup.startInBackground(cloudJar.context.store(), cloudJar.services.values());
+        }
         Scope defaults = new Scope(config.accountId(), config.region());
         cloudJar.server = new HttpServer(config.host(), config.port(), cloudJar::service, cloudJar.context.ids(),
                 cloudJar.context.store(), defaults).start();
+        if (config.port() == 0) {
+            // services that build URLs pointing back at CloudJar (SubscribeURL, queue URLs) need the bound port
+            ServiceContext bound = cloudJar.context;
+            cloudJar.context = new ServiceContext(config.withPort(cloudJar.port()), bound.store(), bound.events(), bound.clock(), bound.ids());
+            Warmup.startInBackground(cloudJar.context.store(), cloudJar.services.values());
+        }
         return cloudJar;
     }
 
