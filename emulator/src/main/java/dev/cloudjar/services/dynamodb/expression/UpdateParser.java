@@ -50,17 +50,51 @@ final class UpdateParser extends ParserBase {
             case "ADD": {
                 AttributeValue v = value();
                 if (v != null && !(v instanceof AttributeValue.N || isSet(v))) {
-                    defer(ConditionParser.incorrectOperand("ADD", v));
+                    defer(clauseOperand("ADD", v));
                 }
                 return new UpdateAction.Add(path, v);
             }
             default: {
                 AttributeValue v = value();
                 if (v != null && !isSet(v)) {
-                    defer(ConditionParser.incorrectOperand("DELETE", v));
+                    defer(clauseOperand("DELETE", v));
                 }
                 return new UpdateAction.Delete(path, v);
             }
+        }
+    }
+
+    /**
+     * ADD/DELETE operand errors use a different shape than functions (seen in real AWS errors):
+     * "operator: ADD, operand type: STRING, typeSet: ALLOWED_FOR_ADD_OPERAND".
+     */
+    private static String clauseOperand(String clause, AttributeValue v) {
+        return "Incorrect operand type for operator or function; operator: " + clause + ", operand type: "
+                + longTypeName(v) + ", typeSet: ALLOWED_FOR_" + clause + "_OPERAND";
+    }
+
+    private static String longTypeName(AttributeValue v) {
+        switch (v.type()) {
+            case "S":
+                return "STRING";
+            case "N":
+                return "NUMBER";
+            case "B":
+                return "BINARY";
+            case "BOOL":
+                return "BOOLEAN";
+            case "L":
+                return "LIST";
+            case "M":
+                return "MAP";
+            case "SS":
+                return "STRING SET";
+            case "NS":
+                return "NUMBER SET";
+            case "BS":
+                return "BINARY SET";
+            default:
+                return v.type();
         }
     }
 

@@ -128,10 +128,17 @@ class UpdateExpressionTest {
         assertEquals("Invalid UpdateExpression: Incorrect operand type for operator or function; operator or"
                 + " function: list_append, operand type: S",
                 error(() -> ctx("{':s':{'S':'x'}}").update("SET a = list_append(a, :s)")));
+        assertEquals("Invalid UpdateExpression: Incorrect operand type for operator or function; operator: ADD,"
+                + " operand type: STRING, typeSet: ALLOWED_FOR_ADD_OPERAND",
+                error(() -> ctx("{':s':{'S':'x'}}").update("ADD a :s")));
+        assertEquals("Invalid UpdateExpression: Incorrect operand type for operator or function; operator: ADD,"
+                + " operand type: MAP, typeSet: ALLOWED_FOR_ADD_OPERAND",
+                error(() -> ctx("{':m':{'M':{}}}").update("ADD a :m")));
+        assertEquals("Invalid UpdateExpression: Incorrect operand type for operator or function; operator: DELETE,"
+                + " operand type: NUMBER, typeSet: ALLOWED_FOR_DELETE_OPERAND", error(() -> ctx(one).update("DELETE a :one")));
         assertEquals("Invalid UpdateExpression: Incorrect operand type for operator or function; operator or"
-                + " function: ADD, operand type: S", error(() -> ctx("{':s':{'S':'x'}}").update("ADD a :s")));
-        assertEquals("Invalid UpdateExpression: Incorrect operand type for operator or function; operator or"
-                + " function: DELETE, operand type: N", error(() -> ctx(one).update("DELETE a :one")));
+                + " function: list_append, operand type: M",
+                error(() -> ctx("{':m':{'M':{}}}").update("SET a = list_append(a, :m)")));
         assertEquals("Invalid UpdateExpression: Operator or function requires a document path; operator or"
                 + " function: if_not_exists", error(() -> ctx(one).update("SET a = if_not_exists(:one, :one)")));
         assertEquals("Invalid UpdateExpression: The function is not allowed in an update expression; function: size",
