@@ -175,6 +175,10 @@ final class UpdateParser extends ParserBase {
             if (arg instanceof Operand.Literal lit && lit.value() != null && !(lit.value() instanceof AttributeValue.L)) {
                 defer(ConditionParser.incorrectOperand(name, lit.value()));
             }
+            if (arg instanceof Operand.ListAppend) {
+                // AWS accepts list_append(if_not_exists(...), ...) but not list_append nested in itself.
+                defer("The function is not allowed to be used this way in an expression; function: list_append");
+            }
         }
         return new Operand.ListAppend(args.get(0), args.get(1));
     }

@@ -143,6 +143,11 @@ class UpdateExpressionTest {
                 + " function: if_not_exists", error(() -> ctx(one).update("SET a = if_not_exists(:one, :one)")));
         assertEquals("Invalid UpdateExpression: The function is not allowed in an update expression; function: size",
                 error(() -> ctx(null).update("SET a = size(b)")));
+        assertEquals("Invalid UpdateExpression: The function is not allowed to be used this way in an expression;"
+                + " function: list_append", error(() -> ctx("{':a':{'L':[]}}").update("SET a = list_append(list_append(:a, :a), :a)")));
+        assertEquals("Invalid UpdateExpression: Syntax error; token: \"+\", near: \":one+:one\"",
+                error(() -> ctx(one).update("SET c = if_not_exists(c, :one+:one)")));
+        assertEquals(AttributeValue.n(2), update("SET b = if_not_exists(b, :one)+:one", one, "{'pk':{'S':'p'}}").get("b"));
         assertEquals("Invalid UpdateExpression: Invalid function name; function: foo",
                 error(() -> ctx(null).update("SET a = foo(b)")));
         assertEquals("Invalid UpdateExpression: Attribute name is a reserved keyword; reserved keyword: count",
