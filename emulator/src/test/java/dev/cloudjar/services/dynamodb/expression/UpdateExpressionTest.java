@@ -69,7 +69,23 @@ class UpdateExpressionTest {
         assertFalse(((AttributeValue.M) r.get("m")).values().containsKey("a"));
         assertEquals(List.of(AttributeValue.s("a"), AttributeValue.s("c")), ((AttributeValue.L) r.get("l")).values());
         assertEquals(4, ((AttributeValue.L) run("REMOVE l[9]", null).get("l")).values().size());
-        assertEquals(item(ITEM), run("REMOVE nope.deeper, m.nope.x, l[9].x", null), "removing nothing is a no-op");
+        assertEquals(item(ITEM), run("REMOVE m.nope, l[9]", null), "removing a missing leaf is a no-op");
+        assertEquals(Documents.INVALID_PATH, error(() -> run("REMOVE nope.deeper", null)));
+        assertEquals(Documents.INVALID_PATH, error(() -> run("REMOVE s.x", null)));
+        assertEquals(Documents.INVALID_PATH, error(() -> run("REMOVE s[0]", null)));
+        assertEquals(Map.of(), update("REMOVE x.y, z[0]", null, null), "REMOVE on a missing item is ignored");
+    }
+
+    @Test
+    void listIndexesReferToOriginalPositionsAndAppendsSortByElementNumber() {
+        String list = "{'pk':{'S':'p'},'a':{'L':[{'N':'2'},{'N':'3'},{'N':'4'},{'N':'5'},{'N':'6'},{'N':'7'}]}}";
+        String expected = "{'pk':{'S':'p'},'a':{'L':[{'N':'2'},{'N':'4'},{'N':'17'},{'N':'6'},{'N':'7'}]}}";
+        assertEquals(item(expected), update("REMOVE a[1] SET a[3] = :v", "{':v':{'N':'17'}}", list));
+        assertEquals(item(expected), update("SET a[3] = :v REMOVE a[1]", "{':v':{'N':'17'}}", list));
+        Map<String, AttributeValue> appended = update("SET a[84] = :v1, a[37] = :v2, a[17] = :v3, a[50] = :v4",
+                "{':v1':{'S':'a1'},':v2':{'S':'a2'},':v3':{'S':'a3'},':v4':{'S':'a4'}}",
+                "{'a':{'L':[{'S':'one'}]}}");
+        assertEquals(item("{'a':{'L':[{'S':'one'},{'S':'a3'},{'S':'a2'},{'S':'a4'},{'S':'a1'}]}}"), appended);
     }
 
     @Test
