@@ -28,7 +28,7 @@ final class UpdateParser extends ParserBase {
             }
             next();
             if (!clauses.add(clause)) {
-                defer("The \"" + clause + "\" section can only be used once in an update expression;");
+                defer(Problem.PARENS, "The \"" + clause + "\" section can only be used once in an update expression;");
             }
             do {
                 actions.add(action(clause));
@@ -50,14 +50,14 @@ final class UpdateParser extends ParserBase {
             case "ADD": {
                 AttributeValue v = value();
                 if (v != null && !(v instanceof AttributeValue.N || isSet(v))) {
-                    defer(clauseOperand("ADD", v));
+                    defer(Problem.FUNCTION, clauseOperand("ADD", v));
                 }
                 return new UpdateAction.Add(path, v);
             }
             default: {
                 AttributeValue v = value();
                 if (v != null && !isSet(v)) {
-                    defer(clauseOperand("DELETE", v));
+                    defer(Problem.FUNCTION, clauseOperand("DELETE", v));
                 }
                 return new UpdateAction.Delete(path, v);
             }
@@ -122,7 +122,7 @@ final class UpdateParser extends ParserBase {
 
     private void checkNumber(String op, Operand operand) {
         if (operand instanceof Operand.Literal lit && lit.value() != null && !(lit.value() instanceof AttributeValue.N)) {
-            defer(ConditionParser.incorrectOperand(op, lit.value()));
+            defer(Problem.FUNCTION, ConditionParser.incorrectOperand(op, lit.value()));
         }
     }
 
@@ -154,30 +154,30 @@ final class UpdateParser extends ParserBase {
         expect(Token.Type.RPAREN);
         if (!ConditionParser.UPDATE_FUNCTIONS.contains(name)) {
             if (ConditionParser.CONDITION_FUNCTIONS.contains(name) || name.equals("size")) {
-                defer("The function is not allowed in an update expression; function: " + name);
+                defer(Problem.MISUSED_FUNCTION, "The function is not allowed in an update expression; function: " + name);
             } else {
-                defer("Invalid function name; function: " + name);
+                defer(Problem.UNKNOWN_FUNCTION, "Invalid function name; function: " + name);
             }
             return Operand.Literal.of(null);
         }
         if (args.size() != 2) {
-            defer(ConditionParser.operandCount(name, args.size()));
+            defer(Problem.OPERAND_COUNT, ConditionParser.operandCount(name, args.size()));
             return Operand.Literal.of(null);
         }
         if (name.equals("if_not_exists")) {
             if (!(args.get(0) instanceof Operand.PathRef ref)) {
-                defer("Operator or function requires a document path; operator or function: " + name);
+                defer(Problem.FUNCTION, "Operator or function requires a document path; operator or function: " + name);
                 return Operand.Literal.of(null);
             }
             return new Operand.IfNotExists(ref.path(), args.get(1));
         }
         for (Operand arg : args) {
             if (arg instanceof Operand.Literal lit && lit.value() != null && !(lit.value() instanceof AttributeValue.L)) {
-                defer(ConditionParser.incorrectOperand(name, lit.value()));
+                defer(Problem.FUNCTION, ConditionParser.incorrectOperand(name, lit.value()));
             }
             if (arg instanceof Operand.ListAppend) {
                 // AWS accepts list_append(if_not_exists(...), ...) but not list_append nested in itself.
-                defer("The function is not allowed to be used this way in an expression; function: list_append");
+                defer(Problem.MISUSED_FUNCTION, "The function is not allowed to be used this way in an expression; function: list_append");
             }
         }
         return new Operand.ListAppend(args.get(0), args.get(1));
