@@ -99,11 +99,16 @@ abstract class ParserBase {
         defer(Problem.OTHER, detail);
     }
 
+    /** The order in which this kind of expression reports problems (conditions: the enum order). */
+    Problem[] reportOrder() {
+        return Problem.values();
+    }
+
     /** Throws the most important deferred problem, if any. */
     void throwDeferred() {
-        for (ExpressionException e : deferred) {
-            if (e != null) {
-                throw e;
+        for (Problem p : reportOrder()) {
+            if (deferred[p.ordinal()] != null) {
+                throw deferred[p.ordinal()];
             }
         }
     }
@@ -111,6 +116,22 @@ abstract class ParserBase {
     void finish() {
         expectEnd();
         throwDeferred();
+    }
+
+    /** Offset from the cursor of the ')' matching the '(' at the cursor, or -1. */
+    int matchingParen() {
+        int level = 0;
+        for (int i = 0; ; i++) {
+            Token t = peek(i);
+            if (t.is(Token.Type.EOF)) {
+                return -1;
+            }
+            if (t.is(Token.Type.LPAREN)) {
+                level++;
+            } else if (t.is(Token.Type.RPAREN) && --level == 0) {
+                return i;
+            }
+        }
     }
 
     boolean atPathStart() {

@@ -13,8 +13,18 @@ import java.util.Set;
  */
 final class UpdateParser extends ParserBase {
 
+    /** Update expressions report reserved words first, then unknown functions, repeated sections, placeholders. */
+    private static final Problem[] ORDER = {Problem.RESERVED, Problem.UNKNOWN_FUNCTION, Problem.PARENS,
+        Problem.MISUSED_FUNCTION, Problem.UNDEFINED, Problem.OTHER, Problem.FUNCTION, Problem.OPERAND_COUNT,
+        Problem.DISTINCT};
+
     UpdateParser(String source, ExpressionContext ctx) {
         super(source, ExpressionKind.UPDATE, ctx);
+    }
+
+    @Override
+    Problem[] reportOrder() {
+        return ORDER;
     }
 
     List<UpdateAction> parse() {
@@ -108,6 +118,13 @@ final class UpdateParser extends ParserBase {
     }
 
     private Operand setValue() {
+        int close = peek().is(Token.Type.LPAREN) ? matchingParen() : -1;
+        if (close > 0 && !peek(close + 1).is(Token.Type.PLUS) && !peek(close + 1).is(Token.Type.MINUS)) {
+            next();
+            Operand inner = setValue();
+            expect(Token.Type.RPAREN);
+            return inner;
+        }
         Operand left = setOperand();
         if (peek().is(Token.Type.PLUS) || peek().is(Token.Type.MINUS)) {
             boolean plus = next().is(Token.Type.PLUS);
@@ -128,6 +145,12 @@ final class UpdateParser extends ParserBase {
 
     private Operand setOperand() {
         Token t = peek();
+        if (t.is(Token.Type.LPAREN)) {
+            next();
+            Operand inner = setOperand();
+            expect(Token.Type.RPAREN);
+            return inner;
+        }
         if (t.is(Token.Type.VALUE_PLACEHOLDER)) {
             next();
             return literal(t);

@@ -180,6 +180,18 @@ class UpdateExpressionTest {
     }
 
     @Test
+    void parenthesesAndErrorOrder() {
+        assertEquals(AttributeValue.n(11), run("SET n = (n + :one)", "{':one':{'N':'1'}}").get("n"));
+        assertEquals(AttributeValue.n(11), run("SET n = (n) + (:one)", "{':one':{'N':'1'}}").get("n"));
+        assertEquals("Invalid UpdateExpression: Attribute name is a reserved keyword; reserved keyword: name",
+                error(() -> ctx(null).update("SET a = foo(b) SET name = :undefined")));
+        assertEquals("Invalid UpdateExpression: Invalid function name; function: foo",
+                error(() -> ctx(null).update("SET a = foo(b) SET c = :undefined")));
+        assertEquals("Invalid UpdateExpression: The \"SET\" section can only be used once in an update expression;",
+                error(() -> ctx(null).update("SET a = :u SET c = :undefined")));
+    }
+
+    @Test
     void keyAttributesCannotBeUpdated() {
         UpdatePlan plan = ctx("{':v':{'S':'x'}}").update("SET pk = :v");
         assertEquals("One or more parameter values were invalid: Cannot update attribute pk. This attribute is part"
