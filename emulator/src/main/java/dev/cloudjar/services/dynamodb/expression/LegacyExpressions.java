@@ -66,7 +66,13 @@ public final class LegacyExpressions {
         if (names == null) {
             return null;
         }
-        return new Projection(names.stream().distinct().map(Path::of).toList());
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String name : names) {
+            if (!seen.add(name)) {
+                throw new ExpressionException(INVALID + "Duplicate value in attribute name: " + name);
+            }
+        }
+        return new Projection(names.stream().map(Path::of).toList());
     }
 
     /** Legacy AttributeUpdates for UpdateItem; null gives null. */

@@ -75,6 +75,14 @@ class LegacyExpressionsTest {
     }
 
     @Test
+    void attributesToGet() {
+        assertEquals(item("{'n':{'N':'5'},'s':{'S':'hello'}}"),
+                LegacyExpressions.attributesToGet(List.of("n", "s", "absent")).apply(ITEM));
+        assertEquals("One or more parameter values were invalid: Duplicate value in attribute name: n",
+                error(() -> LegacyExpressions.attributesToGet(List.of("n", "n"))));
+    }
+
+    @Test
     void expected() {
         assertTrue(LegacyExpressions.expected(Map.of("n", new ExpectedAttribute(AttributeValue.n(5), null, null, null)),
                 null).evaluate(ITEM));
