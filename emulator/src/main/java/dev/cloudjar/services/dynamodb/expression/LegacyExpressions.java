@@ -147,26 +147,33 @@ public final class LegacyExpressions {
     private static ConditionNode expectedNode(String name, ExpectedAttribute e) {
         Operand path = new Operand.PathRef(Path.of(name));
         if (e.comparisonOperator() != null) {
-            if (e.value() != null) {
-                throw new ExpressionException(INVALID + "Value and ComparisonOperator cannot be used together for"
-                        + " Attribute: " + name);
-            }
             if (e.exists() != null) {
                 throw new ExpressionException(INVALID + "Exists and ComparisonOperator cannot be used together for"
                         + " Attribute: " + name);
             }
-            return comparison(name, e.comparisonOperator(), e.attributeValueList() == null ? List.of() : e.attributeValueList());
+            if (e.value() != null && e.attributeValueList() != null) {
+                throw new ExpressionException(INVALID + "Value and AttributeValueList cannot be used together for"
+                        + " Attribute: " + name);
+            }
+            // With a ComparisonOperator, Value is accepted as a one-element AttributeValueList.
+            List<AttributeValue> args = e.value() != null ? List.of(e.value())
+                    : e.attributeValueList() == null ? List.of() : e.attributeValueList();
+            return comparison(name, e.comparisonOperator(), args);
+        }
+        if (e.attributeValueList() != null) {
+            throw new ExpressionException(INVALID + "AttributeValueList can only be used with a ComparisonOperator for"
+                    + " Attribute: " + name);
         }
         boolean exists = e.exists() == null || e.exists();
-        if (!exists) {
-            if (e.value() != null) {
-                throw new ExpressionException(INVALID + "Value cannot be used when Exists is false for Attribute: " + name);
-            }
-            return new ConditionNode.Function("attribute_not_exists", List.of(path));
-        }
-        if (e.value() == null) {
+        if (exists && e.value() == null) {
             throw new ExpressionException(INVALID + "Value must be provided when Exists is "
                     + (e.exists() == null ? "null" : "true") + " for Attribute: " + name);
+        }
+        if (!exists && e.value() != null) {
+            throw new ExpressionException(INVALID + "Value cannot be used when Exists is false for Attribute: " + name);
+        }
+        if (!exists) {
+            return new ConditionNode.Function("attribute_not_exists", List.of(path));
         }
         return new ConditionNode.Compare(ConditionNode.Comparator.EQ, path, Operand.Literal.of(e.value()));
     }

@@ -100,9 +100,17 @@ class LegacyExpressionsTest {
         assertEquals("One or more parameter values were invalid: Value must be provided when Exists is true for"
                 + " Attribute: n", error(() -> LegacyExpressions.expected(Map.of("n",
                         new ExpectedAttribute(null, true, null, null)), null)));
-        assertEquals("One or more parameter values were invalid: Value and ComparisonOperator cannot be used together"
+        assertTrue(LegacyExpressions.expected(Map.of("n", new ExpectedAttribute(AttributeValue.n(4), null, "GT", null)),
+                null).evaluate(ITEM), "Value stands in for a one-element AttributeValueList");
+        assertEquals("One or more parameter values were invalid: Value and AttributeValueList cannot be used together"
                 + " for Attribute: n", error(() -> LegacyExpressions.expected(Map.of("n",
                         new ExpectedAttribute(AttributeValue.n(1), null, "EQ", List.of(AttributeValue.n(1)))), null)));
+        assertEquals("One or more parameter values were invalid: Exists and ComparisonOperator cannot be used together"
+                + " for Attribute: n", error(() -> LegacyExpressions.expected(Map.of("n",
+                        new ExpectedAttribute(null, true, "NOT_NULL", null)), null)));
+        assertEquals("One or more parameter values were invalid: AttributeValueList can only be used with a"
+                + " ComparisonOperator for Attribute: n", error(() -> LegacyExpressions.expected(Map.of("n",
+                        new ExpectedAttribute(null, null, null, List.of(AttributeValue.n(1)))), null)));
     }
 
     @Test
