@@ -55,16 +55,20 @@ class LegacyExpressionsTest {
 
     @Test
     void validation() {
+        assertEquals("The attempted filter operation is not supported for the provided filter argument count",
+                error(() -> filter("n", "EQ")));
+        assertEquals("The attempted filter operation is not supported for the provided filter argument count",
+                error(() -> filter("n", "NULL", AttributeValue.n(1))));
+        assertEquals("The attempted filter operation is not supported for the provided type",
+                error(() -> filter("n", "LT", AttributeValue.BOOL.TRUE)));
+        assertEquals("The attempted filter operation is not supported for the provided type",
+                error(() -> filter("n", "BEGINS_WITH", AttributeValue.n(1))));
         assertEquals("One or more parameter values were invalid: Invalid number of argument(s) for the EQ"
-                + " ComparisonOperator", error(() -> filter("n", "EQ")));
-        assertEquals("One or more parameter values were invalid: Invalid number of argument(s) for the NULL"
-                + " ComparisonOperator", error(() -> filter("n", "NULL", AttributeValue.n(1))));
-        assertEquals("One or more parameter values were invalid: ComparisonOperator LT is not valid for BOOL"
-                + " AttributeValue type", error(() -> filter("n", "LT", AttributeValue.BOOL.TRUE)));
+                + " ComparisonOperator", error(() -> LegacyExpressions.expected(Map.of("n",
+                        new ExpectedAttribute(null, null, "EQ", List.of())), null)));
         assertEquals("One or more parameter values were invalid: ComparisonOperator CONTAINS is not valid for SS"
-                + " AttributeValue type", error(() -> filter("n", "CONTAINS", new AttributeValue.SS(List.of("a")))));
-        assertEquals("One or more parameter values were invalid: ComparisonOperator BEGINS_WITH is not valid for N"
-                + " AttributeValue type", error(() -> filter("n", "BEGINS_WITH", AttributeValue.n(1))));
+                + " AttributeValue type", error(() -> LegacyExpressions.expected(Map.of("n",
+                        new ExpectedAttribute(new AttributeValue.SS(List.of("a")), null, "CONTAINS", null)), null)));
         assertEquals("One or more parameter values were invalid: AttributeValues inside AttributeValueList must be of"
                 + " same type", error(() -> filter("n", "BETWEEN", AttributeValue.n(1), AttributeValue.s("a"))));
         assertEquals("The BETWEEN condition was provided a range where the lower bound is greater than the upper"
