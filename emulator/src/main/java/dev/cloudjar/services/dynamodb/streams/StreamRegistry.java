@@ -28,7 +28,7 @@ public final class StreamRegistry {
 
     public StreamRegistry(StateStore store) {
         this.descriptors = store.map("dynamodb.streams", StreamDescriptor.class);
-        this.records = store.map("dynamodb.stream-records", StoredStreamRecord.class);
+        this.records = store.durable() ? store.map("dynamodb.stream-records", StoredStreamRecord.class) : null;
         for (Map.Entry<String, StreamDescriptor> e : descriptors.range(null, null)) {
             logs.put(e.getKey(), new StreamLog(records, e.getValue()));
         }
@@ -105,6 +105,8 @@ public final class StreamRegistry {
     public void clear() {
         logs.clear();
         descriptors.clear();
-        records.clear();
+        if (records != null) {
+            records.clear();
+        }
     }
 }
