@@ -88,7 +88,10 @@ final class Documents {
         return new AttributeValue.L(copy);
     }
 
-    /** Removes the value at the path; a missing leaf is a no-op, a missing parent an invalid path. */
+    /**
+     * Removes the value at the path. A missing leaf (map key, list index past the end) is a no-op; a
+     * missing or wrongly typed parent is AWS's invalid-path error.
+     */
     static void remove(Map<String, AttributeValue> item, Path path) {
         if (path.isTopLevel()) {
             item.remove(path.attribute());
@@ -139,6 +142,15 @@ final class Documents {
             copy.set(index, removeIn(copy.get(index), path, i + 1));
         }
         return new AttributeValue.L(copy);
+    }
+
+    /** The path a SET really writes: an index past the end of a list becomes the appended position. */
+    static Path effectivePath(Map<String, AttributeValue> item, Path path) {
+        if (path.last() instanceof Path.Index index
+                && get(item, path.parent()) instanceof AttributeValue.L list && index.index() > list.values().size()) {
+            return path.parent().child(new Path.Index(list.values().size()));
+        }
+        return path;
     }
 
     /** True when the parent of the path exists as the right container kind (so the leaf can be created). */

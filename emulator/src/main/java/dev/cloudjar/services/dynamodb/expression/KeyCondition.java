@@ -147,7 +147,11 @@ public final class KeyCondition {
     }
 
     private static String attribute(Operand o) {
-        if (o instanceof Operand.PathRef ref && ref.path().isTopLevel()) {
+        if (o instanceof Operand.PathRef ref) {
+            if (!ref.path().isTopLevel()) {
+                throw new ExpressionException(ExpressionKind.KEY_CONDITION.invalid(
+                        "KeyConditionExpressions cannot have conditions on nested attributes"));
+            }
             return ref.path().attribute();
         }
         throw new ExpressionException("Query key condition not supported");

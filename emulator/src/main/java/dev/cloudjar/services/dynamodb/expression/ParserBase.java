@@ -9,12 +9,25 @@ import java.util.List;
  * after the whole expression parsed, because AWS reports syntax errors first.
  */
 abstract class ParserBase {
+    /** AWS limits each expression string to 4 KB. */
+    static final int MAX_EXPRESSION_BYTES = 4096;
+    /** DynamoDB documents nest at most 32 levels. */
+    static final int MAX_PATH_DEPTH = 32;
+    /** Guards the recursive descent against stack exhaustion from pathological nesting. */
+    static final int MAX_NESTING = 128;
     final String source;
     final ExpressionKind kind;
     final ExpressionContext ctx;
     private final List<Token> tokens;
     private int pos;
-    private ExpressionException deferred;
+
+    /**
+     * Kinds of semantic problems, in the order AWS reports them when an expression has several
+     * (redundant parentheses first, function type errors last).
+     */
+    enum Problem { PARENS, UNKNOWN_FUNCTION, MISUSED_FUNCTION, RESERVED, UNDEFINED, OPERAND_COUNT, DISTINCT, FUNCTION, OTHER }
+
+    private final ExpressionException[] deferred = new ExpressionException[Problem.values().length];
 
     ParserBase(String source, ExpressionKind kind, ExpressionContext ctx) {
         this.source = source;
@@ -23,7 +36,12 @@ abstract class ParserBase {
         if (source.isBlank()) {
             throw new ExpressionException(kind.invalid("The expression can not be empty;"));
         }
-        this.tokens = Tokenizer.tokenize(source, kind);
+        int size = dev.cloudjar.services.dynamodb.model.ItemSize.utf8Length(source);
+        if (size > MAX_EXPRESSION_BYTES) {
+            throw new ExpressionException(kind.invalid(
+                    "Expression size has exceeded the maximum allowed size; expression size: " + size));
+        }
+        this.tokens = Tokenizer.tokenize(source);
     }
 
     Token peek() {
@@ -61,7 +79,7 @@ abstract class ParserBase {
     ExpressionException unexpected() {
         Token offending = peek();
         Token previous = pos == 0 ? null : tokens.get(pos - 1);
-        return Tokenizer.syntaxError(kind, source, previous, offending);
+        return Tokenizer.syntaxError(kind, source, previous, offending, peek(1));
     }
 
     void expectEnd() {
@@ -70,33 +88,49 @@ abstract class ParserBase {
         }
     }
 
-    /** Records the first semantic error; it is thrown by {@link #finish} when the syntax is fine. */
+    /** Records the first semantic problem of its kind; {@link #finish} throws the most important one. */
+    void defer(Problem problem, String detail) {
+        if (deferred[problem.ordinal()] == null) {
+            deferred[problem.ordinal()] = new ExpressionException(kind.invalid(detail));
+        }
+    }
+
     void defer(String detail) {
-        if (deferred == null) {
-            deferred = new ExpressionException(kind.invalid(detail));
-        }
+        defer(Problem.OTHER, detail);
     }
 
-    void defer(ExpressionException e) {
-        if (deferred == null) {
-            deferred = e;
-        }
+    /** The order in which this kind of expression reports problems (conditions: the enum order). */
+    Problem[] reportOrder() {
+        return Problem.values();
     }
 
+    /** Throws the most important deferred problem, if any. */
     void throwDeferred() {
-        if (deferred != null) {
-            throw deferred;
+        for (Problem p : reportOrder()) {
+            if (deferred[p.ordinal()] != null) {
+                throw deferred[p.ordinal()];
+            }
         }
-    }
-
-    boolean hasDeferred() {
-        return deferred != null;
     }
 
     void finish() {
         expectEnd();
-        if (deferred != null) {
-            throw deferred;
+        throwDeferred();
+    }
+
+    /** Offset from the cursor of the ')' matching the '(' at the cursor, or -1. */
+    int matchingParen() {
+        int level = 0;
+        for (int i = 0; ; i++) {
+            Token t = peek(i);
+            if (t.is(Token.Type.EOF)) {
+                return -1;
+            }
+            if (t.is(Token.Type.LPAREN)) {
+                level++;
+            } else if (t.is(Token.Type.RPAREN) && --level == 0) {
+                return i;
+            }
         }
     }
 
@@ -125,6 +159,9 @@ abstract class ParserBase {
                 expect(Token.Type.RBRACKET);
                 elements.add(new Path.Index(index));
             } else {
+                if (elements.size() > MAX_PATH_DEPTH) {
+                    defer("The document path has too many nesting levels; nesting levels: " + elements.size());
+                }
                 return new Path(elements);
             }
         }
@@ -136,7 +173,7 @@ abstract class ParserBase {
             next();
             String name = ctx.resolveName(t.text());
             if (name == null) {
-                defer("An expression attribute name used in the document path is not defined; attribute name: "
+                defer(Problem.UNDEFINED, "An expression attribute name used in the document path is not defined; attribute name: "
                         + t.text());
                 return t.text();
             }
@@ -145,7 +182,7 @@ abstract class ParserBase {
         if (t.is(Token.Type.IDENTIFIER)) {
             next();
             if (ReservedWords.isReserved(t.text())) {
-                defer("Attribute name is a reserved keyword; reserved keyword: " + t.text());
+                defer(Problem.RESERVED, "Attribute name is a reserved keyword; reserved keyword: " + t.text());
             }
             return t.text();
         }
@@ -156,7 +193,7 @@ abstract class ParserBase {
     Operand.Literal literal(Token t) {
         var value = ctx.resolveValue(t.text());
         if (value == null) {
-            defer("An expression attribute value used in expression is not defined; attribute value: " + t.text());
+            defer(Problem.UNDEFINED, "An expression attribute value used in expression is not defined; attribute value: " + t.text());
         }
         return new Operand.Literal(t.text(), value);
     }

@@ -6,6 +6,8 @@ record Token(Type type, String text, int start, int end) {
     enum Type {
         IDENTIFIER, NAME_PLACEHOLDER, VALUE_PLACEHOLDER, NUMBER,
         EQ, NE, LT, LE, GT, GE, LPAREN, RPAREN, LBRACKET, RBRACKET, COMMA, DOT, PLUS, MINUS,
+        /** A character no rule accepts; the parser reports it as a syntax error. */
+        UNKNOWN,
         EOF
     }
 

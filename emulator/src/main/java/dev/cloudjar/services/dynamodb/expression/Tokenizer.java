@@ -8,7 +8,7 @@ final class Tokenizer {
     private Tokenizer() {
     }
 
-    static List<Token> tokenize(String source, ExpressionKind kind) {
+    static List<Token> tokenize(String source) {
         List<Token> tokens = new ArrayList<>();
         int n = source.length();
         int i = 0;
@@ -35,9 +35,10 @@ final class Tokenizer {
             } else if (c == '#' || c == ':') {
                 i = scanWord(source, i + 1);
                 if (i == start + 1) {
-                    throw syntaxError(kind, source, tokens, new Token(Token.Type.IDENTIFIER, String.valueOf(c), start, i));
+                    type = Token.Type.UNKNOWN; // a bare '#' or ':' is its own token, which no rule accepts
+                } else {
+                    type = c == '#' ? Token.Type.NAME_PLACEHOLDER : Token.Type.VALUE_PLACEHOLDER;
                 }
-                type = c == '#' ? Token.Type.NAME_PLACEHOLDER : Token.Type.VALUE_PLACEHOLDER;
             } else {
                 i++;
                 switch (c) {
@@ -88,11 +89,10 @@ final class Tokenizer {
                         type = Token.Type.MINUS;
                         break;
                     default:
-                        if (Character.isHighSurrogate(c) && i < n) {
+                        if (Character.isHighSurrogate(c) && i < n && Character.isLowSurrogate(source.charAt(i))) {
                             i++;
                         }
-                        throw syntaxError(kind, source, tokens,
-                                new Token(Token.Type.IDENTIFIER, source.substring(start, i), start, i));
+                        type = Token.Type.UNKNOWN; // e.g. '_' (names start with a letter), '$', '@'
                 }
             }
             tokens.add(new Token(type, source.substring(start, i), start, i));
@@ -101,12 +101,13 @@ final class Tokenizer {
         return tokens;
     }
 
+    /** AWS: an unquoted name starts with a letter; "_version" fails at the "_". */
     private static boolean isIdentifierStart(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     private static boolean isWordChar(char c) {
-        return isIdentifierStart(c) || (c >= '0' && c <= '9');
+        return isIdentifierStart(c) || (c >= '0' && c <= '9') || c == '_';
     }
 
     private static int scanWord(String s, int i) {
@@ -116,20 +117,23 @@ final class Tokenizer {
         return i;
     }
 
-    /** AWS's syntax error: the offending token and the text from the previous token through it. */
-    static ExpressionException syntaxError(ExpressionKind kind, String source, List<Token> tokens, Token offending) {
-        Token previous = tokens.isEmpty() ? null : tokens.get(tokens.size() - 1);
-        return syntaxError(kind, source, previous, offending);
-    }
-
-    static ExpressionException syntaxError(ExpressionKind kind, String source, Token previous, Token offending) {
-        String near;
+    /**
+     * AWS's syntax error: the offending token, and "near" = the source text from the previous token through
+     * the next one (e.g. token "-", near "a-b"; token "INVALID", near "INVALID SYNTAX"; at the end,
+     * token "<EOF>", near the last token).
+     */
+    static ExpressionException syntaxError(ExpressionKind kind, String source, Token previous, Token offending,
+                                           Token following) {
+        int from = previous == null ? offending.start() : previous.start();
+        int to;
         if (offending.is(Token.Type.EOF)) {
-            near = previous == null ? "" : source.substring(previous.start(), previous.end());
+            to = previous == null ? 0 : previous.end();
+        } else if (following != null && !following.is(Token.Type.EOF)) {
+            to = following.end();
         } else {
-            near = source.substring(previous == null ? offending.start() : previous.start(), offending.end());
+            to = offending.end();
         }
-        return new ExpressionException(kind.invalid(
-                "Syntax error; token: \"" + offending.display() + "\", near: \"" + near + "\""));
+        return new ExpressionException(kind.invalid("Syntax error; token: \"" + offending.display()
+                + "\", near: \"" + source.substring(Math.min(from, to), to) + "\""));
     }
 }

@@ -101,6 +101,11 @@ class KeyConditionTest {
         assertEquals("Invalid KeyConditionExpression: Incorrect operand type for operator or function; operator or"
                 + " function: begins_with, operand type: N",
                 error(() -> key("pk = :p AND begins_with(sk, :lo)", "{':p':{'S':'a'},':lo':{'N':'1'}}")));
+        assertEquals("Invalid KeyConditionExpression: KeyConditionExpressions cannot have conditions on nested attributes",
+                error(() -> key("pk = :p AND sk.x = :lo", "{':p':{'S':'a'},':lo':{'N':'1'}}")));
+        assertEquals("Invalid KeyConditionExpression: The BETWEEN operator requires upper bound to be greater than or"
+                + " equal to lower bound; lower bound operand: AttributeValue: {N:5}, upper bound operand:"
+                + " AttributeValue: {N:1}", error(() -> key("pk = :p AND sk BETWEEN :hi AND :lo", VALUES)));
         assertEquals("Invalid KeyConditionExpression: Attribute name is a reserved keyword; reserved keyword: key",
                 error(() -> key("key = :p", "{':p':{'S':'a'}}")));
     }

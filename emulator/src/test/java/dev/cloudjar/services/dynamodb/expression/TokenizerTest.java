@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class TokenizerTest {
 
     private static String kinds(String source) {
-        List<Token> tokens = Tokenizer.tokenize(source, ExpressionKind.CONDITION);
+        List<Token> tokens = Tokenizer.tokenize(source);
         StringBuilder sb = new StringBuilder();
         for (Token t : tokens) {
             boolean word = t.is(Token.Type.IDENTIFIER) || t.is(Token.Type.NUMBER) || t.is(Token.Type.NAME_PLACEHOLDER)
@@ -30,19 +30,43 @@ class TokenizerTest {
 
     @Test
     void positionsFeedNearInErrors() {
-        List<Token> tokens = Tokenizer.tokenize("ab  = :v", ExpressionKind.CONDITION);
+        List<Token> tokens = Tokenizer.tokenize("ab  = :v");
         assertEquals(0, tokens.get(0).start());
         assertEquals(4, tokens.get(1).start());
         assertEquals(8, tokens.get(3).start());
     }
 
     @Test
-    void invalidCharactersAndBarePrefixes() {
-        ExpressionException bad = assertThrows(ExpressionException.class,
-                () -> Tokenizer.tokenize("a = @", ExpressionKind.CONDITION));
-        assertEquals("Invalid ConditionExpression: Syntax error; token: \"@\", near: \"= @\"", bad.getMessage());
-        ExpressionException colon = assertThrows(ExpressionException.class,
-                () -> Tokenizer.tokenize("a = :", ExpressionKind.UPDATE));
-        assertEquals("Invalid UpdateExpression: Syntax error; token: \":\", near: \"= :\"", colon.getMessage());
+    void unknownCharactersBecomeTokensTheParserRejects() {
+        assertEquals("IDENTIFIER(a) EQ UNKNOWN EOF", kinds("a = @"));
+        assertEquals("UNKNOWN UNKNOWN IDENTIFIER(typename) EOF", kinds("__typename"));
+        assertEquals("IDENTIFIER(hits) UNKNOWN IDENTIFIER(incr) EOF", kinds("hits : incr"));
+    }
+
+    /** Messages observed from real DynamoDB (quoted in public bug reports). */
+    @Test
+    void syntaxErrorsMatchAwsTokenAndNear() {
+        assertEquals("Invalid ConditionExpression: Syntax error; token: \"@\", near: \"= @\"",
+                syntax(() -> Fixtures.ctx(null).condition("a = @")));
+        assertEquals("Invalid ConditionExpression: Syntax error; token: \"-\", near: \"a-b\"",
+                syntax(() -> Fixtures.ctx(null).condition("a-b")));
+        assertEquals("Invalid KeyConditionExpression: Syntax error; token: \"-\", near: \"GI-1\"",
+                syntax(() -> Fixtures.ctx("{':v':{'S':'A'}}").keyCondition("GI-1-PK = :v", KeySchema.of("GI-1-PK", null))));
+        assertEquals("Invalid ConditionExpression: Syntax error; token: \"_\", near: \"__\"",
+                syntax(() -> Fixtures.ctx("{':__typename':{'S':'x'}}").condition("__typename <> :__typename")));
+        assertEquals("Invalid ConditionExpression: Syntax error; token: \"_\", near: \"_version\"",
+                syntax(() -> Fixtures.ctx("{':v':{'N':'1'}}").condition("_version = :v")));
+        assertEquals("Invalid UpdateExpression: Syntax error; token: \":\", near: \"hits : incr\"",
+                syntax(() -> Fixtures.ctx("{':incr':{'N':'1'}}").update("ADD hits : incr")));
+        assertEquals("Invalid UpdateExpression: Syntax error; token: \"INVALID\", near: \"INVALID SYNTAX\"",
+                syntax(() -> Fixtures.ctx("{':v':{'S':'v'}}").update("INVALID SYNTAX HERE")));
+        assertEquals("Invalid UpdateExpression: Syntax error; token: \"1\", near: \"VALUE 1\"",
+                syntax(() -> Fixtures.ctx(null).update("SET path = VALUE 1")));
+        assertEquals("Invalid ProjectionExpression: Syntax error; token: \"-\", near: \"a-type\"",
+                syntax(() -> Fixtures.ctx(null).projection("a-type")));
+    }
+
+    private static String syntax(org.junit.jupiter.api.function.Executable e) {
+        return assertThrows(ExpressionException.class, e).getMessage();
     }
 }

@@ -100,12 +100,7 @@ final class PartiQLParser {
                 Path path = path();
                 if (set) {
                     symbol("=");
-                    Operand left = operand();
-                    if (peek().isSymbol("+") || peek().isSymbol("-")) {
-                        boolean plus = next().isSymbol("+");
-                        left = new Operand.Arithmetic(plus, left, operand());
-                    }
-                    actions.add(new UpdateAction.Set(path, left));
+                    actions.add(setAction(path));
                 } else {
                     actions.add(new UpdateAction.Remove(path));
                 }
@@ -117,6 +112,47 @@ final class PartiQLParser {
         word("WHERE");
         ConditionNode where = or();
         return new PartiQLStatement.Update(table, new UpdatePlan(actions), new Condition(where), equalities(where));
+    }
+
+    /** The right side of {@code SET path = ...}: a value, arithmetic, or one of DynamoDB's PartiQL functions. */
+    private UpdateAction setAction(Path path) {
+        Tok t = peek();
+        if (t.kind() == Kind.WORD && tokens.get(pos + 1).isSymbol("(")) {
+            String fn = next().text().toLowerCase();
+            next();
+            Operand first = operand();
+            symbol(",");
+            Operand second = operand();
+            symbol(")");
+            switch (fn) {
+                case "list_append":
+                    return new UpdateAction.Set(path, new Operand.ListAppend(first, second));
+                case "if_not_exists":
+                    if (!(first instanceof Operand.PathRef ref)) {
+                        throw PartiQL.malformed("if_not_exists needs a path as its first argument");
+                    }
+                    return new UpdateAction.Set(path, new Operand.IfNotExists(ref.path(), second));
+                case "set_add":
+                case "set_delete":
+                    if (!(second instanceof Operand.Literal lit) || !isSet(lit.value())) {
+                        throw PartiQL.malformed(fn + " needs a set value as its second argument");
+                    }
+                    return fn.equals("set_add") ? new UpdateAction.Add(path, lit.value())
+                            : new UpdateAction.Delete(path, lit.value());
+                default:
+                    throw PartiQL.malformed("Unsupported function: " + fn);
+            }
+        }
+        Operand left = operand();
+        if (peek().isSymbol("+") || peek().isSymbol("-")) {
+            boolean plus = next().isSymbol("+");
+            left = new Operand.Arithmetic(plus, left, operand());
+        }
+        return new UpdateAction.Set(path, left);
+    }
+
+    private static boolean isSet(AttributeValue v) {
+        return v instanceof AttributeValue.SS || v instanceof AttributeValue.NS || v instanceof AttributeValue.BS;
     }
 
     private static Map<String, AttributeValue> equalities(ConditionNode node) {

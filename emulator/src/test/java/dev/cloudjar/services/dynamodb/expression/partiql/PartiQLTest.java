@@ -77,6 +77,20 @@ class PartiQLTest {
     }
 
     @Test
+    void updateFunctions() {
+        PartiQLStatement.Update u = (PartiQLStatement.Update) PartiQL.parse(
+                "UPDATE t SET l = list_append(l, [3]) SET tags = set_add(tags, <<'b'>>) SET gone = set_delete(gone, <<1>>)"
+                        + " SET c = if_not_exists(c, 0) WHERE pk = 'k'", List.of());
+        Map<String, AttributeValue> out = u.update().apply(item("pk", AttributeValue.s("k"),
+                "l", new AttributeValue.L(List.of(AttributeValue.n(1))), "tags", new AttributeValue.SS(List.of("a")),
+                "gone", new AttributeValue.NS(List.of("1")))).newItem();
+        assertEquals(new AttributeValue.L(List.of(AttributeValue.n(1), AttributeValue.n(3))), out.get("l"));
+        assertEquals(new AttributeValue.SS(List.of("a", "b")), out.get("tags"));
+        assertFalse(out.containsKey("gone"));
+        assertEquals(AttributeValue.n(0), out.get("c"));
+    }
+
+    @Test
     void deleteAndConditions() {
         PartiQLStatement.Delete d = (PartiQLStatement.Delete) PartiQL.parse(
                 "DELETE FROM t WHERE pk = ? AND (flag IS MISSING OR begins_with(name, 'ab')) AND n IN [1, 2];",
