@@ -56,7 +56,9 @@ final class TableOperations {
                     stream.viewType(), schema.key(), now, ctx.ids().hex(4));
             catalog.update(table, record.toBuilder().stream(true, stream.viewType(), log.descriptor().label()).build());
         }
-        return describe(scope, table, "ACTIVE");
+        // AWS answers CREATING and becomes ACTIVE moments later; here the table is usable at once and
+        // DescribeTable (what waiters poll) already says ACTIVE.
+        return describe(scope, table, "CREATING");
     }
 
     TableDescription describe(Scope scope, String name) {

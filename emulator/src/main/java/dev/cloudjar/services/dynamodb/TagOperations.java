@@ -36,7 +36,8 @@ final class TagOperations {
                         : "One or more parameter values were invalid: Tag key must be between 1 and 128 characters");
             }
         }
-        synchronized (table) {
+        table.writeLock().lock();
+        try {
             TableRecord d = table.definition();
             Map<String, String> merged = new LinkedHashMap<>(d.tags());
             merged.putAll(tags);
@@ -45,18 +46,23 @@ final class TagOperations {
                         + "The number of tags exceeds the limit of " + MAX_TAGS);
             }
             catalog.update(table, d.toBuilder().tags(merged).build());
+        } finally {
+            table.writeLock().unlock();
         }
     }
 
     void untag(Scope scope, String resourceArn, List<String> keys) {
         TableStorage table = resolve(scope, resourceArn);
-        synchronized (table) {
+        table.writeLock().lock();
+        try {
             TableRecord d = table.definition();
             Map<String, String> remaining = new LinkedHashMap<>(d.tags());
             if (keys != null) {
                 keys.forEach(remaining::remove);
             }
             catalog.update(table, d.toBuilder().tags(remaining).build());
+        } finally {
+            table.writeLock().unlock();
         }
     }
 

@@ -44,7 +44,8 @@ final class TimeToLiveOperations {
             throw new AwsException(400, "ValidationException", "1 validation error detected: Value null at "
                     + "'timeToLiveSpecification.attributeName' failed to satisfy constraint: Member must not be null");
         }
-        synchronized (table) {
+        table.writeLock().lock();
+        try {
             TableRecord d = table.definition();
             if (enabled && d.ttlEnabled()) {
                 throw new AwsException(400, "ValidationException", "TimeToLive is already enabled");
@@ -56,6 +57,8 @@ final class TimeToLiveOperations {
                 throw new AwsException(400, "ValidationException", "TimeToLive attribute name does not match the current setting");
             }
             catalog.update(table, d.toBuilder().ttl(attributeName, enabled).build());
+        } finally {
+            table.writeLock().unlock();
         }
         return new Ttl(enabled ? "ENABLED" : "DISABLED", attributeName);
     }
