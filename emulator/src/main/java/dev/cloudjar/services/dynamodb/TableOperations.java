@@ -14,6 +14,7 @@ import dev.cloudjar.services.dynamodb.table.GsiUpdate;
 import dev.cloudjar.services.dynamodb.table.IndexDefinition;
 import dev.cloudjar.services.dynamodb.table.StreamSpec;
 import dev.cloudjar.services.dynamodb.table.TableDescription;
+import dev.cloudjar.services.dynamodb.table.TableNamesPage;
 import dev.cloudjar.services.dynamodb.table.TableRecord;
 import dev.cloudjar.services.dynamodb.table.TableSchemaValidator;
 import dev.cloudjar.services.dynamodb.table.UpdateTableRequest;
@@ -29,10 +30,6 @@ final class TableOperations {
     private final ServiceContext ctx;
     private final TableCatalog catalog;
     private final StreamRegistry streams;
-
-    /** A page of ListTables. */
-    record TableNames(List<String> names, String lastEvaluatedTableName) {
-    }
 
     TableOperations(ServiceContext ctx, TableCatalog catalog, StreamRegistry streams) {
         this.ctx = ctx;
@@ -97,7 +94,7 @@ final class TableOperations {
         }
     }
 
-    TableNames list(Scope scope, Integer limit, String exclusiveStartTableName) {
+    TableNamesPage list(Scope scope, Integer limit, String exclusiveStartTableName) {
         if (limit != null && (limit < 1 || limit > 100)) {
             new ConstraintErrors().add(limit, "limit", limit < 1 ? "Member must have value greater than or equal to 1"
                     : "Member must have value less than or equal to 100").throwIfAny();
@@ -116,7 +113,7 @@ final class TableOperations {
             }
             page.add(name);
         }
-        return new TableNames(page, last);
+        return new TableNamesPage(page, last);
     }
 
     TableDescription update(Scope scope, UpdateTableRequest r) {

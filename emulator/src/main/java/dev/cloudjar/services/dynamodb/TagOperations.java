@@ -5,6 +5,7 @@ import dev.cloudjar.core.AwsException;
 import dev.cloudjar.core.Scope;
 import dev.cloudjar.services.dynamodb.storage.TableStorage;
 import dev.cloudjar.services.dynamodb.table.TableRecord;
+import dev.cloudjar.services.dynamodb.table.TagsPage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,10 +15,6 @@ import java.util.Map;
 final class TagOperations {
     static final int MAX_TAGS = 50;
     private final TableCatalog catalog;
-
-    /** A page of tags; {@code nextToken} is null on the last page. */
-    record TagPage(Map<String, String> tags, String nextToken) {
-    }
 
     TagOperations(TableCatalog catalog) {
         this.catalog = catalog;
@@ -66,7 +63,7 @@ final class TagOperations {
         }
     }
 
-    TagPage list(Scope scope, String resourceArn, String nextToken) {
+    TagsPage list(Scope scope, String resourceArn, String nextToken) {
         TableStorage table = resolve(scope, resourceArn);
         List<Map.Entry<String, String>> all = new ArrayList<>(table.definition().tags().entrySet());
         int start = 0;
@@ -82,7 +79,7 @@ final class TagOperations {
             page.put(all.get(i).getKey(), all.get(i).getValue());
         }
         String next = start + page.size() < all.size() ? Integer.toString(start + page.size()) : null;
-        return new TagPage(page, next);
+        return new TagsPage(page, next);
     }
 
     private TableStorage resolve(Scope scope, String resourceArn) {
