@@ -270,7 +270,8 @@ public final class TableStorage {
                     String entryKey = SortedKeys.fromSorted(raw.next());
                     String tableKey = StorageKeys.tableKeyOfIndexEntry(entryKey);
                     Map<String, AttributeValue> item = get(tableKey);
-                    if (item != null) {
+                    // A concurrent write may have moved the item off this entry; skip it then.
+                    if (item != null && entryKey.equals(StorageKeys.indexKey(index.definition.key(), item, tableKey))) {
                         next = new IndexEntry(entryKey, tableKey, item);
                     }
                 }
