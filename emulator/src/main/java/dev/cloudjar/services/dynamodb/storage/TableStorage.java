@@ -27,7 +27,6 @@ import java.util.concurrent.locks.ReentrantLock;
  * together; readers do not lock.
  */
 public final class TableStorage {
-    private final StateStore store;
     private final String tableId;
     /** Durable copy of the items (null when the store is in memory: then {@link #memory} is the only copy). */
     private final PersistentMap<byte[]> items;
@@ -41,14 +40,12 @@ public final class TableStorage {
 
     /** One index's entries and statistics. */
     public static final class IndexStorage {
-        final PersistentMap<String> entries;
         final ConcurrentSkipListSet<String> memory = new ConcurrentSkipListSet<>();
         final AtomicLong count = new AtomicLong();
         final AtomicLong bytes = new AtomicLong();
         volatile IndexDefinition definition;
 
-        IndexStorage(PersistentMap<String> entries, IndexDefinition definition) {
-            this.entries = entries;
+        IndexStorage(IndexDefinition definition) {
             this.definition = definition;
         }
 
@@ -66,21 +63,20 @@ public final class TableStorage {
     }
 
     public TableStorage(StateStore store, TableRecord definition) {
-        this.store = store;
         this.tableId = definition.tableId();
         this.definition = definition;
         this.items = store.durable() ? store.map("dynamodb.items." + tableId, byte[].class) : null;
         for (IndexDefinition index : definition.allIndexes()) {
-            indexes.put(index.name(), new IndexStorage(indexMap(index.name()), index));
+            indexes.put(index.name(), new IndexStorage(index));
         }
         recount();
     }
 
-    private PersistentMap<String> indexMap(String indexName) {
-        return store.durable() ? store.map("dynamodb.index." + tableId + "." + indexName, String.class) : null;
-    }
 
-    /** Loads the stored items and index entries into memory and rebuilds the statistics (after a restart). */
+    /**
+     * Loads the stored items into memory and rebuilds the index entries and statistics from them
+     * (after a restart). Index entries are derived data, so they are never written to the store.
+     */
     private void recount() {
         if (items == null) {
             return;
@@ -172,15 +168,9 @@ public final class TableStorage {
             String after = next == null ? null : StorageKeys.indexKey(index.definition.key(), next, tableKey);
             if (before != null && !before.equals(after)) {
                 index.memory.remove(SortedKeys.toSorted(before));
-                if (index.entries != null) {
-                    index.entries.remove(before);
-                }
             }
             if (after != null && !after.equals(before)) {
                 index.memory.add(SortedKeys.toSorted(after));
-                if (index.entries != null) {
-                    index.entries.put(after, "");
-                }
             }
             index.count.addAndGet((after != null ? 1 : 0) - (before != null ? 1 : 0));
             index.bytes.addAndGet((after != null ? newSize : 0) - (before != null ? oldSize : 0));
@@ -189,18 +179,12 @@ public final class TableStorage {
 
     /** Adds a global index and fills it from the existing items (UpdateTable Create). Caller holds the lock. */
     public void addIndex(IndexDefinition index) {
-        IndexStorage storage = new IndexStorage(indexMap(index.name()), index);
-        if (storage.entries != null) {
-            storage.entries.clear();
-        }
+        IndexStorage storage = new IndexStorage(index);
         for (Map.Entry<String, byte[]> e : memory.entrySet()) {
             Map<String, AttributeValue> item = ItemCodec.decode(e.getValue());
             String key = StorageKeys.indexKey(index.key(), item, SortedKeys.fromSorted(e.getKey()));
             if (key != null) {
                 storage.memory.add(SortedKeys.toSorted(key));
-                if (storage.entries != null) {
-                    storage.entries.put(key, "");
-                }
                 storage.count.incrementAndGet();
                 storage.bytes.addAndGet(ItemSize.of(item));
             }
@@ -210,10 +194,7 @@ public final class TableStorage {
 
     /** Drops a global index (UpdateTable Delete). Caller holds the lock. */
     public void removeIndex(String name) {
-        IndexStorage removed = indexes.remove(name);
-        if (removed != null && removed.entries != null) {
-            removed.entries.clear();
-        }
+        indexes.remove(name);
     }
 
     /** Deletes every item and index entry (DeleteTable). */
@@ -224,9 +205,6 @@ public final class TableStorage {
         }
         for (IndexStorage index : indexes.values()) {
             index.memory.clear();
-            if (index.entries != null) {
-                index.entries.clear();
-            }
         }
         itemCount.set(0);
         sizeBytes.set(0);
