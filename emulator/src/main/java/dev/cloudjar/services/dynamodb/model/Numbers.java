@@ -57,15 +57,16 @@ public final class Numbers {
             return "0";
         }
         BigDecimal stripped = value.stripTrailingZeros();
-        if (stripped.precision() > 38) {
-            throw DynamoDbValidation.error(TOO_PRECISE);
-        }
+        // AWS checks the range before the precision.
         int adjusted = stripped.precision() - stripped.scale() - 1;
         if (adjusted > 125) {
             throw DynamoDbValidation.error(OVERFLOW);
         }
         if (adjusted < -130) {
             throw DynamoDbValidation.error(UNDERFLOW);
+        }
+        if (stripped.precision() > 38) {
+            throw DynamoDbValidation.error(TOO_PRECISE);
         }
         return stripped.toPlainString();
     }

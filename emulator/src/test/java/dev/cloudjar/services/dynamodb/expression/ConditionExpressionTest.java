@@ -104,6 +104,7 @@ class ConditionExpressionTest {
         assertTrue(test("contains(b, :p)", "{':p':{'B':'AgM='}}"));
         assertTrue(test("size(s) = :v", "{':v':{'N':'5'}}"));
         assertTrue(test("size(e) = :v", "{':v':{'N':'0'}}"));
+        assertTrue(check("size(u) = :v", "{':v':{'N':'9'}}", "{'u':{'S':'é€😀'}}"), "strings measure UTF-8 bytes");
         assertTrue(test("size(b) = :v", "{':v':{'N':'3'}}"));
         assertTrue(test("size(ss) = :v", "{':v':{'N':'2'}}"));
         assertTrue(test("size(l) > :v", "{':v':{'N':'2'}}"));
