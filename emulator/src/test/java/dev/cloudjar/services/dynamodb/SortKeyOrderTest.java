@@ -106,4 +106,21 @@ class SortKeyOrderTest {
                 new AttributeValue.B(hex.parseHex("0100")), new AttributeValue.B(hex.parseHex("7f")),
                 new AttributeValue.B(hex.parseHex("80")), new AttributeValue.B(hex.parseHex("ff"))));
     }
+
+    @Test
+    void beginsWithSelectsThePrefixOnTablesAndIndexes() {
+        table("prefix", "S");
+        for (String v : List.of("a", "ab", "ab\uD83D\uDE00", "abc", "abd", "ac", "b")) {
+            put("prefix", AttributeValue.s(v));
+        }
+        for (String index : new String[] {null, "by-g"}) {
+            String hash = index == null ? "pk" : "g";
+            String value = index == null ? "p" : "g";
+            ExpressionParams p = new ExpressionParams(null, hash + " = :h AND begins_with(sk, :p)", null, null, null, null,
+                    Map.of(":h", AttributeValue.s(value), ":p", AttributeValue.s("ab")), null, null, null, null, null, null);
+            ReadResult r = backend.query(SCOPE, new ReadRequest("prefix", index, p, null, null, null, null, false, null, null, null));
+            assertEquals(List.of(AttributeValue.s("ab"), AttributeValue.s("abc"), AttributeValue.s("abd"),
+                    AttributeValue.s("ab\uD83D\uDE00")), r.items().stream().map(i -> i.get("sk")).toList());
+        }
+    }
 }
