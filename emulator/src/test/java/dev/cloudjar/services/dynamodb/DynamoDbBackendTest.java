@@ -140,4 +140,28 @@ class DynamoDbBackendTest {
                 () -> streams.getShardIterator(SCOPE, streamArn(), shard, "AT_SEQUENCE_NUMBER", first));
         assertEquals("TrimmedDataAccessException", trimmed.code());
     }
+
+    @Test
+    void sequenceNumbersContinueAfterRetentionAndRestart(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        MapDbStateStore store = MapDbStateStore.onDisk(dir);
+        DynamoDbBackend durable = new DynamoDbBackend(new ServiceContext(CloudJarConfig.defaults(), store, events, clock, IdGenerator.random()));
+        durable.createTable(SCOPE, new CreateTableRequest("kept", List.of(new AttributeDefinition("id", "S")),
+                List.of(new KeyElement("id", "HASH")), null, null, "PAY_PER_REQUEST", null, new StreamSpec(true, "KEYS_ONLY"), null, null, null));
+        durable.putItem(SCOPE, new ItemRequest("kept", Map.of("id", AttributeValue.s("a")), ExpressionParams.NONE, WriteOptions.NONE, false));
+        String arn = durable.describeTable(SCOPE, "kept").latestStreamArn();
+        clock.advance(Duration.ofHours(25));
+        durable.sweepNow();
+        durable.close();
+        store.close();
+        MapDbStateStore reopened = MapDbStateStore.onDisk(dir);
+        DynamoDbBackend again = new DynamoDbBackend(new ServiceContext(CloudJarConfig.defaults(), reopened, events, clock, IdGenerator.random()));
+        try {
+            assertEquals(List.of(), again.streamsBackend().read(arn, null, null, 10));
+            again.putItem(SCOPE, new ItemRequest("kept", Map.of("id", AttributeValue.s("b")), ExpressionParams.NONE, WriteOptions.NONE, false));
+            assertEquals(StreamLog.formatSequence(2), again.streamsBackend().read(arn, null, null, 10).get(0).sequenceNumber());
+        } finally {
+            again.close();
+            reopened.close();
+        }
+    }
 }

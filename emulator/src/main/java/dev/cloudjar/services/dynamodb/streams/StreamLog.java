@@ -43,6 +43,7 @@ public final class StreamLog {
                 last = seq;
             }
         }
+        last = Math.max(last, descriptor.trimmedThrough());
         this.lastSequence = last;
         this.firstSequence = first == 0 ? last + 1 : first;
     }
