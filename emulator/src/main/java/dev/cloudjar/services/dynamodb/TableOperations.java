@@ -71,7 +71,7 @@ final class TableOperations {
         }
         String tableArn = TableCatalog.tableArn(scope, d.name());
         String streamArn = d.streamLabel() == null ? null : tableArn + "/stream/" + d.streamLabel();
-        return new TableDescription(d, status, tableArn, table.itemCount(), table.sizeBytes(), stats, streamArn);
+        return new TableDescription(d, status, tableArn, table.itemCount(), table.sizeBytes(), stats, streamArn, Set.of());
     }
 
     TableDescription delete(Scope scope, String name) {
@@ -169,7 +169,14 @@ final class TableOperations {
                 applyStream(scope, table, d, r.streamSpecification(), b, now);
             }
             catalog.update(table, b.build());
-            return describe(scope, table, "ACTIVE");
+            // AWS answers UPDATING (and CREATING for a new index) and settles moments later; here the
+            // change is complete at once and DescribeTable says ACTIVE.
+            Set<String> created = new HashSet<>();
+            if (r.gsiUpdates() != null) {
+                r.gsiUpdates().stream().filter(u -> u.create() != null).forEach(u -> created.add(u.create().name()));
+            }
+            boolean capacityChange = r.gsiUpdates() != null || r.billingMode() != null || r.throughput() != null;
+            return describe(scope, table, "ACTIVE").withStatus(capacityChange ? "UPDATING" : "ACTIVE", created);
         } finally {
             table.writeLock().unlock();
         }

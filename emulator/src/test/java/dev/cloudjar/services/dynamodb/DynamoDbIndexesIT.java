@@ -95,7 +95,9 @@ class DynamoDbIndexesIT {
                 .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().create(c -> c.indexName("by-email")
                         .keySchema(KeySchemaElement.builder().attributeName("email").keyType(KeyType.HASH).build())
                         .projection(Projection.builder().projectionType(ProjectionType.ALL).build())).build()));
-        var gsi = updated.tableDescription().globalSecondaryIndexes().get(0);
+        assertEquals("UPDATING", updated.tableDescription().tableStatusAsString());
+        assertEquals("CREATING", updated.tableDescription().globalSecondaryIndexes().get(0).indexStatusAsString());
+        var gsi = ddb.describeTable(b -> b.tableName("idx-gsi")).table().globalSecondaryIndexes().get(0);
         assertEquals("ACTIVE", gsi.indexStatusAsString());
         assertTrue(gsi.indexArn().endsWith("/index/by-email"));
         assertEquals(3L, gsi.itemCount());
