@@ -15,8 +15,8 @@ import java.util.Map;
  * The path is raw (still percent-encoded): S3 keys must be decoded exactly once, by S3.
  */
 public final class AwsRequest {
-    /** Bodies of the JSON/Query/REST-JSON protocols are read whole; S3 streams instead. */
-    public static final int MAX_BUFFERED_BODY = 64 * 1024 * 1024;
+    /** Bodies of the JSON/Query/REST-JSON protocols are read whole (a 50 MB function zip is ~67 MB as base64); S3 streams instead. */
+    public static final int MAX_BUFFERED_BODY = 80 * 1024 * 1024;
 
     private final String method;
     private final String rawPath;
