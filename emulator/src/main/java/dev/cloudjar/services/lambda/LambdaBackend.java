@@ -10,7 +10,6 @@ import dev.cloudjar.services.lambda.code.FunctionPackage;
 import dev.cloudjar.services.lambda.code.PackageStore;
 import dev.cloudjar.services.lambda.invoke.AsyncEvent;
 import dev.cloudjar.services.lambda.invoke.AsyncInvocations;
-import dev.cloudjar.services.lambda.invoke.AsyncTarget;
 import dev.cloudjar.services.lambda.model.AliasRecord;
 import dev.cloudjar.services.lambda.model.CodeInput;
 import dev.cloudjar.services.lambda.model.EventInvokeConfig;
@@ -61,7 +60,7 @@ public final class LambdaBackend implements AutoCloseable {
     final Functions functions;
     private final Aliases aliases;
     private final Permissions permissions;
-    private final EventInvokeConfigs eventInvokeConfigs;
+    final EventInvokeConfigs eventInvokeConfigs;
     private final FunctionRuntime runtime;
     private final AsyncInvocations async;
     private final dev.cloudjar.services.lambda.esm.EventSourceMappings mappings;
@@ -80,7 +79,7 @@ public final class LambdaBackend implements AutoCloseable {
         this.eventInvokeConfigs = new EventInvokeConfigs(ctx, functions);
         this.runtime = new FunctionRuntime(ctx.clock(), ctx.ids(), Duration.ofMinutes(10), this::endpointOrNull,
                 (fn, line) -> LogCapture.console().println("[lambda:" + fn + "] " + line));
-        this.async = new AsyncInvocations(new AsyncQueueTarget(), ctx.events(), ctx.clock(), retryDelays());
+        this.async = new AsyncInvocations(new BackendAsyncTarget(this), ctx.events(), ctx.clock(), retryDelays());
         this.mappings = new dev.cloudjar.services.lambda.esm.EventSourceMappings(ctx, new BackendMappingInvoker(this));
     }
 
@@ -291,7 +290,7 @@ public final class LambdaBackend implements AutoCloseable {
         return run(ref, functions.config(ref), payload, ctx.ids().uuid());
     }
 
-    private InvocationResult run(FunctionRef ref, FunctionConfig config, byte[] payload, String requestId) {
+    InvocationResult run(FunctionRef ref, FunctionConfig config, byte[] payload, String requestId) {
         FunctionConfig target = config;
         String qualifier = ref.qualifier();
         if (qualifier != null && !Functions.LATEST.equals(qualifier) && !qualifier.chars().allMatch(Character::isDigit)) {
@@ -457,40 +456,6 @@ public final class LambdaBackend implements AutoCloseable {
             invokeAsync(scope, targetArn, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } else {
             destinations.send(scope, targetArn, body, attributes);
-        }
-    }
-
-    /** The asynchronous queue's view of this backend. */
-    private final class AsyncQueueTarget implements AsyncTarget {
-        @Override
-        public InvocationResult invoke(AsyncEvent event) {
-            FunctionRef ref = new FunctionRef(event.scope(), event.functionName(), event.qualifier());
-            return run(ref, functions.config(ref), event.payload(), event.requestId());
-        }
-
-        @Override
-        public String functionArn(AsyncEvent event) {
-            FunctionRef ref = new FunctionRef(event.scope(), event.functionName(), event.qualifier());
-            return ref.unqualifiedArn() + ":" + (event.qualifier() == null ? Functions.LATEST : event.qualifier());
-        }
-
-        @Override
-        public EventInvokeConfig eventInvokeConfig(AsyncEvent event) {
-            return eventInvokeConfigs.effective(new FunctionRef(event.scope(), event.functionName(), event.qualifier()));
-        }
-
-        @Override
-        public String deadLetterTarget(AsyncEvent event) {
-            try {
-                return functions.config(new FunctionRef(event.scope(), event.functionName(), event.qualifier())).deadLetterTarget();
-            } catch (RuntimeException gone) {
-                return null;
-            }
-        }
-
-        @Override
-        public void deliver(Scope scope, String targetArn, String body, Map<String, String> attributes) {
-            LambdaBackend.this.deliver(scope, targetArn, body, attributes);
         }
     }
 
