@@ -158,6 +158,16 @@ public final class LambdaBackend implements AutoCloseable {
         return new FunctionDetails(config, functionArn(ref, config), record.tags(), record.reservedConcurrency());
     }
 
+    /** The deployment package of a version, for GetFunction's Code.Location download link. */
+    public java.io.InputStream functionCode(Scope scope, String name, String qualifier) {
+        FunctionConfig config = functions.config(FunctionRef.parse(scope, name, qualifier));
+        try {
+            return packages.open(config.codeBlobId());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public FunctionConfig getFunctionConfiguration(Scope scope, String name, String qualifier) {
         return functions.config(FunctionRef.parse(scope, name, qualifier));
     }

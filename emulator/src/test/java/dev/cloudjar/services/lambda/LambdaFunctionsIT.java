@@ -62,6 +62,15 @@ class LambdaFunctionsIT {
         GetFunctionResponse got = lambda.getFunction(b -> b.functionName("crud"));
         assertEquals(FIXTURES + "EchoHandler", got.configuration().handler());
         assertNotNull(got.code().location());
+        assertEquals("S3", got.code().repositoryType());
+        try {
+            var download = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(got.code().location())).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, download.statusCode());
+            assertEquals(TestPackages.fixtures().length, download.body().length);
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
         assertEquals("crud", lambda.getFunctionConfiguration(b -> b.functionName(created.functionArn())).functionName());
         assertTrue(lambda.listFunctions().functions().stream().anyMatch(f -> f.functionName().equals("crud")));
 

@@ -16,8 +16,17 @@ public final class TestPackages {
     private TestPackages() {
     }
 
-    /** A zip holding every class of the fixtures package, as a function jar would. */
-    public static byte[] fixtures() {
+    private static byte[] fixtures;
+
+    /** A zip holding every class of the fixtures package, as a function jar would (built once: same CodeSha256). */
+    public static synchronized byte[] fixtures() {
+        if (fixtures == null) {
+            fixtures = buildFixtures();
+        }
+        return fixtures.clone();
+    }
+
+    private static byte[] buildFixtures() {
         try {
             Path dir = Path.of(TestPackages.class.getResource("fixtures/EchoHandler.class").toURI()).getParent();
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
