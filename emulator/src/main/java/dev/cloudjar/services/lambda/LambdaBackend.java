@@ -254,6 +254,12 @@ public final class LambdaBackend implements AutoCloseable {
             throw LambdaErrors.tooLarge(limit);
         }
         checkJson(payload);
+        dev.cloudjar.services.lambda.runtime.InvocationClientContext client;
+        try {
+            client = dev.cloudjar.services.lambda.runtime.InvocationClientContext.parse(clientContext);
+        } catch (IllegalArgumentException e) {
+            throw LambdaErrors.invalid(e.getMessage());
+        }
         if ("DryRun".equals(type)) {
             return new InvokeOutput(204, new byte[0], null, null, null);
         }
@@ -262,7 +268,7 @@ public final class LambdaBackend implements AutoCloseable {
                     requestId, ctx.clock().millis(), 0));
             return new InvokeOutput(202, new byte[0], null, null, null);
         }
-        InvocationResult result = run(ref, config, payload, requestId);
+        InvocationResult result = run(ref, config, payload, requestId, client);
         String log = tail ? Base64.getEncoder().encodeToString(result.log().tail()) : null;
         return new InvokeOutput(200, result.payload(), result.functionError(), result.executedVersion(), log);
     }
@@ -301,6 +307,11 @@ public final class LambdaBackend implements AutoCloseable {
     }
 
     InvocationResult run(FunctionRef ref, FunctionConfig config, byte[] payload, String requestId) {
+        return run(ref, config, payload, requestId, null);
+    }
+
+    private InvocationResult run(FunctionRef ref, FunctionConfig config, byte[] payload, String requestId,
+                                 com.amazonaws.services.lambda.runtime.ClientContext client) {
         FunctionConfig target = config;
         String qualifier = ref.qualifier();
         if (qualifier != null && !Functions.LATEST.equals(qualifier) && !qualifier.chars().allMatch(Character::isDigit)) {
@@ -322,7 +333,7 @@ public final class LambdaBackend implements AutoCloseable {
                         throw new UncheckedIOException(e);
                     }
                 });
-        return runtime.invoke(spec, payload, requestId, ref.arn(), null);
+        return runtime.invoke(spec, payload, requestId, ref.arn(), client);
     }
 
     // ---- aliases, policy, concurrency, async config, tags ----

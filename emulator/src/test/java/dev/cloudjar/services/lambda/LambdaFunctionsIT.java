@@ -143,6 +143,13 @@ class LambdaFunctionsIT {
         assertEquals(413, tooBig.statusCode());
         assertEquals("RequestEntityTooLargeException", tooBig.awsErrorDetails().errorCode());
         assertThrows(ResourceNotFoundException.class, () -> lambda.invoke(b -> b.functionName("nope")));
+
+        create(lambda, "client-ctx", FIXTURES + "Methods::clientContext", 3, Map.of());
+        String context = Base64.getEncoder().encodeToString("{\"client\":{\"app_title\":\"app\"},\"custom\":{\"k\":\"v\"}}"
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals("\"app/v\"", text(lambda.invoke(b -> b.functionName("client-ctx").clientContext(context))));
+        assertEquals("\"none\"", text(lambda.invoke(b -> b.functionName("client-ctx"))));
+        assertThrows(InvalidParameterValueException.class, () -> lambda.invoke(b -> b.functionName("client-ctx").clientContext("!!")));
     }
 
     @Test
