@@ -226,4 +226,34 @@ class LambdaMappingsIT {
         assertTrue(queue.messages.containsKey("m2"), "the reported failure stays in the queue");
         lambda.deleteEventSourceMapping(b -> b.uuid(uuid));
     }
+
+    @Test
+    void filterCriteriaDropsNonMatchingMessagesAndRecords(LambdaClient lambda, CloudJar cloudJar) throws Exception {
+        FakeQueue queue = new FakeQueue();
+        FakeStream stream = new FakeStream();
+        wire(cloudJar, stream, queue);
+        queue.send("f1", "{\"kind\":\"keep\",\"n\":1}");
+        queue.send("f2", "{\"kind\":\"drop\",\"n\":2}");
+        LambdaFunctionsIT.create(lambda, "filtered", LambdaFunctionsIT.FIXTURES + "Recorder::queue", 3, Map.of());
+        String uuid = lambda.createEventSourceMapping(b -> b.functionName("filtered").eventSourceArn(QUEUE)
+                .filterCriteria(f -> f.filters(p -> p.pattern("{\"body\":{\"kind\":[\"keep\"]}}")))).uuid();
+        assertEquals("{\"body\":{\"kind\":[\"keep\"]}}",
+                lambda.getEventSourceMapping(b -> b.uuid(uuid)).filterCriteria().filters().get(0).pattern());
+        await(() -> queue.messages.isEmpty());
+        assertEquals("{\"kind\":\"keep\",\"n\":1}", System.getProperty("recorder.filtered"));
+        lambda.deleteEventSourceMapping(b -> b.uuid(uuid));
+
+        stream.add(1, false);
+        stream.add(2, true);
+        stream.add(3, false);
+        LambdaFunctionsIT.create(lambda, "filtered-stream", LambdaFunctionsIT.FIXTURES + "Recorder::stream", 3, Map.of());
+        String streamUuid = lambda.createEventSourceMapping(b -> b.functionName("filtered-stream").eventSourceArn(STREAM)
+                .startingPosition(EventSourcePosition.TRIM_HORIZON)
+                .filterCriteria(f -> f.filters(p -> p.pattern("{\"dynamodb\":{\"NewImage\":{\"poison\":{\"BOOL\":[{\"exists\":false}]}}}}")))).uuid();
+        await(() -> "OK".equals(lambda.getEventSourceMapping(b -> b.uuid(streamUuid)).lastProcessingResult()));
+        assertEquals(String.format("%021d,%021d", 1, 3), System.getProperty("recorder.filtered-stream"));
+        assertThrows(InvalidParameterValueException.class, () -> lambda.createEventSourceMapping(b -> b.functionName("filtered")
+                .eventSourceArn(QUEUE).filterCriteria(f -> f.filters(p -> p.pattern("{not json")))));
+        lambda.deleteEventSourceMapping(b -> b.uuid(streamUuid));
+    }
 }

@@ -26,6 +26,7 @@ final class MappingDefaults {
         int window = in.maximumBatchingWindowInSeconds() == null ? 0 : in.maximumBatchingWindowInSeconds();
         checkBatch(sqs, in.eventSourceArn().endsWith(".fifo"), batchSize, window);
         checkTypes(in.functionResponseTypes());
+        EventFilters.check(in.filterPatterns());
         return new MappingRecord(uuid, scope.account(), scope.region(), kind, functionArn, in.eventSourceArn(), batchSize,
                 window, in.startingPosition(), in.startingPositionTimestamp(), in.enabled() == null || in.enabled(),
                 "Creating", "USER_INITIATED", now, sqs ? null : "No records processed",
@@ -42,6 +43,7 @@ final class MappingDefaults {
         int window = value(in.maximumBatchingWindowInSeconds(), c.maximumBatchingWindowInSeconds());
         checkBatch(sqs, c.eventSourceArn().endsWith(".fifo"), batchSize, window);
         checkTypes(in.functionResponseTypes());
+        EventFilters.check(in.filterPatterns());
         if (sqs && in.onFailure() != null && !in.onFailure().isEmpty()) {
             throw EventSourceMappings.invalid("Unsupported DestinationConfig parameter for given event source mapping type.");
         }
