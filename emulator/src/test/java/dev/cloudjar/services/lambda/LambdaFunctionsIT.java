@@ -230,4 +230,14 @@ class LambdaFunctionsIT {
         assertEquals(262_144_000L, settings.accountLimit().codeSizeUnzipped());
         assertFalse(settings.accountUsage().totalCodeSize() == 0);
     }
+
+    @Test
+    void handlerWithDefaultSdkClientReachesCloudJar(LambdaClient lambda) {
+        lambda.createFunction(b -> b.functionName("sdk-caller").runtime(Runtime.JAVA21).role(ROLE)
+                .handler(FIXTURES + "SdkCaller::listFunctions").timeout(60).memorySize(512)
+                .code(c -> c.zipFile(SdkBytes.fromByteArray(TestPackages.fixturesWithSdk()))));
+        InvokeResponse response = lambda.invoke(b -> b.functionName("sdk-caller").payload(SdkBytes.fromUtf8String("\"x\"")));
+        assertNull(response.functionError(), text(response));
+        assertTrue(text(response).contains("sdk-caller"), text(response));
+    }
 }
