@@ -153,12 +153,18 @@ class LambdaFunctionsIT {
     }
 
     @Test
-    void invokeEventAndDryRun(LambdaClient lambda) {
+    void invokeEventAndDryRun(LambdaClient lambda, java.net.URI endpoint) throws Exception {
         create(lambda, "async", FIXTURES + "EchoHandler", 3, Map.of());
         InvokeResponse event = lambda.invoke(b -> b.functionName("async").invocationType(InvocationType.EVENT)
                 .payload(SdkBytes.fromUtf8String("{}")));
         assertEquals(202, event.statusCode());
         assertEquals(0, event.payload().asByteArray().length);
+        // the legacy InvokeAsync (the Java SDK v2 no longer generates it; the CLI still has it)
+        var legacy = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                endpoint.resolve("/2014-11-13/functions/async/invoke-async/")).POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(202, legacy.statusCode());
+        assertEquals("{\"Status\":202}", legacy.body());
         InvokeResponse dry = lambda.invoke(b -> b.functionName("async").invocationType(InvocationType.DRY_RUN));
         assertEquals(204, dry.statusCode());
         LambdaException big = assertThrows(LambdaException.class, () -> lambda.invoke(b -> b.functionName("async")
@@ -176,6 +182,8 @@ class LambdaFunctionsIT {
         assertEquals("2", lambda.publishVersion(b -> b.functionName("ver")).version());
         assertEquals(List.of("$LATEST", "1", "2"), lambda.listVersionsByFunction(b -> b.functionName("ver")).versions().stream()
                 .map(FunctionConfiguration::version).toList());
+        assertEquals("arn:aws:lambda:us-east-1:000000000000:function:ver:$LATEST",
+                lambda.listVersionsByFunction(b -> b.functionName("ver")).versions().get(0).functionArn());
 
         InvokeResponse one = lambda.invoke(b -> b.functionName("ver").qualifier("1"));
         assertEquals("1", one.executedVersion());

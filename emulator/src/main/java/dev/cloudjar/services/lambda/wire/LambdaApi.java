@@ -131,7 +131,9 @@ public final class LambdaApi implements AwsService {
                     List<FunctionConfig> page = LambdaRender.page(backend.listVersionsByFunction(scope, fn),
                             r.queryParameter("Marker"), r.queryParameter("MaxItems"), out, "NextMarker");
                     ArrayNode versions = out.putArray("Versions");
-                    page.forEach(c -> versions.add(LambdaRender.configuration(c, backend.functionArn(scope(scope, fn), c))));
+                    // here even $LATEST carries its qualifier in FunctionArn, as AWS lists it
+                    String base = dev.cloudjar.services.lambda.FunctionRef.parse(scope, fn, null).unqualifiedArn();
+                    page.forEach(c -> versions.add(LambdaRender.configuration(c, base + ":" + c.version())));
                     return json(200, out, r);
                 }
                 default:
