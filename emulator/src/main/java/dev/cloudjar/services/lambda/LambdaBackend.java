@@ -43,8 +43,8 @@ import java.util.function.Supplier;
  * images, layers, VPC, SnapStart, function URLs, code signing and provisioned concurrency are not
  * supported; resource policies are stored but not enforced; per-function environment variables
  * reach handlers as system properties, not through {@code System.getenv} (decision 0002); memory size
- * is reported, not enforced; a handler that ignores interrupts keeps its (abandoned) thread after a
- * timeout; {@code System.exit} in a handler stops CloudJar; async retries wait 1 s and 2 s instead of
+ * is reported, not enforced; a handler that ignores the timeout's interrupt is stopped with Thread.stop
+ * (Java 17-19; demoted to lowest priority on 20+); {@code System.exit} in a handler stops CloudJar; async retries wait 1 s and 2 s instead of
  * AWS's minutes (configurable).
  */
 public final class LambdaBackend implements AutoCloseable {
