@@ -14,7 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 
 /**
  * Unpacks a stored package into {@code <root>/<generated id>/}: the package (its root classes) and
@@ -42,9 +42,9 @@ public final class CodeUnpacker {
                 copyBounded(zip, out, CodeLimits.MAX_ZIPPED_BYTES);
             }
             long total = 0;
-            try (ZipInputStream in = new ZipInputStream(Files.newInputStream(packageFile))) {
-                ZipEntry entry;
-                while ((entry = in.getNextEntry()) != null) {
+            // the central directory gives random access: nothing but lib/*.jar is inflated here
+            try (ZipFile zipFile = new ZipFile(packageFile.toFile())) {
+                for (ZipEntry entry : java.util.Collections.list(zipFile.entries())) {
                     String name = entry.getName();
                     EntryPaths.requireSafe(name);
                     if (entry.isDirectory() || !isLibJar(name)) {
@@ -52,7 +52,7 @@ public final class CodeUnpacker {
                     }
                     Path path = EntryPaths.resolve(target, name);
                     Files.createDirectories(path.getParent());
-                    try (OutputStream out = Files.newOutputStream(path)) {
+                    try (InputStream in = zipFile.getInputStream(entry); OutputStream out = Files.newOutputStream(path)) {
                         total += copyBounded(in, out, CodeLimits.MAX_UNZIPPED_BYTES - total);
                     }
                 }
