@@ -159,6 +159,12 @@ class LambdaMappingsIT {
         assertThrows(InvalidParameterValueException.class, () -> lambda.createEventSourceMapping(b -> b.functionName("esm-crud")
                 .eventSourceArn("arn:aws:sqs:us-east-1:000000000000:missing")));
         assertThrows(ResourceNotFoundException.class, () -> lambda.createEventSourceMapping(b -> b.functionName("nope").eventSourceArn(QUEUE)));
+        assertThrows(InvalidParameterValueException.class, () -> lambda.createEventSourceMapping(b -> b.functionName("esm-crud")
+                .eventSourceArn(STREAM).startingPosition(EventSourcePosition.AT_TIMESTAMP)));
+        software.amazon.awssdk.services.lambda.model.LambdaException range = assertThrows(
+                software.amazon.awssdk.services.lambda.model.LambdaException.class, () -> lambda.createEventSourceMapping(b -> b
+                        .functionName("esm-crud").eventSourceArn(STREAM).startingPosition(EventSourcePosition.LATEST).parallelizationFactor(11)));
+        assertEquals("ValidationException", range.awsErrorDetails().errorCode());
 
         var stream = lambda.createEventSourceMapping(b -> b.functionName("esm-crud").eventSourceArn(STREAM)
                 .startingPosition(EventSourcePosition.TRIM_HORIZON));
