@@ -79,8 +79,10 @@ public final class LambdaBackend implements AutoCloseable {
         this.eventInvokeConfigs = new EventInvokeConfigs(ctx, functions);
         this.runtime = new FunctionRuntime(ctx.clock(), ctx.ids(), Duration.ofMinutes(10), this::endpointOrNull,
                 (fn, line) -> LogCapture.console().println("[lambda:" + fn + "] " + line));
-        this.async = new AsyncInvocations(new BackendAsyncTarget(this), ctx.events(), ctx.clock(), retryDelays());
+        this.async = new AsyncInvocations(new BackendAsyncTarget(this), ctx.events(), ctx.clock(), retryDelays(),
+                ctx.store().map("lambda.asyncQueue", AsyncEvent.class));
         this.mappings = new dev.cloudjar.services.lambda.esm.EventSourceMappings(ctx, new BackendMappingInvoker(this));
+        async.resume();
     }
 
     private static Path codeRoot(ServiceContext ctx) {
