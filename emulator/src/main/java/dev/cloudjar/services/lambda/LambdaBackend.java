@@ -107,11 +107,17 @@ public final class LambdaBackend implements AutoCloseable {
         return delays;
     }
 
+    /** CloudJar's endpoint; before the server is up (restored work at start), derived from the configuration. */
     private String endpointOrNull() {
         try {
             return endpoint.get();
         } catch (RuntimeException notStarted) {
-            return null;
+            var config = ctx.config();
+            if (config.port() <= 0) {
+                return null;
+            }
+            String host = config.host() == null || config.host().equals("0.0.0.0") ? "127.0.0.1" : config.host();
+            return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + config.port();
         }
     }
 
