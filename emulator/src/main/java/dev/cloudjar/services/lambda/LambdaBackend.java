@@ -10,7 +10,6 @@ import dev.cloudjar.services.lambda.code.FunctionPackage;
 import dev.cloudjar.services.lambda.code.PackageStore;
 import dev.cloudjar.services.lambda.invoke.AsyncEvent;
 import dev.cloudjar.services.lambda.invoke.AsyncInvocations;
-import dev.cloudjar.services.lambda.invoke.AsyncTarget;
 import dev.cloudjar.services.lambda.model.AliasRecord;
 import dev.cloudjar.services.lambda.model.CodeInput;
 import dev.cloudjar.services.lambda.model.EventInvokeConfig;
@@ -44,8 +43,8 @@ import java.util.function.Supplier;
  * images, layers, VPC, SnapStart, function URLs, code signing and provisioned concurrency are not
  * supported; resource policies are stored but not enforced; per-function environment variables
  * reach handlers as system properties, not through {@code System.getenv} (decision 0002); memory size
- * is reported, not enforced; a handler that ignores interrupts keeps its (abandoned) thread after a
- * timeout; {@code System.exit} in a handler stops CloudJar; async retries wait 1 s and 2 s instead of
+ * is reported, not enforced; a handler that ignores the timeout's interrupt is stopped with Thread.stop
+ * (Java 17-19; demoted to lowest priority on 20+); {@code System.exit} in a handler stops CloudJar; async retries wait 1 s and 2 s instead of
  * AWS's minutes (configurable).
  */
 public final class LambdaBackend implements AutoCloseable {
@@ -61,7 +60,7 @@ public final class LambdaBackend implements AutoCloseable {
     final Functions functions;
     private final Aliases aliases;
     private final Permissions permissions;
-    private final EventInvokeConfigs eventInvokeConfigs;
+    final EventInvokeConfigs eventInvokeConfigs;
     private final FunctionRuntime runtime;
     private final AsyncInvocations async;
     private final dev.cloudjar.services.lambda.esm.EventSourceMappings mappings;
@@ -80,8 +79,10 @@ public final class LambdaBackend implements AutoCloseable {
         this.eventInvokeConfigs = new EventInvokeConfigs(ctx, functions);
         this.runtime = new FunctionRuntime(ctx.clock(), ctx.ids(), Duration.ofMinutes(10), this::endpointOrNull,
                 (fn, line) -> LogCapture.console().println("[lambda:" + fn + "] " + line));
-        this.async = new AsyncInvocations(new AsyncQueueTarget(), ctx.events(), ctx.clock(), retryDelays());
+        this.async = new AsyncInvocations(new BackendAsyncTarget(this), ctx.events(), ctx.clock(), retryDelays(),
+                ctx.store().map("lambda.asyncQueue", AsyncEvent.class));
         this.mappings = new dev.cloudjar.services.lambda.esm.EventSourceMappings(ctx, new BackendMappingInvoker(this));
+        async.resume();
     }
 
     private static Path codeRoot(ServiceContext ctx) {
@@ -106,11 +107,17 @@ public final class LambdaBackend implements AutoCloseable {
         return delays;
     }
 
+    /** CloudJar's endpoint; before the server is up (restored work at start), derived from the configuration. */
     private String endpointOrNull() {
         try {
             return endpoint.get();
         } catch (RuntimeException notStarted) {
-            return null;
+            var config = ctx.config();
+            if (config.port() <= 0) {
+                return null;
+            }
+            String host = config.host() == null || config.host().equals("0.0.0.0") ? "127.0.0.1" : config.host();
+            return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + config.port();
         }
     }
 
@@ -157,6 +164,16 @@ public final class LambdaBackend implements AutoCloseable {
         FunctionConfig config = functions.config(ref);
         FunctionRecord record = functions.record(ref);
         return new FunctionDetails(config, functionArn(ref, config), record.tags(), record.reservedConcurrency());
+    }
+
+    /** The deployment package of a version, for GetFunction's Code.Location download link. */
+    public java.io.InputStream functionCode(Scope scope, String name, String qualifier) {
+        FunctionConfig config = functions.config(FunctionRef.parse(scope, name, qualifier));
+        try {
+            return packages.open(config.codeBlobId());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public FunctionConfig getFunctionConfiguration(Scope scope, String name, String qualifier) {
@@ -245,6 +262,12 @@ public final class LambdaBackend implements AutoCloseable {
             throw LambdaErrors.tooLarge(limit);
         }
         checkJson(payload);
+        dev.cloudjar.services.lambda.runtime.InvocationClientContext client;
+        try {
+            client = dev.cloudjar.services.lambda.runtime.InvocationClientContext.parse(clientContext);
+        } catch (IllegalArgumentException e) {
+            throw LambdaErrors.invalid(e.getMessage());
+        }
         if ("DryRun".equals(type)) {
             return new InvokeOutput(204, new byte[0], null, null, null);
         }
@@ -253,7 +276,7 @@ public final class LambdaBackend implements AutoCloseable {
                     requestId, ctx.clock().millis(), 0));
             return new InvokeOutput(202, new byte[0], null, null, null);
         }
-        InvocationResult result = run(ref, config, payload, requestId);
+        InvocationResult result = run(ref, config, payload, requestId, client);
         String log = tail ? Base64.getEncoder().encodeToString(result.log().tail()) : null;
         return new InvokeOutput(200, result.payload(), result.functionError(), result.executedVersion(), log);
     }
@@ -291,7 +314,12 @@ public final class LambdaBackend implements AutoCloseable {
         return run(ref, functions.config(ref), payload, ctx.ids().uuid());
     }
 
-    private InvocationResult run(FunctionRef ref, FunctionConfig config, byte[] payload, String requestId) {
+    InvocationResult run(FunctionRef ref, FunctionConfig config, byte[] payload, String requestId) {
+        return run(ref, config, payload, requestId, null);
+    }
+
+    private InvocationResult run(FunctionRef ref, FunctionConfig config, byte[] payload, String requestId,
+                                 com.amazonaws.services.lambda.runtime.ClientContext client) {
         FunctionConfig target = config;
         String qualifier = ref.qualifier();
         if (qualifier != null && !Functions.LATEST.equals(qualifier) && !qualifier.chars().allMatch(Character::isDigit)) {
@@ -313,7 +341,7 @@ public final class LambdaBackend implements AutoCloseable {
                         throw new UncheckedIOException(e);
                     }
                 });
-        return runtime.invoke(spec, payload, requestId, ref.arn(), null);
+        return runtime.invoke(spec, payload, requestId, ref.arn(), client);
     }
 
     // ---- aliases, policy, concurrency, async config, tags ----
@@ -457,40 +485,6 @@ public final class LambdaBackend implements AutoCloseable {
             invokeAsync(scope, targetArn, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } else {
             destinations.send(scope, targetArn, body, attributes);
-        }
-    }
-
-    /** The asynchronous queue's view of this backend. */
-    private final class AsyncQueueTarget implements AsyncTarget {
-        @Override
-        public InvocationResult invoke(AsyncEvent event) {
-            FunctionRef ref = new FunctionRef(event.scope(), event.functionName(), event.qualifier());
-            return run(ref, functions.config(ref), event.payload(), event.requestId());
-        }
-
-        @Override
-        public String functionArn(AsyncEvent event) {
-            FunctionRef ref = new FunctionRef(event.scope(), event.functionName(), event.qualifier());
-            return ref.unqualifiedArn() + ":" + (event.qualifier() == null ? Functions.LATEST : event.qualifier());
-        }
-
-        @Override
-        public EventInvokeConfig eventInvokeConfig(AsyncEvent event) {
-            return eventInvokeConfigs.effective(new FunctionRef(event.scope(), event.functionName(), event.qualifier()));
-        }
-
-        @Override
-        public String deadLetterTarget(AsyncEvent event) {
-            try {
-                return functions.config(new FunctionRef(event.scope(), event.functionName(), event.qualifier())).deadLetterTarget();
-            } catch (RuntimeException gone) {
-                return null;
-            }
-        }
-
-        @Override
-        public void deliver(Scope scope, String targetArn, String body, Map<String, String> attributes) {
-            LambdaBackend.this.deliver(scope, targetArn, body, attributes);
         }
     }
 

@@ -62,6 +62,15 @@ class LambdaFunctionsIT {
         GetFunctionResponse got = lambda.getFunction(b -> b.functionName("crud"));
         assertEquals(FIXTURES + "EchoHandler", got.configuration().handler());
         assertNotNull(got.code().location());
+        assertEquals("S3", got.code().repositoryType());
+        try {
+            var download = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(got.code().location())).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, download.statusCode());
+            assertEquals(TestPackages.fixtures().length, download.body().length);
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
         assertEquals("crud", lambda.getFunctionConfiguration(b -> b.functionName(created.functionArn())).functionName());
         assertTrue(lambda.listFunctions().functions().stream().anyMatch(f -> f.functionName().equals("crud")));
 
@@ -134,15 +143,28 @@ class LambdaFunctionsIT {
         assertEquals(413, tooBig.statusCode());
         assertEquals("RequestEntityTooLargeException", tooBig.awsErrorDetails().errorCode());
         assertThrows(ResourceNotFoundException.class, () -> lambda.invoke(b -> b.functionName("nope")));
+
+        create(lambda, "client-ctx", FIXTURES + "Methods::clientContext", 3, Map.of());
+        String context = Base64.getEncoder().encodeToString("{\"client\":{\"app_title\":\"app\"},\"custom\":{\"k\":\"v\"}}"
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals("\"app/v\"", text(lambda.invoke(b -> b.functionName("client-ctx").clientContext(context))));
+        assertEquals("\"none\"", text(lambda.invoke(b -> b.functionName("client-ctx"))));
+        assertThrows(InvalidParameterValueException.class, () -> lambda.invoke(b -> b.functionName("client-ctx").clientContext("!!")));
     }
 
     @Test
-    void invokeEventAndDryRun(LambdaClient lambda) {
+    void invokeEventAndDryRun(LambdaClient lambda, java.net.URI endpoint) throws Exception {
         create(lambda, "async", FIXTURES + "EchoHandler", 3, Map.of());
         InvokeResponse event = lambda.invoke(b -> b.functionName("async").invocationType(InvocationType.EVENT)
                 .payload(SdkBytes.fromUtf8String("{}")));
         assertEquals(202, event.statusCode());
         assertEquals(0, event.payload().asByteArray().length);
+        // the legacy InvokeAsync (the Java SDK v2 no longer generates it; the CLI still has it)
+        var legacy = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                endpoint.resolve("/2014-11-13/functions/async/invoke-async/")).POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(202, legacy.statusCode());
+        assertEquals("{\"Status\":202}", legacy.body());
         InvokeResponse dry = lambda.invoke(b -> b.functionName("async").invocationType(InvocationType.DRY_RUN));
         assertEquals(204, dry.statusCode());
         LambdaException big = assertThrows(LambdaException.class, () -> lambda.invoke(b -> b.functionName("async")
@@ -160,6 +182,8 @@ class LambdaFunctionsIT {
         assertEquals("2", lambda.publishVersion(b -> b.functionName("ver")).version());
         assertEquals(List.of("$LATEST", "1", "2"), lambda.listVersionsByFunction(b -> b.functionName("ver")).versions().stream()
                 .map(FunctionConfiguration::version).toList());
+        assertEquals("arn:aws:lambda:us-east-1:000000000000:function:ver:$LATEST",
+                lambda.listVersionsByFunction(b -> b.functionName("ver")).versions().get(0).functionArn());
 
         InvokeResponse one = lambda.invoke(b -> b.functionName("ver").qualifier("1"));
         assertEquals("1", one.executedVersion());
@@ -213,5 +237,15 @@ class LambdaFunctionsIT {
         assertTrue(settings.accountUsage().functionCount() >= 1);
         assertEquals(262_144_000L, settings.accountLimit().codeSizeUnzipped());
         assertFalse(settings.accountUsage().totalCodeSize() == 0);
+    }
+
+    @Test
+    void handlerWithDefaultSdkClientReachesCloudJar(LambdaClient lambda) {
+        lambda.createFunction(b -> b.functionName("sdk-caller").runtime(Runtime.JAVA21).role(ROLE)
+                .handler(FIXTURES + "SdkCaller::listFunctions").timeout(60).memorySize(512)
+                .code(c -> c.zipFile(SdkBytes.fromByteArray(TestPackages.fixturesWithSdk()))));
+        InvokeResponse response = lambda.invoke(b -> b.functionName("sdk-caller").payload(SdkBytes.fromUtf8String("\"x\"")));
+        assertNull(response.functionError(), text(response));
+        assertTrue(text(response).contains("sdk-caller"), text(response));
     }
 }

@@ -159,6 +159,12 @@ class LambdaMappingsIT {
         assertThrows(InvalidParameterValueException.class, () -> lambda.createEventSourceMapping(b -> b.functionName("esm-crud")
                 .eventSourceArn("arn:aws:sqs:us-east-1:000000000000:missing")));
         assertThrows(ResourceNotFoundException.class, () -> lambda.createEventSourceMapping(b -> b.functionName("nope").eventSourceArn(QUEUE)));
+        assertThrows(InvalidParameterValueException.class, () -> lambda.createEventSourceMapping(b -> b.functionName("esm-crud")
+                .eventSourceArn(STREAM).startingPosition(EventSourcePosition.AT_TIMESTAMP)));
+        software.amazon.awssdk.services.lambda.model.LambdaException range = assertThrows(
+                software.amazon.awssdk.services.lambda.model.LambdaException.class, () -> lambda.createEventSourceMapping(b -> b
+                        .functionName("esm-crud").eventSourceArn(STREAM).startingPosition(EventSourcePosition.LATEST).parallelizationFactor(11)));
+        assertEquals("ValidationException", range.awsErrorDetails().errorCode());
 
         var stream = lambda.createEventSourceMapping(b -> b.functionName("esm-crud").eventSourceArn(STREAM)
                 .startingPosition(EventSourcePosition.TRIM_HORIZON));
@@ -225,5 +231,35 @@ class LambdaMappingsIT {
         await(() -> System.getProperty("recorder.sqs-partial", "").split("bad-2", -1).length > 2);
         assertTrue(queue.messages.containsKey("m2"), "the reported failure stays in the queue");
         lambda.deleteEventSourceMapping(b -> b.uuid(uuid));
+    }
+
+    @Test
+    void filterCriteriaDropsNonMatchingMessagesAndRecords(LambdaClient lambda, CloudJar cloudJar) throws Exception {
+        FakeQueue queue = new FakeQueue();
+        FakeStream stream = new FakeStream();
+        wire(cloudJar, stream, queue);
+        queue.send("f1", "{\"kind\":\"keep\",\"n\":1}");
+        queue.send("f2", "{\"kind\":\"drop\",\"n\":2}");
+        LambdaFunctionsIT.create(lambda, "filtered", LambdaFunctionsIT.FIXTURES + "Recorder::queue", 3, Map.of());
+        String uuid = lambda.createEventSourceMapping(b -> b.functionName("filtered").eventSourceArn(QUEUE)
+                .filterCriteria(f -> f.filters(p -> p.pattern("{\"body\":{\"kind\":[\"keep\"]}}")))).uuid();
+        assertEquals("{\"body\":{\"kind\":[\"keep\"]}}",
+                lambda.getEventSourceMapping(b -> b.uuid(uuid)).filterCriteria().filters().get(0).pattern());
+        await(() -> queue.messages.isEmpty());
+        assertEquals("{\"kind\":\"keep\",\"n\":1}", System.getProperty("recorder.filtered"));
+        lambda.deleteEventSourceMapping(b -> b.uuid(uuid));
+
+        stream.add(1, false);
+        stream.add(2, true);
+        stream.add(3, false);
+        LambdaFunctionsIT.create(lambda, "filtered-stream", LambdaFunctionsIT.FIXTURES + "Recorder::stream", 3, Map.of());
+        String streamUuid = lambda.createEventSourceMapping(b -> b.functionName("filtered-stream").eventSourceArn(STREAM)
+                .startingPosition(EventSourcePosition.TRIM_HORIZON)
+                .filterCriteria(f -> f.filters(p -> p.pattern("{\"dynamodb\":{\"NewImage\":{\"poison\":{\"BOOL\":[{\"exists\":false}]}}}}")))).uuid();
+        await(() -> "OK".equals(lambda.getEventSourceMapping(b -> b.uuid(streamUuid)).lastProcessingResult()));
+        assertEquals(String.format("%021d,%021d", 1, 3), System.getProperty("recorder.filtered-stream"));
+        assertThrows(InvalidParameterValueException.class, () -> lambda.createEventSourceMapping(b -> b.functionName("filtered")
+                .eventSourceArn(QUEUE).filterCriteria(f -> f.filters(p -> p.pattern("{not json")))));
+        lambda.deleteEventSourceMapping(b -> b.uuid(streamUuid));
     }
 }

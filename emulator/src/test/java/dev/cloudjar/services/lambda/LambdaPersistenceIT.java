@@ -34,4 +34,24 @@ class LambdaPersistenceIT {
             CodeUnpacker.delete(dir);
         }
     }
+
+    @Test
+    void queuedAsyncEventsRunAfterARestart() throws Exception {
+        Path dir = Files.createTempDirectory("lambda-persist");
+        CloudJarConfig config = CloudJarConfig.defaults().withPort(0).withDataDir(dir);
+        try (CloudJar first = CloudJar.start(config);
+             LambdaClient lambda = CloudJarExtension.client(LambdaClient.builder(), first).build()) {
+            LambdaFunctionsIT.create(lambda, "resumed", LambdaFunctionsIT.FIXTURES + "Recorder::any", 3, Map.of());
+            // accepted before a crash, not yet run
+            first.context().store().map("lambda.asyncQueue", dev.cloudjar.services.lambda.invoke.AsyncEvent.class)
+                    .put("req-1", new dev.cloudjar.services.lambda.invoke.AsyncEvent(new dev.cloudjar.core.Scope("000000000000", "us-east-1"),
+                            "resumed", null, "{\"id\":\"after-restart\"}".getBytes(), "req-1", System.currentTimeMillis(), 0));
+        }
+        try (CloudJar second = CloudJar.start(config)) {
+            second.awaitIdle(java.time.Duration.ofSeconds(20));
+            assertEquals("after-restart", System.getProperty("recorder.resumed"));
+        } finally {
+            CodeUnpacker.delete(dir);
+        }
+    }
 }

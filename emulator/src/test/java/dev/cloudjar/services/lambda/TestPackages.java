@@ -16,8 +16,17 @@ public final class TestPackages {
     private TestPackages() {
     }
 
-    /** A zip holding every class of the fixtures package, as a function jar would. */
-    public static byte[] fixtures() {
+    private static byte[] fixtures;
+
+    /** A zip holding every class of the fixtures package, as a function jar would (built once: same CodeSha256). */
+    public static synchronized byte[] fixtures() {
+        if (fixtures == null) {
+            fixtures = buildFixtures();
+        }
+        return fixtures.clone();
+    }
+
+    private static byte[] buildFixtures() {
         try {
             Path dir = Path.of(TestPackages.class.getResource("fixtures/EchoHandler.class").toURI()).getParent();
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -35,6 +44,42 @@ public final class TestPackages {
             throw new UncheckedIOException(e);
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The fixtures plus, under lib/, the AWS SDK for Java v2 jars of the test class path (Lambda client
+     * and its runtime, URL-connection HTTP client only), as a user's function jar would bundle them.
+     */
+    public static byte[] fixturesWithSdk() {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ZipOutputStream zip = new ZipOutputStream(bytes);
+                 java.util.zip.ZipInputStream base = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(fixtures()))) {
+                java.util.zip.ZipEntry entry;
+                while ((entry = base.getNextEntry()) != null) {
+                    zip.putNextEntry(new ZipEntry(entry.getName()));
+                    base.transferTo(zip);
+                    zip.closeEntry();
+                }
+                java.util.Set<String> skip = java.util.Set.of("apache-client", "apache5-client", "netty-nio-client", "s3",
+                        "s3-transfer-manager", "dynamodb", "dynamodb-enhanced", "sqs", "sns", "sts", "aws-crt-client");
+                for (String element : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+                    Path jar = Path.of(element);
+                    String path = jar.toString().replace('\\', '/');
+                    boolean sdk = path.contains("/software/amazon/awssdk/") || path.contains("/software/amazon/eventstream/")
+                            || path.contains("/org/reactivestreams/") || path.contains("/org/slf4j/slf4j-api/");
+                    if (!sdk || !path.endsWith(".jar") || skip.contains(jar.getParent().getParent().getFileName().toString())) {
+                        continue;
+                    }
+                    zip.putNextEntry(new ZipEntry("lib/" + jar.getFileName()));
+                    Files.copy(jar, zip);
+                    zip.closeEntry();
+                }
+            }
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -14,12 +14,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 
 /**
- * Unpacks a stored package into {@code <root>/<generated id>/}: root classes stay in the folder and
- * {@code lib/*.jar} join the class path, as the Lambda Java runtime lays them out under
- * {@code /var/task}. Folder names are generated, never taken from user input.
+ * Unpacks a stored package into {@code <root>/<generated id>/}: the package (its root classes) and
+ * its {@code lib/*.jar} form the class path, as the Lambda Java runtime lays them out under
+ * {@code /var/task}. Folder names are generated, never taken from user input; entry names are checked
+ * so none can escape the folder.
  */
 public final class CodeUnpacker {
     private final Path root;
@@ -34,26 +35,37 @@ public final class CodeUnpacker {
         Path target = root.resolve("fn-" + ids.hex(8));
         try {
             Files.createDirectories(target);
+            // The package itself serves the root classes (no need to write thousands of class files);
+            // only the nested lib/*.jar are extracted, since a class loader cannot read jars inside a jar.
+            Path packageFile = target.resolve("package.jar");
+            try (OutputStream out = Files.newOutputStream(packageFile)) {
+                copyBounded(zip, out, CodeLimits.MAX_ZIPPED_BYTES);
+            }
             long total = 0;
-            try (ZipInputStream in = new ZipInputStream(zip)) {
-                ZipEntry entry;
-                while ((entry = in.getNextEntry()) != null) {
-                    Path path = EntryPaths.resolve(target, entry.getName());
-                    if (entry.isDirectory()) {
-                        Files.createDirectories(path);
+            // the central directory gives random access: nothing but lib/*.jar is inflated here
+            try (ZipFile zipFile = new ZipFile(packageFile.toFile())) {
+                for (ZipEntry entry : java.util.Collections.list(zipFile.entries())) {
+                    String name = entry.getName();
+                    EntryPaths.requireSafe(name);
+                    if (entry.isDirectory() || !isLibJar(name)) {
                         continue;
                     }
+                    Path path = EntryPaths.resolve(target, name);
                     Files.createDirectories(path.getParent());
-                    try (OutputStream out = Files.newOutputStream(path)) {
+                    try (InputStream in = zipFile.getInputStream(entry); OutputStream out = Files.newOutputStream(path)) {
                         total += copyBounded(in, out, CodeLimits.MAX_UNZIPPED_BYTES - total);
                     }
                 }
             }
-            return new UnpackedCode(target, classPath(target));
+            return new UnpackedCode(target, classPath(target, packageFile));
         } catch (IOException | IllegalArgumentException e) {
             delete(target);
             throw PackageStore.invalid("Could not unzip uploaded file. Please check your file, then try to upload again.");
         }
+    }
+
+    private static boolean isLibJar(String name) {
+        return name.startsWith("lib/") && name.endsWith(".jar") && name.indexOf('/', 4) < 0;
     }
 
     private static long copyBounded(InputStream in, OutputStream out, long allowed) throws IOException {
@@ -70,9 +82,9 @@ public final class CodeUnpacker {
         return copied;
     }
 
-    private static List<URL> classPath(Path directory) throws MalformedURLException, IOException {
+    private static List<URL> classPath(Path directory, Path packageFile) throws MalformedURLException, IOException {
         List<URL> urls = new ArrayList<>();
-        urls.add(directory.toUri().toURL());
+        urls.add(packageFile.toUri().toURL());
         Path lib = directory.resolve("lib");
         if (Files.isDirectory(lib)) {
             try (Stream<Path> jars = Files.list(lib)) {

@@ -11,6 +11,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -49,8 +50,32 @@ public final class PackageStore {
         return blobs.open(blobId);
     }
 
-    /** Walks every entry: a readable zip, safe names, unzipped total within the quota. */
+    /** A readable zip, safe entry names, unzipped total within the quota; from the central directory when possible. */
     static void validate(byte[] zip) {
+        List<ZipDirectory.Entry> entries = zip.length < 22 ? null : ZipDirectory.read(zip);
+        if (entries == null) {
+            inflateAndValidate(zip);
+            return;
+        }
+        if (entries.isEmpty() || entries.size() > CodeLimits.MAX_ENTRIES) {
+            throw invalid("Could not unzip uploaded file. Please check your file, then try to upload again.");
+        }
+        long total = 0;
+        for (ZipDirectory.Entry entry : entries) {
+            try {
+                EntryPaths.requireSafe(entry.name());
+            } catch (IllegalArgumentException e) {
+                throw invalid("Could not unzip uploaded file. Please check your file, then try to upload again.");
+            }
+            total += entry.uncompressedSize();
+        }
+        if (total > CodeLimits.MAX_UNZIPPED_BYTES) {
+            throw invalid("Unzipped size must be smaller than " + CodeLimits.MAX_UNZIPPED_BYTES + " bytes");
+        }
+    }
+
+    /** Walks every entry by inflating it: archives the central directory reader does not handle (ZIP64). */
+    static void inflateAndValidate(byte[] zip) {
         long total = 0;
         int entries = 0;
         byte[] buffer = new byte[64 * 1024];

@@ -109,7 +109,7 @@ public final class EventSourceMappings implements AutoCloseable {
         List<MappingRecord> out = new ArrayList<>();
         for (Map.Entry<String, MappingRecord> e : mappings.range(null, null)) {
             MappingRecord m = e.getValue();
-            if (m.account().equals(scope.account()) && (functionArn == null || functionArn.equals(m.functionArn()))
+            if (m.account().equals(scope.account()) && m.region().equals(scope.region()) && (functionArn == null || functionArn.equals(m.functionArn()))
                     && (eventSourceArn == null || eventSourceArn.equals(m.eventSourceArn()))) {
                 out.add(m);
             }

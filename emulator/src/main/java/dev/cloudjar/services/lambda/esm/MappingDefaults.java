@@ -22,10 +22,15 @@ final class MappingDefaults {
         if (sqs && in.onFailure() != null) {
             throw EventSourceMappings.invalid("Unsupported DestinationConfig parameter for given event source mapping type.");
         }
+        if ("AT_TIMESTAMP".equals(in.startingPosition()) && in.startingPositionTimestamp() == null) {
+            throw EventSourceMappings.invalid("StartingPositionTimestamp must be provided when StartingPosition is AT_TIMESTAMP.");
+        }
+        checkRanges(in);
         int batchSize = in.batchSize() == null ? (sqs ? 10 : 100) : in.batchSize();
         int window = in.maximumBatchingWindowInSeconds() == null ? 0 : in.maximumBatchingWindowInSeconds();
         checkBatch(sqs, in.eventSourceArn().endsWith(".fifo"), batchSize, window);
         checkTypes(in.functionResponseTypes());
+        EventFilters.check(in.filterPatterns());
         return new MappingRecord(uuid, scope.account(), scope.region(), kind, functionArn, in.eventSourceArn(), batchSize,
                 window, in.startingPosition(), in.startingPositionTimestamp(), in.enabled() == null || in.enabled(),
                 "Creating", "USER_INITIATED", now, sqs ? null : "No records processed",
@@ -42,6 +47,8 @@ final class MappingDefaults {
         int window = value(in.maximumBatchingWindowInSeconds(), c.maximumBatchingWindowInSeconds());
         checkBatch(sqs, c.eventSourceArn().endsWith(".fifo"), batchSize, window);
         checkTypes(in.functionResponseTypes());
+        EventFilters.check(in.filterPatterns());
+        checkRanges(in);
         if (sqs && in.onFailure() != null && !in.onFailure().isEmpty()) {
             throw EventSourceMappings.invalid("Unsupported DestinationConfig parameter for given event source mapping type.");
         }
@@ -69,6 +76,31 @@ final class MappingDefaults {
         }
         if (sqs && batchSize > 10 && window < 1) {
             throw EventSourceMappings.invalid("Maximum batch window in seconds must be greater than 0 if maximum batch size is greater than 10");
+        }
+    }
+
+    /** The model's ranges for the stream settings, with AWS's validation message. */
+    private static void checkRanges(MappingInput in) {
+        range(in.parallelizationFactor(), "parallelizationFactor", 1, 10);
+        range(in.maximumRetryAttempts(), "maximumRetryAttempts", -1, 10000);
+        range(in.tumblingWindowInSeconds(), "tumblingWindowInSeconds", 0, 900);
+        Integer age = in.maximumRecordAgeInSeconds();
+        if (age != null && age != -1) {
+            range(age, "maximumRecordAgeInSeconds", 60, 604800);
+        }
+    }
+
+    private static void range(Integer value, String member, int min, int max) {
+        if (value == null) {
+            return;
+        }
+        if (value < min) {
+            throw new dev.cloudjar.core.AwsException(400, "ValidationException", "1 validation error detected: Value '" + value
+                    + "' at '" + member + "' failed to satisfy constraint: Member must have value greater than or equal to " + min);
+        }
+        if (value > max) {
+            throw new dev.cloudjar.core.AwsException(400, "ValidationException", "1 validation error detected: Value '" + value
+                    + "' at '" + member + "' failed to satisfy constraint: Member must have value less than or equal to " + max);
         }
     }
 

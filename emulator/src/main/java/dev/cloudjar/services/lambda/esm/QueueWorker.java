@@ -67,6 +67,21 @@ final class QueueWorker implements Runnable {
                 }
                 batch.addAll(more);
             }
+            EventFilters filters = EventFilters.of(m.filterPatterns());
+            List<String> filteredOut = new ArrayList<>();
+            batch.removeIf(message -> {
+                boolean drop = !filters.matchesMessage(message);
+                if (drop) {
+                    filteredOut.add(message.receiptHandle()); // Lambda deletes messages its filters reject
+                }
+                return drop;
+            });
+            if (!filteredOut.isEmpty()) {
+                source.delete(scope, m.eventSourceArn(), filteredOut);
+            }
+            if (batch.isEmpty()) {
+                return;
+            }
             InvocationResult result = invoker.invoke(scope, m.functionArn(), BatchResponses.sqsEvent(batch, m.eventSourceArn(), m.region()));
             if (result.failed()) {
                 return; // the messages reappear after their visibility timeout

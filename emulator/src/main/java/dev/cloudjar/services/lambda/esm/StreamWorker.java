@@ -58,14 +58,8 @@ final class StreamWorker implements Runnable {
             Scope scope = new Scope(m.account(), m.region());
             String checkpoint = m.checkpoint() == null ? "" : m.checkpoint();
             try {
-                List<StreamRecord> batch = source.read(scope, m.eventSourceArn(), checkpoint, m.batchSize());
-                if (batch.isEmpty()) {
+                if (!processNext(m, scope, checkpoint)) {
                     source.awaitRecords(scope, m.eventSourceArn(), checkpoint, WAIT);
-                    continue;
-                }
-                try (EventBus.Work work = events.track()) {
-                    batch = fillWindow(m, scope, checkpoint, batch);
-                    process(m, scope, batch);
                 }
             } catch (InterruptedException e) {
                 return;
@@ -73,6 +67,27 @@ final class StreamWorker implements Runnable {
                 LOG.warn("event source mapping {} failed on {}: {}", m.uuid(), m.eventSourceArn(), e.getMessage());
                 pause(1000);
             }
+        }
+    }
+
+    /** Processes the next batch if there is one; tracked from before the read, so awaitIdle() cannot slip in between. */
+    private boolean processNext(MappingRecord m, Scope scope, String checkpoint) throws InterruptedException {
+        try (EventBus.Work work = events.track()) {
+            List<StreamRecord> batch = source.read(scope, m.eventSourceArn(), checkpoint, m.batchSize());
+            if (batch.isEmpty()) {
+                return false;
+            }
+            batch = fillWindow(m, scope, checkpoint, batch);
+            List<StreamRecord> kept = EventFilters.of(m.filterPatterns()).keepStream(batch);
+            if (kept.isEmpty()) {
+                checkpointer.accept(batch.get(batch.size() - 1).sequenceNumber(), m.lastProcessingResult());
+            } else {
+                process(m, scope, kept);
+                if (kept.get(kept.size() - 1) != batch.get(batch.size() - 1) && running) {
+                    checkpointer.accept(batch.get(batch.size() - 1).sequenceNumber(), "OK");
+                }
+            }
+            return true;
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cloudjar.events.EventBus;
+import dev.cloudjar.persistence.PersistentMap;
 import dev.cloudjar.services.lambda.model.EventInvokeConfig;
 import dev.cloudjar.services.lambda.runtime.InvocationResult;
 import java.nio.charset.StandardCharsets;
@@ -36,9 +37,13 @@ public final class AsyncInvocations implements AutoCloseable {
     private final List<Duration> retryDelays;
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
+    private final PersistentMap<AsyncEvent> pending;
 
-    public AsyncInvocations(AsyncTarget target, EventBus events, Clock clock, List<Duration> retryDelays) {
+    /** {@code pending} keeps queued events in the store so that they survive a restart ({@link #resume}). */
+    public AsyncInvocations(AsyncTarget target, EventBus events, Clock clock, List<Duration> retryDelays,
+                            PersistentMap<AsyncEvent> pending) {
         this.target = target;
+        this.pending = pending;
         this.events = events;
         this.clock = clock;
         this.retryDelays = List.copyOf(retryDelays);
@@ -55,6 +60,20 @@ public final class AsyncInvocations implements AutoCloseable {
     }
 
     public void submit(AsyncEvent event) {
+        pending.put(event.requestId(), event);
+        start(event);
+    }
+
+    /** Queues again the events a previous run accepted but did not finish. */
+    public void resume() {
+        List<AsyncEvent> left = new java.util.ArrayList<>();
+        for (Map.Entry<String, AsyncEvent> e : pending.range(null, null)) {
+            left.add(e.getValue());
+        }
+        left.forEach(this::start);
+    }
+
+    private void start(AsyncEvent event) {
         EventBus.Work work = events.track();
         try {
             workers.execute(() -> attempt(event, work));
@@ -84,6 +103,7 @@ public final class AsyncInvocations implements AutoCloseable {
             long ageSeconds = (clock.millis() - current.enqueuedMillis()) / 1000;
             int retriesDone = current.attempts() - 1;
             if (retriesDone < config.retries() && ageSeconds < config.maxAgeSeconds()) {
+                pending.put(current.requestId(), current);
                 Duration delay = retryDelays.isEmpty() ? Duration.ZERO
                         : retryDelays.get(Math.min(retriesDone, retryDelays.size() - 1));
                 timer.schedule(() -> {
@@ -110,6 +130,7 @@ public final class AsyncInvocations implements AutoCloseable {
             LOG.warn("async invocation {} failed to finish", event.requestId(), e);
         } finally {
             if (!handedOn) {
+                pending.remove(event.requestId());
                 work.close();
             }
         }

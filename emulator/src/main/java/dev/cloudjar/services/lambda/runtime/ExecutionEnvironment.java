@@ -39,6 +39,7 @@ final class ExecutionEnvironment implements AutoCloseable {
     private HandlerInvoker handler;
     private volatile boolean usable = true;
     private volatile long lastUsedNanos = System.nanoTime();
+    private volatile Thread worker;
 
     ExecutionEnvironment(FunctionSpec spec, UnpackedCode code, Clock clock, InvocationLog.LogEcho echo,
                          Map<String, String> properties, String instanceId) {
@@ -56,6 +57,7 @@ final class ExecutionEnvironment implements AutoCloseable {
             }, "lambda-" + spec.functionName() + "-" + ordinal);
             t.setDaemon(true);
             t.setContextClassLoader(loader);
+            worker = t;
             return t;
         });
     }
@@ -167,6 +169,7 @@ final class ExecutionEnvironment implements AutoCloseable {
     public void close() {
         usable = false;
         thread.shutdownNow();
+        RunawayThreads.reap(worker, spec.functionName());
         try {
             loader.close();
         } catch (IOException ignored) {

@@ -14,6 +14,7 @@ import dev.cloudjar.services.lambda.model.FunctionConfig;
 import dev.cloudjar.services.lambda.model.FunctionDetails;
 import dev.cloudjar.services.lambda.model.InvokeOutput;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -84,7 +85,8 @@ public final class LambdaApi implements AwsService {
                 out.set("Configuration", LambdaRender.configuration(d.configuration(), d.functionArn()));
                 ObjectNode code = out.putObject("Code");
                 code.put("RepositoryType", "S3");
-                code.put("Location", r.endpoint() + "/_cloudjar/lambda/code/" + d.configuration().functionName());
+                code.put("Location", r.endpoint() + "/2015-03-31/functions/"
+                        + URLEncoder.encode(d.functionArn(), StandardCharsets.UTF_8) + "/code");
                 if (!d.tags().isEmpty()) {
                     ObjectNode tags = out.putObject("Tags");
                     d.tags().forEach(tags::put);
@@ -107,6 +109,10 @@ public final class LambdaApi implements AwsService {
                     return config(backend.getFunctionConfiguration(scope, fn, qualifier), scope, r, 200);
                 case "configuration PUT":
                     return updateConfiguration(r, fn);
+                case "code GET":
+                    // not an AWS operation: where GetFunction's Code.Location points, like AWS's presigned S3 link
+                    return AwsResponse.ok().header("x-amzn-RequestId", r.requestId())
+                            .stream(backend.functionCode(scope, fn, qualifier), -1, "application/zip");
                 case "code PUT":
                     return updateCode(r, fn);
                 case "invocations POST":
@@ -125,7 +131,9 @@ public final class LambdaApi implements AwsService {
                     List<FunctionConfig> page = LambdaRender.page(backend.listVersionsByFunction(scope, fn),
                             r.queryParameter("Marker"), r.queryParameter("MaxItems"), out, "NextMarker");
                     ArrayNode versions = out.putArray("Versions");
-                    page.forEach(c -> versions.add(LambdaRender.configuration(c, backend.functionArn(scope(scope, fn), c))));
+                    // here even $LATEST carries its qualifier in FunctionArn, as AWS lists it
+                    String base = dev.cloudjar.services.lambda.FunctionRef.parse(scope, fn, null).unqualifiedArn();
+                    page.forEach(c -> versions.add(LambdaRender.configuration(c, base + ":" + c.version())));
                     return json(200, out, r);
                 }
                 default:

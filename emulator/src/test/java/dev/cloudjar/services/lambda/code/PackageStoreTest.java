@@ -64,7 +64,8 @@ class PackageStoreTest {
         UnpackedCode code = new CodeUnpacker(root, IdGenerator.random()).unpack(new ByteArrayInputStream(bytes.toByteArray()));
         assertEquals(2, code.classPath().size());
         assertTrue(code.classPath().get(1).toString().endsWith("lib/dep.jar"));
-        assertTrue(Files.exists(code.directory().resolve("a/B.class")));
+        assertTrue(code.classPath().get(0).toString().endsWith("package.jar"));
+        assertTrue(Files.exists(code.directory().resolve("lib/dep.jar")));
         CodeUnpacker.delete(root);
     }
 }

@@ -166,4 +166,15 @@ class FunctionRuntimeTest {
         FunctionSpec remaining = spec("rem", "dev.cloudjar.services.lambda.fixtures.Failures::remaining", 1, Map.of());
         assertNotEquals("Unhandled", invoke(remaining, "\"x\"").functionError());
     }
+
+    @Test
+    void aLoopThatIgnoresInterruptsIsStoppedAfterItsTimeout() throws Exception {
+        FunctionSpec spec = spec("runaway", "dev.cloudjar.services.lambda.fixtures.Failures::spinHard", 1, Map.of());
+        assertEquals("Unhandled", invoke(spec, "\"x\"").functionError());
+        Thread.sleep(2500);
+        String before = System.getProperty("runaway.progress");
+        Thread.sleep(500);
+        assertEquals(before, System.getProperty("runaway.progress"), "the runaway thread no longer runs");
+        assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().matches("lambda-runaway-\\d+") && t.isAlive()));
+    }
 }
