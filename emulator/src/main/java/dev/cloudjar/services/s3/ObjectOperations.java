@@ -47,13 +47,35 @@ final class ObjectOperations {
                 : new StoredChecksum(stored.checksumAlgorithm(), stored.checksumValue(), "FULL_OBJECT");
         ObjectRecord record = new ObjectRecord(in.key(), stored.size(), stored.md5(), state.ctx.clock().instant(),
                 in.headers(), in.tags(), checksum, List.of(new Segment(stored.blob(), stored.size())));
-        commit(in.bucket(), record);
+        commit(in.bucket(), record, previous -> checkWriteConditions(previous, in));
         state.publish(scope, in.bucket(), in.key(), "ObjectCreated:Put", record, caller);
         return record;
     }
 
-    /** Stores a new version of a key, then frees the bytes of the version it replaced. */
+    /** Conditional writes: If-None-Match: * fails when the key exists, If-Match when its ETag differs or it is absent. */
+    private static void checkWriteConditions(ObjectRecord previous, PutObjectInput in) {
+        if (in.ifNoneMatch() != null && previous != null && Preconditions.matches(in.ifNoneMatch(), previous.eTag())) {
+            throw S3Errors.preconditionFailed("If-None-Match");
+        }
+        if (in.ifMatch() != null) {
+            if (previous == null) {
+                throw S3Errors.noSuchKey(in.key());
+            }
+            if (!Preconditions.matches(in.ifMatch(), previous.eTag())) {
+                throw S3Errors.preconditionFailed("If-Match");
+            }
+        }
+    }
+
     void commit(String bucket, ObjectRecord record) {
+        commit(bucket, record, previous -> { });
+    }
+
+    /**
+     * Stores a new version of a key after {@code check} accepted the current one (under the key's
+     * lock), then frees the bytes of the version it replaced. A rejected write frees its own bytes.
+     */
+    void commit(String bucket, ObjectRecord record, java.util.function.Consumer<ObjectRecord> check) {
         ObjectRecord previous;
         ReentrantLock lock = state.lock(bucket, record.key());
         lock.lock();
@@ -64,6 +86,12 @@ final class ObjectOperations {
             }
             String storedKey = S3State.objectKey(bucket, record.key());
             previous = state.objects.get(storedKey);
+            try {
+                check.accept(previous);
+            } catch (RuntimeException rejected) {
+                state.deleteBlobs(record.segments());
+                throw rejected;
+            }
             state.objects.put(storedKey, record);
         } finally {
             lock.unlock();

@@ -76,6 +76,20 @@ class S3ObjectsIT {
     }
 
     @Test
+    void conditionalWritesAndEncryptionHeader(S3Client s3) {
+        PutObjectResponse first = s3.putObject(b -> b.bucket(BUCKET).key("once").ifNoneMatch("*"), RequestBody.fromString("1"));
+        assertEquals(software.amazon.awssdk.services.s3.model.ServerSideEncryption.AES256, first.serverSideEncryption());
+        S3Exception exists = assertThrows(S3Exception.class,
+                () -> s3.putObject(b -> b.bucket(BUCKET).key("once").ifNoneMatch("*"), RequestBody.fromString("2")));
+        assertEquals(412, exists.statusCode());
+        assertEquals("PreconditionFailed", exists.awsErrorDetails().errorCode());
+        assertEquals(412, assertThrows(S3Exception.class,
+                () -> s3.putObject(b -> b.bucket(BUCKET).key("once").ifMatch("\"other\""), RequestBody.fromString("3"))).statusCode());
+        s3.putObject(b -> b.bucket(BUCKET).key("once").ifMatch(first.eTag()), RequestBody.fromString("4"));
+        assertEquals("4", s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("once")).asUtf8String());
+    }
+
+    @Test
     void rangesAndOverrides(S3Client s3) {
         s3.putObject(b -> b.bucket(BUCKET).key("digits"), RequestBody.fromString("0123456789"));
         ResponseBytes<GetObjectResponse> range = s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("digits").range("bytes=2-4"));

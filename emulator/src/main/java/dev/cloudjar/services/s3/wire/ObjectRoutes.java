@@ -24,6 +24,9 @@ import java.util.Locale;
 final class ObjectRoutes {
     /** Large enough that a multi-GB GET is not dominated by per-write overhead. */
     private static final int STREAM_BUFFER = 128 * 1024;
+    /** S3 encrypts every object at rest (SSE-S3) since 2023 and says so on writes and reads. */
+    static final String SSE = "x-amz-server-side-encryption";
+    static final String AES256 = "AES256";
     private final S3Backend backend;
 
     ObjectRoutes(S3Backend backend) {
@@ -36,9 +39,9 @@ final class ObjectRoutes {
 
     AwsResponse put(AwsRequest request, S3Address address) {
         PutObjectInput input = new PutObjectInput(address.bucket(), address.key(), ObjectHeaderCodec.read(request),
-                ObjectHeaderCodec.tagging(request.header("x-amz-tagging")));
+                ObjectHeaderCodec.tagging(request.header("x-amz-tagging")), request.header("If-Match"), request.header("If-None-Match"));
         ObjectRecord object = backend.putObject(request.scope(), input, new StreamedUploadBody(request), caller(request));
-        AwsResponse response = AwsResponse.ok().header("ETag", S3Xml.quote(object.eTag()));
+        AwsResponse response = AwsResponse.ok().header("ETag", S3Xml.quote(object.eTag())).header(SSE, AES256);
         checksumHeaders(response, object.checksum());
         return response.body(new byte[0], null);
     }
@@ -55,6 +58,7 @@ final class ObjectRoutes {
         ObjectRecord object = read.object();
         AwsResponse response = AwsResponse.status(read.partial() ? 206 : 200);
         ObjectHeaderCodec.write(response, object, request);
+        response.header(SSE, AES256);
         if (read.partial()) {
             long last = read.offset() + read.length() - 1;
             response.header("Content-Range", "bytes " + read.offset() + "-" + last + "/" + object.size());
@@ -140,6 +144,7 @@ final class ObjectRoutes {
                 S3Xml.parseHttpDate(request.header("x-amz-copy-source-if-modified-since")),
                 S3Xml.parseHttpDate(request.header("x-amz-copy-source-if-unmodified-since")));
         ObjectRecord copied = backend.copyObject(request.scope(), input, caller(request));
+        AwsResponse response = AwsResponse.ok().header(SSE, AES256);
         XmlWriter xml = S3Xml.document("CopyObjectResult")
                 .element("LastModified", S3Xml.iso(copied.lastModified()))
                 .element("ETag", S3Xml.quote(copied.eTag()));
@@ -147,7 +152,7 @@ final class ObjectRoutes {
             xml.element("ChecksumType", copied.checksum().type());
             xml.element("Checksum" + copied.checksum().algorithm(), copied.checksum().value());
         }
-        return S3Xml.ok(xml);
+        return response.body(xml.toBytes(), S3Xml.XML_TYPE);
     }
 
     /**
