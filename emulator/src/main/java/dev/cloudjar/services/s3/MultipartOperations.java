@@ -124,7 +124,7 @@ final class MultipartOperations {
             lock.unlock();
         }
         if (previous != null) {
-            state.deleteBlob(previous.blob());
+            state.releaseBlobs(List.of(new Segment(previous.blob(), previous.size())));
         }
         return part;
     }
@@ -159,9 +159,11 @@ final class MultipartOperations {
         } finally {
             lock.unlock();
         }
+        List<Segment> unusedBlobs = new ArrayList<>();
         for (PartRecord part : unused) {
-            state.deleteBlob(part.blob());
+            unusedBlobs.add(new Segment(part.blob(), part.size()));
         }
+        state.releaseBlobs(unusedBlobs);
         state.publish(scope, bucket, key, "ObjectCreated:CompleteMultipartUpload", object, caller);
         return object;
     }
@@ -244,11 +246,13 @@ final class MultipartOperations {
         for (Map.Entry<String, PartRecord> e : state.parts.prefix(upload.uploadId() + '\u0000')) {
             parts.add(e.getValue());
         }
+        state.uploads.remove(S3State.uploadKey(upload.bucket(), upload.key(), upload.uploadId()));
+        List<Segment> blobs = new ArrayList<>(parts.size());
         for (PartRecord part : parts) {
             state.parts.remove(S3State.partKey(upload.uploadId(), part.partNumber()));
-            state.deleteBlob(part.blob());
+            blobs.add(new Segment(part.blob(), part.size()));
         }
-        state.uploads.remove(S3State.uploadKey(upload.bucket(), upload.key(), upload.uploadId()));
+        state.releaseBlobs(blobs);
     }
 
     PartsPage listParts(String bucket, String key, String uploadId, int maxParts, int partNumberMarker) {

@@ -97,7 +97,7 @@ final class ObjectOperations {
             lock.unlock();
         }
         if (previous != null && !previous.segments().equals(record.segments())) {
-            state.deleteBlobs(previous.segments());
+            state.releaseBlobs(previous.segments());
         }
     }
 
@@ -160,7 +160,7 @@ final class ObjectOperations {
             lock.unlock();
         }
         if (previous != null) {
-            state.deleteBlobs(previous.segments());
+            state.releaseBlobs(previous.segments());
             state.publish(scope, bucket, key, "ObjectRemoved:Delete", null, caller);
         }
         return previous != null;

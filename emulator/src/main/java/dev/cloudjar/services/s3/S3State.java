@@ -96,6 +96,17 @@ final class S3State {
         return locks.lockFor(objectKey(bucket, key));
     }
 
+    /**
+     * Frees blobs a just-written record no longer points at, once that write is durable: deleting
+     * them first would leave the old record, restored after a crash, pointing at nothing.
+     */
+    void releaseBlobs(List<Segment> segments) {
+        if (!segments.isEmpty()) {
+            ctx.store().awaitDurable();
+            deleteBlobs(segments);
+        }
+    }
+
     void deleteBlobs(List<Segment> segments) {
         for (Segment segment : segments) {
             deleteBlob(segment.blob());
