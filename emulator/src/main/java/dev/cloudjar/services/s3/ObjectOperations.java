@@ -115,6 +115,9 @@ final class ObjectOperations {
         Preconditions.checkRead(object.eTag(), object.lastModified(), in.ifMatch(), in.ifNoneMatch(),
                 in.ifModifiedSince(), in.ifUnmodifiedSince());
         if (in.partNumber() != null) {
+            if (in.range() != null) {
+                throw S3Errors.invalidRequest("Cannot specify both Range header and partNumber query parameter");
+            }
             return part(object, in.partNumber());
         }
         long[] range = ByteRanges.parse(in.range(), object.size());
