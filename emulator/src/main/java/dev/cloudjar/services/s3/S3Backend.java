@@ -98,7 +98,11 @@ public final class S3Backend {
      * bucket or no rule allows the origin, method and headers.
      */
     public CorsRule corsPreflight(String bucket, String origin, String method, List<String> requestHeaders) {
-        List<CorsRule> rules = state.bucket(bucket).cors();
+        BucketRecord record = state.buckets.get(bucket);
+        if (record == null) {
+            throw S3Errors.corsForbidden("CORSResponse: Bucket not found");
+        }
+        List<CorsRule> rules = record.cors();
         if (rules == null || rules.isEmpty()) {
             throw S3Errors.corsForbidden("CORSResponse: CORS is not enabled for this bucket.");
         }
