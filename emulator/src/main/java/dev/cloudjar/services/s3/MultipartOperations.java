@@ -259,7 +259,8 @@ final class MultipartOperations {
         UploadRecord upload = upload(bucket, key, uploadId);
         List<PartRecord> parts = new ArrayList<>();
         boolean truncated = false;
-        for (Map.Entry<String, PartRecord> e : state.parts.range(S3State.partKey(uploadId, partNumberMarker + 1),
+        int from = Math.min(Math.max(partNumberMarker, 0), 10000) + 1;
+        for (Map.Entry<String, PartRecord> e : state.parts.range(S3State.partKey(uploadId, from),
                 uploadId + '\u0001')) {
             if (parts.size() == maxParts) {
                 truncated = true;

@@ -73,7 +73,7 @@ final class S3State {
 
     static String partKey(String uploadId, int partNumber) {
         String n = Integer.toString(partNumber);
-        return uploadId + KeyRanges.SEPARATOR + "00000".substring(n.length()) + n;
+        return uploadId + KeyRanges.SEPARATOR + (n.length() >= 5 ? n : "00000".substring(n.length()) + n);
     }
 
     /**
