@@ -66,6 +66,7 @@ final class MultipartOperations {
     PartRecord uploadPart(String bucket, String key, String uploadId, int partNumber, UploadBody body) {
         checkPartNumber(partNumber);
         upload(bucket, key, uploadId);
+        ObjectOperations.checkSize(body);
         BlobIO.Stored stored = BlobIO.ingest(state.blobs, body);
         PartRecord part = new PartRecord(partNumber, stored.md5(), stored.size(), state.ctx.clock().instant(), stored.blob(),
                 stored.checksumAlgorithm(), stored.checksumValue());

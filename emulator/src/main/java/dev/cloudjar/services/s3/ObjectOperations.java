@@ -20,6 +20,8 @@ import java.util.concurrent.locks.ReentrantLock;
 /** Objects: put, read, delete, copy, tagging. */
 final class ObjectOperations {
     static final int MAX_KEY_BYTES = 1024;
+    /** The largest single PUT, UploadPart or copy source S3 accepts: 5 GiB. */
+    static final long MAX_SINGLE_SIZE = 5L * 1024 * 1024 * 1024;
     private final S3State state;
 
     ObjectOperations(S3State state) {
@@ -38,9 +40,16 @@ final class ObjectOperations {
         }
     }
 
+    static void checkSize(UploadBody body) {
+        if (body.declaredLength() > MAX_SINGLE_SIZE) {
+            throw S3Errors.entityTooLarge(body.declaredLength(), MAX_SINGLE_SIZE);
+        }
+    }
+
     ObjectRecord put(Scope scope, PutObjectInput in, UploadBody body, Caller caller) {
         state.bucket(in.bucket());
         checkKey(in.key());
+        checkSize(body);
         TagRules.validate(in.tags(), 10);
         BlobIO.Stored stored = BlobIO.ingest(state.blobs, body);
         StoredChecksum checksum = stored.checksumAlgorithm() == null ? null
@@ -189,6 +198,10 @@ final class ObjectOperations {
         Preconditions.checkCopySource(source.eTag(), source.lastModified(), in.ifMatch(), in.ifNoneMatch(),
                 in.ifModifiedSince(), in.ifUnmodifiedSince());
         boolean self = in.sourceBucket().equals(in.bucket()) && in.sourceKey().equals(in.key());
+        if (!self && source.size() > MAX_SINGLE_SIZE) {
+            throw S3Errors.invalidRequest("The specified copy source is larger than the maximum allowable size for a copy "
+                    + "source: " + MAX_SINGLE_SIZE);
+        }
         ObjectHeaders headers = in.replaceMetadata() ? in.headers() : source.headers();
         if (!in.replaceMetadata() && in.headers() != null && in.headers().storageClass() != null) {
             headers = withStorageClass(headers, in.headers().storageClass());

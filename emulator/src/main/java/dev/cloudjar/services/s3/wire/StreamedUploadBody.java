@@ -101,6 +101,11 @@ final class StreamedUploadBody implements UploadBody {
     }
 
     @Override
+    public long declaredLength() {
+        return expectedLength;
+    }
+
+    @Override
     public InputStream stream() {
         return stream;
     }
