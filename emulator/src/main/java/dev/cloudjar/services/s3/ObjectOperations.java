@@ -219,12 +219,13 @@ final class ObjectOperations {
                     source.checksum(), source.segments());
         } else {
             StoredChecksum sourceChecksum = source.checksum();
-            String algorithm = sourceChecksum == null ? null : sourceChecksum.algorithm();
-            BlobIO.Stored stored = BlobIO.copy(state.blobs, source, 0, source.size(), sourceChecksum != null
-                    && sourceChecksum.composite() ? algorithm : null);
-            StoredChecksum checksum = sourceChecksum == null ? null : sourceChecksum.composite()
-                    ? (stored.checksumValue() == null ? null : new StoredChecksum(algorithm, stored.checksumValue(), "FULL_OBJECT"))
-                    : sourceChecksum;
+            String wanted = in.checksumAlgorithm() != null ? in.checksumAlgorithm()
+                    : sourceChecksum == null ? null : sourceChecksum.algorithm();
+            // A full-object checksum of the same algorithm stays valid for identical bytes; anything else is recomputed.
+            boolean keep = sourceChecksum != null && !sourceChecksum.composite() && sourceChecksum.algorithm().equals(wanted);
+            BlobIO.Stored stored = BlobIO.copy(state.blobs, source, 0, source.size(), keep ? null : wanted);
+            StoredChecksum checksum = keep ? sourceChecksum : stored.checksumValue() == null ? null
+                    : new StoredChecksum(wanted, stored.checksumValue(), "FULL_OBJECT");
             record = new ObjectRecord(in.key(), stored.size(), stored.md5(), state.ctx.clock().instant(), headers, tags,
                     checksum, List.of(new Segment(stored.blob(), stored.size())));
         }

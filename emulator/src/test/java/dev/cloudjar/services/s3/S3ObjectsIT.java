@@ -211,6 +211,10 @@ class S3ObjectsIT {
         assertEquals("text/plain", replaced.contentType());
         assertEquals(Map.of("b", "2"), replaced.metadata());
         assertEquals("a,b", s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("src")).asUtf8String());
+        s3.copyObject(b -> b.sourceBucket(BUCKET).sourceKey("src").destinationBucket(BUCKET).destinationKey("sha-copy")
+                .checksumAlgorithm(ChecksumAlgorithm.SHA256));
+        assertEquals("HrfFTVKDG7/olCrwscVrdAlSOlntbKmcEXT+9+sywbU=", s3.headObject(b -> b.bucket(BUCKET).key("sha-copy").checksumMode(ChecksumMode.ENABLED)).checksumSHA256(),
+                "SHA-256 of a,b computed while copying");
         S3Exception self = assertThrows(S3Exception.class, () -> s3.copyObject(b -> b.sourceBucket(BUCKET).sourceKey("src")
                 .destinationBucket(BUCKET).destinationKey("src")));
         assertEquals("InvalidRequest", self.awsErrorDetails().errorCode());

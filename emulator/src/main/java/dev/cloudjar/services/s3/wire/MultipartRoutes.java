@@ -28,16 +28,7 @@ final class MultipartRoutes {
     }
 
     AwsResponse create(AwsRequest request, S3Address address) {
-        String algorithmName = request.header("x-amz-checksum-algorithm");
-        String algorithm = null;
-        if (algorithmName != null) {
-            Algorithm parsed = Algorithm.fromName(algorithmName);
-            if (parsed == null) {
-                throw S3Errors.invalidRequest("Checksum algorithm provided is unsupported. Please try again with any of the "
-                        + "valid types: [CRC32, CRC32C, CRC64NVME, SHA1, SHA256]");
-            }
-            algorithm = parsed.name();
-        }
+        String algorithm = checksumAlgorithm(request.header("x-amz-checksum-algorithm"));
         String type = request.header("x-amz-checksum-type");
         if (type != null) {
             type = type.toUpperCase(Locale.ROOT);
@@ -53,6 +44,19 @@ final class MultipartRoutes {
             response.header("x-amz-checksum-algorithm", upload.checksumAlgorithm()).header("x-amz-checksum-type", upload.checksumType());
         }
         return response;
+    }
+
+    /** The canonical name of a requested checksum algorithm, null when none; unknown ones are InvalidRequest. */
+    static String checksumAlgorithm(String header) {
+        if (header == null) {
+            return null;
+        }
+        Algorithm parsed = Algorithm.fromName(header);
+        if (parsed == null) {
+            throw S3Errors.invalidRequest("Checksum algorithm provided is unsupported. Please try again with any of the "
+                    + "valid types: [CRC32, CRC32C, CRC64NVME, SHA1, SHA256]");
+        }
+        return parsed.name();
     }
 
     AwsResponse uploadPart(AwsRequest request, S3Address address) {

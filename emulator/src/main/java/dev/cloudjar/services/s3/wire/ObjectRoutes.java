@@ -142,7 +142,8 @@ final class ObjectRoutes {
                 headers, replaceTags, ObjectHeaderCodec.tagging(request.header("x-amz-tagging")),
                 request.header("x-amz-copy-source-if-match"), request.header("x-amz-copy-source-if-none-match"),
                 S3Xml.parseHttpDate(request.header("x-amz-copy-source-if-modified-since")),
-                S3Xml.parseHttpDate(request.header("x-amz-copy-source-if-unmodified-since")));
+                S3Xml.parseHttpDate(request.header("x-amz-copy-source-if-unmodified-since")),
+                MultipartRoutes.checksumAlgorithm(request.header("x-amz-checksum-algorithm")));
         ObjectRecord copied = backend.copyObject(request.scope(), input, caller(request));
         AwsResponse response = AwsResponse.ok().header(SSE, AES256);
         XmlWriter xml = S3Xml.document("CopyObjectResult")
