@@ -1,6 +1,7 @@
 package dev.cloudjar.services.s3;
 
 import dev.cloudjar.core.Scope;
+import dev.cloudjar.services.s3.model.CompleteUploadInput;
 import dev.cloudjar.services.s3.model.CompletedPart;
 import dev.cloudjar.services.s3.model.MultipartUploadInput;
 import dev.cloudjar.services.s3.model.ObjectRecord;
@@ -130,8 +131,11 @@ final class MultipartOperations {
         return part;
     }
 
-    ObjectRecord complete(Scope scope, String bucket, String key, String uploadId, List<CompletedPart> requested,
-            String fullObjectChecksum, Caller caller) {
+    ObjectRecord complete(Scope scope, CompleteUploadInput in, Caller caller) {
+        String bucket = in.bucket();
+        String key = in.key();
+        String uploadId = in.uploadId();
+        List<CompletedPart> requested = in.parts();
         if (requested.isEmpty()) {
             throw S3Errors.malformedXml();
         }
@@ -146,13 +150,18 @@ final class MultipartOperations {
                 stored.put(e.getValue().partNumber(), e.getValue());
             }
             List<PartRecord> chosen = choose(requested, stored);
-            object = assemble(upload, chosen, fullObjectChecksum);
+            object = assemble(upload, chosen, in.fullObjectChecksum());
+            if (in.expectedSize() != null && in.expectedSize() != object.size()) {
+                throw S3Errors.invalidRequest("The provided 'x-amz-mp-object-size' header value " + in.expectedSize()
+                        + " does not match what was computed: " + object.size());
+            }
             for (PartRecord part : stored.values()) {
                 if (!chosen.contains(part)) {
                     unused.add(part);
                 }
             }
-            objects.commit(bucket, object);
+            objects.commit(bucket, object, previous -> ObjectOperations.checkWriteConditions(previous, key, in.ifMatch(),
+                    in.ifNoneMatch()));
             for (PartRecord part : stored.values()) {
                 state.parts.remove(S3State.partKey(uploadId, part.partNumber()));
             }

@@ -56,21 +56,21 @@ final class ObjectOperations {
                 : new StoredChecksum(stored.checksumAlgorithm(), stored.checksumValue(), "FULL_OBJECT");
         ObjectRecord record = new ObjectRecord(in.key(), stored.size(), stored.md5(), state.ctx.clock().instant(),
                 in.headers(), in.tags(), checksum, List.of(new Segment(stored.blob(), stored.size())));
-        commit(in.bucket(), record, previous -> checkWriteConditions(previous, in));
+        commitNew(in.bucket(), record, previous -> checkWriteConditions(previous, in.key(), in.ifMatch(), in.ifNoneMatch()));
         state.publish(scope, in.bucket(), in.key(), "ObjectCreated:Put", record, caller);
         return record;
     }
 
     /** Conditional writes: If-None-Match: * fails when the key exists, If-Match when its ETag differs or it is absent. */
-    private static void checkWriteConditions(ObjectRecord previous, PutObjectInput in) {
-        if (in.ifNoneMatch() != null && previous != null && Preconditions.matches(in.ifNoneMatch(), previous.eTag())) {
+    static void checkWriteConditions(ObjectRecord previous, String key, String ifMatch, String ifNoneMatch) {
+        if (ifNoneMatch != null && previous != null && Preconditions.matches(ifNoneMatch, previous.eTag())) {
             throw S3Errors.preconditionFailed("If-None-Match");
         }
-        if (in.ifMatch() != null) {
+        if (ifMatch != null) {
             if (previous == null) {
-                throw S3Errors.noSuchKey(in.key());
+                throw S3Errors.noSuchKey(key);
             }
-            if (!Preconditions.matches(in.ifMatch(), previous.eTag())) {
+            if (!Preconditions.matches(ifMatch, previous.eTag())) {
                 throw S3Errors.preconditionFailed("If-Match");
             }
         }
@@ -80,9 +80,20 @@ final class ObjectOperations {
         commit(bucket, record, previous -> { });
     }
 
+    /** Commits a record whose bytes were written for it alone: if the commit is refused, they are freed. */
+    private void commitNew(String bucket, ObjectRecord record, java.util.function.Consumer<ObjectRecord> check) {
+        try {
+            commit(bucket, record, check);
+        } catch (RuntimeException refused) {
+            state.deleteBlobs(record.segments());
+            throw refused;
+        }
+    }
+
     /**
      * Stores a new version of a key after {@code check} accepted the current one (under the key's
-     * lock), then frees the bytes of the version it replaced. A rejected write frees its own bytes.
+     * lock), then frees the bytes of the version it replaced. A rejected write leaves its own bytes to
+     * the caller (multipart parts stay with their upload).
      */
     void commit(String bucket, ObjectRecord record, java.util.function.Consumer<ObjectRecord> check) {
         ObjectRecord previous;
@@ -90,17 +101,11 @@ final class ObjectOperations {
         lock.lock();
         try {
             if (!state.buckets.containsKey(bucket)) {
-                state.deleteBlobs(record.segments());
                 throw S3Errors.noSuchBucket(bucket);
             }
             String storedKey = S3State.objectKey(bucket, record.key());
             previous = state.objects.get(storedKey);
-            try {
-                check.accept(previous);
-            } catch (RuntimeException rejected) {
-                state.deleteBlobs(record.segments());
-                throw rejected;
-            }
+            check.accept(previous);
             state.objects.put(storedKey, record);
         } finally {
             lock.unlock();
@@ -229,7 +234,11 @@ final class ObjectOperations {
             record = new ObjectRecord(in.key(), stored.size(), stored.md5(), state.ctx.clock().instant(), headers, tags,
                     checksum, List.of(new Segment(stored.blob(), stored.size())));
         }
-        commit(in.bucket(), record);
+        if (self) {
+            commit(in.bucket(), record);
+        } else {
+            commitNew(in.bucket(), record, previous -> { });
+        }
         state.publish(scope, in.bucket(), in.key(), "ObjectCreated:Copy", record, caller);
         return record;
     }

@@ -3,7 +3,7 @@ package dev.cloudjar.services.s3;
 import dev.cloudjar.ServiceContext;
 import dev.cloudjar.core.Scope;
 import dev.cloudjar.services.s3.model.BucketRecord;
-import dev.cloudjar.services.s3.model.CompletedPart;
+import dev.cloudjar.services.s3.model.CompleteUploadInput;
 import dev.cloudjar.services.s3.model.CopyObjectInput;
 import dev.cloudjar.services.s3.model.CorsRule;
 import dev.cloudjar.services.s3.model.GetObjectInput;
@@ -202,9 +202,8 @@ public final class S3Backend {
         return multipart.uploadPartCopy(bucket, key, uploadId, partNumber, source, range);
     }
 
-    public ObjectRecord completeMultipartUpload(Scope scope, String bucket, String key, String uploadId,
-            List<CompletedPart> parts, String fullObjectChecksum, Caller caller) {
-        return multipart.complete(scope, bucket, key, uploadId, parts, fullObjectChecksum, caller);
+    public ObjectRecord completeMultipartUpload(Scope scope, CompleteUploadInput in, Caller caller) {
+        return multipart.complete(scope, in, caller);
     }
 
     public void abortMultipartUpload(String bucket, String key, String uploadId) {

@@ -98,6 +98,22 @@ class S3MultipartIT {
     }
 
     @Test
+    void conditionalCompleteAndDeclaredSize(S3Client s3) {
+        s3.putObject(b -> b.bucket(BUCKET).key("exists"), RequestBody.fromString("old"));
+        String id = s3.createMultipartUpload(b -> b.bucket(BUCKET).key("exists")).uploadId();
+        String e1 = s3.uploadPart(b -> b.bucket(BUCKET).key("exists").uploadId(id).partNumber(1), RequestBody.fromString("new")).eTag();
+        S3Exception exists = assertThrows(S3Exception.class, () -> s3.completeMultipartUpload(b -> b.bucket(BUCKET).key("exists")
+                .uploadId(id).ifNoneMatch("*").multipartUpload(m -> m.parts(part(1, e1)))));
+        assertEquals(412, exists.statusCode());
+        S3Exception size = assertThrows(S3Exception.class, () -> s3.completeMultipartUpload(b -> b.bucket(BUCKET).key("exists")
+                .uploadId(id).overrideConfiguration(o -> o.putHeader("x-amz-mp-object-size", "99")).multipartUpload(m -> m.parts(part(1, e1)))));
+        assertEquals("InvalidRequest", size.awsErrorDetails().errorCode());
+        s3.completeMultipartUpload(b -> b.bucket(BUCKET).key("exists").uploadId(id).overrideConfiguration(o -> o.putHeader("x-amz-mp-object-size", "3"))
+                .multipartUpload(m -> m.parts(part(1, e1))));
+        assertEquals("new", s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("exists")).asUtf8String());
+    }
+
+    @Test
     void abortAndUnknownUploads(S3Client s3) {
         String id = s3.createMultipartUpload(b -> b.bucket(BUCKET).key("aborted")).uploadId();
         s3.uploadPart(b -> b.bucket(BUCKET).key("aborted").uploadId(id).partNumber(1), RequestBody.fromString("x"));

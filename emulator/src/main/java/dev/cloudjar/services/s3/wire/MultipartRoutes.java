@@ -7,6 +7,7 @@ import dev.cloudjar.protocol.xml.XmlNode;
 import dev.cloudjar.protocol.xml.XmlWriter;
 import dev.cloudjar.services.s3.S3Backend;
 import dev.cloudjar.services.s3.S3Errors;
+import dev.cloudjar.services.s3.model.CompleteUploadInput;
 import dev.cloudjar.services.s3.model.CompletedPart;
 import dev.cloudjar.services.s3.model.GetObjectInput;
 import dev.cloudjar.services.s3.model.MultipartUploadInput;
@@ -128,8 +129,16 @@ final class MultipartRoutes {
                 fullObject = request.header(candidate.header());
             }
         }
-        ObjectRecord object = backend.completeMultipartUpload(request.scope(), address.bucket(), address.key(),
-                request.queryParameter("uploadId"), parts, fullObject, ObjectRoutes.caller(request));
+        String size = request.header("x-amz-mp-object-size");
+        Long expectedSize;
+        try {
+            expectedSize = size == null ? null : Long.valueOf(size.trim());
+        } catch (NumberFormatException e) {
+            throw S3Errors.invalidArgument("x-amz-mp-object-size must be a number", "x-amz-mp-object-size", size);
+        }
+        ObjectRecord object = backend.completeMultipartUpload(request.scope(), new CompleteUploadInput(address.bucket(),
+                address.key(), request.queryParameter("uploadId"), parts, fullObject, expectedSize, request.header("If-Match"),
+                request.header("If-None-Match")), ObjectRoutes.caller(request));
         XmlWriter xml = S3Xml.document("CompleteMultipartUploadResult")
                 .element("Location", request.endpoint() + "/" + address.bucket() + "/" + dev.cloudjar.protocol.QueryString.encode(address.key(), true))
                 .element("Bucket", address.bucket())
