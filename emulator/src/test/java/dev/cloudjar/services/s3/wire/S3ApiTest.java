@@ -105,6 +105,17 @@ class S3ApiTest {
     }
 
     @Test
+    void contentMd5OfConfigurationDocumentsIsChecked() {
+        byte[] tagging = "<Tagging><TagSet><Tag><Key>k</Key><Value>v</Value></Tag></TagSet></Tagging>".getBytes(StandardCharsets.UTF_8);
+        AwsResponse wrong = call(AwsRequest.builder().method("PUT").rawPath("/bkt").rawQuery("tagging")
+                .header("Content-MD5", "1B2M2Y8AsgTpgAmY7PhCfg==").body(tagging));
+        assertTrue(wrong.bodyText().contains("<Code>BadDigest</Code>"), wrong.bodyText());
+        String md5 = java.util.Base64.getEncoder().encodeToString(dev.cloudjar.protocol.auth.Checksums.md5(tagging));
+        assertEquals(204, call(AwsRequest.builder().method("PUT").rawPath("/bkt").rawQuery("tagging")
+                .header("Content-MD5", md5).body(tagging)).status());
+    }
+
+    @Test
     void xmlEntitiesAreNotExpanded() {
         String evil = "<?xml version=\"1.0\"?><!DOCTYPE t [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
                 + "<Tagging><TagSet><Tag><Key>k</Key><Value>&x;</Value></Tag></TagSet></Tagging>";
