@@ -32,10 +32,13 @@ import java.util.Map;
  *
  * <p>Bucket names are global, as in AWS; a bucket is visible to its owner account only in ListBuckets.
  *
- * <p>LIMITATIONS: no versioning, object lock, ACLs, policies, lifecycle, replication, encryption,
+ * <p>LIMITATIONS: no versioning (ListObjectVersions shows each object as its only version, id
+ * {@code null}), object lock, ACL or policy changes, lifecycle, replication, encryption configuration,
  * website hosting, SELECT or POST (browser form) uploads; these answer 501 NotImplemented. Requests of
- * other accounts are not denied. CRC64NVME is not recomputed for copies of composite-checksum objects;
- * a full-object multipart checksum is stored as the client sent it, not verified.
+ * other accounts are not denied. Signatures are not verified (presigned-URL expiry is). CRC64NVME is
+ * not computed for copies that need a new checksum; a FULL_OBJECT multipart checksum is stored as the
+ * client sent it, not verified. The SHA512/MD5/XXHASH checksum algorithms are not supported. Blobs
+ * orphaned by a crash between writing bytes and their record are not collected.
  */
 public final class S3Backend {
     private final S3State state;
