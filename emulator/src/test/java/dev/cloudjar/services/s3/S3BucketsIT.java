@@ -141,6 +141,19 @@ class S3BucketsIT {
     }
 
     @Test
+    void defaultsAwsAppliesToEveryNewBucket(S3Client s3) {
+        s3.createBucket(b -> b.bucket("defaults-bucket"));
+        assertEquals("AES256", s3.getBucketEncryption(b -> b.bucket("defaults-bucket")).serverSideEncryptionConfiguration().rules()
+                .get(0).applyServerSideEncryptionByDefault().sseAlgorithmAsString());
+        assertEquals("BucketOwnerEnforced", s3.getBucketOwnershipControls(b -> b.bucket("defaults-bucket")).ownershipControls()
+                .rules().get(0).objectOwnershipAsString());
+        assertTrue(s3.getPublicAccessBlock(b -> b.bucket("defaults-bucket")).publicAccessBlockConfiguration().blockPublicAcls());
+        assertEquals(null, s3.getBucketVersioning(b -> b.bucket("defaults-bucket")).status(), "versioning never enabled");
+        assertEquals("NoSuchBucketPolicy", assertThrows(S3Exception.class,
+                () -> s3.getBucketPolicy(b -> b.bucket("defaults-bucket"))).awsErrorDetails().errorCode());
+    }
+
+    @Test
     void unimplementedSubResourcesAre501(S3Client s3) {
         s3.createBucket(b -> b.bucket("plain-bucket"));
         S3Exception e = assertThrows(S3Exception.class, () -> s3.getBucketLifecycleConfiguration(b -> b.bucket("plain-bucket")));

@@ -96,6 +96,9 @@ public final class S3Api implements AwsService {
                 if (r.hasQueryParameter("versions")) return listings.listVersions(r, a);
                 if (r.hasQueryParameter("acl")) return buckets.acl(r, a);
                 if (r.hasQueryParameter("policy")) return buckets.policy(r, a);
+                if (r.hasQueryParameter("encryption")) return buckets.encryption(r, a);
+                if (r.hasQueryParameter("ownershipControls")) return buckets.ownershipControls(r, a);
+                if (r.hasQueryParameter("publicAccessBlock")) return buckets.publicAccessBlock(r, a);
                 unsupported(r, UNSUPPORTED_BUCKET);
                 return "2".equals(r.queryParameter("list-type")) ? listings.listV2(r, a) : listings.listV1(r, a);
             case "PUT":
