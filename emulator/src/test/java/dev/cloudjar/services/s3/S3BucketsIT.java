@@ -103,6 +103,14 @@ class S3BucketsIT {
         assertEquals("content-type", ok.headers().firstValue("Access-Control-Allow-Headers").orElseThrow());
         assertEquals("300", ok.headers().firstValue("Access-Control-Max-Age").orElseThrow());
         assertEquals(403, preflight(endpoint, "cors-bucket", "https://evil.test", "PUT").statusCode());
+        s3.putObject(b -> b.bucket("cors-bucket").key("upload.txt"), RequestBody.fromString("x"));
+        HttpResponse<String> actual = http.send(HttpRequest.newBuilder(endpoint.resolve("/cors-bucket/upload.txt"))
+                .header("Origin", "https://app.example").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals("https://app.example", actual.headers().firstValue("Access-Control-Allow-Origin").orElseThrow());
+        assertEquals("ETag", actual.headers().firstValue("Access-Control-Expose-Headers").orElseThrow());
+        HttpResponse<String> foreign = http.send(HttpRequest.newBuilder(endpoint.resolve("/cors-bucket/upload.txt"))
+                .header("Origin", "https://evil.test").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(foreign.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
         assertEquals(403, preflight(endpoint, "cors-bucket", "https://app.example", "DELETE").statusCode());
         s3.deleteBucketCors(b -> b.bucket("cors-bucket"));
         assertEquals(403, preflight(endpoint, "cors-bucket", "https://app.example", "PUT").statusCode());
