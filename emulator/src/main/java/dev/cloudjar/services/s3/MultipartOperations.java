@@ -42,6 +42,11 @@ final class MultipartOperations {
         String uploadId = Long.toHexString(state.ctx.clock().millis()) + state.ctx.ids().hex(20);
         String type = in.checksumAlgorithm() == null ? null
                 : in.checksumType() != null ? in.checksumType() : "CRC64NVME".equals(in.checksumAlgorithm()) ? "FULL_OBJECT" : "COMPOSITE";
+        if (type != null && ("FULL_OBJECT".equals(type) ? CrcCombine.forAlgorithm(in.checksumAlgorithm()) == null
+                : "CRC64NVME".equals(in.checksumAlgorithm()))) {
+            throw S3Errors.invalidRequest("The " + type + " checksum type cannot be used with the "
+                    + in.checksumAlgorithm().toLowerCase(java.util.Locale.ROOT) + " checksum algorithm.");
+        }
         UploadRecord upload = new UploadRecord(in.bucket(), in.key(), uploadId, state.ctx.clock().instant(), in.headers(),
                 in.tags(), in.checksumAlgorithm(), type);
         state.uploads.put(S3State.uploadKey(in.bucket(), in.key(), uploadId), upload);
@@ -217,23 +222,45 @@ final class MultipartOperations {
                 checksum(upload, parts, fullObjectChecksum), segments);
     }
 
-    /** The composite checksum (checksum of the parts' checksums, "-N"), or the full-object value the client sent. */
+    /**
+     * The object's checksum: for COMPOSITE uploads the checksum of the parts' checksums with "-N";
+     * for FULL_OBJECT uploads the CRC of the whole object, combined from the parts' CRCs and checked
+     * against the value the client sent at completion (BadDigest when they differ).
+     */
     private static StoredChecksum checksum(UploadRecord upload, List<PartRecord> parts, String fullObjectChecksum) {
         String algorithm = upload.checksumAlgorithm();
         if (algorithm == null) {
             return null;
         }
+        boolean partsHaveChecksums = true;
+        for (PartRecord part : parts) {
+            if (!algorithm.equals(part.checksumAlgorithm()) || part.checksumValue() == null) {
+                partsHaveChecksums = false;
+            }
+        }
         if ("FULL_OBJECT".equals(upload.checksumType())) {
-            return fullObjectChecksum == null ? null : new StoredChecksum(algorithm, fullObjectChecksum, "FULL_OBJECT");
+            CrcCombine crc = CrcCombine.forAlgorithm(algorithm);
+            if (crc == null || !partsHaveChecksums) {
+                return fullObjectChecksum == null ? null : new StoredChecksum(algorithm, fullObjectChecksum, "FULL_OBJECT");
+            }
+            long combined = 0;
+            boolean first = true;
+            for (PartRecord part : parts) {
+                long value = crc.fromBytes(Base64.getDecoder().decode(part.checksumValue()));
+                combined = first ? value : crc.combine(combined, value, part.size());
+                first = false;
+            }
+            String computed = Base64.getEncoder().encodeToString(crc.toBytes(combined));
+            if (fullObjectChecksum != null && !fullObjectChecksum.trim().equals(computed)) {
+                throw S3Errors.badDigest(algorithm);
+            }
+            return new StoredChecksum(algorithm, computed, "FULL_OBJECT");
         }
         JdkDigest combined = JdkDigest.forAlgorithm(algorithm);
-        if (combined == null) {
+        if (combined == null || !partsHaveChecksums) {
             return null;
         }
         for (PartRecord part : parts) {
-            if (!algorithm.equals(part.checksumAlgorithm()) || part.checksumValue() == null) {
-                return null;
-            }
             byte[] value = Base64.getDecoder().decode(part.checksumValue());
             combined.update(value, 0, value.length);
         }

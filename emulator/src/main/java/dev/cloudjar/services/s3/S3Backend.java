@@ -36,8 +36,9 @@ import java.util.Map;
  * {@code null}), object lock, ACL or policy changes, lifecycle, replication, encryption configuration,
  * website hosting, SELECT or POST (browser form) uploads; these answer 501 NotImplemented. Requests of
  * other accounts are not denied. Signatures are not verified (presigned-URL expiry is). CRC64NVME is
- * not computed for copies that need a new checksum; a FULL_OBJECT multipart checksum is stored as the
- * client sent it, not verified. The SHA512/MD5/XXHASH checksum algorithms are not supported. Blobs
+ * not computed for copies that need a new checksum; a FULL_OBJECT multipart checksum whose parts
+ * carried no checksums is stored as the client sent it. The SHA512/MD5/XXHASH checksum algorithms are
+ * not supported. Blobs
  * orphaned by a crash between writing bytes and their record are not collected.
  */
 public final class S3Backend {

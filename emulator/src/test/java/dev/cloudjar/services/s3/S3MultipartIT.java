@@ -78,6 +78,41 @@ class S3MultipartIT {
     }
 
     @Test
+    void fullObjectCrcIsCombinedFromThePartsAndChecked(S3Client s3) {
+        byte[] part1 = random(FIVE_MIB, 7);
+        byte[] part2 = random(777, 8);
+        java.util.zip.CRC32 whole = new java.util.zip.CRC32();
+        whole.update(part1);
+        whole.update(part2);
+        String expected = java.util.Base64.getEncoder().encodeToString(java.nio.ByteBuffer.allocate(4).putInt((int) whole.getValue()).array());
+        for (String claimed : new String[] {"AAAAAA==", expected}) {
+            String id = s3.createMultipartUpload(b -> b.bucket(BUCKET).key("full").checksumAlgorithm(ChecksumAlgorithm.CRC32)
+                    .checksumType(software.amazon.awssdk.services.s3.model.ChecksumType.FULL_OBJECT)).uploadId();
+            UploadPartResponse r1 = s3.uploadPart(b -> b.bucket(BUCKET).key("full").uploadId(id).partNumber(1)
+                    .checksumAlgorithm(ChecksumAlgorithm.CRC32), RequestBody.fromBytes(part1));
+            UploadPartResponse r2 = s3.uploadPart(b -> b.bucket(BUCKET).key("full").uploadId(id).partNumber(2)
+                    .checksumAlgorithm(ChecksumAlgorithm.CRC32), RequestBody.fromBytes(part2));
+            Runnable complete = () -> s3.completeMultipartUpload(b -> b.bucket(BUCKET).key("full").uploadId(id).checksumCRC32(claimed)
+                    .checksumType(software.amazon.awssdk.services.s3.model.ChecksumType.FULL_OBJECT)
+                    .multipartUpload(m -> m.parts(
+                            CompletedPart.builder().partNumber(1).eTag(r1.eTag()).checksumCRC32(r1.checksumCRC32()).build(),
+                            CompletedPart.builder().partNumber(2).eTag(r2.eTag()).checksumCRC32(r2.checksumCRC32()).build())));
+            if (claimed.equals(expected)) {
+                complete.run();
+            } else {
+                assertEquals("BadDigest", assertThrows(S3Exception.class, complete::run).awsErrorDetails().errorCode());
+                s3.abortMultipartUpload(b -> b.bucket(BUCKET).key("full").uploadId(id));
+            }
+        }
+        HeadObjectResponse head = s3.headObject(b -> b.bucket(BUCKET).key("full").checksumMode(ChecksumMode.ENABLED));
+        assertEquals(expected, head.checksumCRC32());
+        assertEquals("FULL_OBJECT", head.checksumTypeAsString());
+        S3Exception bad = assertThrows(S3Exception.class, () -> s3.createMultipartUpload(b -> b.bucket(BUCKET).key("x")
+                .checksumAlgorithm(ChecksumAlgorithm.SHA256).checksumType(software.amazon.awssdk.services.s3.model.ChecksumType.FULL_OBJECT)));
+        assertEquals("InvalidRequest", bad.awsErrorDetails().errorCode());
+    }
+
+    @Test
     void completeRules(S3Client s3) {
         String id = s3.createMultipartUpload(b -> b.bucket(BUCKET).key("rules")).uploadId();
         String e1 = s3.uploadPart(b -> b.bucket(BUCKET).key("rules").uploadId(id).partNumber(1), RequestBody.fromString("small")).eTag();
