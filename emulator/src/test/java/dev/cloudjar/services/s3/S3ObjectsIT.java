@@ -251,7 +251,10 @@ class S3ObjectsIT {
         new java.util.Random(7).nextBytes(data);
         s3.putObject(b -> b.bucket(BUCKET).key("binary"), RequestBody.fromBytes(data));
         assertArrayEquals(data, s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("binary")).asByteArray());
-        assertEquals("x", new String(new byte[] {'x'}, StandardCharsets.UTF_8));
+        s3.putObject(b -> b.bucket(BUCKET).key("folder/"), RequestBody.empty());
+        assertEquals(0, s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("folder/")).asByteArray().length);
+        assertEquals(0L, s3.headObject(b -> b.bucket(BUCKET).key("folder/")).contentLength());
+        assertEquals("\"d41d8cd98f00b204e9800998ecf8427e\"", s3.headObject(b -> b.bucket(BUCKET).key("folder/")).eTag());
     }
 
     @Test
