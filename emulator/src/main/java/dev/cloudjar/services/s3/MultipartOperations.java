@@ -1,6 +1,7 @@
 package dev.cloudjar.services.s3;
 
 import dev.cloudjar.core.Scope;
+import dev.cloudjar.services.s3.model.CompleteUploadInput;
 import dev.cloudjar.services.s3.model.CompletedPart;
 import dev.cloudjar.services.s3.model.MultipartUploadInput;
 import dev.cloudjar.services.s3.model.ObjectRecord;
@@ -41,6 +42,11 @@ final class MultipartOperations {
         String uploadId = Long.toHexString(state.ctx.clock().millis()) + state.ctx.ids().hex(20);
         String type = in.checksumAlgorithm() == null ? null
                 : in.checksumType() != null ? in.checksumType() : "CRC64NVME".equals(in.checksumAlgorithm()) ? "FULL_OBJECT" : "COMPOSITE";
+        if (type != null && ("FULL_OBJECT".equals(type) ? CrcCombine.forAlgorithm(in.checksumAlgorithm()) == null
+                : "CRC64NVME".equals(in.checksumAlgorithm()))) {
+            throw S3Errors.invalidRequest("The " + type + " checksum type cannot be used with the "
+                    + in.checksumAlgorithm().toLowerCase(java.util.Locale.ROOT) + " checksum algorithm.");
+        }
         UploadRecord upload = new UploadRecord(in.bucket(), in.key(), uploadId, state.ctx.clock().instant(), in.headers(),
                 in.tags(), in.checksumAlgorithm(), type);
         state.uploads.put(S3State.uploadKey(in.bucket(), in.key(), uploadId), upload);
@@ -66,6 +72,7 @@ final class MultipartOperations {
     PartRecord uploadPart(String bucket, String key, String uploadId, int partNumber, UploadBody body) {
         checkPartNumber(partNumber);
         upload(bucket, key, uploadId);
+        ObjectOperations.checkSize(body);
         BlobIO.Stored stored = BlobIO.ingest(state.blobs, body);
         PartRecord part = new PartRecord(partNumber, stored.md5(), stored.size(), state.ctx.clock().instant(), stored.blob(),
                 stored.checksumAlgorithm(), stored.checksumValue());
@@ -124,13 +131,16 @@ final class MultipartOperations {
             lock.unlock();
         }
         if (previous != null) {
-            state.deleteBlob(previous.blob());
+            state.releaseBlobs(List.of(new Segment(previous.blob(), previous.size())));
         }
         return part;
     }
 
-    ObjectRecord complete(Scope scope, String bucket, String key, String uploadId, List<CompletedPart> requested,
-            String fullObjectChecksum, Caller caller) {
+    ObjectRecord complete(Scope scope, CompleteUploadInput in, Caller caller) {
+        String bucket = in.bucket();
+        String key = in.key();
+        String uploadId = in.uploadId();
+        List<CompletedPart> requested = in.parts();
         if (requested.isEmpty()) {
             throw S3Errors.malformedXml();
         }
@@ -145,13 +155,18 @@ final class MultipartOperations {
                 stored.put(e.getValue().partNumber(), e.getValue());
             }
             List<PartRecord> chosen = choose(requested, stored);
-            object = assemble(upload, chosen, fullObjectChecksum);
+            object = assemble(upload, chosen, in.fullObjectChecksum());
+            if (in.expectedSize() != null && in.expectedSize() != object.size()) {
+                throw S3Errors.invalidRequest("The provided 'x-amz-mp-object-size' header value " + in.expectedSize()
+                        + " does not match what was computed: " + object.size());
+            }
             for (PartRecord part : stored.values()) {
                 if (!chosen.contains(part)) {
                     unused.add(part);
                 }
             }
-            objects.commit(bucket, object);
+            objects.commit(bucket, object, previous -> ObjectOperations.checkWriteConditions(previous, key, in.ifMatch(),
+                    in.ifNoneMatch()));
             for (PartRecord part : stored.values()) {
                 state.parts.remove(S3State.partKey(uploadId, part.partNumber()));
             }
@@ -159,9 +174,11 @@ final class MultipartOperations {
         } finally {
             lock.unlock();
         }
+        List<Segment> unusedBlobs = new ArrayList<>();
         for (PartRecord part : unused) {
-            state.deleteBlob(part.blob());
+            unusedBlobs.add(new Segment(part.blob(), part.size()));
         }
+        state.releaseBlobs(unusedBlobs);
         state.publish(scope, bucket, key, "ObjectCreated:CompleteMultipartUpload", object, caller);
         return object;
     }
@@ -205,23 +222,45 @@ final class MultipartOperations {
                 checksum(upload, parts, fullObjectChecksum), segments);
     }
 
-    /** The composite checksum (checksum of the parts' checksums, "-N"), or the full-object value the client sent. */
+    /**
+     * The object's checksum: for COMPOSITE uploads the checksum of the parts' checksums with "-N";
+     * for FULL_OBJECT uploads the CRC of the whole object, combined from the parts' CRCs and checked
+     * against the value the client sent at completion (BadDigest when they differ).
+     */
     private static StoredChecksum checksum(UploadRecord upload, List<PartRecord> parts, String fullObjectChecksum) {
         String algorithm = upload.checksumAlgorithm();
         if (algorithm == null) {
             return null;
         }
+        boolean partsHaveChecksums = true;
+        for (PartRecord part : parts) {
+            if (!algorithm.equals(part.checksumAlgorithm()) || part.checksumValue() == null) {
+                partsHaveChecksums = false;
+            }
+        }
         if ("FULL_OBJECT".equals(upload.checksumType())) {
-            return fullObjectChecksum == null ? null : new StoredChecksum(algorithm, fullObjectChecksum, "FULL_OBJECT");
+            CrcCombine crc = CrcCombine.forAlgorithm(algorithm);
+            if (crc == null || !partsHaveChecksums) {
+                return fullObjectChecksum == null ? null : new StoredChecksum(algorithm, fullObjectChecksum, "FULL_OBJECT");
+            }
+            long combined = 0;
+            boolean first = true;
+            for (PartRecord part : parts) {
+                long value = crc.fromBytes(Base64.getDecoder().decode(part.checksumValue()));
+                combined = first ? value : crc.combine(combined, value, part.size());
+                first = false;
+            }
+            String computed = Base64.getEncoder().encodeToString(crc.toBytes(combined));
+            if (fullObjectChecksum != null && !fullObjectChecksum.trim().equals(computed)) {
+                throw S3Errors.badDigest(algorithm);
+            }
+            return new StoredChecksum(algorithm, computed, "FULL_OBJECT");
         }
         JdkDigest combined = JdkDigest.forAlgorithm(algorithm);
-        if (combined == null) {
+        if (combined == null || !partsHaveChecksums) {
             return null;
         }
         for (PartRecord part : parts) {
-            if (!algorithm.equals(part.checksumAlgorithm()) || part.checksumValue() == null) {
-                return null;
-            }
             byte[] value = Base64.getDecoder().decode(part.checksumValue());
             combined.update(value, 0, value.length);
         }
@@ -244,18 +283,21 @@ final class MultipartOperations {
         for (Map.Entry<String, PartRecord> e : state.parts.prefix(upload.uploadId() + '\u0000')) {
             parts.add(e.getValue());
         }
+        state.uploads.remove(S3State.uploadKey(upload.bucket(), upload.key(), upload.uploadId()));
+        List<Segment> blobs = new ArrayList<>(parts.size());
         for (PartRecord part : parts) {
             state.parts.remove(S3State.partKey(upload.uploadId(), part.partNumber()));
-            state.deleteBlob(part.blob());
+            blobs.add(new Segment(part.blob(), part.size()));
         }
-        state.uploads.remove(S3State.uploadKey(upload.bucket(), upload.key(), upload.uploadId()));
+        state.releaseBlobs(blobs);
     }
 
     PartsPage listParts(String bucket, String key, String uploadId, int maxParts, int partNumberMarker) {
         UploadRecord upload = upload(bucket, key, uploadId);
         List<PartRecord> parts = new ArrayList<>();
         boolean truncated = false;
-        for (Map.Entry<String, PartRecord> e : state.parts.range(S3State.partKey(uploadId, partNumberMarker + 1),
+        int from = Math.min(Math.max(partNumberMarker, 0), 10000) + 1;
+        for (Map.Entry<String, PartRecord> e : state.parts.range(S3State.partKey(uploadId, from),
                 uploadId + '\u0001')) {
             if (parts.size() == maxParts) {
                 truncated = true;

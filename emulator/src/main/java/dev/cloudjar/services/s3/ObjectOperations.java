@@ -20,6 +20,8 @@ import java.util.concurrent.locks.ReentrantLock;
 /** Objects: put, read, delete, copy, tagging. */
 final class ObjectOperations {
     static final int MAX_KEY_BYTES = 1024;
+    /** The largest single PUT, UploadPart or copy source S3 accepts: 5 GiB. */
+    static final long MAX_SINGLE_SIZE = 5L * 1024 * 1024 * 1024;
     private final S3State state;
 
     ObjectOperations(S3State state) {
@@ -38,38 +40,78 @@ final class ObjectOperations {
         }
     }
 
+    static void checkSize(UploadBody body) {
+        if (body.declaredLength() > MAX_SINGLE_SIZE) {
+            throw S3Errors.entityTooLarge(body.declaredLength(), MAX_SINGLE_SIZE);
+        }
+    }
+
     ObjectRecord put(Scope scope, PutObjectInput in, UploadBody body, Caller caller) {
         state.bucket(in.bucket());
         checkKey(in.key());
+        checkSize(body);
         TagRules.validate(in.tags(), 10);
         BlobIO.Stored stored = BlobIO.ingest(state.blobs, body);
         StoredChecksum checksum = stored.checksumAlgorithm() == null ? null
                 : new StoredChecksum(stored.checksumAlgorithm(), stored.checksumValue(), "FULL_OBJECT");
         ObjectRecord record = new ObjectRecord(in.key(), stored.size(), stored.md5(), state.ctx.clock().instant(),
                 in.headers(), in.tags(), checksum, List.of(new Segment(stored.blob(), stored.size())));
-        commit(in.bucket(), record);
+        commitNew(in.bucket(), record, previous -> checkWriteConditions(previous, in.key(), in.ifMatch(), in.ifNoneMatch()));
         state.publish(scope, in.bucket(), in.key(), "ObjectCreated:Put", record, caller);
         return record;
     }
 
-    /** Stores a new version of a key, then frees the bytes of the version it replaced. */
+    /** Conditional writes: If-None-Match: * fails when the key exists, If-Match when its ETag differs or it is absent. */
+    static void checkWriteConditions(ObjectRecord previous, String key, String ifMatch, String ifNoneMatch) {
+        if (ifNoneMatch != null && previous != null && Preconditions.matches(ifNoneMatch, previous.eTag())) {
+            throw S3Errors.preconditionFailed("If-None-Match");
+        }
+        if (ifMatch != null) {
+            if (previous == null) {
+                throw S3Errors.noSuchKey(key);
+            }
+            if (!Preconditions.matches(ifMatch, previous.eTag())) {
+                throw S3Errors.preconditionFailed("If-Match");
+            }
+        }
+    }
+
     void commit(String bucket, ObjectRecord record) {
+        commit(bucket, record, previous -> { });
+    }
+
+    /** Commits a record whose bytes were written for it alone: if the commit is refused, they are freed. */
+    private void commitNew(String bucket, ObjectRecord record, java.util.function.Consumer<ObjectRecord> check) {
+        try {
+            commit(bucket, record, check);
+        } catch (RuntimeException refused) {
+            state.deleteBlobs(record.segments());
+            throw refused;
+        }
+    }
+
+    /**
+     * Stores a new version of a key after {@code check} accepted the current one (under the key's
+     * lock), then frees the bytes of the version it replaced. A rejected write leaves its own bytes to
+     * the caller (multipart parts stay with their upload).
+     */
+    void commit(String bucket, ObjectRecord record, java.util.function.Consumer<ObjectRecord> check) {
         ObjectRecord previous;
         ReentrantLock lock = state.lock(bucket, record.key());
         lock.lock();
         try {
             if (!state.buckets.containsKey(bucket)) {
-                state.deleteBlobs(record.segments());
                 throw S3Errors.noSuchBucket(bucket);
             }
             String storedKey = S3State.objectKey(bucket, record.key());
             previous = state.objects.get(storedKey);
+            check.accept(previous);
             state.objects.put(storedKey, record);
         } finally {
             lock.unlock();
         }
         if (previous != null && !previous.segments().equals(record.segments())) {
-            state.deleteBlobs(previous.segments());
+            state.releaseBlobs(previous.segments());
         }
     }
 
@@ -87,6 +129,9 @@ final class ObjectOperations {
         Preconditions.checkRead(object.eTag(), object.lastModified(), in.ifMatch(), in.ifNoneMatch(),
                 in.ifModifiedSince(), in.ifUnmodifiedSince());
         if (in.partNumber() != null) {
+            if (in.range() != null) {
+                throw S3Errors.invalidRequest("Cannot specify both Range header and partNumber query parameter");
+            }
             return part(object, in.partNumber());
         }
         long[] range = ByteRanges.parse(in.range(), object.size());
@@ -132,7 +177,7 @@ final class ObjectOperations {
             lock.unlock();
         }
         if (previous != null) {
-            state.deleteBlobs(previous.segments());
+            state.releaseBlobs(previous.segments());
             state.publish(scope, bucket, key, "ObjectRemoved:Delete", null, caller);
         }
         return previous != null;
@@ -158,6 +203,10 @@ final class ObjectOperations {
         Preconditions.checkCopySource(source.eTag(), source.lastModified(), in.ifMatch(), in.ifNoneMatch(),
                 in.ifModifiedSince(), in.ifUnmodifiedSince());
         boolean self = in.sourceBucket().equals(in.bucket()) && in.sourceKey().equals(in.key());
+        if (!self && source.size() > MAX_SINGLE_SIZE) {
+            throw S3Errors.invalidRequest("The specified copy source is larger than the maximum allowable size for a copy "
+                    + "source: " + MAX_SINGLE_SIZE);
+        }
         ObjectHeaders headers = in.replaceMetadata() ? in.headers() : source.headers();
         if (!in.replaceMetadata() && in.headers() != null && in.headers().storageClass() != null) {
             headers = withStorageClass(headers, in.headers().storageClass());
@@ -175,16 +224,21 @@ final class ObjectOperations {
                     source.checksum(), source.segments());
         } else {
             StoredChecksum sourceChecksum = source.checksum();
-            String algorithm = sourceChecksum == null ? null : sourceChecksum.algorithm();
-            BlobIO.Stored stored = BlobIO.copy(state.blobs, source, 0, source.size(), sourceChecksum != null
-                    && sourceChecksum.composite() ? algorithm : null);
-            StoredChecksum checksum = sourceChecksum == null ? null : sourceChecksum.composite()
-                    ? (stored.checksumValue() == null ? null : new StoredChecksum(algorithm, stored.checksumValue(), "FULL_OBJECT"))
-                    : sourceChecksum;
+            String wanted = in.checksumAlgorithm() != null ? in.checksumAlgorithm()
+                    : sourceChecksum == null ? null : sourceChecksum.algorithm();
+            // A full-object checksum of the same algorithm stays valid for identical bytes; anything else is recomputed.
+            boolean keep = sourceChecksum != null && !sourceChecksum.composite() && sourceChecksum.algorithm().equals(wanted);
+            BlobIO.Stored stored = BlobIO.copy(state.blobs, source, 0, source.size(), keep ? null : wanted);
+            StoredChecksum checksum = keep ? sourceChecksum : stored.checksumValue() == null ? null
+                    : new StoredChecksum(wanted, stored.checksumValue(), "FULL_OBJECT");
             record = new ObjectRecord(in.key(), stored.size(), stored.md5(), state.ctx.clock().instant(), headers, tags,
                     checksum, List.of(new Segment(stored.blob(), stored.size())));
         }
-        commit(in.bucket(), record);
+        if (self) {
+            commit(in.bucket(), record);
+        } else {
+            commitNew(in.bucket(), record, previous -> { });
+        }
         state.publish(scope, in.bucket(), in.key(), "ObjectCreated:Copy", record, caller);
         return record;
     }

@@ -5,7 +5,7 @@ import dev.cloudjar.core.AwsException;
 import dev.cloudjar.core.Scope;
 import dev.cloudjar.events.S3NotificationConfigured;
 import dev.cloudjar.services.s3.model.BucketRecord;
-import dev.cloudjar.services.s3.model.CompletedPart;
+import dev.cloudjar.services.s3.model.CompleteUploadInput;
 import dev.cloudjar.services.s3.model.CopyObjectInput;
 import dev.cloudjar.services.s3.model.CorsRule;
 import dev.cloudjar.services.s3.model.GetObjectInput;
@@ -35,10 +35,14 @@ import java.util.Map;
  *
  * <p>Bucket names are global, as in AWS; a bucket is visible to its owner account only in ListBuckets.
  *
- * <p>LIMITATIONS: no versioning, object lock, ACLs, policies, lifecycle, replication, encryption,
+ * <p>LIMITATIONS: no versioning (ListObjectVersions shows each object as its only version, id
+ * {@code null}), object lock, ACL or policy changes, lifecycle, replication, encryption configuration,
  * website hosting, SELECT or POST (browser form) uploads; these answer 501 NotImplemented. Requests of
- * other accounts are not denied. CRC64NVME is not recomputed for copies of composite-checksum objects;
- * a full-object multipart checksum is stored as the client sent it, not verified.
+ * other accounts are not denied. Signatures are not verified (presigned-URL expiry is). CRC64NVME is
+ * not computed for copies that need a new checksum; a FULL_OBJECT multipart checksum whose parts
+ * carried no checksums is stored as the client sent it. The SHA512/MD5/XXHASH checksum algorithms are
+ * not supported. Blobs
+ * orphaned by a crash between writing bytes and their record are not collected.
  */
 public final class S3Backend {
     private final S3State state;
@@ -102,7 +106,11 @@ public final class S3Backend {
      * bucket or no rule allows the origin, method and headers.
      */
     public CorsRule corsPreflight(String bucket, String origin, String method, List<String> requestHeaders) {
-        List<CorsRule> rules = state.bucket(bucket).cors();
+        BucketRecord record = state.buckets.get(bucket);
+        if (record == null) {
+            throw S3Errors.corsForbidden("CORSResponse: Bucket not found");
+        }
+        List<CorsRule> rules = record.cors();
         if (rules == null || rules.isEmpty()) {
             throw S3Errors.corsForbidden("CORSResponse: CORS is not enabled for this bucket.");
         }
@@ -241,9 +249,8 @@ public final class S3Backend {
         return multipart.uploadPartCopy(bucket, key, uploadId, partNumber, source, range);
     }
 
-    public ObjectRecord completeMultipartUpload(Scope scope, String bucket, String key, String uploadId,
-            List<CompletedPart> parts, String fullObjectChecksum, Caller caller) {
-        return multipart.complete(scope, bucket, key, uploadId, parts, fullObjectChecksum, caller);
+    public ObjectRecord completeMultipartUpload(Scope scope, CompleteUploadInput in, Caller caller) {
+        return multipart.complete(scope, in, caller);
     }
 
     public void abortMultipartUpload(String bucket, String key, String uploadId) {

@@ -108,6 +108,11 @@ public final class S3Errors {
         return new AwsException(400, "IncompleteBody", "You did not provide the number of bytes specified by the Content-Length HTTP header.");
     }
 
+    public static AwsException entityTooLarge(long proposed, long max) {
+        return new AwsException(400, "EntityTooLarge", "Your proposed upload exceeds the maximum allowed size")
+                .with("ProposedSize", String.valueOf(proposed)).with("MaxSizeAllowed", String.valueOf(max));
+    }
+
     public static AwsException notImplemented(String what) {
         return new AwsException(501, "NotImplemented", "A header or query you provided requested a function that is not implemented.")
                 .with("Header", what);

@@ -73,7 +73,7 @@ final class S3State {
 
     static String partKey(String uploadId, int partNumber) {
         String n = Integer.toString(partNumber);
-        return uploadId + KeyRanges.SEPARATOR + "00000".substring(n.length()) + n;
+        return uploadId + KeyRanges.SEPARATOR + (n.length() >= 5 ? n : "00000".substring(n.length()) + n);
     }
 
     /**
@@ -94,6 +94,17 @@ final class S3State {
 
     ReentrantLock lock(String bucket, String key) {
         return locks.lockFor(objectKey(bucket, key));
+    }
+
+    /**
+     * Frees blobs a just-written record no longer points at, once that write is durable: deleting
+     * them first would leave the old record, restored after a crash, pointing at nothing.
+     */
+    void releaseBlobs(List<Segment> segments) {
+        if (!segments.isEmpty()) {
+            ctx.store().awaitDurable();
+            deleteBlobs(segments);
+        }
     }
 
     void deleteBlobs(List<Segment> segments) {

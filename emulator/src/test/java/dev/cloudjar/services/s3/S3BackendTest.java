@@ -86,6 +86,11 @@ class S3BackendTest {
                 body(content.getBytes(StandardCharsets.UTF_8)), Caller.internal());
     }
 
+    private ObjectRecord complete(String bucket, String key, String uploadId, List<CompletedPart> parts) {
+        return s3.completeMultipartUpload(SCOPE, new dev.cloudjar.services.s3.model.CompleteUploadInput(bucket, key, uploadId, parts,
+                null, null, null, null), Caller.internal());
+    }
+
     private ListObjectsResult list(String prefix, String delimiter, String after, int max) {
         return s3.listObjects(new ListObjectsInput("bkt", prefix, delimiter, after, max));
     }
@@ -140,13 +145,12 @@ class S3BackendTest {
         byte[] second = "tail".getBytes(StandardCharsets.UTF_8);
         String e2 = s3.uploadPart("bkt", "big", upload.uploadId(), 2, body(second)).eTag();
         String e1 = s3.uploadPart("bkt", "big", upload.uploadId(), 1, body(first)).eTag();
-        assertEquals("InvalidPartOrder", assertThrows(AwsException.class, () -> s3.completeMultipartUpload(SCOPE, "bkt", "big",
-                upload.uploadId(), List.of(new CompletedPart(2, e2, null, null), new CompletedPart(1, e1, null, null)), null,
-                Caller.internal())).code());
-        assertEquals("InvalidPart", assertThrows(AwsException.class, () -> s3.completeMultipartUpload(SCOPE, "bkt", "big",
-                upload.uploadId(), List.of(new CompletedPart(1, "\"beef\"", null, null)), null, Caller.internal())).code());
-        ObjectRecord done = s3.completeMultipartUpload(SCOPE, "bkt", "big", upload.uploadId(),
-                List.of(new CompletedPart(1, "\"" + e1 + "\"", null, null), new CompletedPart(2, e2, null, null)), null, Caller.internal());
+        assertEquals("InvalidPartOrder", assertThrows(AwsException.class, () -> complete("bkt", "big",
+                upload.uploadId(), List.of(new CompletedPart(2, e2, null, null), new CompletedPart(1, e1, null, null)))).code());
+        assertEquals("InvalidPart", assertThrows(AwsException.class, () -> complete("bkt", "big",
+                upload.uploadId(), List.of(new CompletedPart(1, "\"beef\"", null, null)))).code());
+        ObjectRecord done = complete("bkt", "big", upload.uploadId(),
+                List.of(new CompletedPart(1, "\"" + e1 + "\"", null, null), new CompletedPart(2, e2, null, null)));
         MessageDigest md5 = MessageDigest.getInstance("MD5");
         md5.update(HexFormat.of().parseHex(e1));
         md5.update(HexFormat.of().parseHex(e2));
@@ -165,8 +169,8 @@ class S3BackendTest {
         UploadRecord upload = s3.createMultipartUpload(new MultipartUploadInput("bkt", "k", ObjectHeaders.empty(), Map.of(), null, null));
         String e1 = s3.uploadPart("bkt", "k", upload.uploadId(), 1, body(new byte[10])).eTag();
         String e2 = s3.uploadPart("bkt", "k", upload.uploadId(), 2, body(new byte[10])).eTag();
-        AwsException e = assertThrows(AwsException.class, () -> s3.completeMultipartUpload(SCOPE, "bkt", "k", upload.uploadId(),
-                List.of(new CompletedPart(1, e1, null, null), new CompletedPart(2, e2, null, null)), null, Caller.internal()));
+        AwsException e = assertThrows(AwsException.class, () -> complete("bkt", "k", upload.uploadId(),
+                List.of(new CompletedPart(1, e1, null, null), new CompletedPart(2, e2, null, null))));
         assertEquals("EntityTooSmall", e.code());
         assertEquals("1", e.details().get("PartNumber"));
     }

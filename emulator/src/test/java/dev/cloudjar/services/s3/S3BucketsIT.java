@@ -103,6 +103,14 @@ class S3BucketsIT {
         assertEquals("content-type", ok.headers().firstValue("Access-Control-Allow-Headers").orElseThrow());
         assertEquals("300", ok.headers().firstValue("Access-Control-Max-Age").orElseThrow());
         assertEquals(403, preflight(endpoint, "cors-bucket", "https://evil.test", "PUT").statusCode());
+        s3.putObject(b -> b.bucket("cors-bucket").key("upload.txt"), RequestBody.fromString("x"));
+        HttpResponse<String> actual = http.send(HttpRequest.newBuilder(endpoint.resolve("/cors-bucket/upload.txt"))
+                .header("Origin", "https://app.example").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals("https://app.example", actual.headers().firstValue("Access-Control-Allow-Origin").orElseThrow());
+        assertEquals("ETag", actual.headers().firstValue("Access-Control-Expose-Headers").orElseThrow());
+        HttpResponse<String> foreign = http.send(HttpRequest.newBuilder(endpoint.resolve("/cors-bucket/upload.txt"))
+                .header("Origin", "https://evil.test").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(foreign.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
         assertEquals(403, preflight(endpoint, "cors-bucket", "https://app.example", "DELETE").statusCode());
         s3.deleteBucketCors(b -> b.bucket("cors-bucket"));
         assertEquals(403, preflight(endpoint, "cors-bucket", "https://app.example", "PUT").statusCode());
@@ -141,6 +149,19 @@ class S3BucketsIT {
         S3Exception badArn = assertThrows(S3Exception.class, () -> s3.putBucketNotificationConfiguration(b -> b.bucket("notified-bucket")
                 .notificationConfiguration(n -> n.topicConfigurations(t -> t.topicArn("not-an-arn").events(Event.S3_OBJECT_CREATED)))));
         assertEquals("InvalidArgument", badArn.awsErrorDetails().errorCode());
+    }
+
+    @Test
+    void defaultsAwsAppliesToEveryNewBucket(S3Client s3) {
+        s3.createBucket(b -> b.bucket("defaults-bucket"));
+        assertEquals("AES256", s3.getBucketEncryption(b -> b.bucket("defaults-bucket")).serverSideEncryptionConfiguration().rules()
+                .get(0).applyServerSideEncryptionByDefault().sseAlgorithmAsString());
+        assertEquals("BucketOwnerEnforced", s3.getBucketOwnershipControls(b -> b.bucket("defaults-bucket")).ownershipControls()
+                .rules().get(0).objectOwnershipAsString());
+        assertTrue(s3.getPublicAccessBlock(b -> b.bucket("defaults-bucket")).publicAccessBlockConfiguration().blockPublicAcls());
+        assertEquals(null, s3.getBucketVersioning(b -> b.bucket("defaults-bucket")).status(), "versioning never enabled");
+        assertEquals("NoSuchBucketPolicy", assertThrows(S3Exception.class,
+                () -> s3.getBucketPolicy(b -> b.bucket("defaults-bucket"))).awsErrorDetails().errorCode());
     }
 
     @Test

@@ -124,6 +124,17 @@ class S3ListingIT {
     }
 
     @Test
+    void versionListingShowsEachObjectAsItsOnlyVersion(S3Client s3) {
+        software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse versions =
+                s3.listObjectVersions(b -> b.bucket(BUCKET).prefix("photos/"));
+        assertEquals(List.of("photos/2024/x.jpg", "photos/y.jpg"), versions.versions().stream().map(v -> v.key()).toList());
+        assertEquals("null", versions.versions().get(0).versionId());
+        assertTrue(versions.versions().get(0).isLatest());
+        assertEquals(List.of("photos/"), prefixes(s3.listObjectVersions(b -> b.bucket(BUCKET).delimiter("/")).commonPrefixes())
+                .subList(1, 2));
+    }
+
+    @Test
     void missingBucket(S3Client s3) {
         assertThrows404(s3);
     }

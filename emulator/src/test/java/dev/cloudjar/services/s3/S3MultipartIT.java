@@ -78,6 +78,41 @@ class S3MultipartIT {
     }
 
     @Test
+    void fullObjectCrcIsCombinedFromThePartsAndChecked(S3Client s3) {
+        byte[] part1 = random(FIVE_MIB, 7);
+        byte[] part2 = random(777, 8);
+        java.util.zip.CRC32 whole = new java.util.zip.CRC32();
+        whole.update(part1);
+        whole.update(part2);
+        String expected = java.util.Base64.getEncoder().encodeToString(java.nio.ByteBuffer.allocate(4).putInt((int) whole.getValue()).array());
+        for (String claimed : new String[] {"AAAAAA==", expected}) {
+            String id = s3.createMultipartUpload(b -> b.bucket(BUCKET).key("full").checksumAlgorithm(ChecksumAlgorithm.CRC32)
+                    .checksumType(software.amazon.awssdk.services.s3.model.ChecksumType.FULL_OBJECT)).uploadId();
+            UploadPartResponse r1 = s3.uploadPart(b -> b.bucket(BUCKET).key("full").uploadId(id).partNumber(1)
+                    .checksumAlgorithm(ChecksumAlgorithm.CRC32), RequestBody.fromBytes(part1));
+            UploadPartResponse r2 = s3.uploadPart(b -> b.bucket(BUCKET).key("full").uploadId(id).partNumber(2)
+                    .checksumAlgorithm(ChecksumAlgorithm.CRC32), RequestBody.fromBytes(part2));
+            Runnable complete = () -> s3.completeMultipartUpload(b -> b.bucket(BUCKET).key("full").uploadId(id).checksumCRC32(claimed)
+                    .checksumType(software.amazon.awssdk.services.s3.model.ChecksumType.FULL_OBJECT)
+                    .multipartUpload(m -> m.parts(
+                            CompletedPart.builder().partNumber(1).eTag(r1.eTag()).checksumCRC32(r1.checksumCRC32()).build(),
+                            CompletedPart.builder().partNumber(2).eTag(r2.eTag()).checksumCRC32(r2.checksumCRC32()).build())));
+            if (claimed.equals(expected)) {
+                complete.run();
+            } else {
+                assertEquals("BadDigest", assertThrows(S3Exception.class, complete::run).awsErrorDetails().errorCode());
+                s3.abortMultipartUpload(b -> b.bucket(BUCKET).key("full").uploadId(id));
+            }
+        }
+        HeadObjectResponse head = s3.headObject(b -> b.bucket(BUCKET).key("full").checksumMode(ChecksumMode.ENABLED));
+        assertEquals(expected, head.checksumCRC32());
+        assertEquals("FULL_OBJECT", head.checksumTypeAsString());
+        S3Exception bad = assertThrows(S3Exception.class, () -> s3.createMultipartUpload(b -> b.bucket(BUCKET).key("x")
+                .checksumAlgorithm(ChecksumAlgorithm.SHA256).checksumType(software.amazon.awssdk.services.s3.model.ChecksumType.FULL_OBJECT)));
+        assertEquals("InvalidRequest", bad.awsErrorDetails().errorCode());
+    }
+
+    @Test
     void completeRules(S3Client s3) {
         String id = s3.createMultipartUpload(b -> b.bucket(BUCKET).key("rules")).uploadId();
         String e1 = s3.uploadPart(b -> b.bucket(BUCKET).key("rules").uploadId(id).partNumber(1), RequestBody.fromString("small")).eTag();
@@ -95,6 +130,22 @@ class S3MultipartIT {
         S3Exception badNumber = assertThrows(S3Exception.class, () -> s3.uploadPart(b -> b.bucket(BUCKET).key("rules").uploadId("x")
                 .partNumber(10001), RequestBody.fromString("x")));
         assertEquals("InvalidArgument", badNumber.awsErrorDetails().errorCode());
+    }
+
+    @Test
+    void conditionalCompleteAndDeclaredSize(S3Client s3) {
+        s3.putObject(b -> b.bucket(BUCKET).key("exists"), RequestBody.fromString("old"));
+        String id = s3.createMultipartUpload(b -> b.bucket(BUCKET).key("exists")).uploadId();
+        String e1 = s3.uploadPart(b -> b.bucket(BUCKET).key("exists").uploadId(id).partNumber(1), RequestBody.fromString("new")).eTag();
+        S3Exception exists = assertThrows(S3Exception.class, () -> s3.completeMultipartUpload(b -> b.bucket(BUCKET).key("exists")
+                .uploadId(id).ifNoneMatch("*").multipartUpload(m -> m.parts(part(1, e1)))));
+        assertEquals(412, exists.statusCode());
+        S3Exception size = assertThrows(S3Exception.class, () -> s3.completeMultipartUpload(b -> b.bucket(BUCKET).key("exists")
+                .uploadId(id).overrideConfiguration(o -> o.putHeader("x-amz-mp-object-size", "99")).multipartUpload(m -> m.parts(part(1, e1)))));
+        assertEquals("InvalidRequest", size.awsErrorDetails().errorCode());
+        s3.completeMultipartUpload(b -> b.bucket(BUCKET).key("exists").uploadId(id).overrideConfiguration(o -> o.putHeader("x-amz-mp-object-size", "3"))
+                .multipartUpload(m -> m.parts(part(1, e1))));
+        assertEquals("new", s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("exists")).asUtf8String());
     }
 
     @Test

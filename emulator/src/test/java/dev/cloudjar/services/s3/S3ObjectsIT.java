@@ -76,6 +76,20 @@ class S3ObjectsIT {
     }
 
     @Test
+    void conditionalWritesAndEncryptionHeader(S3Client s3) {
+        PutObjectResponse first = s3.putObject(b -> b.bucket(BUCKET).key("once").ifNoneMatch("*"), RequestBody.fromString("1"));
+        assertEquals(software.amazon.awssdk.services.s3.model.ServerSideEncryption.AES256, first.serverSideEncryption());
+        S3Exception exists = assertThrows(S3Exception.class,
+                () -> s3.putObject(b -> b.bucket(BUCKET).key("once").ifNoneMatch("*"), RequestBody.fromString("2")));
+        assertEquals(412, exists.statusCode());
+        assertEquals("PreconditionFailed", exists.awsErrorDetails().errorCode());
+        assertEquals(412, assertThrows(S3Exception.class,
+                () -> s3.putObject(b -> b.bucket(BUCKET).key("once").ifMatch("\"other\""), RequestBody.fromString("3"))).statusCode());
+        s3.putObject(b -> b.bucket(BUCKET).key("once").ifMatch(first.eTag()), RequestBody.fromString("4"));
+        assertEquals("4", s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("once")).asUtf8String());
+    }
+
+    @Test
     void rangesAndOverrides(S3Client s3) {
         s3.putObject(b -> b.bucket(BUCKET).key("digits"), RequestBody.fromString("0123456789"));
         ResponseBytes<GetObjectResponse> range = s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("digits").range("bytes=2-4"));
@@ -197,6 +211,10 @@ class S3ObjectsIT {
         assertEquals("text/plain", replaced.contentType());
         assertEquals(Map.of("b", "2"), replaced.metadata());
         assertEquals("a,b", s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("src")).asUtf8String());
+        s3.copyObject(b -> b.sourceBucket(BUCKET).sourceKey("src").destinationBucket(BUCKET).destinationKey("sha-copy")
+                .checksumAlgorithm(ChecksumAlgorithm.SHA256));
+        assertEquals("HrfFTVKDG7/olCrwscVrdAlSOlntbKmcEXT+9+sywbU=", s3.headObject(b -> b.bucket(BUCKET).key("sha-copy").checksumMode(ChecksumMode.ENABLED)).checksumSHA256(),
+                "SHA-256 of a,b computed while copying");
         S3Exception self = assertThrows(S3Exception.class, () -> s3.copyObject(b -> b.sourceBucket(BUCKET).sourceKey("src")
                 .destinationBucket(BUCKET).destinationKey("src")));
         assertEquals("InvalidRequest", self.awsErrorDetails().errorCode());
@@ -233,7 +251,10 @@ class S3ObjectsIT {
         new java.util.Random(7).nextBytes(data);
         s3.putObject(b -> b.bucket(BUCKET).key("binary"), RequestBody.fromBytes(data));
         assertArrayEquals(data, s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("binary")).asByteArray());
-        assertEquals("x", new String(new byte[] {'x'}, StandardCharsets.UTF_8));
+        s3.putObject(b -> b.bucket(BUCKET).key("folder/"), RequestBody.empty());
+        assertEquals(0, s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("folder/")).asByteArray().length);
+        assertEquals(0L, s3.headObject(b -> b.bucket(BUCKET).key("folder/")).contentLength());
+        assertEquals("\"d41d8cd98f00b204e9800998ecf8427e\"", s3.headObject(b -> b.bucket(BUCKET).key("folder/")).eTag());
     }
 
     @Test

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * CopyObject: source, destination, the metadata/tagging directives (REPLACE takes {@code headers}
- * and {@code tags} from the request) and the x-amz-copy-source-if-* conditions.
+ * and {@code tags} from the request), the x-amz-copy-source-if-* conditions and the checksum
+ * algorithm the copy should carry (null: the source's).
  */
 public record CopyObjectInput(
         String sourceBucket,
@@ -19,5 +20,6 @@ public record CopyObjectInput(
         String ifMatch,
         String ifNoneMatch,
         Instant ifModifiedSince,
-        Instant ifUnmodifiedSince) {
+        Instant ifUnmodifiedSince,
+        String checksumAlgorithm) {
 }

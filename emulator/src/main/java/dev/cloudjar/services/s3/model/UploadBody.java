@@ -11,6 +11,11 @@ import java.io.InputStream;
 public interface UploadBody {
     InputStream stream();
 
+    /** The payload length the client announced, or -1 when it did not say. */
+    default long declaredLength() {
+        return -1;
+    }
+
     /** Verifies the digests the client sent against the bytes read and returns what was computed. */
     BodyDigests finish();
 

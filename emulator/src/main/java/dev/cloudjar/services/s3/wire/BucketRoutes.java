@@ -106,6 +106,26 @@ final class BucketRoutes {
         return S3Xml.ok(xml);
     }
 
+    /** Every bucket encrypts with SSE-S3 by default (AWS since January 2023). */
+    AwsResponse encryption(AwsRequest request, S3Address address) {
+        backend.headBucket(address.bucket());
+        return S3Xml.ok(S3Xml.document("ServerSideEncryptionConfiguration").start("Rule")
+                .start("ApplyServerSideEncryptionByDefault").element("SSEAlgorithm", "AES256").end()
+                .element("BucketKeyEnabled", false).end());
+    }
+
+    /** New buckets have ACLs disabled (BucketOwnerEnforced) and public access blocked (AWS since April 2023). */
+    AwsResponse ownershipControls(AwsRequest request, S3Address address) {
+        backend.headBucket(address.bucket());
+        return S3Xml.ok(S3Xml.document("OwnershipControls").start("Rule").element("ObjectOwnership", "BucketOwnerEnforced").end());
+    }
+
+    AwsResponse publicAccessBlock(AwsRequest request, S3Address address) {
+        backend.headBucket(address.bucket());
+        return S3Xml.ok(S3Xml.document("PublicAccessBlockConfiguration").element("BlockPublicAcls", true)
+                .element("IgnorePublicAcls", true).element("BlockPublicPolicy", true).element("RestrictPublicBuckets", true));
+    }
+
     AwsResponse policy(AwsRequest request, S3Address address) {
         backend.headBucket(address.bucket());
         throw new AwsException(404, "NoSuchBucketPolicy", "The bucket policy does not exist").with("BucketName", address.bucket());

@@ -81,6 +81,44 @@ final class ListingRoutes {
         return S3Xml.ok(xml);
     }
 
+    /**
+     * ListObjectVersions for CloudJar's unversioned buckets: every object is its only version, with
+     * version id {@code null} as S3 reports for objects written while versioning was off.
+     */
+    AwsResponse listVersions(AwsRequest request, S3Address address) {
+        boolean url = encodingType(request);
+        String prefix = request.queryParameter("prefix");
+        String delimiter = request.queryParameter("delimiter");
+        String keyMarker = request.queryParameter("key-marker");
+        int maxKeys = Math.min(MAX_KEYS, BucketRoutes.intParameter(request, "max-keys", MAX_KEYS));
+        ListObjectsResult result = backend.listObjects(new ListObjectsInput(address.bucket(), prefix, delimiter, keyMarker, maxKeys));
+        XmlWriter xml = S3Xml.document("ListVersionsResult")
+                .element("Name", address.bucket())
+                .element("Prefix", S3Xml.encode(prefix == null ? "" : prefix, url))
+                .element("KeyMarker", S3Xml.encode(keyMarker == null ? "" : keyMarker, url))
+                .element("VersionIdMarker", request.queryParameter("version-id-marker") == null ? "" : request.queryParameter("version-id-marker"));
+        if (result.truncated()) {
+            xml.element("NextKeyMarker", S3Xml.encode(result.nextPosition(), url)).element("NextVersionIdMarker", "null");
+        }
+        xml.element("MaxKeys", maxKeys).element("Delimiter", S3Xml.encode(delimiter, url));
+        if (url) {
+            xml.element("EncodingType", "url");
+        }
+        xml.element("IsTruncated", result.truncated());
+        for (ObjectRecord object : result.contents()) {
+            xml.start("Version").element("Key", S3Xml.encode(object.key(), url)).element("VersionId", "null")
+                    .element("IsLatest", true).element("LastModified", S3Xml.iso(object.lastModified()))
+                    .element("ETag", S3Xml.quote(object.eTag())).element("Size", object.size())
+                    .element("StorageClass", object.headers() == null ? "STANDARD" : object.headers().storageClassOrDefault());
+            S3Xml.owner(xml, "Owner");
+            xml.end();
+        }
+        for (String common : result.commonPrefixes()) {
+            xml.start("CommonPrefixes").element("Prefix", S3Xml.encode(common, url)).end();
+        }
+        return S3Xml.ok(xml);
+    }
+
     private static boolean encodingType(AwsRequest request) {
         String encoding = request.queryParameter("encoding-type");
         if (encoding == null) {

@@ -7,6 +7,7 @@ import dev.cloudjar.protocol.xml.XmlNode;
 import dev.cloudjar.protocol.xml.XmlWriter;
 import dev.cloudjar.services.s3.S3Backend;
 import dev.cloudjar.services.s3.S3Errors;
+import dev.cloudjar.services.s3.model.CompleteUploadInput;
 import dev.cloudjar.services.s3.model.CompletedPart;
 import dev.cloudjar.services.s3.model.GetObjectInput;
 import dev.cloudjar.services.s3.model.MultipartUploadInput;
@@ -28,16 +29,7 @@ final class MultipartRoutes {
     }
 
     AwsResponse create(AwsRequest request, S3Address address) {
-        String algorithmName = request.header("x-amz-checksum-algorithm");
-        String algorithm = null;
-        if (algorithmName != null) {
-            Algorithm parsed = Algorithm.fromName(algorithmName);
-            if (parsed == null) {
-                throw S3Errors.invalidRequest("Checksum algorithm provided is unsupported. Please try again with any of the "
-                        + "valid types: [CRC32, CRC32C, CRC64NVME, SHA1, SHA256]");
-            }
-            algorithm = parsed.name();
-        }
+        String algorithm = checksumAlgorithm(request.header("x-amz-checksum-algorithm"));
         String type = request.header("x-amz-checksum-type");
         if (type != null) {
             type = type.toUpperCase(Locale.ROOT);
@@ -53,6 +45,19 @@ final class MultipartRoutes {
             response.header("x-amz-checksum-algorithm", upload.checksumAlgorithm()).header("x-amz-checksum-type", upload.checksumType());
         }
         return response;
+    }
+
+    /** The canonical name of a requested checksum algorithm, null when none; unknown ones are InvalidRequest. */
+    static String checksumAlgorithm(String header) {
+        if (header == null) {
+            return null;
+        }
+        Algorithm parsed = Algorithm.fromName(header);
+        if (parsed == null) {
+            throw S3Errors.invalidRequest("Checksum algorithm provided is unsupported. Please try again with any of the "
+                    + "valid types: [CRC32, CRC32C, CRC64NVME, SHA1, SHA256]");
+        }
+        return parsed.name();
     }
 
     AwsResponse uploadPart(AwsRequest request, S3Address address) {
@@ -124,8 +129,16 @@ final class MultipartRoutes {
                 fullObject = request.header(candidate.header());
             }
         }
-        ObjectRecord object = backend.completeMultipartUpload(request.scope(), address.bucket(), address.key(),
-                request.queryParameter("uploadId"), parts, fullObject, ObjectRoutes.caller(request));
+        String size = request.header("x-amz-mp-object-size");
+        Long expectedSize;
+        try {
+            expectedSize = size == null ? null : Long.valueOf(size.trim());
+        } catch (NumberFormatException e) {
+            throw S3Errors.invalidArgument("x-amz-mp-object-size must be a number", "x-amz-mp-object-size", size);
+        }
+        ObjectRecord object = backend.completeMultipartUpload(request.scope(), new CompleteUploadInput(address.bucket(),
+                address.key(), request.queryParameter("uploadId"), parts, fullObject, expectedSize, request.header("If-Match"),
+                request.header("If-None-Match")), ObjectRoutes.caller(request));
         XmlWriter xml = S3Xml.document("CompleteMultipartUploadResult")
                 .element("Location", request.endpoint() + "/" + address.bucket() + "/" + dev.cloudjar.protocol.QueryString.encode(address.key(), true))
                 .element("Bucket", address.bucket())

@@ -41,7 +41,8 @@ final class ObjectHeaderCodec {
             case "GLACIER": case "DEEP_ARCHIVE": case "OUTPOSTS": case "GLACIER_IR": case "SNOW": case "EXPRESS_ONEZONE":
                 return value;
             default:
-                throw S3Errors.invalidArgument("The storage class you specified is not valid", "x-amz-storage-class", value);
+                throw new dev.cloudjar.core.AwsException(400, "InvalidStorageClass", "The storage class you specified is not valid")
+                        .with("StorageClassRequested", value);
         }
     }
 

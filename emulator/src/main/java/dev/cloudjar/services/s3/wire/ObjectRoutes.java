@@ -22,6 +22,11 @@ import java.util.Locale;
 
 /** PutObject, GetObject, HeadObject, DeleteObject, DeleteObjects and CopyObject. */
 final class ObjectRoutes {
+    /** Large enough that a multi-GB GET is not dominated by per-write overhead. */
+    private static final int STREAM_BUFFER = 128 * 1024;
+    /** S3 encrypts every object at rest (SSE-S3) since 2023 and says so on writes and reads. */
+    static final String SSE = "x-amz-server-side-encryption";
+    static final String AES256 = "AES256";
     private final S3Backend backend;
 
     ObjectRoutes(S3Backend backend) {
@@ -34,9 +39,9 @@ final class ObjectRoutes {
 
     AwsResponse put(AwsRequest request, S3Address address) {
         PutObjectInput input = new PutObjectInput(address.bucket(), address.key(), ObjectHeaderCodec.read(request),
-                ObjectHeaderCodec.tagging(request.header("x-amz-tagging")));
+                ObjectHeaderCodec.tagging(request.header("x-amz-tagging")), request.header("If-Match"), request.header("If-None-Match"));
         ObjectRecord object = backend.putObject(request.scope(), input, new StreamedUploadBody(request), caller(request));
-        AwsResponse response = AwsResponse.ok().header("ETag", S3Xml.quote(object.eTag()));
+        AwsResponse response = AwsResponse.ok().header("ETag", S3Xml.quote(object.eTag())).header(SSE, AES256);
         checksumHeaders(response, object.checksum());
         return response.body(new byte[0], null);
     }
@@ -53,6 +58,7 @@ final class ObjectRoutes {
         ObjectRecord object = read.object();
         AwsResponse response = AwsResponse.status(read.partial() ? 206 : 200);
         ObjectHeaderCodec.write(response, object, request);
+        response.header(SSE, AES256);
         if (read.partial()) {
             long last = read.offset() + read.length() - 1;
             response.header("Content-Range", "bytes " + read.offset() + "-" + last + "/" + object.size());
@@ -69,7 +75,11 @@ final class ObjectRoutes {
         }
         return response.stream(out -> {
             try (InputStream in = backend.openObject(read)) {
-                in.transferTo(out);
+                byte[] buffer = new byte[(int) Math.max(1, Math.min(STREAM_BUFFER, read.length()))];
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    out.write(buffer, 0, n);
+                }
             }
         }, read.length(), type);
     }
@@ -132,8 +142,10 @@ final class ObjectRoutes {
                 headers, replaceTags, ObjectHeaderCodec.tagging(request.header("x-amz-tagging")),
                 request.header("x-amz-copy-source-if-match"), request.header("x-amz-copy-source-if-none-match"),
                 S3Xml.parseHttpDate(request.header("x-amz-copy-source-if-modified-since")),
-                S3Xml.parseHttpDate(request.header("x-amz-copy-source-if-unmodified-since")));
+                S3Xml.parseHttpDate(request.header("x-amz-copy-source-if-unmodified-since")),
+                MultipartRoutes.checksumAlgorithm(request.header("x-amz-checksum-algorithm")));
         ObjectRecord copied = backend.copyObject(request.scope(), input, caller(request));
+        AwsResponse response = AwsResponse.ok().header(SSE, AES256);
         XmlWriter xml = S3Xml.document("CopyObjectResult")
                 .element("LastModified", S3Xml.iso(copied.lastModified()))
                 .element("ETag", S3Xml.quote(copied.eTag()));
@@ -141,7 +153,7 @@ final class ObjectRoutes {
             xml.element("ChecksumType", copied.checksum().type());
             xml.element("Checksum" + copied.checksum().algorithm(), copied.checksum().value());
         }
-        return S3Xml.ok(xml);
+        return response.body(xml.toBytes(), S3Xml.XML_TYPE);
     }
 
     /**

@@ -22,7 +22,7 @@ public final class S3Api implements AwsService {
     private static final String HOST_ID = "Y2xvdWRqYXIgczMgaG9zdCBpZCBmb3IgbG9jYWwgdXNl";
     private static final List<String> UNSUPPORTED_BUCKET = List.of("accelerate", "analytics", "encryption", "intelligent-tiering",
             "inventory", "lifecycle", "logging", "metrics", "object-lock", "ownershipControls", "policyStatus", "publicAccessBlock",
-            "replication", "requestPayment", "website", "versions", "session", "metadataTable");
+            "replication", "requestPayment", "website", "session", "metadataTable");
     private static final List<String> UNSUPPORTED_OBJECT = List.of("acl", "attributes", "legal-hold", "retention", "torrent",
             "restore", "select", "renameObject");
 
@@ -93,8 +93,12 @@ public final class S3Api implements AwsService {
                 if (r.hasQueryParameter("notification")) return notifications.get(r, a);
                 if (r.hasQueryParameter("uploads")) return multipart.listUploads(r, a);
                 if (r.hasQueryParameter("versioning")) return buckets.versioning(r, a);
+                if (r.hasQueryParameter("versions")) return listings.listVersions(r, a);
                 if (r.hasQueryParameter("acl")) return buckets.acl(r, a);
                 if (r.hasQueryParameter("policy")) return buckets.policy(r, a);
+                if (r.hasQueryParameter("encryption")) return buckets.encryption(r, a);
+                if (r.hasQueryParameter("ownershipControls")) return buckets.ownershipControls(r, a);
+                if (r.hasQueryParameter("publicAccessBlock")) return buckets.publicAccessBlock(r, a);
                 unsupported(r, UNSUPPORTED_BUCKET);
                 return "2".equals(r.queryParameter("list-type")) ? listings.listV2(r, a) : listings.listV1(r, a);
             case "PUT":

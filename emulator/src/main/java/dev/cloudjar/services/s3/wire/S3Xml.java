@@ -98,9 +98,24 @@ final class S3Xml {
             if (bytes.length > MAX_XML_BODY) {
                 throw S3Errors.malformedXml();
             }
+            checkContentMd5(request.header("Content-MD5"), bytes);
             return bytes;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A Content-MD5 sent with a configuration document must match it, as for object bodies. */
+    private static void checkContentMd5(String header, byte[] body) {
+        if (header == null) {
+            return;
+        }
+        byte[] claimed = dev.cloudjar.protocol.auth.Checksums.base64DecodeOrNull(header);
+        if (claimed == null || claimed.length != 16) {
+            throw S3Errors.invalidDigest().with("Content-MD5", header);
+        }
+        if (!java.util.Arrays.equals(claimed, dev.cloudjar.protocol.auth.Checksums.md5(body))) {
+            throw S3Errors.badDigest("MD5");
         }
     }
 

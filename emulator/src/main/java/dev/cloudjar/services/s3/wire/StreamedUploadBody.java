@@ -58,11 +58,7 @@ final class StreamedUploadBody implements UploadBody {
             algorithmName = request.header("x-amz-checksum-algorithm");
         }
         if (named == null && algorithmName != null) {
-            named = Algorithm.fromName(algorithmName);
-            if (named == null) {
-                throw S3Errors.invalidRequest("Checksum algorithm provided is unsupported. Please try again with any of the "
-                        + "valid types: [CRC32, CRC32C, CRC64NVME, SHA1, SHA256]");
-            }
+            named = Algorithm.fromName(MultipartRoutes.checksumAlgorithm(algorithmName));
         }
         this.algorithm = named;
         this.checksum = named == null ? null : named.newDigest();
@@ -98,6 +94,11 @@ final class StreamedUploadBody implements UploadBody {
             throw S3Errors.invalidDigest().with("Content-MD5", header);
         }
         return decoded;
+    }
+
+    @Override
+    public long declaredLength() {
+        return expectedLength;
     }
 
     @Override
