@@ -25,9 +25,8 @@ import java.util.function.UnaryOperator;
  * stored and shown but not enforced; platform applications (mobile push) are not implemented and
  * {@code application}/SMS/email messages go to the outbox; FIFO deduplication windows live in memory
  * and start empty after a restart; HTTP retries follow a short fixed backoff instead of the topic's
- * DeliveryPolicy; SubscriptionsDeleted is always 0; no throttling or quotas beyond message size.
- * Deliberate difference: messages to email subscriptions that are still pending confirmation are
- * recorded in the outbox anyway (see docs/decisions/0004-sns-delivery.md).
+ * DeliveryPolicy; SubscriptionsDeleted is always 0; no throttling or quotas beyond message size;
+ * signatures are digests, not RSA signatures (see docs/decisions/0006-sns-delivery.md).
  */
 public final class SnsBackend implements AutoCloseable {
     private static final int PAGE_SIZE = 100;

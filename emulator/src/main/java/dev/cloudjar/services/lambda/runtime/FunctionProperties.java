@@ -9,7 +9,7 @@ import java.util.Properties;
  * execution environment's threads read their function's {@code Environment.Variables}, the runtime
  * variables ({@code AWS_REGION}, {@code AWS_LAMBDA_FUNCTION_NAME}...) and the SDK settings
  * ({@code aws.region}, {@code aws.endpointUrl}, credentials) through {@code System.getProperty}.
- * Every other thread sees the ordinary properties. See docs/decisions/0002-lambda-environment.md.
+ * Every other thread sees the ordinary properties. See docs/decisions/0007-lambda-environment.md.
  */
 public final class FunctionProperties extends Properties {
     private static final long serialVersionUID = 1L;
