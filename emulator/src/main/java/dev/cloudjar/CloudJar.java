@@ -17,6 +17,7 @@ import dev.cloudjar.services.sts.StsApi;
 import dev.cloudjar.services.sqs.SqsBackend;
 import dev.cloudjar.services.sqs.wire.SqsApi;
 import dev.cloudjar.integration.Wiring;
+import dev.cloudjar.integration.init.InitFileLoader;
 import dev.cloudjar.services.sns.SnsBackend;
 import dev.cloudjar.services.sns.wire.SnsApi;
 import dev.cloudjar.services.dynamodb.DynamoDbBackend;
@@ -75,6 +76,14 @@ public final class CloudJar implements AutoCloseable {
         Scope defaults = new Scope(config.accountId(), config.region());
         cloudJar.server = new HttpServer(config.host(), config.port(), cloudJar::service, cloudJar.context.ids(),
                 cloudJar.context.store(), defaults).start();
+        if (config.init() != null) {
+            try {
+                new InitFileLoader(cloudJar::backend, defaults, cloudJar.endpoint()).load(config.init());
+            } catch (RuntimeException e) {
+                cloudJar.close();
+                throw e;
+            }
+        }
         return cloudJar;
     }
 
