@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * Applies an {@link InitFile} through the backends' public methods, in dependency order: queues,
  * topics, tables, functions, then what connects them (subscriptions, event source mappings, buckets
  * and their notifications). Idempotent, so a restart with {@code --data-dir} and the same file works:
- * an existing queue, table, bucket, subscription or mapping is left as it is; an existing function
+ * an existing queue, topic, table, bucket, subscription or mapping is left as it is; an existing function
  * takes the file's configuration, and its code when the file's code differs; a bucket's notification
  * configuration is set to the file's.
  */
@@ -79,7 +79,7 @@ public final class InitFileLoader {
 
     public void apply(InitFile init) {
         init.queues().forEach(q -> step(init, q.where(), () -> queue(q)));
-        init.topics().forEach(t -> step(init, t.where(), () -> backends.get(SnsBackend.class).createTopic(scope, t.name(), t.attributes(), List.of())));
+        init.topics().forEach(t -> step(init, t.where(), () -> topic(t)));
         init.tables().forEach(t -> step(init, t.where(), () -> table(t)));
         init.functions().forEach(f -> step(init, f.where(), () -> function(f)));
         for (TopicSpec topic : init.topics()) {
@@ -115,6 +115,15 @@ public final class InitFileLoader {
         }
         sqs.createQueue(scope, q.name(), q.attributes(), Map.of());
         LOG.info("init: created queue {}", q.name());
+    }
+
+    private void topic(TopicSpec t) {
+        SnsBackend sns = backends.get(SnsBackend.class);
+        if (exists(() -> sns.getTopicAttributes(scope, arn("sns", t.name())))) {
+            return;
+        }
+        sns.createTopic(scope, t.name(), t.attributes(), List.of());
+        LOG.info("init: created topic {}", t.name());
     }
 
     private void table(TableSpec t) {
