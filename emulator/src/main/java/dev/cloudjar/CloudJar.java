@@ -46,7 +46,7 @@ public final class CloudJar implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CloudJar.class);
 
     private final CloudJarConfig config;
-    private final ServiceContext context;
+    private volatile ServiceContext context;
     private final Map<Class<?>, Lazy<?>> backends = new ConcurrentHashMap<>();
     private final Map<ServiceId, Lazy<AwsService>> services = new EnumMap<>(ServiceId.class);
     private final Instant startedAt;
@@ -72,10 +72,18 @@ public final class CloudJar implements AutoCloseable {
     public static CloudJar start(CloudJarConfig config) {
         CloudJar cloudJar = new CloudJar(config);
         cloudJar.restore();
-        Warmup.startInBackground(cloudJar.context.store(), cloudJar.services.values());
+        if (config.port() != 0) {
+            Warmup.startInBackground(cloudJar.context.store(), cloudJar.services.values());
+        }
         Scope defaults = new Scope(config.accountId(), config.region());
         cloudJar.server = new HttpServer(config.host(), config.port(), cloudJar::service, cloudJar.context.ids(),
                 cloudJar.context.store(), defaults).start();
+        if (config.port() == 0) {
+            // services that build URLs pointing back at CloudJar (SubscribeURL, queue URLs) need the bound port
+            ServiceContext bound = cloudJar.context;
+            cloudJar.context = new ServiceContext(config.withPort(cloudJar.port()), bound.store(), bound.events(), bound.clock(), bound.ids());
+            Warmup.startInBackground(cloudJar.context.store(), cloudJar.services.values());
+        }
         if (config.init() != null) {
             try {
                 new InitFileLoader(cloudJar::backend, defaults, cloudJar.endpoint()).load(config.init());
@@ -89,7 +97,7 @@ public final class CloudJar implements AutoCloseable {
 
     /** One place per service: its backend (built on first use) and its wire adapter. */
     private void registerServices() {
-        backend(S3Backend.class, () -> new S3Backend(context));
+        backend(S3Backend.class, () -> wiring.wire(new S3Backend(context)));
         service(ServiceId.S3, () -> new S3Api(backend(S3Backend.class), context.clock()));
         service(ServiceId.STS, StsApi::new);
         backend(SqsBackend.class, () -> new SqsBackend(context));

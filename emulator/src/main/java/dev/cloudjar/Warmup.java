@@ -24,6 +24,9 @@ final class Warmup {
     }
 
     static void startInBackground(StateStore store, Collection<Lazy<AwsService>> services) {
+        if (!Boolean.parseBoolean(System.getProperty("cloudjar.warmup", "true"))) {
+            return;
+        }
         List<Lazy<AwsService>> snapshot = new ArrayList<>(services);
         Thread thread = new Thread(() -> run(store, snapshot), "cloudjar-warmup");
         thread.setDaemon(true);

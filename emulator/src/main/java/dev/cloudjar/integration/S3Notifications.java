@@ -1,6 +1,7 @@
 package dev.cloudjar.integration;
 
 import dev.cloudjar.core.Arn;
+import dev.cloudjar.events.S3NotificationConfigured;
 import dev.cloudjar.events.S3ObjectEvent;
 import dev.cloudjar.services.lambda.LambdaBackend;
 import dev.cloudjar.services.s3.S3Backend;
@@ -12,6 +13,7 @@ import dev.cloudjar.services.sns.SnsBackend;
 import dev.cloudjar.services.sqs.SqsBackend;
 import dev.cloudjar.services.sqs.engine.SendRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -58,6 +60,24 @@ public final class S3Notifications {
             if (matches(target, event)) {
                 deliver(target, () -> lambda.get().invokeAsync(scopeOf(target), target.arn(),
                         S3EventJson.records(event, target.id()).getBytes(StandardCharsets.UTF_8)));
+            }
+        }
+    }
+
+    /** S3's one-off s3:TestEvent to each queue and topic of a configuration just saved. */
+    public void onConfigured(S3NotificationConfigured event) {
+        String body = S3EventJson.testEvent(event.bucket(), event.requestId(), event.time());
+        for (String arnText : event.queueAndTopicArns()) {
+            Arn arn = Arn.parseOrNull(arnText);
+            if (arn == null) {
+                continue;
+            }
+            NotificationTarget target = new NotificationTarget(null, arnText, List.of(), List.of());
+            if ("sqs".equals(arn.service())) {
+                deliver(target, () -> sqs.get().sendMessage(arn.scope(), arnText, SendRequest.of(body)));
+            } else if ("sns".equals(arn.service())) {
+                deliver(target, () -> sns.get().publish(arn.scope(), new PublishRequest(arnText, null, null, body, SUBJECT,
+                        null, Map.of(), null, null, null)));
             }
         }
     }

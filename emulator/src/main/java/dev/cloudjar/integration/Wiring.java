@@ -1,6 +1,7 @@
 package dev.cloudjar.integration;
 
 import dev.cloudjar.events.EventBus;
+import dev.cloudjar.events.S3NotificationConfigured;
 import dev.cloudjar.events.S3ObjectEvent;
 import dev.cloudjar.services.dynamodb.streams.DynamoDbStreamsBackend;
 import dev.cloudjar.services.lambda.LambdaBackend;
@@ -33,6 +34,13 @@ public final class Wiring {
     public void subscribe(EventBus events) {
         S3Notifications notifications = new S3Notifications(s3, sqs, sns, lambda);
         events.subscribe(S3ObjectEvent.class, notifications::onObjectEvent);
+        events.subscribe(S3NotificationConfigured.class, notifications::onConfigured);
+    }
+
+    /** S3 checks notification destinations against the other services before saving them. */
+    public S3Backend wire(S3Backend backend) {
+        backend.useNotificationDestinations(new S3NotificationDestinations(sqs, sns, lambda));
+        return backend;
     }
 
     /** SNS delivers to queues and functions through the other backends. */

@@ -8,12 +8,16 @@ public final class KeyRanges {
     private KeyRanges() {
     }
 
-    /** The smallest key greater than every key that starts with {@code prefix}, or null for "no end". */
+    /**
+     * A key greater than every key that starts with {@code prefix}, or null for "no end". In UTF-8
+     * order the greatest UTF-16 unit is a low surrogate (it belongs to a code point above U+FFFF), not
+     * U+FFFF, so the bound is made of those.
+     */
     public static String prefixEnd(String prefix) {
         if (prefix == null || prefix.isEmpty()) {
             return null;
         }
-        return prefix + '\uffff' + '\uffff';
+        return prefix + '\uDFFF' + '\uDFFF';
     }
 
     public static String compose(String... parts) {

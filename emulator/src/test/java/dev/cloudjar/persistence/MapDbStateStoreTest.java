@@ -61,6 +61,17 @@ class MapDbStateStoreTest {
     }
 
     @Test
+    void prefixScansIncludeKeysContinuingAboveTheBasicPlane() {
+        try (MapDbStateStore store = MapDbStateStore.inMemory()) {
+            PersistentMap<Thing> map = store.map("things", Thing.class);
+            for (String key : List.of("p/\uD83D\uDE00", "p/\uFFFD", "p/a", "q")) {
+                map.put(key, new Thing(key, 0, null, null));
+            }
+            assertEquals(List.of("p/a", "p/\uFFFD", "p/\uD83D\uDE00"), keys(map.prefix("p/")));
+        }
+    }
+
+    @Test
     void computePutIfAbsentAndRemove() {
         try (MapDbStateStore store = MapDbStateStore.inMemory()) {
             PersistentMap<Thing> map = store.map("things", Thing.class);

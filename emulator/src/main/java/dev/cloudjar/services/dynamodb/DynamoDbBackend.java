@@ -15,6 +15,9 @@ import dev.cloudjar.services.dynamodb.streams.DynamoDbStreamsBackend;
 import dev.cloudjar.services.dynamodb.streams.StreamRegistry;
 import dev.cloudjar.services.dynamodb.table.CreateTableRequest;
 import dev.cloudjar.services.dynamodb.table.TableDescription;
+import dev.cloudjar.services.dynamodb.table.TableNamesPage;
+import dev.cloudjar.services.dynamodb.table.TagsPage;
+import dev.cloudjar.services.dynamodb.table.TimeToLive;
 import dev.cloudjar.services.dynamodb.table.UpdateTableRequest;
 import dev.cloudjar.services.dynamodb.transactions.TransactAction;
 import java.util.List;
@@ -97,22 +100,16 @@ public final class DynamoDbBackend implements AutoCloseable {
         return tables.delete(scope, tableName);
     }
 
-    /** ListTables: names and LastEvaluatedTableName (null on the last page). */
-    public Map.Entry<List<String>, String> listTables(Scope scope, Integer limit, String exclusiveStartTableName) {
-        TableOperations.TableNames page = tables.list(scope, limit, exclusiveStartTableName);
-        return new java.util.AbstractMap.SimpleImmutableEntry<>(page.names(), page.lastEvaluatedTableName());
+    public TableNamesPage listTables(Scope scope, Integer limit, String exclusiveStartTableName) {
+        return tables.list(scope, limit, exclusiveStartTableName);
     }
 
-    /** UpdateTimeToLive; returns {status, attributeName} of the new specification. */
-    public String[] updateTimeToLive(Scope scope, String tableName, Boolean enabled, String attributeName) {
-        TimeToLiveOperations.Ttl t = ttl.update(scope, tableName, enabled, attributeName);
-        return new String[] {t.status(), t.attributeName()};
+    public TimeToLive updateTimeToLive(Scope scope, String tableName, Boolean enabled, String attributeName) {
+        return ttl.update(scope, tableName, enabled, attributeName);
     }
 
-    /** DescribeTimeToLive; returns {TimeToLiveStatus, AttributeName or null}. */
-    public String[] describeTimeToLive(Scope scope, String tableName) {
-        TimeToLiveOperations.Ttl t = ttl.describe(scope, tableName);
-        return new String[] {t.status(), t.attributeName()};
+    public TimeToLive describeTimeToLive(Scope scope, String tableName) {
+        return ttl.describe(scope, tableName);
     }
 
     public void tagResource(Scope scope, String resourceArn, Map<String, String> newTags) {
@@ -123,10 +120,8 @@ public final class DynamoDbBackend implements AutoCloseable {
         tags.untag(scope, resourceArn, keys);
     }
 
-    /** ListTagsOfResource: a page of tags and the NextToken (null on the last page). */
-    public Map.Entry<Map<String, String>, String> listTagsOfResource(Scope scope, String resourceArn, String nextToken) {
-        TagOperations.TagPage page = tags.list(scope, resourceArn, nextToken);
-        return new java.util.AbstractMap.SimpleImmutableEntry<>(page.tags(), page.nextToken());
+    public TagsPage listTagsOfResource(Scope scope, String resourceArn, String nextToken) {
+        return tags.list(scope, resourceArn, nextToken);
     }
 
     // ---- items

@@ -38,11 +38,11 @@ final class ItemOperations {
         CompiledRequest compiled = ExpressionCompiler.compile(ExpressionCompiler.Operation.GET, r.expressions());
         ItemValidation.checkKey(d.key(), r.itemOrKey());
         Map<String, AttributeValue> item = table.get(StorageKeys.tableKey(d.key(), r.itemOrKey()));
-        long size = item == null ? 0 : dev.cloudjar.services.dynamodb.model.ItemSize.of(item);
+        String mode = r.options() == null ? null : r.options().returnConsumedCapacity();
+        long size = item == null || !Capacity.wanted(mode) ? 0 : dev.cloudjar.services.dynamodb.model.ItemSize.of(item);
         if (item != null && compiled.projection() != null) {
             item = compiled.projection().apply(item);
         }
-        String mode = r.options() == null ? null : r.options().returnConsumedCapacity();
         return new ItemResult(item, Capacity.read(mode, d.name(), size, r.consistentRead()), null);
     }
 

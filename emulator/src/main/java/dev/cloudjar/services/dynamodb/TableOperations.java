@@ -14,6 +14,7 @@ import dev.cloudjar.services.dynamodb.table.GsiUpdate;
 import dev.cloudjar.services.dynamodb.table.IndexDefinition;
 import dev.cloudjar.services.dynamodb.table.StreamSpec;
 import dev.cloudjar.services.dynamodb.table.TableDescription;
+import dev.cloudjar.services.dynamodb.table.TableNamesPage;
 import dev.cloudjar.services.dynamodb.table.TableRecord;
 import dev.cloudjar.services.dynamodb.table.TableSchemaValidator;
 import dev.cloudjar.services.dynamodb.table.UpdateTableRequest;
@@ -29,10 +30,6 @@ final class TableOperations {
     private final ServiceContext ctx;
     private final TableCatalog catalog;
     private final StreamRegistry streams;
-
-    /** A page of ListTables. */
-    record TableNames(List<String> names, String lastEvaluatedTableName) {
-    }
 
     TableOperations(ServiceContext ctx, TableCatalog catalog, StreamRegistry streams) {
         this.ctx = ctx;
@@ -56,7 +53,9 @@ final class TableOperations {
                     stream.viewType(), schema.key(), now, ctx.ids().hex(4));
             catalog.update(table, record.toBuilder().stream(true, stream.viewType(), log.descriptor().label()).build());
         }
-        return describe(scope, table, "ACTIVE");
+        // AWS answers CREATING and becomes ACTIVE moments later; here the table is usable at once and
+        // DescribeTable (what waiters poll) already says ACTIVE.
+        return describe(scope, table, "CREATING");
     }
 
     TableDescription describe(Scope scope, String name) {
@@ -72,7 +71,7 @@ final class TableOperations {
         }
         String tableArn = TableCatalog.tableArn(scope, d.name());
         String streamArn = d.streamLabel() == null ? null : tableArn + "/stream/" + d.streamLabel();
-        return new TableDescription(d, status, tableArn, table.itemCount(), table.sizeBytes(), stats, streamArn);
+        return new TableDescription(d, status, tableArn, table.itemCount(), table.sizeBytes(), stats, streamArn, Set.of());
     }
 
     TableDescription delete(Scope scope, String name) {
@@ -95,7 +94,7 @@ final class TableOperations {
         }
     }
 
-    TableNames list(Scope scope, Integer limit, String exclusiveStartTableName) {
+    TableNamesPage list(Scope scope, Integer limit, String exclusiveStartTableName) {
         if (limit != null && (limit < 1 || limit > 100)) {
             new ConstraintErrors().add(limit, "limit", limit < 1 ? "Member must have value greater than or equal to 1"
                     : "Member must have value less than or equal to 100").throwIfAny();
@@ -114,7 +113,7 @@ final class TableOperations {
             }
             page.add(name);
         }
-        return new TableNames(page, last);
+        return new TableNamesPage(page, last);
     }
 
     TableDescription update(Scope scope, UpdateTableRequest r) {
@@ -170,7 +169,14 @@ final class TableOperations {
                 applyStream(scope, table, d, r.streamSpecification(), b, now);
             }
             catalog.update(table, b.build());
-            return describe(scope, table, "ACTIVE");
+            // AWS answers UPDATING (and CREATING for a new index) and settles moments later; here the
+            // change is complete at once and DescribeTable says ACTIVE.
+            Set<String> created = new HashSet<>();
+            if (r.gsiUpdates() != null) {
+                r.gsiUpdates().stream().filter(u -> u.create() != null).forEach(u -> created.add(u.create().name()));
+            }
+            boolean capacityChange = r.gsiUpdates() != null || r.billingMode() != null || r.throughput() != null;
+            return describe(scope, table, "ACTIVE").withStatus(capacityChange ? "UPDATING" : "ACTIVE", created);
         } finally {
             table.writeLock().unlock();
         }

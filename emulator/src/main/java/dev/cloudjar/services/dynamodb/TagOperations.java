@@ -5,6 +5,7 @@ import dev.cloudjar.core.AwsException;
 import dev.cloudjar.core.Scope;
 import dev.cloudjar.services.dynamodb.storage.TableStorage;
 import dev.cloudjar.services.dynamodb.table.TableRecord;
+import dev.cloudjar.services.dynamodb.table.TagsPage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,10 +15,6 @@ import java.util.Map;
 final class TagOperations {
     static final int MAX_TAGS = 50;
     private final TableCatalog catalog;
-
-    /** A page of tags; {@code nextToken} is null on the last page. */
-    record TagPage(Map<String, String> tags, String nextToken) {
-    }
 
     TagOperations(TableCatalog catalog) {
         this.catalog = catalog;
@@ -36,7 +33,8 @@ final class TagOperations {
                         : "One or more parameter values were invalid: Tag key must be between 1 and 128 characters");
             }
         }
-        synchronized (table) {
+        table.writeLock().lock();
+        try {
             TableRecord d = table.definition();
             Map<String, String> merged = new LinkedHashMap<>(d.tags());
             merged.putAll(tags);
@@ -45,22 +43,27 @@ final class TagOperations {
                         + "The number of tags exceeds the limit of " + MAX_TAGS);
             }
             catalog.update(table, d.toBuilder().tags(merged).build());
+        } finally {
+            table.writeLock().unlock();
         }
     }
 
     void untag(Scope scope, String resourceArn, List<String> keys) {
         TableStorage table = resolve(scope, resourceArn);
-        synchronized (table) {
+        table.writeLock().lock();
+        try {
             TableRecord d = table.definition();
             Map<String, String> remaining = new LinkedHashMap<>(d.tags());
             if (keys != null) {
                 keys.forEach(remaining::remove);
             }
             catalog.update(table, d.toBuilder().tags(remaining).build());
+        } finally {
+            table.writeLock().unlock();
         }
     }
 
-    TagPage list(Scope scope, String resourceArn, String nextToken) {
+    TagsPage list(Scope scope, String resourceArn, String nextToken) {
         TableStorage table = resolve(scope, resourceArn);
         List<Map.Entry<String, String>> all = new ArrayList<>(table.definition().tags().entrySet());
         int start = 0;
@@ -76,7 +79,7 @@ final class TagOperations {
             page.put(all.get(i).getKey(), all.get(i).getValue());
         }
         String next = start + page.size() < all.size() ? Integer.toString(start + page.size()) : null;
-        return new TagPage(page, next);
+        return new TagsPage(page, next);
     }
 
     private TableStorage resolve(Scope scope, String resourceArn) {

@@ -6,6 +6,7 @@ import dev.cloudjar.events.DynamoDbStreamAppended;
 import dev.cloudjar.services.dynamodb.model.AttributeValue;
 import dev.cloudjar.services.dynamodb.storage.TableStorage;
 import dev.cloudjar.services.dynamodb.table.TableRecord;
+import dev.cloudjar.services.dynamodb.table.TimeToLive;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -24,17 +25,13 @@ final class TimeToLiveOperations {
     private final ChangeRecorder recorder;
     private final Clock clock;
 
-    /** TimeToLiveSpecification / TimeToLiveDescription. */
-    record Ttl(String status, String attributeName) {
-    }
-
     TimeToLiveOperations(TableCatalog catalog, ChangeRecorder recorder, Clock clock) {
         this.catalog = catalog;
         this.recorder = recorder;
         this.clock = clock;
     }
 
-    Ttl update(Scope scope, String tableName, Boolean enabled, String attributeName) {
+    TimeToLive update(Scope scope, String tableName, Boolean enabled, String attributeName) {
         TableStorage table = catalog.require(scope, tableName);
         if (enabled == null) {
             throw new AwsException(400, "ValidationException", "1 validation error detected: Value null at "
@@ -44,7 +41,8 @@ final class TimeToLiveOperations {
             throw new AwsException(400, "ValidationException", "1 validation error detected: Value null at "
                     + "'timeToLiveSpecification.attributeName' failed to satisfy constraint: Member must not be null");
         }
-        synchronized (table) {
+        table.writeLock().lock();
+        try {
             TableRecord d = table.definition();
             if (enabled && d.ttlEnabled()) {
                 throw new AwsException(400, "ValidationException", "TimeToLive is already enabled");
@@ -56,16 +54,18 @@ final class TimeToLiveOperations {
                 throw new AwsException(400, "ValidationException", "TimeToLive attribute name does not match the current setting");
             }
             catalog.update(table, d.toBuilder().ttl(attributeName, enabled).build());
+        } finally {
+            table.writeLock().unlock();
         }
-        return new Ttl(enabled ? "ENABLED" : "DISABLED", attributeName);
+        return new TimeToLive(enabled ? "ENABLED" : "DISABLED", attributeName);
     }
 
-    Ttl describe(Scope scope, String tableName) {
+    TimeToLive describe(Scope scope, String tableName) {
         TableRecord d = catalog.requireNamed(scope, tableName).definition();
         if (!d.ttlEnabled()) {
-            return new Ttl("DISABLED", null);
+            return new TimeToLive("DISABLED", null);
         }
-        return new Ttl("ENABLED", d.ttlAttribute());
+        return new TimeToLive("ENABLED", d.ttlAttribute());
     }
 
     /** Deletes every expired item of every table with TTL enabled. */

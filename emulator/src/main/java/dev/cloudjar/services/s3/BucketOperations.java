@@ -113,6 +113,12 @@ final class BucketOperations {
         update(name, b -> b.withCors(null));
     }
 
+    /** Checks the configuration's shape (and that the bucket exists) without saving it. */
+    void validateNotification(String name, NotificationConfiguration configuration) {
+        state.bucket(name);
+        NotificationRules.validate(configuration, state.ctx.ids());
+    }
+
     void putNotification(String name, NotificationConfiguration configuration) {
         NotificationConfiguration checked = NotificationRules.validate(configuration, state.ctx.ids());
         update(name, b -> b.withNotification(checked.queueConfigurations().isEmpty() && checked.topicConfigurations().isEmpty()

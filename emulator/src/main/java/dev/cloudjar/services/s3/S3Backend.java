@@ -1,7 +1,9 @@
 package dev.cloudjar.services.s3;
 
 import dev.cloudjar.ServiceContext;
+import dev.cloudjar.core.AwsException;
 import dev.cloudjar.core.Scope;
+import dev.cloudjar.events.S3NotificationConfigured;
 import dev.cloudjar.services.s3.model.BucketRecord;
 import dev.cloudjar.services.s3.model.CompletedPart;
 import dev.cloudjar.services.s3.model.CopyObjectInput;
@@ -20,6 +22,7 @@ import dev.cloudjar.services.s3.model.UploadBody;
 import dev.cloudjar.services.s3.model.UploadRecord;
 import dev.cloudjar.services.s3.model.UploadsPage;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -39,6 +42,7 @@ import java.util.Map;
  */
 public final class S3Backend {
     private final S3State state;
+    private volatile NotificationDestinations destinations = NotificationDestinations.ANY;
     private final BucketOperations buckets;
     private final ObjectOperations objects;
     private final MultipartOperations multipart;
@@ -117,8 +121,47 @@ public final class S3Backend {
         return record == null ? null : CorsRules.match(record.cors(), origin, method, List.of());
     }
 
+    /** Wired by integration: lets S3 check that notification destinations exist, as AWS does. */
+    public void useNotificationDestinations(NotificationDestinations value) {
+        this.destinations = value;
+    }
+
     public void putBucketNotificationConfiguration(String bucket, NotificationConfiguration configuration) {
+        putBucketNotificationConfiguration(null, bucket, configuration, null);
+    }
+
+    /**
+     * Saves the configuration after checking every destination exists (AWS answers InvalidArgument
+     * "Unable to validate the following destination configurations" otherwise), then announces it so
+     * that queues and topics get their s3:TestEvent.
+     */
+    public void putBucketNotificationConfiguration(Scope scope, String bucket, NotificationConfiguration configuration, String requestId) {
+        List<String> arns = new ArrayList<>();
+        configuration.queueConfigurations().forEach(t -> arns.add(t.arn()));
+        configuration.topicConfigurations().forEach(t -> arns.add(t.arn()));
+        List<String> all = new ArrayList<>(arns);
+        configuration.lambdaFunctionConfigurations().forEach(t -> all.add(t.arn()));
+        buckets.validateNotification(bucket, configuration);
+        AwsException invalid = null;
+        int n = 0;
+        for (String arn : all) {
+            String problem = arn == null ? null : destinations.problemWith(arn);
+            if (problem != null) {
+                if (invalid == null) {
+                    invalid = new AwsException(400, "InvalidArgument", "Unable to validate the following destination configurations");
+                }
+                n++;
+                invalid.with("ArgumentName" + n, arn).with("ArgumentValue" + n, problem);
+            }
+        }
+        if (invalid != null) {
+            throw invalid;
+        }
         buckets.putNotification(bucket, configuration);
+        if (!arns.isEmpty()) {
+            Scope where = scope != null ? scope : new Scope(state.ctx.config().accountId(), state.ctx.config().region());
+            state.ctx.events().publish(new S3NotificationConfigured(where, bucket, List.copyOf(arns), requestId, state.ctx.clock().instant()));
+        }
     }
 
     public NotificationConfiguration bucketNotificationConfiguration(String bucket) {

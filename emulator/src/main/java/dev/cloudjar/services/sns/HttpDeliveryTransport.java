@@ -6,6 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +33,8 @@ public final class HttpDeliveryTransport implements SnsDeliveryTransport, AutoCl
     private final Consumer<SnsDelivery> giveUp;
     private final HttpClient client;
     private final ScheduledExecutorService retries;
+    /** Deliveries not finished yet; closing the transport releases them so awaitIdle cannot hang on them. */
+    private final Set<EventBus.Work> inFlight = ConcurrentHashMap.newKeySet();
 
     HttpDeliveryTransport(EventBus events, Consumer<SnsDelivery> giveUp) {
         this.events = events;
@@ -49,12 +53,13 @@ public final class HttpDeliveryTransport implements SnsDeliveryTransport, AutoCl
     @Override
     public void deliver(SnsDelivery delivery) {
         EventBus.Work work = events.track();
+        inFlight.add(work);
         HttpRequest request;
         try {
             request = request(delivery);
         } catch (IllegalArgumentException e) {
             LOG.warn("sns cannot deliver to malformed http endpoint {}", delivery.endpoint());
-            work.close();
+            finish(work);
             return;
         }
         attempt(delivery, request, 1, work);
@@ -64,7 +69,7 @@ public final class HttpDeliveryTransport implements SnsDeliveryTransport, AutoCl
         try {
             client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
                 if (error == null && response.statusCode() >= 200 && response.statusCode() < 300) {
-                    work.close();
+                    finish(work);
                     return;
                 }
                 String outcome = error != null ? error.toString() : "status " + response.statusCode();
@@ -76,7 +81,7 @@ public final class HttpDeliveryTransport implements SnsDeliveryTransport, AutoCl
                             giveUp.accept(delivery);
                         }
                     } finally {
-                        work.close();
+                        finish(work);
                     }
                     return;
                 }
@@ -86,7 +91,7 @@ public final class HttpDeliveryTransport implements SnsDeliveryTransport, AutoCl
             });
         } catch (RuntimeException e) {
             LOG.warn("sns could not send to {}: {}", delivery.endpoint(), e.toString());
-            work.close();
+            finish(work);
         }
     }
 
@@ -94,7 +99,7 @@ public final class HttpDeliveryTransport implements SnsDeliveryTransport, AutoCl
         try {
             retries.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
         } catch (RuntimeException rejected) {
-            work.close();
+            finish(work);
         }
     }
 
@@ -118,8 +123,16 @@ public final class HttpDeliveryTransport implements SnsDeliveryTransport, AutoCl
         return builder.build();
     }
 
+    private void finish(EventBus.Work work) {
+        inFlight.remove(work);
+        work.close();
+    }
+
     @Override
     public void close() {
         retries.shutdownNow();
+        for (EventBus.Work work : inFlight) {
+            finish(work);
+        }
     }
 }

@@ -36,6 +36,8 @@ final class SmtpRelay implements AutoCloseable {
     });
 
     private final java.time.Clock clock;
+    /** Mails not sent yet; closing releases them so awaitIdle cannot wait on dropped work. */
+    private final Set<EventBus.Work> pending = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private SmtpRelay(String host, int port, EventBus events, java.time.Clock clock) {
         this.clock = clock;
@@ -67,6 +69,7 @@ final class SmtpRelay implements AutoCloseable {
 
     void send(OutboxMessage message) {
         EventBus.Work work = events.track();
+        pending.add(work);
         try {
             sender.execute(() -> {
                 try {
@@ -74,12 +77,17 @@ final class SmtpRelay implements AutoCloseable {
                 } catch (IOException | RuntimeException e) {
                     LOG.warn("sns could not relay mail to {} via smtp {}:{}: {}", message.recipient(), host, port, e.toString());
                 } finally {
-                    work.close();
+                    finish(work);
                 }
             });
         } catch (RuntimeException rejected) {
-            work.close();
+            finish(work);
         }
+    }
+
+    private void finish(EventBus.Work work) {
+        pending.remove(work);
+        work.close();
     }
 
     private void transmit(OutboxMessage message) throws IOException {
@@ -133,5 +141,8 @@ final class SmtpRelay implements AutoCloseable {
     @Override
     public void close() {
         sender.shutdownNow();
+        for (EventBus.Work work : pending) {
+            finish(work);
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.cloudjar.services.sns;
 
 import dev.cloudjar.ServiceContext;
 import dev.cloudjar.core.Arn;
+import dev.cloudjar.core.AwsException;
 import dev.cloudjar.core.PageToken;
 import dev.cloudjar.core.Scope;
 import dev.cloudjar.persistence.KeyRanges;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
 
 /**
  * Amazon SNS: topics, subscriptions, publishing with filter policies and per-protocol messages, and
@@ -24,6 +26,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@code application}/SMS/email messages go to the outbox; FIFO deduplication windows live in memory
  * and start empty after a restart; HTTP retries follow a short fixed backoff instead of the topic's
  * DeliveryPolicy; SubscriptionsDeleted is always 0; no throttling or quotas beyond message size.
+ * Deliberate difference: messages to email subscriptions that are still pending confirmation are
+ * recorded in the outbox anyway (see docs/decisions/0004-sns-delivery.md).
  */
 public final class SnsBackend implements AutoCloseable {
     private static final int PAGE_SIZE = 100;
@@ -164,7 +168,7 @@ public final class SnsBackend implements AutoCloseable {
             Map<String, String> merged = new LinkedHashMap<>(current);
             merged.putAll(added);
             if (merged.size() > MAX_TAGS) {
-                throw new dev.cloudjar.core.AwsException(400, "TagLimitExceeded",
+                throw new AwsException(400, "TagLimitExceeded",
                         "Could not complete request: tag quota of per resource exceeded");
             }
             return merged;
@@ -186,7 +190,7 @@ public final class SnsBackend implements AutoCloseable {
         return tags;
     }
 
-    private void updateTags(Scope scope, String resourceArn, java.util.function.UnaryOperator<Map<String, String>> change) {
+    private void updateTags(Scope scope, String resourceArn, UnaryOperator<Map<String, String>> change) {
         TopicRecord topic = taggedTopic(scope, resourceArn);
         ReentrantLock lock = state.lock(topic.arn());
         lock.lock();
@@ -226,7 +230,7 @@ public final class SnsBackend implements AutoCloseable {
             }
         }
         if (map.size() > MAX_TAGS) {
-            throw new dev.cloudjar.core.AwsException(400, "TagLimitExceeded", "Could not complete request: tag quota of per resource exceeded");
+            throw new AwsException(400, "TagLimitExceeded", "Could not complete request: tag quota of per resource exceeded");
         }
         return map;
     }

@@ -96,7 +96,11 @@ final class SnsState {
         return result;
     }
 
-    /** Confirmed subscriptions of a topic with parsed filter policies, cached until the topic changes. */
+    /**
+     * Subscriptions of a topic that get messages, with parsed filter policies, cached until the topic
+     * changes: the confirmed ones only. As on AWS, a pending HTTP(S) or email subscription gets nothing
+     * before it confirms (in CloudJar, by following the SubscribeURL of the confirmation in the outbox).
+     */
     List<Active> activeSubscriptions(Arn topicArn) {
         return fanout.computeIfAbsent(topicArn.toString(), k -> {
             List<Active> active = new ArrayList<>();

@@ -25,6 +25,8 @@ final class SnsSubscriptions {
             "lambda", "firehose");
     private static final Set<String> NEEDS_CONFIRMATION = Set.of("http", "https", "email", "email-json");
     private static final int PAGE_SIZE = 100;
+    /** AWS's confirmation tokens are 288 hex digits. */
+    private static final int TOKEN_BYTES = 144;
 
     private final ServiceContext ctx;
     private final SnsState state;
@@ -78,7 +80,7 @@ final class SnsSubscriptions {
             }
             boolean pending = NEEDS_CONFIRMATION.contains(protocol);
             String arn = topicArn + ":" + ctx.ids().uuid();
-            String token = pending ? ctx.ids().hex(64) : null;
+            String token = pending ? ctx.ids().hex(TOKEN_BYTES) : null;
             created = new SubscriptionRecord(1, arn, topicArn.toString(), protocol, endpoint, scope.account(), pending,
                     !pending, attributes, token, ctx.clock().millis());
             state.subscriptions.put(SnsState.subscriptionKey(arn), created);
@@ -172,7 +174,10 @@ final class SnsSubscriptions {
         if (topic == null) {
             throw SnsErrors.invalidParameter("Invalid parameter: Topic");
         }
-        String subscriptionArn = token == null ? null : state.tokens.get(token);
+        if (token == null || !isTokenShaped(token)) {
+            throw SnsErrors.invalidParameter("Invalid token");
+        }
+        String subscriptionArn = state.tokens.get(token);
         SubscriptionRecord subscription = subscriptionArn == null ? null : state.subscription(subscriptionArn);
         if (subscription == null || !subscription.topicArn().equals(topicArn)) {
             throw SnsErrors.invalidParameter("Invalid parameter: Token");
@@ -196,6 +201,19 @@ final class SnsSubscriptions {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** AWS tells a token of the wrong form ("Invalid token") from an unknown one ("Invalid parameter: Token"). */
+    private static boolean isTokenShaped(String token) {
+        if (token.length() < 64) {
+            return false;
+        }
+        for (int i = 0; i < token.length(); i++) {
+            if (Character.digit(token.charAt(i), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     void unsubscribe(String subscriptionArn, String emulatorEndpoint) {
@@ -234,7 +252,7 @@ final class SnsSubscriptions {
 
     private void sendUnsubscribeConfirmation(SubscriptionRecord subscription, String emulatorEndpoint) {
         Arn topic = Arn.parseOrNull(subscription.topicArn());
-        String token = ctx.ids().hex(64);
+        String token = ctx.ids().hex(TOKEN_BYTES);
         String messageId = ctx.ids().uuid();
         String subscribeUrl = SnsEnvelopes.subscribeUrl(SnsPublisher.baseUrl(ctx, emulatorEndpoint), subscription.topicArn(), token);
         String body = SnsEnvelopes.envelope(new EnvelopeMessage("UnsubscribeConfirmation", messageId, subscription.topicArn(),

@@ -6,6 +6,7 @@ import dev.cloudjar.core.Arn;
 import dev.cloudjar.services.sns.filter.FilterPolicy;
 import dev.cloudjar.services.sns.filter.FilterPolicyException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,6 +22,11 @@ final class SubscriptionAttributes {
             "RawMessageDelivery", "RedrivePolicy", "SubscriptionRoleArn", "ReplayPolicy");
     private static final Set<String> RAW_PROTOCOLS = Set.of("sqs", "http", "https", "firehose");
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** What AWS shows as an HTTP(S) subscription's EffectiveDeliveryPolicy when none was set. */
+    static final String DEFAULT_HTTP_DELIVERY_POLICY = "{\"healthyRetryPolicy\":{\"minDelayTarget\":20,\"maxDelayTarget\":20,"
+            + "\"numRetries\":3,\"numMaxDelayRetries\":0,\"numNoDelayRetries\":0,\"numMinDelayRetries\":0,"
+            + "\"backoffFunction\":\"linear\"},\"sicklyRetryPolicy\":null,\"throttlePolicy\":null,"
+            + "\"requestPolicy\":{\"headerContentType\":\"text/plain; charset=UTF-8\"},\"guaranteed\":false}";
 
     private SubscriptionAttributes() {
     }
@@ -45,7 +51,7 @@ final class SubscriptionAttributes {
                 if (!RAW_PROTOCOLS.contains(protocol) && v.equalsIgnoreCase("true")) {
                     throw SnsErrors.invalidParameter(prefix + "Delivery protocol [" + protocol + "] does not support raw message delivery.");
                 }
-                return v.toLowerCase(java.util.Locale.ROOT);
+                return v.toLowerCase(Locale.ROOT);
             case "FilterPolicyScope":
                 if (!v.equals("MessageAttributes") && !v.equals("MessageBody")) {
                     throw SnsErrors.invalidParameter(prefix + "FilterPolicyScope: Invalid value [" + v
@@ -87,8 +93,8 @@ final class SubscriptionAttributes {
         JsonNode policy;
         try {
             policy = MAPPER.readTree(value);
-        } catch (Exception e) {
-            throw SnsErrors.invalidParameter(prefix + "RedrivePolicy: failed to parse JSON.");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw SnsErrors.invalidParameter(prefix + "RedrivePolicy: failed to parse JSON. " + e.getMessage());
         }
         if (policy == null || !policy.isObject()) {
             throw SnsErrors.invalidParameter(prefix + "RedrivePolicy: failed to parse JSON.");
@@ -141,6 +147,10 @@ final class SubscriptionAttributes {
         }
     }
 
+    private static String nonEmpty(String value, String fallback) {
+        return value == null || value.isEmpty() ? fallback : value;
+    }
+
     /** GetSubscriptionAttributes: AWS's fixed attributes, then the ones the subscriber set. */
     static Map<String, String> render(SubscriptionRecord s, String topicOwner) {
         Map<String, String> out = new LinkedHashMap<>();
@@ -168,7 +178,7 @@ final class SubscriptionAttributes {
             out.put("FilterPolicyScope", "MessageAttributes");
         }
         if (s.protocol().startsWith("http")) {
-            out.put("EffectiveDeliveryPolicy", s.attributes().getOrDefault("DeliveryPolicy", TopicAttributes.DEFAULT_DELIVERY_POLICY));
+            out.put("EffectiveDeliveryPolicy", nonEmpty(s.attributes().get("DeliveryPolicy"), DEFAULT_HTTP_DELIVERY_POLICY));
         }
         return out;
     }

@@ -3,6 +3,7 @@ package dev.cloudjar.services.sns;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -75,7 +76,7 @@ final class TopicAttributes {
                 if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
                     throw SnsErrors.invalidParameter("Invalid parameter: ContentBasedDeduplication Reason: Invalid value [" + v + "]. Must be true or false.");
                 }
-                return v.toLowerCase(java.util.Locale.ROOT);
+                return v.toLowerCase(Locale.ROOT);
             case "SignatureVersion":
                 if (!v.equals("1") && !v.equals("2")) {
                     throw SnsErrors.invalidParameter("Invalid parameter: SignatureVersion");
@@ -134,7 +135,6 @@ final class TopicAttributes {
         out.put("SubscriptionsConfirmed", Integer.toString(confirmed));
         out.put("DisplayName", set.getOrDefault("DisplayName", ""));
         out.put("SubscriptionsDeleted", "0");
-        out.put("SignatureVersion", nonEmpty(set.get("SignatureVersion"), "1"));
         for (Map.Entry<String, String> entry : set.entrySet()) {
             if (!out.containsKey(entry.getKey()) && !entry.getValue().isEmpty()) {
                 out.put(entry.getKey(), entry.getValue());

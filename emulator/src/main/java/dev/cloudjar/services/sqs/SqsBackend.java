@@ -8,7 +8,6 @@ import dev.cloudjar.services.sqs.engine.BatchRules;
 import dev.cloudjar.services.sqs.engine.MessageDigests;
 import dev.cloudjar.services.sqs.engine.MessageMoveTasks;
 import dev.cloudjar.services.sqs.engine.MessageQueue;
-import dev.cloudjar.services.sqs.engine.MessageState;
 import dev.cloudjar.services.sqs.engine.MessageStore;
 import dev.cloudjar.services.sqs.engine.MessageValidator;
 import dev.cloudjar.services.sqs.engine.QueueAttributes;
@@ -19,12 +18,10 @@ import dev.cloudjar.services.sqs.engine.ReceivedMessage;
 import dev.cloudjar.services.sqs.engine.SendRequest;
 import dev.cloudjar.services.sqs.engine.SendResult;
 import dev.cloudjar.services.sqs.engine.SqsErrors;
-import dev.cloudjar.services.sqs.engine.StoredMessage;
 import dev.cloudjar.services.sqs.engine.StoredQueue;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -36,13 +33,23 @@ import java.util.concurrent.atomic.AtomicLong;
  * and move tasks. Queue references are URLs in any form, ARNs or names ({@link QueueName#parse}).
  * Thread-safe; long polls park futures in the queue core instead of threads.
  *
- * <p>Java API for other parts of CloudJar (integration): {@link #sendMessage(Scope, String, SendRequest)}
- * to enqueue (with message attributes), {@link #receiveAsync(Scope, String, int, Integer, int)} to
- * long-poll, {@link #delete(Scope, String, String)} to acknowledge.
+ * <p>Java API for other parts of CloudJar (integration), with queue references as URL, ARN or name:
+ * <pre>{@code
+ * // SNS -> SQS delivery (attributes optional; FIFO queues also need a group and a deduplication id)
+ * SendResult r = sqs.sendMessage(scope, queueArnOrUrl, SendRequest.of(body,
+ *         Map.of("event", MessageAttribute.string("String", "created"))).withGroup(groupId, dedupId));
+ * // Lambda SQS event-source poller: long-poll up to 10 messages (all attributes), then acknowledge
+ * sqs.receiveAsync(scope, queueArn, 10, null, 20).thenAccept(messages -> {
+ *     for (ReceivedMessage m : messages) { ...; sqs.delete(scope, queueArn, m.receiptHandle()); }
+ * });
+ * }</pre>
+ * {@link #changeMessageVisibility}, {@link #deleteMessageBatch} and {@link #getQueueAttributes} are
+ * public too. Validation failures are thrown as {@link dev.cloudjar.core.AwsException}.
  *
  * <p>LIMITATIONS: Policy, KMS and SSE attributes are stored and returned but not enforced;
- * QueueDeletedRecently (60 s wait after DeleteQueue) is not simulated; FIFO deduplication history and
- * message move tasks are kept in memory only (lost on restart); FifoThroughputLimit does not throttle;
+ * QueueDeletedRecently (60 s wait after DeleteQueue) is not simulated; after a restart the FIFO
+ * deduplication window only knows messages still stored (not those already deleted); receive-attempt
+ * ids and message move tasks are kept in memory only; FifoThroughputLimit does not throttle;
  * throttling (RequestThrottled, OverLimit for in-flight counts) is not simulated.
  */
 public final class SqsBackend implements AutoCloseable {
@@ -75,39 +82,9 @@ public final class SqsBackend implements AutoCloseable {
         this.queues = new SqsQueues(queueMap, ctx.clock(),
                 stored -> new MessageQueue(stored, messageStore, ctx.clock(), ctx.ids(), timers, deliveries, this::queueByArn),
                 messageStore);
-        this.sequences = new AtomicLong(Math.max(ctx.ids().sequence(), restoreMessages()));
+        this.sequences = new AtomicLong(Math.max(ctx.ids().sequence(), messageStore.restore(queues::byStoreKey)));
         this.moveTasks = new MessageMoveTasks(timers, ctx.clock(), ctx.ids(), ctx.events(), this::queueByArn);
         timers.scheduleWithFixedDelay(queues::sweepExpired, 30, 30, TimeUnit.SECONDS);
-    }
-
-    /** Rebuilds every stored message into its queue; returns the highest sequence seen. */
-    private long restoreMessages() {
-        long max = 0;
-        PersistentMapView view = new PersistentMapView();
-        for (Map.Entry<String, StoredMessage> e : view.messages()) {
-            MessageQueue queue = queues.byStoreKey(e.getKey());
-            StoredMessage stored = e.getValue();
-            max = Math.max(max, stored.sequence());
-            if (queue != null) {
-                MessageState state = view.state(e.getKey());
-                queue.restore(stored, state);
-            }
-        }
-        return max;
-    }
-
-    /** Reads the two message maps at start (kept apart so the hot path never needs it). */
-    private final class PersistentMapView {
-        private final PersistentMap<StoredMessage> messages = ctx.store().map("sqs.messages", StoredMessage.class);
-        private final PersistentMap<MessageState> states = ctx.store().map("sqs.message-state", MessageState.class);
-
-        Iterable<Map.Entry<String, StoredMessage>> messages() {
-            return messages.range(null, null);
-        }
-
-        MessageState state(String key) {
-            return states.get(key);
-        }
     }
 
     // ---- queues ------------------------------------------------------------------------------
@@ -287,7 +264,11 @@ public final class SqsBackend implements AutoCloseable {
                 waitSeconds * 1000L);
     }
 
-    /** For pollers: receive up to {@code max} messages with all attributes, waiting up to {@code waitSeconds}. */
+    /**
+     * For pollers: receive up to {@code max} messages with all attributes, waiting up to
+     * {@code waitSeconds}. A parked poll completes on one of SQS's two delivery threads: continue with
+     * {@code thenAcceptAsync(..., yourExecutor)} and never block in the callback.
+     */
     public CompletableFuture<List<ReceivedMessage>> receiveAsync(Scope scope, String queueRef, int max,
                                                                  Integer visibilityTimeout, int waitSeconds) {
         return receiveMessage(scope, queueRef, ReceiveRequest.all(max, visibilityTimeout, waitSeconds));

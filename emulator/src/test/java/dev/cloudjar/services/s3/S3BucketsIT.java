@@ -116,7 +116,11 @@ class S3BucketsIT {
     }
 
     @Test
-    void notificationConfigurationIsStoredAndValidated(S3Client s3) {
+    void notificationConfigurationIsStoredAndValidated(S3Client s3, software.amazon.awssdk.services.sqs.SqsClient sqs,
+                                                       software.amazon.awssdk.services.sns.SnsClient sns) {
+        // AWS refuses destinations that do not exist, so the queue and topic come first
+        sqs.createQueue(b -> b.queueName("events"));
+        String topicArn = sns.createTopic(b -> b.name("removals")).topicArn();
         s3.createBucket(b -> b.bucket("notified-bucket"));
         assertTrue(s3.getBucketNotificationConfiguration(b -> b.bucket("notified-bucket")).queueConfigurations().isEmpty());
         s3.putBucketNotificationConfiguration(b -> b.bucket("notified-bucket").notificationConfiguration(n -> n
@@ -124,8 +128,7 @@ class S3BucketsIT {
                         .queueArn("arn:aws:sqs:us-east-1:000000000000:events").events(Event.S3_OBJECT_CREATED)
                         .filter(f -> f.key(k -> k.filterRules(r -> r.name("prefix").value("in/"), r -> r.name("SUFFIX").value(".csv"))))
                         .build())
-                .lambdaFunctionConfigurations(l -> l.lambdaFunctionArn("arn:aws:lambda:us-east-1:000000000000:function:fn")
-                        .events(Event.S3_OBJECT_REMOVED))));
+                .topicConfigurations(t -> t.topicArn(topicArn).events(Event.S3_OBJECT_REMOVED))));
         GetBucketNotificationConfigurationResponse got = s3.getBucketNotificationConfiguration(b -> b.bucket("notified-bucket"));
         QueueConfiguration queue = got.queueConfigurations().get(0);
         assertEquals("to-queue", queue.id());
@@ -133,8 +136,8 @@ class S3BucketsIT {
         assertEquals(List.of(Event.S3_OBJECT_CREATED), queue.events());
         assertEquals(FilterRuleName.PREFIX, queue.filter().key().filterRules().get(0).name());
         assertEquals(FilterRuleName.SUFFIX, queue.filter().key().filterRules().get(1).name());
-        assertEquals("arn:aws:lambda:us-east-1:000000000000:function:fn", got.lambdaFunctionConfigurations().get(0).lambdaFunctionArn());
-        assertTrue(got.lambdaFunctionConfigurations().get(0).id() != null);
+        assertEquals(topicArn, got.topicConfigurations().get(0).topicArn());
+        assertTrue(got.topicConfigurations().get(0).id() != null);
         S3Exception badArn = assertThrows(S3Exception.class, () -> s3.putBucketNotificationConfiguration(b -> b.bucket("notified-bucket")
                 .notificationConfiguration(n -> n.topicConfigurations(t -> t.topicArn("not-an-arn").events(Event.S3_OBJECT_CREATED)))));
         assertEquals("InvalidArgument", badArn.awsErrorDetails().errorCode());

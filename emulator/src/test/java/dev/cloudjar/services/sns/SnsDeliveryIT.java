@@ -198,7 +198,9 @@ class SnsDeliveryIT {
             assertTrue(confirm.body().contains("<ConfirmSubscriptionResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\">"));
             String subscriptionArn = confirm.body().replaceAll("(?s).*<SubscriptionArn>(.*)</SubscriptionArn>.*", "$1");
             assertTrue(subscriptionArn.startsWith(topic + ":"));
-            assertEquals("false", sns.getSubscriptionAttributes(b -> b.subscriptionArn(subscriptionArn)).attributes().get("PendingConfirmation"));
+            Map<String, String> subscriptionAttributes = sns.getSubscriptionAttributes(b -> b.subscriptionArn(subscriptionArn)).attributes();
+            assertEquals("false", subscriptionAttributes.get("PendingConfirmation"));
+            assertTrue(subscriptionAttributes.get("EffectiveDeliveryPolicy").startsWith("{\"healthyRetryPolicy\""));
 
             sns.publish(b -> b.topicArn(topic).subject("S").message("after confirmation"));
             Map<String, String> notification = received.poll(10, TimeUnit.SECONDS);

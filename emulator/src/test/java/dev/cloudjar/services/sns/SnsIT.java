@@ -79,6 +79,7 @@ class SnsIT {
         assertTrue(attributes.get("Policy").contains("__default_policy_ID"));
         assertTrue(attributes.get("EffectiveDeliveryPolicy").contains("defaultHealthyRetryPolicy"));
         assertFalse(attributes.containsKey("FifoTopic"));
+        assertFalse(attributes.containsKey("SignatureVersion"), "AWS shows SignatureVersion only once set");
 
         sns.setTopicAttributes(b -> b.topicArn(topic).attributeName("DisplayName").attributeValue("Shown"));
         assertEquals("Shown", sns.getTopicAttributes(b -> b.topicArn(topic)).attributes().get("DisplayName"));
@@ -195,8 +196,11 @@ class SnsIT {
         List<Subscription> listed = sns.listSubscriptionsByTopic(b -> b.topicArn(topic)).subscriptions();
         assertEquals(2, listed.size());
         assertTrue(listed.stream().allMatch(s -> s.subscriptionArn().equals("PendingConfirmation")));
-        assertEquals("Invalid parameter: Token", assertThrows(InvalidParameterException.class,
+        assertEquals("Invalid token", assertThrows(InvalidParameterException.class,
                 () -> sns.confirmSubscription(b -> b.topicArn(topic).token("bogus"))).awsErrorDetails().errorMessage());
+        String wellFormed = "ab".repeat(144);
+        assertEquals("Invalid parameter: Token", assertThrows(InvalidParameterException.class,
+                () -> sns.confirmSubscription(b -> b.topicArn(topic).token(wellFormed))).awsErrorDetails().errorMessage());
     }
 
     @Test
@@ -212,7 +216,7 @@ class SnsIT {
                 message(() -> sns.subscribe(b -> b.topicArn(topic).protocol("sms").endpoint("abc"))));
         assertEquals("Invalid parameter: Invalid parameter: Endpoint Reason: FIFO SQS Queues can not be subscribed to standard SNS topics",
                 message(() -> sns.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint("arn:aws:sqs:us-east-1:000000000000:q.fifo"))));
-        assertEquals("Invalid parameter: Attributes Reason: FilterPolicy: failed to parse JSON.",
+        assertEquals("Invalid parameter: Attributes Reason: FilterPolicy: failed to parse JSON. Unexpected end-of-input: expected close marker for Object (start marker at [Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1, column: 1])\n at [Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1, column: 2]",
                 message(() -> sns.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint("arn:aws:sqs:us-east-1:000000000000:q")
                         .attributes(Map.of("FilterPolicy", "{")))));
         assertEquals("Invalid parameter: Attributes Reason: RawMessageDelivery: Invalid value [maybe]. Must be true or false.",
@@ -244,6 +248,10 @@ class SnsIT {
         assertEquals("MessageBody", sns.getSubscriptionAttributes(b -> b.subscriptionArn(sub)).attributes().get("FilterPolicyScope"));
         sns.setSubscriptionAttributes(b -> b.subscriptionArn(sub).attributeName("RedrivePolicy")
                 .attributeValue("{\"deadLetterTargetArn\":\"arn:aws:sqs:us-east-1:000000000000:dlq\"}"));
+        assertEquals("Invalid parameter: RedrivePolicy: failed to parse JSON. Unexpected character ('i' (code 105)): was expecting double-quote to start field name\n at [Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1, column: 2]",
+                message(() -> sns.setSubscriptionAttributes(b -> b.subscriptionArn(sub).attributeName("RedrivePolicy").attributeValue("{invalidjson}"))));
+        assertEquals("Invalid parameter: FilterPolicy: failed to parse JSON. Unexpected character ('i' (code 105)): was expecting double-quote to start field name\n at [Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1, column: 2]",
+                message(() -> sns.setSubscriptionAttributes(b -> b.subscriptionArn(sub).attributeName("FilterPolicy").attributeValue("{invalidjson}"))));
         assertEquals("Invalid parameter: RedrivePolicy: deadLetterTargetArn is an invalid arn",
                 message(() -> sns.setSubscriptionAttributes(b -> b.subscriptionArn(sub).attributeName("RedrivePolicy").attributeValue("{}"))));
         assertEquals("Invalid parameter: AttributeName",
@@ -349,6 +357,9 @@ class SnsIT {
         sns.subscribe(b -> b.topicArn(topic).protocol("sms").endpoint("+15555550199"));
         sns.subscribe(b -> b.topicArn(topic).protocol("email").endpoint("ops@example.com"));
         SnsBackend backend = cloudJar.backend(SnsBackend.class);
+        sns.publish(b -> b.topicArn(topic).subject("Before confirming").message("not delivered while pending"));
+        assertTrue(backend.outbox().stream().noneMatch(m -> "Before confirming".equals(m.subject())),
+                "AWS delivers nothing to an email subscription before it is confirmed");
         OutboxMessage confirmation = backend.outbox().stream()
                 .filter(m -> m.recipient().equals("ops@example.com")).findFirst().orElseThrow();
         assertEquals("AWS Notification - Subscription Confirmation", confirmation.subject());

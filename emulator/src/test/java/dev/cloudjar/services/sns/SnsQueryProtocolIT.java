@@ -168,7 +168,7 @@ class SnsQueryProtocolIT {
                 "Endpoint", "arn:aws:sqs:us-east-1:000000000000:get-q").first("SubscriptionArn");
         Answer badToken = get(endpoint + "/?Action=ConfirmSubscription&TopicArn=" + topic + "&Token=nope");
         assertEquals(400, badToken.status());
-        assertEquals("Invalid parameter: Token", badToken.first("Message"));
+        assertEquals("Invalid token", badToken.first("Message"));
         Answer unsubscribed = get(endpoint + "/?Action=Unsubscribe&SubscriptionArn=" + subscription);
         assertEquals(200, unsubscribed.status(), unsubscribed.text());
         assertEquals("UnsubscribeResponse", unsubscribed.root().getLocalName());

@@ -208,6 +208,46 @@ class SqsBackendTest {
     }
 
     @Test
+    void redriveAllowPolicyIsEnforcedAndTypesMustMatch() {
+        sqs.createQueue(SCOPE, "closed-dlq", Map.of("RedriveAllowPolicy", "{\"redrivePermission\":\"denyAll\"}"), Map.of());
+        String policy = "{\"deadLetterTargetArn\":\"arn:aws:sqs:us-east-1:000000000000:closed-dlq\",\"maxReceiveCount\":3}";
+        AwsException denied = assertThrows(AwsException.class, () -> sqs.createQueue(SCOPE, "s1", Map.of("RedrivePolicy", policy), Map.of()));
+        assertTrue(denied.getMessage().contains("does not allow this queue"));
+        sqs.setQueueAttributes(SCOPE, "closed-dlq", Map.of("RedriveAllowPolicy",
+                "{\"redrivePermission\":\"byQueue\",\"sourceQueueArns\":[\"arn:aws:sqs:us-east-1:000000000000:s1\"]}"));
+        sqs.createQueue(SCOPE, "s1", Map.of("RedrivePolicy", policy), Map.of());
+        AwsException fifo = assertThrows(AwsException.class, () -> sqs.createQueue(SCOPE, "s2.fifo",
+                Map.of("FifoQueue", "true", "RedrivePolicy", policy), Map.of()));
+        assertTrue(fifo.getMessage().contains("same type"));
+        AwsException missing = assertThrows(AwsException.class, () -> sqs.createQueue(SCOPE, "s3", Map.of("RedrivePolicy",
+                "{\"deadLetterTargetArn\":\"arn:aws:sqs:us-east-1:000000000000:none\",\"maxReceiveCount\":3}"), Map.of()));
+        assertEquals("InvalidParameterValueException", missing.code());
+    }
+
+    @Test
+    void aRateLimitedMoveTaskCanBeCancelled() throws Exception {
+        sqs.createQueue(SCOPE, "dlq2", Map.of(), Map.of());
+        sqs.createQueue(SCOPE, "src2", Map.of("RedrivePolicy",
+                "{\"deadLetterTargetArn\":\"arn:aws:sqs:us-east-1:000000000000:dlq2\",\"maxReceiveCount\":1}"), Map.of());
+        for (int i = 0; i < 3; i++) {
+            sqs.sendMessage(SCOPE, "dlq2", SendRequest.of("m" + i));
+        }
+        String arn = "arn:aws:sqs:us-east-1:000000000000:dlq2";
+        String handle = sqs.startMessageMoveTask(SCOPE, arn, "arn:aws:sqs:us-east-1:000000000000:src2", 1);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (sqs.listMessageMoveTasks(SCOPE, arn, 1).get(0).approximateNumberOfMessagesMoved() < 1 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        AwsException running = assertThrows(AwsException.class, () -> sqs.startMessageMoveTask(SCOPE, arn, null, null));
+        assertTrue(running.getMessage().startsWith("There is already a task running."));
+        assertEquals(1, sqs.cancelMessageMoveTask(SCOPE, handle));
+        assertTrue(events.awaitIdle(Duration.ofSeconds(5)));
+        assertEquals("CANCELLED", sqs.listMessageMoveTasks(SCOPE, arn, 1).get(0).status());
+        assertEquals("2", sqs.getQueueAttributes(SCOPE, "dlq2", List.of("ApproximateNumberOfMessages")).get("ApproximateNumberOfMessages"));
+        assertEquals("ResourceNotFoundException", assertThrows(AwsException.class, () -> sqs.cancelMessageMoveTask(SCOPE, "nope")).code());
+    }
+
+    @Test
     void queueAttributesAndCreateIdempotency() {
         sqs.createQueue(SCOPE, "a", Map.of("VisibilityTimeout", "60"), Map.of("team", "x"));
         sqs.createQueue(SCOPE, "a", Map.of("VisibilityTimeout", "60"), Map.of());
@@ -339,6 +379,27 @@ class SqsBackendTest {
             assertEquals(got.get(0).messageId(), again.messageId());
             assertEquals("2", again.attributes().get("ApproximateReceiveCount"));
             assertEquals("v", again.messageAttributes().get("k").stringValue());
+        } finally {
+            second.close();
+            reopened.close();
+        }
+    }
+
+    @Test
+    void fifoDeduplicationOfStoredMessagesSurvivesARestart(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        MapDbStateStore disk = MapDbStateStore.onDisk(dir);
+        SqsBackend first = new SqsBackend(new ServiceContext(CloudJarConfig.defaults(), disk, events, clock, IdGenerator.random()));
+        first.createQueue(SCOPE, "r.fifo", Map.of("FifoQueue", "true"), Map.of());
+        SendResult sent = first.sendMessage(SCOPE, "r.fifo", SendRequest.of("once").withGroup("g", "d1"));
+        first.close();
+        disk.close();
+        MapDbStateStore reopened = MapDbStateStore.onDisk(dir);
+        SqsBackend second = new SqsBackend(new ServiceContext(CloudJarConfig.defaults(), reopened, events, clock, IdGenerator.random()));
+        try {
+            assertEquals(sent.messageId(), second.sendMessage(SCOPE, "r.fifo", SendRequest.of("twice").withGroup("g", "d1")).messageId());
+            assertEquals(1, receiveAll(second, "r.fifo").size());
+            SendResult next = second.sendMessage(SCOPE, "r.fifo", SendRequest.of("new").withGroup("g", "d2"));
+            assertTrue(new java.math.BigInteger(next.sequenceNumber()).compareTo(new java.math.BigInteger(sent.sequenceNumber())) > 0);
         } finally {
             second.close();
             reopened.close();

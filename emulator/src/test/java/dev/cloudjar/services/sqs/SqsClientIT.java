@@ -179,6 +179,11 @@ class SqsClientIT {
         assertTrue(noGroup.getMessage().contains("The request must contain the parameter MessageGroupId."));
         assertThrows(InvalidAttributeNameException.class, () -> sqs.createQueue(b -> b.queueName("plain")
                 .attributes(Map.of(QueueAttributeName.FIFO_QUEUE, "false"))));
+        Map<String, String> fifo = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.ALL)).attributesAsStrings();
+        assertEquals("true", fifo.get("FifoQueue"));
+        assertEquals("true", fifo.get("ContentBasedDeduplication"));
+        assertEquals("queue", fifo.get("DeduplicationScope"));
+        assertEquals("perQueue", fifo.get("FifoThroughputLimit"));
     }
 
     @Test
@@ -203,6 +208,9 @@ class SqsClientIT {
         assertEquals(1L, task.approximateNumberOfMessagesMoved());
         assertEquals("poison", sqs.receiveMessage(b -> b.queueUrl(src)).messages().get(0).body());
         assertThrows(ResourceNotFoundException.class, () -> sqs.listMessageMoveTasks(b -> b.sourceArn("arn:aws:sqs:us-east-1:000000000000:none")));
+        assertThrows(ResourceNotFoundException.class, () -> sqs.cancelMessageMoveTask(b -> b.taskHandle("unknown")));
+        SqsException finished = assertThrows(SqsException.class, () -> sqs.cancelMessageMoveTask(b -> b.taskHandle(handle)));
+        assertEquals(400, finished.statusCode());
     }
 
     @Test

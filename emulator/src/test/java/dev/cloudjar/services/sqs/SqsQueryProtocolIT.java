@@ -137,6 +137,32 @@ class SqsQueryProtocolIT {
     }
 
     @Test
+    void deadLetterOperationsAndVisibilityBatches(URI endpoint) throws Exception {
+        String dlq = post(endpoint, "/", "Action", "CreateQueue", "QueueName", "q-dlq").result("CreateQueue").childText("QueueUrl");
+        String src = post(endpoint, "/", "Action", "CreateQueue", "QueueName", "q-src", "Attribute.1.Name", "RedrivePolicy",
+                "Attribute.1.Value", "{\"deadLetterTargetArn\":\"arn:aws:sqs:us-east-1:000000000000:q-dlq\",\"maxReceiveCount\":\"3\"}")
+                .result("CreateQueue").childText("QueueUrl");
+        XmlNode sources = post(endpoint, "/", "Action", "ListDeadLetterSourceQueues", "QueueUrl", dlq).result("ListDeadLetterSourceQueues");
+        assertEquals(List.of(src), sources.children("QueueUrl").stream().map(XmlNode::text).toList());
+
+        post(endpoint, "/", "Action", "SendMessage", "QueueUrl", src, "MessageBody", "v");
+        XmlNode m = post(endpoint, "/", "Action", "ReceiveMessage", "QueueUrl", src).result("ReceiveMessage").child("Message");
+        XmlNode changed = post(endpoint, "/", "Action", "ChangeMessageVisibilityBatch", "QueueUrl", src,
+                "ChangeMessageVisibilityBatchRequestEntry.1.Id", "c1",
+                "ChangeMessageVisibilityBatchRequestEntry.1.ReceiptHandle", m.childText("ReceiptHandle"),
+                "ChangeMessageVisibilityBatchRequestEntry.1.VisibilityTimeout", "0").result("ChangeMessageVisibilityBatch");
+        assertEquals("c1", changed.child("ChangeMessageVisibilityBatchResultEntry").childText("Id"));
+
+        String handle = post(endpoint, "/", "Action", "StartMessageMoveTask", "SourceArn", "arn:aws:sqs:us-east-1:000000000000:q-dlq")
+                .result("StartMessageMoveTask").childText("TaskHandle");
+        assertNotNull(handle);
+        XmlNode task = post(endpoint, "/", "Action", "ListMessageMoveTasks", "SourceArn", "arn:aws:sqs:us-east-1:000000000000:q-dlq")
+                .result("ListMessageMoveTasks").child("ListMessageMoveTasksResultEntry");
+        assertEquals(handle, task.childText("TaskHandle"));
+        assertEquals("arn:aws:sqs:us-east-1:000000000000:q-dlq", task.childText("SourceArn"));
+    }
+
+    @Test
     void errorsUseTheLegacyCodesAndErrorResponse(URI endpoint) throws Exception {
         Reply missing = post(endpoint, "/", "Action", "GetQueueUrl", "QueueName", "no-such-queue");
         assertEquals(400, missing.status());

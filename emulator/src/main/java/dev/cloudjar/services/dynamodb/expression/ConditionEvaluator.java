@@ -93,10 +93,13 @@ final class ConditionEvaluator {
         throw new IllegalStateException("update-only operand in a condition: " + operand);
     }
 
-    /** DynamoDB's size(): string length, binary bytes, element count of sets, lists and maps; -1 otherwise. */
+    /**
+     * DynamoDB's size(): a string's size in UTF-8 bytes (AWS: "an attribute's size in bytes"), binary bytes,
+     * element count of sets, lists and maps; -1 (undefined) otherwise.
+     */
     static long size(AttributeValue v) {
         if (v instanceof AttributeValue.S s) {
-            return s.value().codePointCount(0, s.value().length());
+            return dev.cloudjar.services.dynamodb.model.ItemSize.utf8Length(s.value());
         }
         if (v instanceof AttributeValue.B b) {
             return b.value().length;

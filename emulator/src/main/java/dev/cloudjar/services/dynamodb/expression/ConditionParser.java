@@ -64,28 +64,49 @@ final class ConditionParser extends ParserBase {
     }
 
     private ConditionNode primary() {
-        if (peek().is(Token.Type.LPAREN)) {
+        if (peek().is(Token.Type.LPAREN) && !operandGroupAhead()) {
             next();
             boolean nested = peek().is(Token.Type.LPAREN) && innerGroupSpansParens();
             ConditionNode inner = or();
             expect(Token.Type.RPAREN);
             if (nested) {
-                defer("The expression has redundant parentheses;");
+                defer(Problem.PARENS, "The expression has redundant parentheses;");
             }
             return inner;
         }
         if (peek().is(Token.Type.IDENTIFIER) && peek(1).is(Token.Type.LPAREN)) {
             String name = peek().text();
             if (CONDITION_FUNCTIONS.contains(name)) {
-                return function();
+                ConditionNode f = function();
+                if (!startsComparison(peek())) {
+                    return f;
+                }
+                // "attribute_exists(a) < :v": a boolean function used as a value.
+                defer(Problem.MISUSED_FUNCTION,
+                        "The function is not allowed to be used this way in an expression; function: " + name);
+                return comparison(Operand.Literal.of(null));
             }
         }
         Operand left = operand();
+        if (!startsComparison(peek()) && left instanceof Operand.Size) {
+            defer(Problem.MISUSED_FUNCTION, "The function is not allowed to be used this way in an expression; function: size");
+            throwDeferred();
+        }
+        return comparison(left);
+    }
+
+    private static boolean startsComparison(Token t) {
+        return t.isComparator() || t.isKeyword("BETWEEN") || t.isKeyword("IN");
+    }
+
+    /** The rest of {@code left <op> right}, {@code left BETWEEN a AND b} or {@code left IN (...)}. */
+    private ConditionNode comparison(Operand left) {
         Token t = peek();
         if (t.isComparator()) {
             next();
             Operand right = operand();
             ConditionNode.Comparator op = comparator(t.type());
+            checkDistinct(op.symbol(), left, right);
             if (op != ConditionNode.Comparator.EQ && op != ConditionNode.Comparator.NE) {
                 checkOrderable(op.symbol(), left);
                 checkOrderable(op.symbol(), right);
@@ -117,11 +138,29 @@ final class ConditionParser extends ParserBase {
             }
             return new ConditionNode.In(left, candidates);
         }
-        if (left instanceof Operand.Size) {
-            defer("The function is not allowed to be used this way in an expression; function: size");
-            throwDeferred();
-        }
         throw unexpected();
+    }
+
+    /** True when the '(' at the cursor wraps an operand: "(a) = :v" (its ')' is followed by a comparison). */
+    private boolean operandGroupAhead() {
+        int level = 0;
+        for (int i = 0; ; i++) {
+            Token t = peek(i);
+            if (t.is(Token.Type.EOF)) {
+                return false;
+            }
+            if (t.is(Token.Type.LPAREN)) {
+                level++;
+            } else if (t.is(Token.Type.RPAREN)) {
+                level--;
+                if (level == 0) {
+                    return startsComparison(peek(i + 1));
+                }
+            } else if (level == 1 && (t.isComparator() || t.isKeyword("AND") || t.isKeyword("OR")
+                    || t.isKeyword("NOT") || t.isKeyword("BETWEEN") || t.isKeyword("IN"))) {
+                return false;
+            }
+        }
     }
 
     /** True when the '(' at the cursor closes right before the ')' that closes the enclosing group. */
@@ -160,9 +199,18 @@ final class ConditionParser extends ParserBase {
         }
     }
 
-    /** operand := path | :value | size(operand) */
+    /** operand := path | :value | size(operand) | '(' operand ')' */
     Operand operand() {
         Token t = peek();
+        if (t.is(Token.Type.LPAREN)) {
+            next();
+            if (peek().is(Token.Type.LPAREN) && innerGroupSpansParens()) {
+                defer(Problem.PARENS, "The expression has redundant parentheses;");
+            }
+            Operand inner = operand();
+            expect(Token.Type.RPAREN);
+            return inner;
+        }
         if (t.is(Token.Type.VALUE_PLACEHOLDER)) {
             next();
             return literal(t);
@@ -174,14 +222,14 @@ final class ConditionParser extends ParserBase {
             List<Operand> args = arguments();
             if ("size".equals(name)) {
                 if (args.size() != 1) {
-                    defer(operandCount(name, args.size()));
+                    defer(Problem.OPERAND_COUNT, operandCount(name, args.size()));
                 } else if (args.get(0) instanceof Operand.Literal lit && lit.value() != null
                         && !sizeable(lit.value())) {
-                    defer(incorrectOperand(name, lit.value()));
+                    defer(Problem.FUNCTION, incorrectOperand(name, lit.value()));
                 }
                 return new Operand.Size(args.isEmpty() ? null : args.get(0));
             }
-            defer(functionMisuse(name));
+            deferFunctionMisuse(name);
             return new Operand.Size(null);
         }
         if (atPathStart()) {
@@ -209,22 +257,25 @@ final class ConditionParser extends ParserBase {
         List<Operand> args = arguments();
         int expected = name.startsWith("attribute_") && !name.equals("attribute_type") ? 1 : 2;
         if (args.size() != expected) {
-            defer(operandCount(name, args.size()));
+            defer(Problem.OPERAND_COUNT, operandCount(name, args.size()));
             return new ConditionNode.Function(name, args);
         }
         Operand first = args.get(0);
+        if (args.size() == 2) {
+            checkDistinct(name, first, args.get(1));
+        }
         switch (name) {
             case "attribute_exists":
             case "attribute_not_exists":
             case "attribute_type":
                 if (!(first instanceof Operand.PathRef)) {
-                    defer("Operator or function requires a document path; operator or function: " + name);
+                    defer(Problem.FUNCTION, "Operator or function requires a document path; operator or function: " + name);
                 }
                 if (name.equals("attribute_type") && args.get(1) instanceof Operand.Literal lit && lit.value() != null) {
                     if (!(lit.value() instanceof AttributeValue.S s)) {
-                        defer(incorrectOperand(name, lit.value()));
+                        defer(Problem.FUNCTION, incorrectOperand(name, lit.value()));
                     } else if (!TYPE_NAMES.contains(s.value())) {
-                        defer("Invalid attribute type name found; type: " + s.value()
+                        defer(Problem.FUNCTION, "Invalid attribute type name found; type: " + s.value()
                                 + ", valid types: {B,NULL,SS,BOOL,L,BS,N,NS,S,M}");
                     }
                 }
@@ -233,7 +284,7 @@ final class ConditionParser extends ParserBase {
                 for (Operand arg : args) {
                     if (arg instanceof Operand.Literal lit && lit.value() != null
                             && !(lit.value() instanceof AttributeValue.S || lit.value() instanceof AttributeValue.B)) {
-                        defer(incorrectOperand(name, lit.value()));
+                        defer(Problem.FUNCTION, incorrectOperand(name, lit.value()));
                     }
                 }
                 break;
@@ -243,15 +294,24 @@ final class ConditionParser extends ParserBase {
         return new ConditionNode.Function(name, args);
     }
 
-    private String functionMisuse(String name) {
+    private void deferFunctionMisuse(String name) {
         if (CONDITION_FUNCTIONS.contains(name)) {
-            return "The function is not allowed to be used this way in an expression; function: " + name;
+            defer(Problem.MISUSED_FUNCTION,
+                    "The function is not allowed to be used this way in an expression; function: " + name);
+        } else if (UPDATE_FUNCTIONS.contains(name)) {
+            defer(Problem.MISUSED_FUNCTION, "The function is not allowed in a "
+                    + kind.parameter().replace("Expression", "").toLowerCase() + " expression; function: " + name);
+        } else {
+            defer(Problem.UNKNOWN_FUNCTION, "Invalid function name; function: " + name);
         }
-        if (UPDATE_FUNCTIONS.contains(name)) {
-            return "The function is not allowed in a " + kind.parameter().replace("Expression", "").toLowerCase()
-                    + " expression; function: " + name;
+    }
+
+    /** AWS rejects comparing a path with itself: "contains(a, a)", "a = a". */
+    private void checkDistinct(String op, Operand first, Operand second) {
+        if (first instanceof Operand.PathRef a && second instanceof Operand.PathRef b && a.path().equals(b.path())) {
+            defer(Problem.DISTINCT, "The first operand must be distinct from the remaining operands for this operator"
+                    + " or function; operator: " + op + ", first operand: " + a.path());
         }
-        return "Invalid function name; function: " + name;
     }
 
     static String operandCount(String name, int count) {
@@ -274,7 +334,7 @@ final class ConditionParser extends ParserBase {
 
     private void checkOrderable(String op, Operand operand) {
         if (operand instanceof Operand.Literal lit && lit.value() != null && !orderable(lit.value())) {
-            defer(incorrectOperand(op, lit.value()));
+            defer(Problem.FUNCTION, incorrectOperand(op, lit.value()));
         }
     }
 
@@ -287,9 +347,9 @@ final class ConditionParser extends ParserBase {
             String bounds = "lower bound operand: AttributeValue: {" + render(lo.value())
                     + "}, upper bound operand: AttributeValue: {" + render(hi.value()) + "}";
             if (!lo.value().type().equals(hi.value().type())) {
-                defer("The BETWEEN operator requires same data type for lower and upper bounds; " + bounds);
+                defer(Problem.FUNCTION, "The BETWEEN operator requires same data type for lower and upper bounds; " + bounds);
             } else if (KeyOrder.compare(lo.value(), hi.value()) > 0) {
-                defer("The BETWEEN operator requires upper bound to be greater than or equal to lower bound; " + bounds);
+                defer(Problem.FUNCTION, "The BETWEEN operator requires upper bound to be greater than or equal to lower bound; " + bounds);
             }
         }
     }

@@ -88,16 +88,20 @@ final class Documents {
         return new AttributeValue.L(copy);
     }
 
-    /** Removes the value at the path; removing what does not exist (leaf or parent) is a no-op. */
+    /**
+     * Removes the value at the path. A missing leaf (map key, list index past the end) is a no-op; a
+     * missing or wrongly typed parent is AWS's invalid-path error.
+     */
     static void remove(Map<String, AttributeValue> item, Path path) {
         if (path.isTopLevel()) {
             item.remove(path.attribute());
             return;
         }
-        if (get(item, path) == null) {
-            return;
+        AttributeValue top = item.get(path.attribute());
+        if (top == null) {
+            throw new ExpressionException(INVALID_PATH);
         }
-        item.put(path.attribute(), removeIn(item.get(path.attribute()), path, 1));
+        item.put(path.attribute(), removeIn(top, path, 1));
     }
 
     private static AttributeValue removeIn(AttributeValue container, Path path, int i) {

@@ -18,34 +18,52 @@ public final class ExpressionContext {
     private final Map<String, AttributeValue> values;
     private final Set<String> usedNames = new HashSet<>();
     private final Set<String> usedValues = new HashSet<>();
+    private final ExpressionException mapProblem;
     private boolean anyExpression;
 
-    /** Either map may be null (parameter absent); an empty map is AWS's "must not be empty" error. */
+    /**
+     * Either map may be null (parameter absent). Problems with the maps themselves (empty, malformed keys)
+     * are reported when the first expression is parsed, because AWS first reports maps given without
+     * any expression ("can only be specified when using expressions", see {@link #checkUsage}).
+     */
     public ExpressionContext(Map<String, String> names, Map<String, AttributeValue> values) {
+        this.names = names;
+        this.values = values;
+        this.mapProblem = mapProblem(names, values);
+    }
+
+    private static ExpressionException mapProblem(Map<String, String> names, Map<String, AttributeValue> values) {
         if (names != null && names.isEmpty()) {
-            throw new ExpressionException("ExpressionAttributeNames must not be empty");
-        }
-        if (values != null && values.isEmpty()) {
-            throw new ExpressionException("ExpressionAttributeValues must not be empty");
+            return new ExpressionException("ExpressionAttributeNames must not be empty");
         }
         if (names != null) {
             for (String key : names.keySet()) {
                 if (!validKey(key, '#')) {
-                    throw new ExpressionException(
+                    return new ExpressionException(
                             "ExpressionAttributeNames contains invalid key: Syntax error; key: \"" + key + "\"");
                 }
             }
         }
+        if (values != null && values.isEmpty()) {
+            return new ExpressionException("ExpressionAttributeValues must not be empty");
+        }
         if (values != null) {
             for (String key : values.keySet()) {
                 if (!validKey(key, ':')) {
-                    throw new ExpressionException(
+                    return new ExpressionException(
                             "ExpressionAttributeValues contains invalid key: Syntax error; key: \"" + key + "\"");
                 }
             }
         }
-        this.names = names;
-        this.values = values;
+        return null;
+    }
+
+    /** Marks that the request uses an expression and reports problems with the placeholder maps. */
+    private void startExpression() {
+        anyExpression = true;
+        if (mapProblem != null) {
+            throw mapProblem;
+        }
     }
 
     private static boolean validKey(String key, char prefix) {
@@ -75,7 +93,7 @@ public final class ExpressionContext {
         if (expression == null) {
             return null;
         }
-        anyExpression = true;
+        startExpression();
         return new Condition(new ConditionParser(expression, kind, this).parse());
     }
 
@@ -84,7 +102,7 @@ public final class ExpressionContext {
         if (expression == null) {
             return null;
         }
-        anyExpression = true;
+        startExpression();
         ConditionNode root = new ConditionParser(expression, ExpressionKind.KEY_CONDITION, this).parse();
         return KeyCondition.from(root, schema, ExpressionKind.KEY_CONDITION);
     }
@@ -94,7 +112,7 @@ public final class ExpressionContext {
         if (expression == null) {
             return null;
         }
-        anyExpression = true;
+        startExpression();
         return new UpdatePlan(new UpdateParser(expression, this).parse());
     }
 
@@ -103,7 +121,7 @@ public final class ExpressionContext {
         if (expression == null) {
             return null;
         }
-        anyExpression = true;
+        startExpression();
         return new Projection(new ProjectionParser(expression, this).parse());
     }
 

@@ -69,8 +69,10 @@ public final class KeyCondition {
                     throw new ExpressionException(kind.invalid(ConditionParser.incorrectOperand("begins_with", rc.value())));
                 }
                 range = rc;
+            } else if (schema.rangeKey() == null) {
+                throw new ExpressionException("Query key condition not supported");
             } else {
-                throw new ExpressionException(schema.rangeKey() != null && hashName.equals(firstAttribute(predicates))
+                throw new ExpressionException(hashName.equals(firstAttribute(predicates))
                         ? "Query condition missed key schema element: " + schema.rangeKey()
                         : "Query condition missed key schema element: " + hashName);
             }

@@ -25,7 +25,7 @@ public final class LegacyExpressions {
         checkConditionalOperator(conditionalOperator, conditions.size());
         List<ConditionNode> nodes = new ArrayList<>();
         for (Map.Entry<String, LegacyCondition> e : conditions.entrySet()) {
-            nodes.add(comparison(e.getKey(), e.getValue().comparisonOperator(), e.getValue().attributeValueList()));
+            nodes.add(comparison(e.getKey(), e.getValue().comparisonOperator(), e.getValue().attributeValueList(), true));
         }
         return new Condition(combine(nodes, conditionalOperator));
     }
@@ -56,7 +56,7 @@ public final class LegacyExpressions {
             if (!List.of("EQ", "LE", "LT", "GE", "GT", "BEGINS_WITH", "BETWEEN").contains(op)) {
                 throw new ExpressionException("Attempted conditional constraint is not an indexable operation");
             }
-            nodes.add(comparison(e.getKey(), op, e.getValue().attributeValueList()));
+            nodes.add(comparison(e.getKey(), op, e.getValue().attributeValueList(), true));
         }
         return KeyCondition.from(combine(nodes, "AND"), schema, ExpressionKind.KEY_CONDITION);
     }
@@ -66,7 +66,13 @@ public final class LegacyExpressions {
         if (names == null) {
             return null;
         }
-        return new Projection(names.stream().distinct().map(Path::of).toList());
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String name : names) {
+            if (!seen.add(name)) {
+                throw new ExpressionException(INVALID + "Duplicate value in attribute name: " + name);
+            }
+        }
+        return new Projection(names.stream().map(Path::of).toList());
     }
 
     /** Legacy AttributeUpdates for UpdateItem; null gives null. */
@@ -141,32 +147,42 @@ public final class LegacyExpressions {
     private static ConditionNode expectedNode(String name, ExpectedAttribute e) {
         Operand path = new Operand.PathRef(Path.of(name));
         if (e.comparisonOperator() != null) {
-            if (e.value() != null) {
-                throw new ExpressionException(INVALID + "Value and ComparisonOperator cannot be used together for"
-                        + " Attribute: " + name);
-            }
             if (e.exists() != null) {
                 throw new ExpressionException(INVALID + "Exists and ComparisonOperator cannot be used together for"
                         + " Attribute: " + name);
             }
-            return comparison(name, e.comparisonOperator(), e.attributeValueList() == null ? List.of() : e.attributeValueList());
+            if (e.value() != null && e.attributeValueList() != null) {
+                throw new ExpressionException(INVALID + "Value and AttributeValueList cannot be used together for"
+                        + " Attribute: " + name);
+            }
+            // With a ComparisonOperator, Value is accepted as a one-element AttributeValueList.
+            List<AttributeValue> args = e.value() != null ? List.of(e.value())
+                    : e.attributeValueList() == null ? List.of() : e.attributeValueList();
+            return comparison(name, e.comparisonOperator(), args, false);
+        }
+        if (e.attributeValueList() != null) {
+            throw new ExpressionException(INVALID + "AttributeValueList can only be used with a ComparisonOperator for"
+                    + " Attribute: " + name);
         }
         boolean exists = e.exists() == null || e.exists();
-        if (!exists) {
-            if (e.value() != null) {
-                throw new ExpressionException(INVALID + "Value cannot be used when Exists is false for Attribute: " + name);
-            }
-            return new ConditionNode.Function("attribute_not_exists", List.of(path));
-        }
-        if (e.value() == null) {
+        if (exists && e.value() == null) {
             throw new ExpressionException(INVALID + "Value must be provided when Exists is "
                     + (e.exists() == null ? "null" : "true") + " for Attribute: " + name);
+        }
+        if (!exists && e.value() != null) {
+            throw new ExpressionException(INVALID + "Value cannot be used when Exists is false for Attribute: " + name);
+        }
+        if (!exists) {
+            return new ConditionNode.Function("attribute_not_exists", List.of(path));
         }
         return new ConditionNode.Compare(ConditionNode.Comparator.EQ, path, Operand.Literal.of(e.value()));
     }
 
-    /** One legacy ComparisonOperator condition on a top-level attribute. */
-    static ConditionNode comparison(String name, String op, List<AttributeValue> args) {
+    /**
+     * One legacy ComparisonOperator condition on a top-level attribute. Filters (QueryFilter, ScanFilter,
+     * KeyConditions) and Expected word argument-count and type errors differently.
+     */
+    static ConditionNode comparison(String name, String op, List<AttributeValue> args, boolean filter) {
         Operand path = new Operand.PathRef(Path.of(name));
         if (op == null) {
             throw new ExpressionException(INVALID + "ComparisonOperator must be specified for Attribute: " + name);
@@ -174,47 +190,47 @@ public final class LegacyExpressions {
         switch (op) {
             case "NULL":
             case "NOT_NULL":
-                count(op, args, 0);
+                count(op, args, 0, filter);
                 return new ConditionNode.Function(op.equals("NULL") ? "attribute_not_exists" : "attribute_exists",
                         List.of(path));
             case "EQ":
             case "NE":
-                count(op, args, 1);
+                count(op, args, 1, filter);
                 return new ConditionNode.Compare(ConditionNode.Comparator.valueOf(op), path, Operand.Literal.of(args.get(0)));
             case "LT":
             case "LE":
             case "GT":
             case "GE":
-                count(op, args, 1);
-                scalar(op, args.get(0), true);
+                count(op, args, 1, filter);
+                scalar(op, args.get(0), true, filter);
                 return new ConditionNode.Compare(ConditionNode.Comparator.valueOf(op), path, Operand.Literal.of(args.get(0)));
             case "CONTAINS":
             case "NOT_CONTAINS": {
-                count(op, args, 1);
-                scalar(op, args.get(0), true);
+                count(op, args, 1, filter);
+                scalar(op, args.get(0), true, filter);
                 ConditionNode contains = new ConditionNode.Function("contains", List.of(path, Operand.Literal.of(args.get(0))));
                 return op.equals("CONTAINS") ? contains : new ConditionNode.And(
                         new ConditionNode.Function("attribute_exists", List.of(path)), new ConditionNode.Not(contains));
             }
             case "BEGINS_WITH":
-                count(op, args, 1);
-                scalar(op, args.get(0), false);
+                count(op, args, 1, filter);
+                scalar(op, args.get(0), false, filter);
                 return new ConditionNode.Function("begins_with", List.of(path, Operand.Literal.of(args.get(0))));
             case "IN": {
                 if (args.isEmpty()) {
-                    throw invalidCount(op);
+                    throw invalidCount(op, filter);
                 }
                 List<Operand> candidates = new ArrayList<>();
                 for (AttributeValue v : args) {
-                    scalar(op, v, true);
+                    scalar(op, v, true, filter);
                     candidates.add(Operand.Literal.of(v));
                 }
                 return new ConditionNode.In(path, candidates);
             }
             case "BETWEEN": {
-                count(op, args, 2);
-                scalar(op, args.get(0), true);
-                scalar(op, args.get(1), true);
+                count(op, args, 2, filter);
+                scalar(op, args.get(0), true, filter);
+                scalar(op, args.get(1), true, filter);
                 if (!args.get(0).type().equals(args.get(1).type())) {
                     throw new ExpressionException(INVALID + "AttributeValues inside AttributeValueList must be of same type");
                 }
@@ -231,22 +247,24 @@ public final class LegacyExpressions {
         }
     }
 
-    private static void count(String op, List<AttributeValue> args, int expected) {
+    private static void count(String op, List<AttributeValue> args, int expected, boolean filter) {
         if (args.size() != expected) {
-            throw invalidCount(op);
+            throw invalidCount(op, filter);
         }
     }
 
-    private static ExpressionException invalidCount(String op) {
-        return new ExpressionException(INVALID + "Invalid number of argument(s) for the " + op + " ComparisonOperator");
+    private static ExpressionException invalidCount(String op, boolean filter) {
+        return new ExpressionException(filter
+                ? "The attempted filter operation is not supported for the provided filter argument count"
+                : INVALID + "Invalid number of argument(s) for the " + op + " ComparisonOperator");
     }
 
-    private static void scalar(String op, AttributeValue v, boolean numbersAllowed) {
+    private static void scalar(String op, AttributeValue v, boolean numbersAllowed, boolean filter) {
         boolean ok = v instanceof AttributeValue.S || v instanceof AttributeValue.B
                 || (numbersAllowed && v instanceof AttributeValue.N);
         if (!ok) {
-            throw new ExpressionException(INVALID + "ComparisonOperator " + op + " is not valid for " + v.type()
-                    + " AttributeValue type");
+            throw new ExpressionException(filter ? "The attempted filter operation is not supported for the provided type"
+                    : INVALID + "ComparisonOperator " + op + " is not valid for " + v.type() + " AttributeValue type");
         }
     }
 }

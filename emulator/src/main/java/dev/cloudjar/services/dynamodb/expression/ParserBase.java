@@ -20,7 +20,14 @@ abstract class ParserBase {
     final ExpressionContext ctx;
     private final List<Token> tokens;
     private int pos;
-    private ExpressionException deferred;
+
+    /**
+     * Kinds of semantic problems, in the order AWS reports them when an expression has several
+     * (redundant parentheses first, function type errors last).
+     */
+    enum Problem { PARENS, UNKNOWN_FUNCTION, MISUSED_FUNCTION, RESERVED, UNDEFINED, OPERAND_COUNT, DISTINCT, FUNCTION, OTHER }
+
+    private final ExpressionException[] deferred = new ExpressionException[Problem.values().length];
 
     ParserBase(String source, ExpressionKind kind, ExpressionContext ctx) {
         this.source = source;
@@ -81,33 +88,49 @@ abstract class ParserBase {
         }
     }
 
-    /** Records the first semantic error; it is thrown by {@link #finish} when the syntax is fine. */
+    /** Records the first semantic problem of its kind; {@link #finish} throws the most important one. */
+    void defer(Problem problem, String detail) {
+        if (deferred[problem.ordinal()] == null) {
+            deferred[problem.ordinal()] = new ExpressionException(kind.invalid(detail));
+        }
+    }
+
     void defer(String detail) {
-        if (deferred == null) {
-            deferred = new ExpressionException(kind.invalid(detail));
-        }
+        defer(Problem.OTHER, detail);
     }
 
-    void defer(ExpressionException e) {
-        if (deferred == null) {
-            deferred = e;
-        }
+    /** The order in which this kind of expression reports problems (conditions: the enum order). */
+    Problem[] reportOrder() {
+        return Problem.values();
     }
 
+    /** Throws the most important deferred problem, if any. */
     void throwDeferred() {
-        if (deferred != null) {
-            throw deferred;
+        for (Problem p : reportOrder()) {
+            if (deferred[p.ordinal()] != null) {
+                throw deferred[p.ordinal()];
+            }
         }
-    }
-
-    boolean hasDeferred() {
-        return deferred != null;
     }
 
     void finish() {
         expectEnd();
-        if (deferred != null) {
-            throw deferred;
+        throwDeferred();
+    }
+
+    /** Offset from the cursor of the ')' matching the '(' at the cursor, or -1. */
+    int matchingParen() {
+        int level = 0;
+        for (int i = 0; ; i++) {
+            Token t = peek(i);
+            if (t.is(Token.Type.EOF)) {
+                return -1;
+            }
+            if (t.is(Token.Type.LPAREN)) {
+                level++;
+            } else if (t.is(Token.Type.RPAREN) && --level == 0) {
+                return i;
+            }
         }
     }
 
@@ -150,7 +173,7 @@ abstract class ParserBase {
             next();
             String name = ctx.resolveName(t.text());
             if (name == null) {
-                defer("An expression attribute name used in the document path is not defined; attribute name: "
+                defer(Problem.UNDEFINED, "An expression attribute name used in the document path is not defined; attribute name: "
                         + t.text());
                 return t.text();
             }
@@ -159,7 +182,7 @@ abstract class ParserBase {
         if (t.is(Token.Type.IDENTIFIER)) {
             next();
             if (ReservedWords.isReserved(t.text())) {
-                defer("Attribute name is a reserved keyword; reserved keyword: " + t.text());
+                defer(Problem.RESERVED, "Attribute name is a reserved keyword; reserved keyword: " + t.text());
             }
             return t.text();
         }
@@ -170,7 +193,7 @@ abstract class ParserBase {
     Operand.Literal literal(Token t) {
         var value = ctx.resolveValue(t.text());
         if (value == null) {
-            defer("An expression attribute value used in expression is not defined; attribute value: " + t.text());
+            defer(Problem.UNDEFINED, "An expression attribute value used in expression is not defined; attribute value: " + t.text());
         }
         return new Operand.Literal(t.text(), value);
     }

@@ -24,14 +24,12 @@ final class Tokenizer {
                 i = scanWord(source, i + 1);
                 type = Token.Type.IDENTIFIER;
             } else if (c >= '0' && c <= '9') {
-                i = scanWord(source, i + 1);
-                type = Token.Type.NUMBER;
-                for (int j = start; j < i; j++) {
-                    if (!Character.isDigit(source.charAt(j))) {
-                        type = Token.Type.IDENTIFIER; // e.g. "1a": reported as a syntax error by the parser
-                        break;
-                    }
+                // Digits only: "123a" is the number 123 followed by the name "a" (a name cannot start with a digit).
+                i++;
+                while (i < n && source.charAt(i) >= '0' && source.charAt(i) <= '9') {
+                    i++;
                 }
+                type = Token.Type.NUMBER;
             } else if (c == '#' || c == ':') {
                 i = scanWord(source, i + 1);
                 if (i == start + 1) {

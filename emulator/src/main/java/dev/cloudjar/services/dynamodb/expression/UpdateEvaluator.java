@@ -27,31 +27,41 @@ final class UpdateEvaluator {
     static UpdateResult apply(List<UpdateAction> actions, Map<String, AttributeValue> original) {
         Map<String, AttributeValue> before = original == null ? Map.of() : original;
         Map<String, AttributeValue> item = new LinkedHashMap<>(before);
-        List<AttributeValue> setValues = new ArrayList<>();
-        for (UpdateAction action : actions) {
-            if (action instanceof UpdateAction.Set set) {
-                setValues.add(evaluate(set.value(), before));
-            }
-        }
-        int s = 0;
+        List<UpdateAction.Set> sets = new ArrayList<>();
         List<UpdateAction.Remove> removes = new ArrayList<>();
-        List<Path> touched = new ArrayList<>(actions.size());
+        Map<UpdateAction.Set, AttributeValue> setValues = new java.util.IdentityHashMap<>();
         for (UpdateAction action : actions) {
-            touched.add(action instanceof UpdateAction.Set ? Documents.effectivePath(item, action.path()) : action.path());
             if (action instanceof UpdateAction.Set set) {
-                Documents.set(item, set.path(), setValues.get(s++));
+                sets.add(set);
+                setValues.put(set, evaluate(set.value(), before));
             } else if (action instanceof UpdateAction.Remove remove) {
                 removes.add(remove);
-            } else if (action instanceof UpdateAction.Add add) {
+            }
+        }
+        List<Path> touched = new ArrayList<>(actions.size());
+        // Several SETs past the end of one list append in element-number order (AWS documents this).
+        sets.sort(Comparator.comparingInt(set -> set.path().last() instanceof Path.Index i ? i.index() : -1));
+        for (UpdateAction.Set set : sets) {
+            touched.add(Documents.effectivePath(item, set.path()));
+            Documents.set(item, set.path(), setValues.get(set));
+        }
+        for (UpdateAction action : actions) {
+            if (action instanceof UpdateAction.Add add) {
+                touched.add(add.path());
                 add(item, add.path(), add.value());
             } else if (action instanceof UpdateAction.Delete delete) {
+                touched.add(delete.path());
                 delete(item, delete.path(), delete.value());
             }
         }
-        // Higher list indexes first, so each REMOVE refers to the element's original position.
+        // Higher list indexes first, so each REMOVE refers to the element's original position. AWS ignores
+        // REMOVE entirely when the item does not exist (even for paths it would reject on an existing item).
         removes.sort(Comparator.comparingInt(r -> r.path().last() instanceof Path.Index i ? -i.index() : 1));
         for (UpdateAction.Remove remove : removes) {
-            Documents.remove(item, remove.path());
+            touched.add(remove.path());
+            if (original != null) {
+                Documents.remove(item, remove.path());
+            }
         }
         return new UpdateResult(item, touched);
     }

@@ -13,8 +13,18 @@ import java.util.Set;
  */
 final class UpdateParser extends ParserBase {
 
+    /** Update expressions report reserved words first, then unknown functions, repeated sections, placeholders. */
+    private static final Problem[] ORDER = {Problem.RESERVED, Problem.UNKNOWN_FUNCTION, Problem.PARENS,
+        Problem.MISUSED_FUNCTION, Problem.UNDEFINED, Problem.OTHER, Problem.FUNCTION, Problem.OPERAND_COUNT,
+        Problem.DISTINCT};
+
     UpdateParser(String source, ExpressionContext ctx) {
         super(source, ExpressionKind.UPDATE, ctx);
+    }
+
+    @Override
+    Problem[] reportOrder() {
+        return ORDER;
     }
 
     List<UpdateAction> parse() {
@@ -28,7 +38,7 @@ final class UpdateParser extends ParserBase {
             }
             next();
             if (!clauses.add(clause)) {
-                defer("The \"" + clause + "\" section can only be used once in an update expression;");
+                defer(Problem.PARENS, "The \"" + clause + "\" section can only be used once in an update expression;");
             }
             do {
                 actions.add(action(clause));
@@ -50,17 +60,51 @@ final class UpdateParser extends ParserBase {
             case "ADD": {
                 AttributeValue v = value();
                 if (v != null && !(v instanceof AttributeValue.N || isSet(v))) {
-                    defer(ConditionParser.incorrectOperand("ADD", v));
+                    defer(Problem.FUNCTION, clauseOperand("ADD", v));
                 }
                 return new UpdateAction.Add(path, v);
             }
             default: {
                 AttributeValue v = value();
                 if (v != null && !isSet(v)) {
-                    defer(ConditionParser.incorrectOperand("DELETE", v));
+                    defer(Problem.FUNCTION, clauseOperand("DELETE", v));
                 }
                 return new UpdateAction.Delete(path, v);
             }
+        }
+    }
+
+    /**
+     * ADD/DELETE operand errors use a different shape than functions (seen in real AWS errors):
+     * "operator: ADD, operand type: STRING, typeSet: ALLOWED_FOR_ADD_OPERAND".
+     */
+    private static String clauseOperand(String clause, AttributeValue v) {
+        return "Incorrect operand type for operator or function; operator: " + clause + ", operand type: "
+                + longTypeName(v) + ", typeSet: ALLOWED_FOR_" + clause + "_OPERAND";
+    }
+
+    private static String longTypeName(AttributeValue v) {
+        switch (v.type()) {
+            case "S":
+                return "STRING";
+            case "N":
+                return "NUMBER";
+            case "B":
+                return "BINARY";
+            case "BOOL":
+                return "BOOLEAN";
+            case "L":
+                return "LIST";
+            case "M":
+                return "MAP";
+            case "SS":
+                return "STRING SET";
+            case "NS":
+                return "NUMBER SET";
+            case "BS":
+                return "BINARY SET";
+            default:
+                return v.type();
         }
     }
 
@@ -74,6 +118,13 @@ final class UpdateParser extends ParserBase {
     }
 
     private Operand setValue() {
+        int close = peek().is(Token.Type.LPAREN) ? matchingParen() : -1;
+        if (close > 0 && !peek(close + 1).is(Token.Type.PLUS) && !peek(close + 1).is(Token.Type.MINUS)) {
+            next();
+            Operand inner = setValue();
+            expect(Token.Type.RPAREN);
+            return inner;
+        }
         Operand left = setOperand();
         if (peek().is(Token.Type.PLUS) || peek().is(Token.Type.MINUS)) {
             boolean plus = next().is(Token.Type.PLUS);
@@ -88,12 +139,18 @@ final class UpdateParser extends ParserBase {
 
     private void checkNumber(String op, Operand operand) {
         if (operand instanceof Operand.Literal lit && lit.value() != null && !(lit.value() instanceof AttributeValue.N)) {
-            defer(ConditionParser.incorrectOperand(op, lit.value()));
+            defer(Problem.FUNCTION, ConditionParser.incorrectOperand(op, lit.value()));
         }
     }
 
     private Operand setOperand() {
         Token t = peek();
+        if (t.is(Token.Type.LPAREN)) {
+            next();
+            Operand inner = setOperand();
+            expect(Token.Type.RPAREN);
+            return inner;
+        }
         if (t.is(Token.Type.VALUE_PLACEHOLDER)) {
             next();
             return literal(t);
@@ -120,26 +177,30 @@ final class UpdateParser extends ParserBase {
         expect(Token.Type.RPAREN);
         if (!ConditionParser.UPDATE_FUNCTIONS.contains(name)) {
             if (ConditionParser.CONDITION_FUNCTIONS.contains(name) || name.equals("size")) {
-                defer("The function is not allowed in an update expression; function: " + name);
+                defer(Problem.MISUSED_FUNCTION, "The function is not allowed in an update expression; function: " + name);
             } else {
-                defer("Invalid function name; function: " + name);
+                defer(Problem.UNKNOWN_FUNCTION, "Invalid function name; function: " + name);
             }
             return Operand.Literal.of(null);
         }
         if (args.size() != 2) {
-            defer(ConditionParser.operandCount(name, args.size()));
+            defer(Problem.OPERAND_COUNT, ConditionParser.operandCount(name, args.size()));
             return Operand.Literal.of(null);
         }
         if (name.equals("if_not_exists")) {
             if (!(args.get(0) instanceof Operand.PathRef ref)) {
-                defer("Operator or function requires a document path; operator or function: " + name);
+                defer(Problem.FUNCTION, "Operator or function requires a document path; operator or function: " + name);
                 return Operand.Literal.of(null);
             }
             return new Operand.IfNotExists(ref.path(), args.get(1));
         }
         for (Operand arg : args) {
             if (arg instanceof Operand.Literal lit && lit.value() != null && !(lit.value() instanceof AttributeValue.L)) {
-                defer(ConditionParser.incorrectOperand(name, lit.value()));
+                defer(Problem.FUNCTION, ConditionParser.incorrectOperand(name, lit.value()));
+            }
+            if (arg instanceof Operand.ListAppend) {
+                // AWS accepts list_append(if_not_exists(...), ...) but not list_append nested in itself.
+                defer(Problem.MISUSED_FUNCTION, "The function is not allowed to be used this way in an expression; function: list_append");
             }
         }
         return new Operand.ListAppend(args.get(0), args.get(1));

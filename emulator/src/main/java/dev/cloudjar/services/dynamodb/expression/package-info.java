@@ -20,7 +20,10 @@
  * KeyCondition key    = ctx.keyCondition(input.keyConditionExpression(),
  *                          new KeySchema("pk", "S", "sk", "N"));   // table or index key; types optional
  *
- * // 4. Then the request-wide placeholder check, naming the operation's expression members in AWS order:
+ * // 4. Then the request-wide placeholder check, naming the operation's expression members in AWS order.
+ * //    Call it even when the request has no expression: it reports maps sent without expressions
+ * //    ("ExpressionAttributeValues can only be specified when using expressions: ConditionExpression is null").
+ * //    Empty maps / malformed keys are reported by the first parse call, after that check, as AWS orders them.
  * ctx.checkUsage("UpdateExpression", "ConditionExpression");       // UpdateItem
  * //   PutItem/DeleteItem: ("ConditionExpression"); GetItem: ("ProjectionExpression");
  * //   Query: ("KeyConditionExpression", "FilterExpression", "ProjectionExpression"); Scan: ("FilterExpression", "ProjectionExpression")
@@ -61,6 +64,13 @@
  * <h2>PartiQL</h2>
  * {@code dev.cloudjar.services.dynamodb.expression.partiql.PartiQL.parse(statement, parameters)} returns a
  * {@code PartiQLStatement} (Select / Insert / Update / Delete) built on the same types; see that package.
+ *
+ * <h2>Error order</h2>
+ * Syntax errors first (token and "near" = previous..next token, as real DynamoDB reports them); then, for
+ * conditions: redundant parentheses, unknown functions, misused functions, reserved words, undefined
+ * placeholders, operand counts, identical operands, operand types; for updates: reserved words, unknown
+ * functions, repeated clauses, undefined placeholders, overlapping paths, operand types. Then the
+ * request-wide unused-placeholder check ({@code checkUsage}), names before values.
  *
  * <h2>Internals</h2>
  * {@code Tokenizer} -> {@code ConditionParser} / {@code UpdateParser} / {@code ProjectionParser} (shared

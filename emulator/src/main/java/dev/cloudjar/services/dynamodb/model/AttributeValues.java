@@ -207,7 +207,8 @@ public final class AttributeValues {
             duplicate |= !seen.add(numbers ? Numbers.canonical(s) : s);
         }
         if (duplicate) {
-            throw duplicates(raw);
+            // AWS words the three set types differently (observed): NS names no members.
+            throw numbers ? DynamoDbValidation.error("Input collection contains duplicates") : duplicates(raw, "");
         }
         return raw;
     }
@@ -224,14 +225,15 @@ public final class AttributeValues {
             raw.add(e.textValue());
         }
         if (Bytes.wrapAll(values).size() != values.size()) {
-            throw duplicates(raw);
+            throw duplicates(raw, "of type BS");
         }
         return values;
     }
 
-    private static AwsException duplicates(List<String> raw) {
+    /** "Input collection [a, a] contains duplicates." / "Input collection [Yg==, Yg==]of type BS contains duplicates." */
+    private static AwsException duplicates(List<String> raw, String typeNote) {
         return DynamoDbValidation.error("One or more parameter values were invalid: Input collection "
-                + raw.toString() + " contains duplicates.");
+                + raw.toString() + (typeNote.isEmpty() ? " " : typeNote + " ") + "contains duplicates.");
     }
 
     // ---- writing ----

@@ -8,7 +8,8 @@ import java.math.BigDecimal;
  * trailing zeros ("1.50" is "1.5", "-0" is "0", "1E+2" is "100").
  */
 public final class Numbers {
-    static final String NOT_A_NUMBER = "A value provided cannot be converted into a number";
+    /** AWS's text for an empty number; garbage gets ": <text>" appended. */
+    static final String NOT_A_NUMBER = "The parameter cannot be converted to a numeric value";
     static final String TOO_PRECISE = "Attempting to store more than 38 significant digits in a Number";
     static final String OVERFLOW =
             "Number overflow. Attempting to store a number with magnitude larger than supported range";
@@ -20,7 +21,7 @@ public final class Numbers {
 
     /** Validates and normalizes; throws AWS's ValidationException for bad numbers. */
     public static String canonical(String text) {
-        if (text == null) {
+        if (text == null || text.isEmpty()) {
             throw DynamoDbValidation.error(NOT_A_NUMBER);
         }
         if (isCanonicalSmallInteger(text)) {
@@ -32,21 +33,22 @@ public final class Numbers {
     /** Parses number text as DynamoDB accepts it (no NaN/Infinity, no hex, no surrounding spaces). */
     public static BigDecimal parse(String text) {
         int n = text.length();
-        if (n == 0 || n > 1024) {
+        if (n == 0) {
             throw DynamoDbValidation.error(NOT_A_NUMBER);
         }
-        for (int i = 0; i < n; i++) {
+        boolean ok = n <= 1024;
+        for (int i = 0; i < n && ok; i++) {
             char c = text.charAt(i);
-            boolean ok = (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E';
-            if (!ok) {
-                throw DynamoDbValidation.error(NOT_A_NUMBER);
-            }
+            ok = (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E';
         }
         try {
-            return new BigDecimal(text);
+            if (ok) {
+                return new BigDecimal(text);
+            }
         } catch (NumberFormatException e) {
-            throw DynamoDbValidation.error(NOT_A_NUMBER);
+            // falls through to AWS's message
         }
+        throw DynamoDbValidation.error(NOT_A_NUMBER + ": " + (n > 1024 ? text.substring(0, 1024) : text));
     }
 
     /** Validates range and precision of a computed or parsed value and renders its canonical text. */
@@ -55,15 +57,16 @@ public final class Numbers {
             return "0";
         }
         BigDecimal stripped = value.stripTrailingZeros();
-        if (stripped.precision() > 38) {
-            throw DynamoDbValidation.error(TOO_PRECISE);
-        }
+        // AWS checks the range before the precision.
         int adjusted = stripped.precision() - stripped.scale() - 1;
         if (adjusted > 125) {
             throw DynamoDbValidation.error(OVERFLOW);
         }
         if (adjusted < -130) {
             throw DynamoDbValidation.error(UNDERFLOW);
+        }
+        if (stripped.precision() > 38) {
+            throw DynamoDbValidation.error(TOO_PRECISE);
         }
         return stripped.toPlainString();
     }

@@ -8,22 +8,30 @@ import dev.cloudjar.services.dynamodb.table.IndexDefinition;
 import dev.cloudjar.services.dynamodb.table.TableRecord;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.NavigableSet;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The items of one table and the entries of its secondary indexes, in sorted persistent maps. Items
- * are stored once in {@link ItemCodec}'s binary form; index entries only point at the table key, so
+ * The items of one table and the entries of its secondary indexes. Items are kept in sorted
+ * in-memory maps in {@link ItemCodec}'s binary form, and written through to the store's persistent
+ * maps when the store is durable (reloaded at start); with an in-memory store the maps here are the
+ * only copy, which halves memory and write cost. Index entries only point at the table key, so
  * a projection is applied when an index is read (the result is the same as AWS's copied projection).
  * Writers hold {@link #writeLock()} so that the item, its index entries and its stream record change
  * together; readers do not lock.
  */
 public final class TableStorage {
-    private final StateStore store;
     private final String tableId;
+    /** Durable copy of the items (null when the store is in memory: then {@link #memory} is the only copy). */
     private final PersistentMap<byte[]> items;
+    /** Every item by sorted table key: all reads are served from here. */
+    private final ConcurrentSkipListMap<String, byte[]> memory = new ConcurrentSkipListMap<>();
     private final Map<String, IndexStorage> indexes = new ConcurrentHashMap<>();
     private final ReentrantLock writeLock = new ReentrantLock();
     private final AtomicLong itemCount = new AtomicLong();
@@ -32,13 +40,12 @@ public final class TableStorage {
 
     /** One index's entries and statistics. */
     public static final class IndexStorage {
-        final PersistentMap<String> entries;
+        final ConcurrentSkipListSet<String> memory = new ConcurrentSkipListSet<>();
         final AtomicLong count = new AtomicLong();
         final AtomicLong bytes = new AtomicLong();
         volatile IndexDefinition definition;
 
-        IndexStorage(PersistentMap<String> entries, IndexDefinition definition) {
-            this.entries = entries;
+        IndexStorage(IndexDefinition definition) {
             this.definition = definition;
         }
 
@@ -56,31 +63,36 @@ public final class TableStorage {
     }
 
     public TableStorage(StateStore store, TableRecord definition) {
-        this.store = store;
         this.tableId = definition.tableId();
         this.definition = definition;
-        this.items = store.map("dynamodb.items." + tableId, byte[].class);
+        this.items = store.durable() ? store.map("dynamodb.items." + tableId, byte[].class) : null;
         for (IndexDefinition index : definition.allIndexes()) {
-            indexes.put(index.name(), new IndexStorage(indexMap(index.name()), index));
+            indexes.put(index.name(), new IndexStorage(index));
         }
         recount();
     }
 
-    private PersistentMap<String> indexMap(String indexName) {
-        return store.map("dynamodb.index." + tableId + "." + indexName, String.class);
-    }
 
-    /** Rebuilds the statistics from the stored items (at start after a restart). */
+    /**
+     * Loads the stored items into memory and rebuilds the index entries and statistics from them
+     * (after a restart). Index entries are derived data, so they are never written to the store.
+     */
     private void recount() {
+        if (items == null) {
+            return;
+        }
         long count = 0;
         long bytes = 0;
         for (Map.Entry<String, byte[]> e : items.range(null, null)) {
+            memory.put(SortedKeys.toSorted(e.getKey()), e.getValue());
             Map<String, AttributeValue> item = ItemCodec.decode(e.getValue());
             long size = ItemSize.of(item);
             count++;
             bytes += size;
             for (IndexStorage index : indexes.values()) {
-                if (StorageKeys.indexKey(index.definition.key(), item, e.getKey()) != null) {
+                String entry = StorageKeys.indexKey(index.definition.key(), item, e.getKey());
+                if (entry != null) {
+                    index.memory.add(SortedKeys.toSorted(entry));
                     index.count.incrementAndGet();
                     index.bytes.addAndGet(size);
                 }
@@ -122,7 +134,7 @@ public final class TableStorage {
 
     /** The item at a table key, or null. The returned map must not be modified. */
     public Map<String, AttributeValue> get(String tableKey) {
-        byte[] bytes = items.get(tableKey);
+        byte[] bytes = memory.get(SortedKeys.toSorted(tableKey));
         return bytes == null ? null : ItemCodec.decode(bytes);
     }
 
@@ -133,11 +145,19 @@ public final class TableStorage {
     public void write(String tableKey, Map<String, AttributeValue> old, Map<String, AttributeValue> next) {
         long oldSize = old == null ? 0 : ItemSize.of(old);
         long newSize = next == null ? 0 : ItemSize.of(next);
+        String sorted = SortedKeys.toSorted(tableKey);
         if (next == null) {
-            items.remove(tableKey);
+            memory.remove(sorted);
+            if (items != null) {
+                items.remove(tableKey);
+            }
             itemCount.decrementAndGet();
         } else {
-            items.put(tableKey, ItemCodec.encode(next));
+            byte[] encoded = ItemCodec.encode(next);
+            memory.put(sorted, encoded);
+            if (items != null) {
+                items.put(tableKey, encoded);
+            }
             if (old == null) {
                 itemCount.incrementAndGet();
             }
@@ -147,10 +167,10 @@ public final class TableStorage {
             String before = old == null ? null : StorageKeys.indexKey(index.definition.key(), old, tableKey);
             String after = next == null ? null : StorageKeys.indexKey(index.definition.key(), next, tableKey);
             if (before != null && !before.equals(after)) {
-                index.entries.remove(before);
+                index.memory.remove(SortedKeys.toSorted(before));
             }
             if (after != null && !after.equals(before)) {
-                index.entries.put(after, "");
+                index.memory.add(SortedKeys.toSorted(after));
             }
             index.count.addAndGet((after != null ? 1 : 0) - (before != null ? 1 : 0));
             index.bytes.addAndGet((after != null ? newSize : 0) - (before != null ? oldSize : 0));
@@ -159,13 +179,12 @@ public final class TableStorage {
 
     /** Adds a global index and fills it from the existing items (UpdateTable Create). Caller holds the lock. */
     public void addIndex(IndexDefinition index) {
-        IndexStorage storage = new IndexStorage(indexMap(index.name()), index);
-        storage.entries.clear();
-        for (Map.Entry<String, byte[]> e : items.range(null, null)) {
+        IndexStorage storage = new IndexStorage(index);
+        for (Map.Entry<String, byte[]> e : memory.entrySet()) {
             Map<String, AttributeValue> item = ItemCodec.decode(e.getValue());
-            String key = StorageKeys.indexKey(index.key(), item, e.getKey());
+            String key = StorageKeys.indexKey(index.key(), item, SortedKeys.fromSorted(e.getKey()));
             if (key != null) {
-                storage.entries.put(key, "");
+                storage.memory.add(SortedKeys.toSorted(key));
                 storage.count.incrementAndGet();
                 storage.bytes.addAndGet(ItemSize.of(item));
             }
@@ -175,17 +194,17 @@ public final class TableStorage {
 
     /** Drops a global index (UpdateTable Delete). Caller holds the lock. */
     public void removeIndex(String name) {
-        IndexStorage removed = indexes.remove(name);
-        if (removed != null) {
-            removed.entries.clear();
-        }
+        indexes.remove(name);
     }
 
     /** Deletes every item and index entry (DeleteTable). */
     public void drop() {
-        items.clear();
+        memory.clear();
+        if (items != null) {
+            items.clear();
+        }
         for (IndexStorage index : indexes.values()) {
-            index.entries.clear();
+            index.memory.clear();
         }
         itemCount.set(0);
         sizeBytes.set(0);
@@ -199,7 +218,8 @@ public final class TableStorage {
      * Items of the table with {@code from <= tableKey < to} (null = open), ascending or descending.
      */
     public Iterator<Entry> tableRange(String from, String to, boolean ascending) {
-        Iterator<Map.Entry<String, byte[]>> raw = (ascending ? items.range(from, to) : items.rangeDescending(from, to)).iterator();
+        NavigableMap<String, byte[]> view = subMap(memory, SortedKeys.toSorted(from), SortedKeys.toSorted(to));
+        Iterator<Map.Entry<String, byte[]>> raw = (ascending ? view : view.descendingMap()).entrySet().iterator();
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -209,7 +229,7 @@ public final class TableStorage {
             @Override
             public Entry next() {
                 Map.Entry<String, byte[]> e = raw.next();
-                return new Entry(e.getKey(), ItemCodec.decode(e.getValue()));
+                return new Entry(SortedKeys.fromSorted(e.getKey()), ItemCodec.decode(e.getValue()));
             }
         };
     }
@@ -217,17 +237,19 @@ public final class TableStorage {
     /** Index entries in range; each yields the base item (entries whose item vanished are skipped). */
     public Iterator<IndexEntry> indexRange(String indexName, String from, String to, boolean ascending) {
         IndexStorage index = indexes.get(indexName);
-        Iterator<Map.Entry<String, String>> raw = (ascending ? index.entries.range(from, to) : index.entries.rangeDescending(from, to)).iterator();
+        NavigableSet<String> view = subSet(index.memory, SortedKeys.toSorted(from), SortedKeys.toSorted(to));
+        Iterator<String> raw = (ascending ? view : view.descendingSet()).iterator();
         return new Iterator<>() {
             private IndexEntry next;
 
             @Override
             public boolean hasNext() {
                 while (next == null && raw.hasNext()) {
-                    String entryKey = raw.next().getKey();
+                    String entryKey = SortedKeys.fromSorted(raw.next());
                     String tableKey = StorageKeys.tableKeyOfIndexEntry(entryKey);
                     Map<String, AttributeValue> item = get(tableKey);
-                    if (item != null) {
+                    // A concurrent write may have moved the item off this entry; skip it then.
+                    if (item != null && entryKey.equals(StorageKeys.indexKey(index.definition.key(), item, tableKey))) {
                         next = new IndexEntry(entryKey, tableKey, item);
                     }
                 }
@@ -244,6 +266,26 @@ public final class TableStorage {
                 return result;
             }
         };
+    }
+
+    private static NavigableMap<String, byte[]> subMap(ConcurrentSkipListMap<String, byte[]> map, String from, String to) {
+        if (from != null && to != null) {
+            return from.compareTo(to) >= 0 ? map.subMap(from, true, from, false) : map.subMap(from, true, to, false);
+        }
+        if (from != null) {
+            return map.tailMap(from, true);
+        }
+        return to != null ? map.headMap(to, false) : map;
+    }
+
+    private static NavigableSet<String> subSet(ConcurrentSkipListSet<String> set, String from, String to) {
+        if (from != null && to != null) {
+            return from.compareTo(to) >= 0 ? set.subSet(from, true, from, false) : set.subSet(from, true, to, false);
+        }
+        if (from != null) {
+            return set.tailSet(from, true);
+        }
+        return to != null ? set.headSet(to, false) : set;
     }
 
     /** An index entry with the item it points at. */

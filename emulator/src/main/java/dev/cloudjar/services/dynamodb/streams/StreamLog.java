@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * The change records of one table stream, in commit order. The table appends while holding its write
@@ -17,7 +18,10 @@ import java.util.Map;
 public final class StreamLog {
     public static final int SEQUENCE_DIGITS = 21;
 
+    /** Durable copy (null with an in-memory store, where {@link #memory} is the only copy). */
     private final PersistentMap<StoredStreamRecord> records;
+    /** Every retained record by sequence number: all reads are served from here. */
+    private final ConcurrentSkipListMap<Long, StoredStreamRecord> memory = new ConcurrentSkipListMap<>();
     private final String prefix;
     private volatile StreamDescriptor descriptor;
     private long lastSequence;
@@ -29,13 +33,17 @@ public final class StreamLog {
         this.prefix = descriptor.streamArn() + KeyRanges.SEPARATOR;
         long first = 0;
         long last = 0;
-        for (String key : records.keys(prefix, KeyRanges.prefixEnd(prefix))) {
-            long seq = Long.parseLong(key.substring(prefix.length()));
-            if (first == 0) {
-                first = seq;
+        if (records != null) {
+            for (Map.Entry<String, StoredStreamRecord> e : records.range(prefix, KeyRanges.prefixEnd(prefix))) {
+                long seq = e.getValue().sequence();
+                memory.put(seq, e.getValue());
+                if (first == 0) {
+                    first = seq;
+                }
+                last = seq;
             }
-            last = seq;
         }
+        last = Math.max(last, descriptor.trimmedThrough());
         this.lastSequence = last;
         this.firstSequence = first == 0 ? last + 1 : first;
     }
@@ -87,7 +95,10 @@ public final class StreamLog {
         StoredStreamRecord record = new StoredStreamRecord(sequence, eventId, eventName, nowMillis, ItemCodec.encode(keys),
                 wantNew && newImage != null ? ItemCodec.encode(newImage) : null,
                 wantOld && oldImage != null ? ItemCodec.encode(oldImage) : null, sizeBytes, ttl);
-        records.put(prefix + formatSequence(sequence), record);
+        memory.put(sequence, record);
+        if (records != null) {
+            records.put(prefix + formatSequence(sequence), record);
+        }
         lastSequence = sequence;
         notifyAll();
         return sequence;
@@ -107,8 +118,7 @@ public final class StreamLog {
         List<StreamRecord> out = new ArrayList<>();
         long bytes = 0;
         StreamDescriptor d = descriptor;
-        for (Map.Entry<String, StoredStreamRecord> e : records.range(prefix + formatSequence(after + 1), KeyRanges.prefixEnd(prefix))) {
-            StoredStreamRecord r = e.getValue();
+        for (StoredStreamRecord r : memory.tailMap(after, false).values()) {
             if (!out.isEmpty() && bytes + r.sizeBytes() > maxBytes) {
                 break;
             }
@@ -148,30 +158,34 @@ public final class StreamLog {
 
     /** Removes records created before {@code cutoffMillis} (24-hour retention). */
     public void trimBefore(long cutoffMillis) {
-        List<String> expired = new ArrayList<>();
-        for (Map.Entry<String, StoredStreamRecord> e : records.range(prefix, KeyRanges.prefixEnd(prefix))) {
-            if (e.getValue().createdMillis() >= cutoffMillis) {
+        List<Long> expired = new ArrayList<>();
+        for (StoredStreamRecord r : memory.values()) {
+            if (r.createdMillis() >= cutoffMillis) {
                 break;
             }
-            expired.add(e.getKey());
+            expired.add(r.sequence());
         }
         if (expired.isEmpty()) {
             return;
         }
         synchronized (this) {
-            for (String key : expired) {
-                records.remove(key);
-                firstSequence = Math.max(firstSequence, Long.parseLong(key.substring(prefix.length())) + 1);
+            for (Long seq : expired) {
+                memory.remove(seq);
+                if (records != null) {
+                    records.remove(prefix + formatSequence(seq));
+                }
+                firstSequence = Math.max(firstSequence, seq + 1);
             }
         }
     }
 
     /** Deletes every record of this stream (its retention ended after the table was deleted). */
     void dropAll() {
-        List<String> keys = new ArrayList<>();
-        for (String key : records.keys(prefix, KeyRanges.prefixEnd(prefix))) {
-            keys.add(key);
+        if (records != null) {
+            for (Long seq : memory.keySet()) {
+                records.remove(prefix + formatSequence(seq));
+            }
         }
-        keys.forEach(records::remove);
+        memory.clear();
     }
 }

@@ -28,7 +28,7 @@ public final class StreamRegistry {
 
     public StreamRegistry(StateStore store) {
         this.descriptors = store.map("dynamodb.streams", StreamDescriptor.class);
-        this.records = store.map("dynamodb.stream-records", StoredStreamRecord.class);
+        this.records = store.durable() ? store.map("dynamodb.stream-records", StoredStreamRecord.class) : null;
         for (Map.Entry<String, StreamDescriptor> e : descriptors.range(null, null)) {
             logs.put(e.getKey(), new StreamLog(records, e.getValue()));
         }
@@ -51,7 +51,7 @@ public final class StreamRegistry {
         String digits = Long.toString(nowMillis);
         String shardId = "shardId-" + "0".repeat(Math.max(0, 20 - digits.length())) + digits + "-" + shardSuffix;
         StreamDescriptor d = new StreamDescriptor(StreamDescriptor.FORMAT, scope.account(), scope.region(), arn,
-                tableName, tableId, label, viewType, key, nowMillis, null, shardId);
+                tableName, tableId, label, viewType, key, nowMillis, null, shardId, 0);
         descriptors.put(arn, d);
         StreamLog log = new StreamLog(records, d);
         logs.put(arn, log);
@@ -98,6 +98,14 @@ public final class StreamRegistry {
                 log.dropAll();
             } else {
                 log.trimBefore(cutoff);
+                long trimmed = log.firstSequence() - 1;
+                if (trimmed > d.trimmedThrough()) {
+                    synchronized (this) {
+                        StreamDescriptor updated = log.descriptor().trimmedThrough(trimmed);
+                        descriptors.put(d.streamArn(), updated);
+                        log.descriptor(updated);
+                    }
+                }
             }
         }
     }
@@ -105,6 +113,8 @@ public final class StreamRegistry {
     public void clear() {
         logs.clear();
         descriptors.clear();
-        records.clear();
+        if (records != null) {
+            records.clear();
+        }
     }
 }

@@ -19,6 +19,9 @@ import dev.cloudjar.protocol.json.JsonProtocol;
 import dev.cloudjar.services.dynamodb.DynamoDbBackend;
 import dev.cloudjar.services.dynamodb.model.AttributeValues;
 import dev.cloudjar.services.dynamodb.table.TableDescription;
+import dev.cloudjar.services.dynamodb.table.TableNamesPage;
+import dev.cloudjar.services.dynamodb.table.TagsPage;
+import dev.cloudjar.services.dynamodb.table.TimeToLive;
 import dev.cloudjar.services.dynamodb.transactions.CancellationReason;
 import dev.cloudjar.services.dynamodb.transactions.TransactionCanceled;
 import java.util.LinkedHashMap;
@@ -108,16 +111,16 @@ public final class DynamoDbApi implements AwsService {
 
     private AwsResponse listTables(AwsRequest request) {
         JsonNode body = JsonProtocol.readTree(request);
-        Map.Entry<List<String>, String> page = backend.listTables(request.scope(), intValue(body, "Limit"),
+        TableNamesPage page = backend.listTables(request.scope(), intValue(body, "Limit"),
                 string(body, "ExclusiveStartTableName"));
         return JsonOutput.ok(g -> {
             g.writeArrayFieldStart("TableNames");
-            for (String name : page.getKey()) {
+            for (String name : page.names()) {
                 g.writeString(name);
             }
             g.writeEndArray();
-            if (page.getValue() != null) {
-                g.writeStringField("LastEvaluatedTableName", page.getValue());
+            if (page.lastEvaluatedTableName() != null) {
+                g.writeStringField("LastEvaluatedTableName", page.lastEvaluatedTableName());
             }
         });
     }
@@ -129,22 +132,22 @@ public final class DynamoDbApi implements AwsService {
         if (spec == null) {
             throw ItemJson.missing("timeToLiveSpecification");
         }
-        String[] result = backend.updateTimeToLive(request.scope(), table, bool(spec, "Enabled"), string(spec, "AttributeName"));
+        TimeToLive result = backend.updateTimeToLive(request.scope(), table, bool(spec, "Enabled"), string(spec, "AttributeName"));
         return JsonOutput.ok(g -> {
             g.writeObjectFieldStart("TimeToLiveSpecification");
-            g.writeBooleanField("Enabled", result[0].equals("ENABLED"));
-            g.writeStringField("AttributeName", result[1]);
+            g.writeBooleanField("Enabled", result.enabled());
+            g.writeStringField("AttributeName", result.attributeName());
             g.writeEndObject();
         });
     }
 
     private AwsResponse describeTimeToLive(AwsRequest request) {
-        String[] result = backend.describeTimeToLive(request.scope(), ItemJson.requiredTable(JsonProtocol.readTree(request)));
+        TimeToLive result = backend.describeTimeToLive(request.scope(), ItemJson.requiredTable(JsonProtocol.readTree(request)));
         return JsonOutput.ok(g -> {
             g.writeObjectFieldStart("TimeToLiveDescription");
-            g.writeStringField("TimeToLiveStatus", result[0]);
-            if (result[1] != null) {
-                g.writeStringField("AttributeName", result[1]);
+            g.writeStringField("TimeToLiveStatus", result.status());
+            if (result.attributeName() != null) {
+                g.writeStringField("AttributeName", result.attributeName());
             }
             g.writeEndObject();
         });
@@ -170,19 +173,19 @@ public final class DynamoDbApi implements AwsService {
 
     private AwsResponse listTagsOfResource(AwsRequest request) {
         JsonNode body = JsonProtocol.readTree(request);
-        Map.Entry<Map<String, String>, String> page = backend.listTagsOfResource(request.scope(), requiredArn(body),
+        TagsPage page = backend.listTagsOfResource(request.scope(), requiredArn(body),
                 string(body, "NextToken"));
         return JsonOutput.ok(g -> {
             g.writeArrayFieldStart("Tags");
-            for (Map.Entry<String, String> e : page.getKey().entrySet()) {
+            for (Map.Entry<String, String> e : page.tags().entrySet()) {
                 g.writeStartObject();
                 g.writeStringField("Key", e.getKey());
                 g.writeStringField("Value", e.getValue());
                 g.writeEndObject();
             }
             g.writeEndArray();
-            if (page.getValue() != null) {
-                g.writeStringField("NextToken", page.getValue());
+            if (page.nextToken() != null) {
+                g.writeStringField("NextToken", page.nextToken());
             }
         });
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.cloudjar.services.dynamodb.model.AttributeValues;
 import dev.cloudjar.services.dynamodb.streams.StreamRecord;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * A stream record's JSON. The Streams API and the Lambda event differ only in the casing of
@@ -12,6 +13,17 @@ import java.io.IOException;
  */
 public final class StreamRecordJson {
     private StreamRecordJson() {
+    }
+
+    /** The event a Lambda function receives from a DynamoDB stream: {@code {"Records":[...]}} in the Lambda form. */
+    public static byte[] lambdaEvent(List<StreamRecord> records) {
+        return JsonOutput.render(g -> {
+            g.writeArrayFieldStart("Records");
+            for (StreamRecord r : records) {
+                write(g, r, true);
+            }
+            g.writeEndArray();
+        });
     }
 
     public static void write(JsonGenerator g, StreamRecord r, boolean forLambda) throws IOException {

@@ -162,7 +162,7 @@ final class TableJson {
         }
         g.writeEndObject();
         if (global) {
-            g.writeStringField("IndexStatus", "ACTIVE");
+            g.writeStringField("IndexStatus", t.creatingIndexes().contains(index.name()) ? "CREATING" : "ACTIVE");
             writeThroughput(g, index.readCapacity(), index.writeCapacity());
         }
         TableDescription.IndexStats stats = t.indexStats().get(index.name());

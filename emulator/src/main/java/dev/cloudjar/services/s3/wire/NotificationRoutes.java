@@ -34,7 +34,7 @@ final class NotificationRoutes {
                 targets(root, "TopicConfiguration", "Topic"),
                 targets(root, "CloudFunctionConfiguration", "CloudFunction"),
                 root.child("EventBridgeConfiguration") != null);
-        backend.putBucketNotificationConfiguration(address.bucket(), configuration);
+        backend.putBucketNotificationConfiguration(request.scope(), address.bucket(), configuration, request.requestId());
         return AwsResponse.ok().body(new byte[0], null);
     }
 

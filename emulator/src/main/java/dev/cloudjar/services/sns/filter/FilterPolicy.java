@@ -41,7 +41,8 @@ public final class FilterPolicy {
         try {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new FilterPolicyException(errorPrefix + "FilterPolicy: failed to parse JSON.");
+            // AWS parses with Jackson too and appends its parser message
+            throw new FilterPolicyException(errorPrefix + "FilterPolicy: failed to parse JSON. " + e.getMessage());
         }
         if (root == null || !root.isObject()) {
             throw new FilterPolicyException(errorPrefix + "FilterPolicy: failed to parse JSON.");

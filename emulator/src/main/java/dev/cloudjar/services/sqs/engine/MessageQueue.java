@@ -141,7 +141,7 @@ public final class MessageQueue {
                     request.attributes(), request.traceHeader(), now, request.senderId(), request.groupId(),
                     s.fifo() ? deduplicationId : null, null, now + delay * 1000L, 0, 0);
             store.put(key, stored);
-            index.add(new QueueMessage(stored, 0), now);
+            index.add(new QueueMessage(stored), now);
             SendOutcome outcome = new SendOutcome(messageId, sequence, now + DEDUP_WINDOW_MILLIS);
             if (dedupKey != null) {
                 deduplication.put(dedupKey, outcome);
@@ -164,7 +164,7 @@ public final class MessageQueue {
             }
             long now = clock.millis();
             store.put(key, moved);
-            index.add(new QueueMessage(moved, 0), now);
+            index.add(new QueueMessage(moved), now);
             serveWaiters(now, after);
         } finally {
             lock.unlock();
@@ -172,15 +172,25 @@ public final class MessageQueue {
         }
     }
 
-    /** Rebuilds a stored message at start, with its receive state if it had one. */
+    /**
+     * Rebuilds a stored message at start, with its receive state if it had one; a FIFO message sent
+     * less than five minutes ago also re-enters the deduplication window (calls come in send order).
+     */
     public void restore(StoredMessage stored, MessageState state) {
         lock.lock();
         try {
-            QueueMessage m = new QueueMessage(stored, 0);
+            QueueMessage m = new QueueMessage(stored);
             if (state != null) {
                 m.restore(state);
             }
-            index.add(m, clock.millis());
+            long now = clock.millis();
+            index.add(m, now);
+            long expires = stored.sentTimestamp() + DEDUP_WINDOW_MILLIS;
+            if (settings.fifo() && stored.deduplicationId() != null && stored.deadLetterSourceArn() == null && expires > now) {
+                String dedupKey = settings.deduplicationScopeMessageGroup()
+                        ? stored.groupId() + '\u0000' + stored.deduplicationId() : stored.deduplicationId();
+                deduplication.put(dedupKey, new SendOutcome(stored.messageId(), stored.sequence(), expires));
+            }
         } finally {
             lock.unlock();
         }

@@ -18,12 +18,28 @@ public final class MessageStore {
         this.states = store.map("sqs.message-state", MessageState.class);
     }
 
-    PersistentMap<StoredMessage> messages() {
-        return messages;
-    }
-
-    PersistentMap<MessageState> states() {
-        return states;
+    /**
+     * Rebuilds every stored message into its queue at start (in send order, with its receive state)
+     * and returns the highest sequence seen. Messages whose queue no longer exists are dropped.
+     */
+    public long restore(java.util.function.Function<String, MessageQueue> queueOfMessageKey) {
+        long max = 0;
+        java.util.List<String> orphans = new java.util.ArrayList<>();
+        for (java.util.Map.Entry<String, StoredMessage> e : messages.range(null, null)) {
+            StoredMessage stored = e.getValue();
+            max = Math.max(max, stored.sequence());
+            MessageQueue queue = queueOfMessageKey.apply(e.getKey());
+            if (queue == null) {
+                orphans.add(e.getKey());
+            } else {
+                queue.restore(stored, states.get(e.getKey()));
+            }
+        }
+        for (String key : orphans) {
+            messages.remove(key);
+            states.remove(key);
+        }
+        return max;
     }
 
     static String key(String queueKey, long sequence) {

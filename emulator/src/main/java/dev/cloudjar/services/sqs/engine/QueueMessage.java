@@ -8,7 +8,6 @@ package dev.cloudjar.services.sqs.engine;
 final class QueueMessage {
     final StoredMessage stored;
     final long sequence;
-    final long size;
     int receiveCount;
     long firstReceiveTimestamp;
     long visibleAt;
@@ -16,10 +15,9 @@ final class QueueMessage {
     boolean inTimeline;
     private String md5OfBody;
 
-    QueueMessage(StoredMessage stored, long size) {
+    QueueMessage(StoredMessage stored) {
         this.stored = stored;
         this.sequence = stored.sequence();
-        this.size = size;
         this.receiveCount = stored.receiveCount();
         this.firstReceiveTimestamp = stored.firstReceiveTimestamp();
         this.visibleAt = stored.initialVisibleAt();

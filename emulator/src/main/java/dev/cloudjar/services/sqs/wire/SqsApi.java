@@ -4,6 +4,7 @@ import dev.cloudjar.core.AwsException;
 import dev.cloudjar.protocol.AwsRequest;
 import dev.cloudjar.protocol.AwsResponse;
 import dev.cloudjar.protocol.AwsService;
+import dev.cloudjar.protocol.OperationTable;
 import dev.cloudjar.protocol.Protocol;
 import dev.cloudjar.protocol.json.JsonProtocol;
 import dev.cloudjar.protocol.query.QueryProtocol;
@@ -15,7 +16,6 @@ import dev.cloudjar.services.sqs.engine.SendResult;
 import dev.cloudjar.services.sqs.wire.SqsInputs.*;
 import dev.cloudjar.services.sqs.wire.SqsOutputs.*;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -34,7 +34,7 @@ public final class SqsApi implements AwsService {
     static final String JSON_NAMESPACE = "com.amazonaws.sqs";
 
     private final SqsBackend backend;
-    private final Map<String, Operation<?>> operations = new HashMap<>();
+    private final OperationTable operations = new OperationTable();
 
     /** How one operation binds (JSON class or Query reader), and what it calls. */
     private record Operation<I>(Class<I> input, Function<SqsQueryReader, I> query, BiFunction<AwsRequest, I, Object> call) {
@@ -57,7 +57,8 @@ public final class SqsApi implements AwsService {
                 q -> new ListQueuesInput(q.string("QueueNamePrefix"), q.string("NextToken"), q.integer("MaxResults")),
                 (r, in) -> {
                     SqsBackend.QueuePage page = backend.listQueues(r.scope(), in.QueueNamePrefix(), in.MaxResults(), in.NextToken());
-                    return new ListQueuesOutput(urls(r, page.queues()), page.nextToken());
+                    // AWS leaves QueueUrls out when no queue matches (scripts use .get('QueueUrls', []))
+                    return new ListQueuesOutput(page.queues().isEmpty() ? null : urls(r, page.queues()), page.nextToken());
                 });
         op("DeleteQueue", QueueUrlInput.class, q -> new QueueUrlInput(q.string("QueueUrl")),
                 (r, in) -> empty(() -> backend.deleteQueue(r.scope(), queue(r, in.QueueUrl()))));
@@ -145,7 +146,8 @@ public final class SqsApi implements AwsService {
     }
 
     private <I> void op(String name, Class<I> input, Function<SqsQueryReader, I> query, BiFunction<AwsRequest, I, Object> call) {
-        operations.put(name, new Operation<>(input, query, call));
+        Operation<I> operation = new Operation<>(input, query, call);
+        operations.register(name, request -> respond(request, name, operation));
     }
 
     @Override
@@ -155,13 +157,16 @@ public final class SqsApi implements AwsService {
 
     @Override
     public AwsResponse handle(AwsRequest request) {
-        boolean json = request.protocol() == Protocol.JSON;
-        String action = request.target();
-        Operation<?> operation = operations.get(action);
+        OperationTable.Operation operation = operations.find(request.target());
         if (operation == null) {
-            return json ? JsonProtocol.unknownOperation(request, JSON_NAMESPACE) : QueryProtocol.invalidAction(request, XMLNS);
+            return request.protocol() == Protocol.JSON
+                    ? JsonProtocol.unknownOperation(request, JSON_NAMESPACE) : QueryProtocol.invalidAction(request, XMLNS);
         }
-        SqsQueryReader reader = json ? null : new SqsQueryReader(QueryProtocol.params(request));
+        return operation.handle(request);
+    }
+
+    private static AwsResponse respond(AwsRequest request, String action, Operation<?> operation) {
+        SqsQueryReader reader = request.protocol() == Protocol.JSON ? null : new SqsQueryReader(QueryProtocol.params(request));
         Object output = operation.run(request, reader);
         if (output instanceof CompletableFuture<?> pending) {
             if (pending.isDone() && !pending.isCompletedExceptionally()) {

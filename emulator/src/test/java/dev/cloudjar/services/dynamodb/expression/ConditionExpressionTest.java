@@ -37,7 +37,9 @@ class ConditionExpressionTest {
         assertTrue(test("ss = :v", "{':v':{'SS':['b','a']}}"), "sets compare as sets");
         assertTrue(test("m.a = :v", "{':v':{'M':{'b':{'N':'5'}}}}"));
         assertTrue(test("l = :v", "{':v':{'L':[{'S':'x'},{'N':'2'},{'M':{'deep':{'S':'d'}}}]}}"));
-        assertTrue(test("n = n", null), "path against path");
+        assertTrue(test("n > m.a.b", null), "path against path");
+        assertTrue(test("(n) = (:v)", "{':v':{'N':'10'}}"), "parenthesized operands");
+        assertTrue(test("(size(s)) > :v AND (n = :w)", "{':v':{'N':'1'},':w':{'N':'10'}}"));
     }
 
     @Test
@@ -102,6 +104,7 @@ class ConditionExpressionTest {
         assertTrue(test("contains(b, :p)", "{':p':{'B':'AgM='}}"));
         assertTrue(test("size(s) = :v", "{':v':{'N':'5'}}"));
         assertTrue(test("size(e) = :v", "{':v':{'N':'0'}}"));
+        assertTrue(check("size(u) = :v", "{':v':{'N':'9'}}", "{'u':{'S':'é€😀'}}"), "strings measure UTF-8 bytes");
         assertTrue(test("size(b) = :v", "{':v':{'N':'3'}}"));
         assertTrue(test("size(ss) = :v", "{':v':{'N':'2'}}"));
         assertTrue(test("size(l) > :v", "{':v':{'N':'2'}}"));
@@ -163,6 +166,35 @@ class ConditionExpressionTest {
         assertEquals("Invalid ConditionExpression: The expression has redundant parentheses;",
                 error(() -> ctx(v).condition("((a = :v))")));
         assertTrue(check("(a = :v) AND (a = :v)", v, "{'a':{'N':'1'}}"), "sibling groups are not redundant");
+    }
+
+    @Test
+    void misusedFunctionsAndIdenticalOperands() {
+        String v = "{':v':{'N':'1'}}";
+        assertEquals("Invalid ConditionExpression: The function is not allowed to be used this way in an expression;"
+                + " function: attribute_exists", error(() -> ctx(v).condition("attribute_exists(a) < :v")));
+        assertEquals("Invalid ConditionExpression: The function is not allowed to be used this way in an expression;"
+                + " function: contains", error(() -> ctx(v).condition("begins_with(contains(a, :v), :v)")));
+        assertEquals("Invalid ConditionExpression: The first operand must be distinct from the remaining operands for"
+                + " this operator or function; operator: contains, first operand: [data]",
+                error(() -> ctx(null, "#d", "data").condition("contains(#d, #d)")));
+        assertEquals("Invalid ConditionExpression: The first operand must be distinct from the remaining operands for"
+                + " this operator or function; operator: =, first operand: [a, b, [1]]",
+                error(() -> ctx(null).condition("a.b[1] = a.b[1]")));
+        assertEquals("Invalid ConditionExpression: The expression has redundant parentheses;",
+                error(() -> ctx(v).condition("((a)) = :v")));
+    }
+
+    @Test
+    void severalProblemsReportTheOneAwsReportsFirst() {
+        assertEquals("Invalid ConditionExpression: The expression has redundant parentheses;",
+                error(() -> ctx(null).condition("((name = :undefined))")));
+        assertEquals("Invalid ConditionExpression: Invalid function name; function: foo",
+                error(() -> ctx(null).condition("foo(name) AND #x = :y")));
+        assertEquals("Invalid ConditionExpression: Attribute name is a reserved keyword; reserved keyword: name",
+                error(() -> ctx(null).condition("#x = :y AND name = :z")));
+        assertEquals("Invalid ConditionExpression: An expression attribute name used in the document path is not"
+                + " defined; attribute name: #x", error(() -> ctx(null).condition("begins_with(#x, :y, :z)")));
     }
 
     @Test

@@ -45,12 +45,20 @@ class ExpressionContextTest {
 
     @Test
     void mapValidation() {
-        assertEquals("ExpressionAttributeNames must not be empty", error(() -> new ExpressionContext(Map.of(), null)));
-        assertEquals("ExpressionAttributeValues must not be empty", error(() -> new ExpressionContext(null, Map.of())));
+        assertEquals("ExpressionAttributeNames must not be empty",
+                error(() -> new ExpressionContext(Map.of(), null).condition("a = b")));
+        assertEquals("ExpressionAttributeValues must not be empty",
+                error(() -> new ExpressionContext(null, Map.of()).update("SET a = b")));
         assertEquals("ExpressionAttributeNames contains invalid key: Syntax error; key: \"a\"",
-                error(() -> new ExpressionContext(names("a", "b"), null)));
+                error(() -> new ExpressionContext(names("a", "b"), null).projection("x")));
         assertEquals("ExpressionAttributeValues contains invalid key: Syntax error; key: \"v\"",
-                error(() -> new ExpressionContext(null, values("{'v':{'N':'1'}}"))));
+                error(() -> new ExpressionContext(null, values("{'v':{'N':'1'}}")).filter("x = y")));
+        // Without any expression AWS reports the maps as misplaced before looking inside them.
+        assertEquals("ExpressionAttributeValues can only be specified when using expressions: UpdateExpression and"
+                + " ConditionExpression are null",
+                error(() -> new ExpressionContext(null, Map.of()).checkUsage("UpdateExpression", "ConditionExpression")));
+        assertEquals("ExpressionAttributeNames can only be specified when using expressions",
+                error(() -> new ExpressionContext(Map.of(), Map.of()).checkUsage("ConditionExpression")));
     }
 
     @Test
@@ -77,7 +85,7 @@ class ExpressionContextTest {
                 error(() -> ctx(null).projection("a, name")));
         assertEquals("Invalid ProjectionExpression: Syntax error; token: \"<EOF>\", near: \",\"",
                 error(() -> ctx(null).projection("a,")));
-        assertEquals(item("{'a':{'N':'1'}}"), LegacyExpressions.attributesToGet(List.of("a", "missing")).apply(item));
+        assertEquals(item("{'a':{'N':'1'}}"), LegacyExpressions.attributesToGet(List.of("a", "absent")).apply(item));
     }
 
     @Test

@@ -96,6 +96,8 @@ class KeyConditionTest {
                 error(() -> key("pk = :p AND pk = :p", "{':p':{'S':'a'}}")));
         assertEquals("Query condition missed key schema element: sk",
                 error(() -> key("pk = :p AND extra = :p", "{':p':{'S':'a'}}")));
+        assertEquals("Query key condition not supported", error(() -> ctx("{':p':{'S':'a'}}")
+                .keyCondition("pk = :p AND extra = :p", KeySchema.of("pk", null))));
         assertEquals("One or more parameter values were invalid: Condition parameter type does not match schema type",
                 error(() -> key("pk = :lo", "{':lo':{'N':'1'}}")));
         assertEquals("Invalid KeyConditionExpression: Incorrect operand type for operator or function; operator or"

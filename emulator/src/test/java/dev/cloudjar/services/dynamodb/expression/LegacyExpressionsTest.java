@@ -55,16 +55,20 @@ class LegacyExpressionsTest {
 
     @Test
     void validation() {
+        assertEquals("The attempted filter operation is not supported for the provided filter argument count",
+                error(() -> filter("n", "EQ")));
+        assertEquals("The attempted filter operation is not supported for the provided filter argument count",
+                error(() -> filter("n", "NULL", AttributeValue.n(1))));
+        assertEquals("The attempted filter operation is not supported for the provided type",
+                error(() -> filter("n", "LT", AttributeValue.BOOL.TRUE)));
+        assertEquals("The attempted filter operation is not supported for the provided type",
+                error(() -> filter("n", "BEGINS_WITH", AttributeValue.n(1))));
         assertEquals("One or more parameter values were invalid: Invalid number of argument(s) for the EQ"
-                + " ComparisonOperator", error(() -> filter("n", "EQ")));
-        assertEquals("One or more parameter values were invalid: Invalid number of argument(s) for the NULL"
-                + " ComparisonOperator", error(() -> filter("n", "NULL", AttributeValue.n(1))));
-        assertEquals("One or more parameter values were invalid: ComparisonOperator LT is not valid for BOOL"
-                + " AttributeValue type", error(() -> filter("n", "LT", AttributeValue.BOOL.TRUE)));
+                + " ComparisonOperator", error(() -> LegacyExpressions.expected(Map.of("n",
+                        new ExpectedAttribute(null, null, "EQ", List.of())), null)));
         assertEquals("One or more parameter values were invalid: ComparisonOperator CONTAINS is not valid for SS"
-                + " AttributeValue type", error(() -> filter("n", "CONTAINS", new AttributeValue.SS(List.of("a")))));
-        assertEquals("One or more parameter values were invalid: ComparisonOperator BEGINS_WITH is not valid for N"
-                + " AttributeValue type", error(() -> filter("n", "BEGINS_WITH", AttributeValue.n(1))));
+                + " AttributeValue type", error(() -> LegacyExpressions.expected(Map.of("n",
+                        new ExpectedAttribute(new AttributeValue.SS(List.of("a")), null, "CONTAINS", null)), null)));
         assertEquals("One or more parameter values were invalid: AttributeValues inside AttributeValueList must be of"
                 + " same type", error(() -> filter("n", "BETWEEN", AttributeValue.n(1), AttributeValue.s("a"))));
         assertEquals("The BETWEEN condition was provided a range where the lower bound is greater than the upper"
@@ -72,6 +76,14 @@ class LegacyExpressionsTest {
         assertEquals("One or more parameter values were invalid: ConditionalOperator can only be used when Filter or"
                 + " Expected has two or more elements", error(() -> LegacyExpressions.filter(
                         Map.of("n", new LegacyCondition("EQ", List.of(AttributeValue.n(1)))), "OR")));
+    }
+
+    @Test
+    void attributesToGet() {
+        assertEquals(item("{'n':{'N':'5'},'s':{'S':'hello'}}"),
+                LegacyExpressions.attributesToGet(List.of("n", "s", "absent")).apply(ITEM));
+        assertEquals("One or more parameter values were invalid: Duplicate value in attribute name: n",
+                error(() -> LegacyExpressions.attributesToGet(List.of("n", "n"))));
     }
 
     @Test
@@ -92,9 +104,17 @@ class LegacyExpressionsTest {
         assertEquals("One or more parameter values were invalid: Value must be provided when Exists is true for"
                 + " Attribute: n", error(() -> LegacyExpressions.expected(Map.of("n",
                         new ExpectedAttribute(null, true, null, null)), null)));
-        assertEquals("One or more parameter values were invalid: Value and ComparisonOperator cannot be used together"
+        assertTrue(LegacyExpressions.expected(Map.of("n", new ExpectedAttribute(AttributeValue.n(4), null, "GT", null)),
+                null).evaluate(ITEM), "Value stands in for a one-element AttributeValueList");
+        assertEquals("One or more parameter values were invalid: Value and AttributeValueList cannot be used together"
                 + " for Attribute: n", error(() -> LegacyExpressions.expected(Map.of("n",
                         new ExpectedAttribute(AttributeValue.n(1), null, "EQ", List.of(AttributeValue.n(1)))), null)));
+        assertEquals("One or more parameter values were invalid: Exists and ComparisonOperator cannot be used together"
+                + " for Attribute: n", error(() -> LegacyExpressions.expected(Map.of("n",
+                        new ExpectedAttribute(null, true, "NOT_NULL", null)), null)));
+        assertEquals("One or more parameter values were invalid: AttributeValueList can only be used with a"
+                + " ComparisonOperator for Attribute: n", error(() -> LegacyExpressions.expected(Map.of("n",
+                        new ExpectedAttribute(null, null, null, List.of(AttributeValue.n(1)))), null)));
     }
 
     @Test

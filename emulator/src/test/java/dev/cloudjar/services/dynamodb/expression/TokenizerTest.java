@@ -41,6 +41,9 @@ class TokenizerTest {
         assertEquals("IDENTIFIER(a) EQ UNKNOWN EOF", kinds("a = @"));
         assertEquals("UNKNOWN UNKNOWN IDENTIFIER(typename) EOF", kinds("__typename"));
         assertEquals("IDENTIFIER(hits) UNKNOWN IDENTIFIER(incr) EOF", kinds("hits : incr"));
+        assertEquals("NUMBER(123) IDENTIFIER(a) EOF", kinds("123a"));
+        assertEquals("Invalid UpdateExpression: Syntax error; token: \"123\", near: \"SET 123a\"",
+                syntax(() -> Fixtures.ctx("{':v':{'N':'1'}}").update("SET 123a = :v")));
     }
 
     /** Messages observed from real DynamoDB (quoted in public bug reports). */

@@ -69,7 +69,23 @@ class UpdateExpressionTest {
         assertFalse(((AttributeValue.M) r.get("m")).values().containsKey("a"));
         assertEquals(List.of(AttributeValue.s("a"), AttributeValue.s("c")), ((AttributeValue.L) r.get("l")).values());
         assertEquals(4, ((AttributeValue.L) run("REMOVE l[9]", null).get("l")).values().size());
-        assertEquals(item(ITEM), run("REMOVE nope.deeper, m.nope.x, l[9].x", null), "removing nothing is a no-op");
+        assertEquals(item(ITEM), run("REMOVE m.nope, l[9]", null), "removing a missing leaf is a no-op");
+        assertEquals(Documents.INVALID_PATH, error(() -> run("REMOVE nope.deeper", null)));
+        assertEquals(Documents.INVALID_PATH, error(() -> run("REMOVE s.x", null)));
+        assertEquals(Documents.INVALID_PATH, error(() -> run("REMOVE s[0]", null)));
+        assertEquals(Map.of(), update("REMOVE x.y, z[0]", null, null), "REMOVE on a missing item is ignored");
+    }
+
+    @Test
+    void listIndexesReferToOriginalPositionsAndAppendsSortByElementNumber() {
+        String list = "{'pk':{'S':'p'},'a':{'L':[{'N':'2'},{'N':'3'},{'N':'4'},{'N':'5'},{'N':'6'},{'N':'7'}]}}";
+        String expected = "{'pk':{'S':'p'},'a':{'L':[{'N':'2'},{'N':'4'},{'N':'17'},{'N':'6'},{'N':'7'}]}}";
+        assertEquals(item(expected), update("REMOVE a[1] SET a[3] = :v", "{':v':{'N':'17'}}", list));
+        assertEquals(item(expected), update("SET a[3] = :v REMOVE a[1]", "{':v':{'N':'17'}}", list));
+        Map<String, AttributeValue> appended = update("SET a[84] = :v1, a[37] = :v2, a[17] = :v3, a[50] = :v4",
+                "{':v1':{'S':'a1'},':v2':{'S':'a2'},':v3':{'S':'a3'},':v4':{'S':'a4'}}",
+                "{'a':{'L':[{'S':'one'}]}}");
+        assertEquals(item("{'a':{'L':[{'S':'one'},{'S':'a3'},{'S':'a2'},{'S':'a4'},{'S':'a1'}]}}"), appended);
     }
 
     @Test
@@ -128,14 +144,26 @@ class UpdateExpressionTest {
         assertEquals("Invalid UpdateExpression: Incorrect operand type for operator or function; operator or"
                 + " function: list_append, operand type: S",
                 error(() -> ctx("{':s':{'S':'x'}}").update("SET a = list_append(a, :s)")));
+        assertEquals("Invalid UpdateExpression: Incorrect operand type for operator or function; operator: ADD,"
+                + " operand type: STRING, typeSet: ALLOWED_FOR_ADD_OPERAND",
+                error(() -> ctx("{':s':{'S':'x'}}").update("ADD a :s")));
+        assertEquals("Invalid UpdateExpression: Incorrect operand type for operator or function; operator: ADD,"
+                + " operand type: MAP, typeSet: ALLOWED_FOR_ADD_OPERAND",
+                error(() -> ctx("{':m':{'M':{}}}").update("ADD a :m")));
+        assertEquals("Invalid UpdateExpression: Incorrect operand type for operator or function; operator: DELETE,"
+                + " operand type: NUMBER, typeSet: ALLOWED_FOR_DELETE_OPERAND", error(() -> ctx(one).update("DELETE a :one")));
         assertEquals("Invalid UpdateExpression: Incorrect operand type for operator or function; operator or"
-                + " function: ADD, operand type: S", error(() -> ctx("{':s':{'S':'x'}}").update("ADD a :s")));
-        assertEquals("Invalid UpdateExpression: Incorrect operand type for operator or function; operator or"
-                + " function: DELETE, operand type: N", error(() -> ctx(one).update("DELETE a :one")));
+                + " function: list_append, operand type: M",
+                error(() -> ctx("{':m':{'M':{}}}").update("SET a = list_append(a, :m)")));
         assertEquals("Invalid UpdateExpression: Operator or function requires a document path; operator or"
                 + " function: if_not_exists", error(() -> ctx(one).update("SET a = if_not_exists(:one, :one)")));
         assertEquals("Invalid UpdateExpression: The function is not allowed in an update expression; function: size",
                 error(() -> ctx(null).update("SET a = size(b)")));
+        assertEquals("Invalid UpdateExpression: The function is not allowed to be used this way in an expression;"
+                + " function: list_append", error(() -> ctx("{':a':{'L':[]}}").update("SET a = list_append(list_append(:a, :a), :a)")));
+        assertEquals("Invalid UpdateExpression: Syntax error; token: \"+\", near: \":one+:one\"",
+                error(() -> ctx(one).update("SET c = if_not_exists(c, :one+:one)")));
+        assertEquals(AttributeValue.n(2), update("SET b = if_not_exists(b, :one)+:one", one, "{'pk':{'S':'p'}}").get("b"));
         assertEquals("Invalid UpdateExpression: Invalid function name; function: foo",
                 error(() -> ctx(null).update("SET a = foo(b)")));
         assertEquals("Invalid UpdateExpression: Attribute name is a reserved keyword; reserved keyword: count",
@@ -149,6 +177,18 @@ class UpdateExpressionTest {
         String deep = "SET a" + ".b".repeat(32) + " = :one";
         assertEquals("Invalid UpdateExpression: The document path has too many nesting levels; nesting levels: 33",
                 error(() -> ctx(one).update(deep)));
+    }
+
+    @Test
+    void parenthesesAndErrorOrder() {
+        assertEquals(AttributeValue.n(11), run("SET n = (n + :one)", "{':one':{'N':'1'}}").get("n"));
+        assertEquals(AttributeValue.n(11), run("SET n = (n) + (:one)", "{':one':{'N':'1'}}").get("n"));
+        assertEquals("Invalid UpdateExpression: Attribute name is a reserved keyword; reserved keyword: name",
+                error(() -> ctx(null).update("SET a = foo(b) SET name = :undefined")));
+        assertEquals("Invalid UpdateExpression: Invalid function name; function: foo",
+                error(() -> ctx(null).update("SET a = foo(b) SET c = :undefined")));
+        assertEquals("Invalid UpdateExpression: The \"SET\" section can only be used once in an update expression;",
+                error(() -> ctx(null).update("SET a = :u SET c = :undefined")));
     }
 
     @Test

@@ -96,16 +96,16 @@ class AttributeValuesTest {
     void duplicateSetMembersAreRejected() {
         assertEquals("ValidationException: One or more parameter values were invalid: Input collection [a, a]"
                 + " contains duplicates.", error("{'SS':['a','a']}"));
-        assertEquals("ValidationException: One or more parameter values were invalid: Input collection [1, 1.0]"
-                + " contains duplicates.", error("{'NS':['1','1.0']}"));
-        assertEquals("ValidationException: One or more parameter values were invalid: Input collection [AQ==, AQ==]"
-                + " contains duplicates.", error("{'BS':['AQ==','AQ==']}"));
+        assertEquals("ValidationException: Input collection contains duplicates", error("{'NS':['1','1.0']}"));
+        assertEquals("ValidationException: One or more parameter values were invalid: Input collection [Yg==, Yg==]of"
+                + " type BS contains duplicates.", error("{'BS':['Yg==','Yg==']}"));
     }
 
     @Test
     void badNumbersAndShapes() {
-        assertEquals("ValidationException: A value provided cannot be converted into a number", error("{'N':'x'}"));
-        assertEquals("ValidationException: A value provided cannot be converted into a number",
+        assertEquals("ValidationException: The parameter cannot be converted to a numeric value: x", error("{'N':'x'}"));
+        assertEquals("ValidationException: The parameter cannot be converted to a numeric value", error("{'N':''}"));
+        assertEquals("ValidationException: The parameter cannot be converted to a numeric value: x",
                 error("{'NS':['1','x']}"));
         assertEquals("SerializationException: NUMBER_VALUE cannot be converted to String", error("{'S':1}"));
         assertEquals("SerializationException: NUMBER_VALUE cannot be converted to String", error("{'N':1}"));

@@ -30,7 +30,8 @@ class NumbersTest {
         for (String bad : new String[] {"", "abc", "1.2.3", "NaN", "Infinity", " 1", "1 ", "0x10", "--1", "1e", "."}) {
             AwsException e = assertThrows(AwsException.class, () -> Numbers.canonical(bad), bad);
             assertEquals("ValidationException", e.code());
-            assertEquals("A value provided cannot be converted into a number", e.getMessage(), bad);
+            assertEquals(bad.isEmpty() ? "The parameter cannot be converted to a numeric value"
+                    : "The parameter cannot be converted to a numeric value: " + bad, e.getMessage(), bad);
         }
     }
 
