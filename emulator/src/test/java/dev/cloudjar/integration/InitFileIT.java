@@ -53,6 +53,26 @@ class InitFileIT {
     }
 
     @Test
+    void aPendingEmailSubscriptionIsConfirmedWhenTheFileAsksForItAtTheNextStart(@TempDir Path folder) throws Exception {
+        Path file = folder.resolve("alerts.init.json");
+        String template = "{\"topics\": [{\"name\": \"Alerts\", \"subscriptions\": [{\"protocol\": \"email\", "
+                + "\"endpoint\": \"ops@example.com\", \"confirm\": %s}]}]}";
+        CloudJarConfig config = CloudJarConfig.defaults().withPort(0).withDataDir(folder.resolve("data")).withInit(file);
+        String topic = "arn:aws:sns:us-east-1:000000000000:Alerts";
+        Files.writeString(file, template.formatted("false"));
+        try (CloudJar first = CloudJar.start(config)) {
+            List<SubscriptionSummary> subscriptions = first.backend(SnsBackend.class).listSubscriptionsByTopic(scope(first), topic, null).items();
+            assertEquals(List.of("PendingConfirmation"), subscriptions.stream().map(SubscriptionSummary::subscriptionArn).toList());
+        }
+        Files.writeString(file, template.formatted("true"));
+        try (CloudJar second = CloudJar.start(config)) {
+            List<SubscriptionSummary> subscriptions = second.backend(SnsBackend.class).listSubscriptionsByTopic(scope(second), topic, null).items();
+            assertEquals(1, subscriptions.size(), subscriptions.toString());
+            assertTrue(subscriptions.get(0).subscriptionArn().startsWith(topic + ":"), subscriptions.toString());
+        }
+    }
+
+    @Test
     void anEntryAServiceRefusesStopsTheStartAndNamesTheEntry(@TempDir Path folder) throws Exception {
         Path file = folder.resolve("bad.init.json");
         Files.writeString(file, "{\"queues\": [{\"name\": \"Fine\"}, {\"name\": \"Slow\", \"attributes\": {\"VisibilityTimeout\": \"999999\"}}]}");
