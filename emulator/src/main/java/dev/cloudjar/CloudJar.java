@@ -17,6 +17,7 @@ import dev.cloudjar.services.sts.StsApi;
 import dev.cloudjar.services.sqs.SqsBackend;
 import dev.cloudjar.services.sqs.wire.SqsApi;
 import dev.cloudjar.integration.Wiring;
+import dev.cloudjar.integration.init.InitFileLoader;
 import dev.cloudjar.services.sns.SnsBackend;
 import dev.cloudjar.services.sns.wire.SnsApi;
 import dev.cloudjar.services.dynamodb.DynamoDbBackend;
@@ -82,6 +83,14 @@ public final class CloudJar implements AutoCloseable {
             ServiceContext bound = cloudJar.context;
             cloudJar.context = new ServiceContext(config.withPort(cloudJar.port()), bound.store(), bound.events(), bound.clock(), bound.ids());
             Warmup.startInBackground(cloudJar.context.store(), cloudJar.services.values());
+        }
+        if (config.init() != null) {
+            try {
+                new InitFileLoader(cloudJar::backend, defaults, cloudJar.endpoint()).load(config.init());
+            } catch (RuntimeException e) {
+                cloudJar.close();
+                throw e;
+            }
         }
         return cloudJar;
     }
