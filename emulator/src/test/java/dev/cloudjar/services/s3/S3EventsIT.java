@@ -58,7 +58,9 @@ class S3EventsIT {
     }
 
     @Test
-    void notificationConfigurationIsReadableForIntegration(CloudJar cloudJar, S3Client s3) {
+    void notificationConfigurationIsReadableForIntegration(CloudJar cloudJar, S3Client s3,
+                                                           software.amazon.awssdk.services.sns.SnsClient sns) {
+        sns.createTopic(b -> b.name("topic"));
         s3.createBucket(b -> b.bucket("configured"));
         s3.putBucketNotificationConfiguration(b -> b.bucket("configured").notificationConfiguration(n -> n
                 .topicConfigurations(t -> t.id("t").topicArn("arn:aws:sns:us-east-1:000000000000:topic").events(Event.S3_OBJECT_CREATED_PUT))));
