@@ -1,0 +1,109 @@
+package dev.cloudjar.bench;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Runs the benchmark against each target in turn: starts the server when asked (so its CPU and memory
+ * can be read from /proc), measures the no-op baseline, then every selected workload, printing a plain
+ * table per workload. See docs/benchmark.md.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    static List<Workload> workloads() {
+        return List.of(
+                new StartupWorkload(),
+                new S3Workload(),
+                new S3LargeObjectWorkload(),
+                new DynamoDbWorkload(),
+                new DynamoDbTableSizeWorkload(),
+                new SqsWorkload(),
+                new SqsRoundTripWorkload(),
+                new SnsToSqsWorkload(),
+                new LambdaWorkload(),
+                new BankPipelineWorkload());
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args);
+        } catch (BenchOptions.UsageException | IllegalArgumentException e) {
+            if (e.getMessage() != null && !e.getMessage().isEmpty()) {
+                System.err.println(e.getMessage());
+            }
+            System.err.println(BenchOptions.USAGE);
+            System.exit(e.getMessage() == null || e.getMessage().isEmpty() ? 0 : 2);
+            return;
+        }
+        Report report = new Report(System.out);
+        report.note("CloudJar benchmark: threads " + options.threads() + ", at most " + options.ops() + " ops or "
+                + options.timeLimit().toSeconds() + " s per measurement, " + Runtime.getRuntime().availableProcessors() + " CPUs");
+        for (String endpoint : options.endpoints) {
+            try (Target target = new Target(endpoint, URI.create(endpoint), null, options, report)) {
+                runAll(target);
+            }
+        }
+        for (ServerKind kind : options.started) {
+            runStarted(kind, options, report);
+        }
+    }
+
+    private static void runStarted(ServerKind kind, BenchOptions options, Report report) {
+        if (kind == ServerKind.CLOUDJAR && !Files.isRegularFile(options.cloudjarJar())) {
+            report.target(kind.cliName());
+            report.notAvailable("cloudjar", options.cloudjarJar() + " not found (build it: mvn -B -q package -DskipTests)");
+            return;
+        }
+        ServerProcess server;
+        try {
+            server = ServerProcess.start(kind, ServerProcess.freePort(), options, Duration.ofSeconds(120));
+        } catch (Exception e) {
+            report.target(kind.cliName());
+            report.notAvailable(kind.cliName(), LoadRunner.describe(e));
+            return;
+        }
+        String description = kind.cliName() + " (started: pid " + server.pid() + ", " + server.endpoint()
+                + ", first request after " + server.startMillis() + " ms)";
+        try (Target target = new Target(description, URI.create(server.endpoint()), server, options, report)) {
+            ServerProcess.sleepMillis(1000);
+            long idleRss = server.rssKib();
+            runAll(target);
+            report.workload("memory");
+            report.figure("server RSS idle (1 s after start)", idleRss / 1024 + " MiB");
+            report.figure("server RSS after the run", server.rssKib() / 1024 + " MiB");
+            report.figure("server CPU total", server.cpuMillis() + " ms");
+        }
+    }
+
+    private static void runAll(Target target) {
+        Report report = target.report();
+        report.target(target.description());
+        runOne(new NoopWorkload(), target);
+        for (Workload workload : workloads()) {
+            if (!target.options().runs(workload.group())) {
+                continue;
+            }
+            if (!workload.supportedBy(target)) {
+                report.workload(workload.title());
+                report.note("skipped: " + target.kind().cliName() + " does not implement " + workload.group());
+                continue;
+            }
+            runOne(workload, target);
+        }
+    }
+
+    private static void runOne(Workload workload, Target target) {
+        target.report().workload(workload.title());
+        try {
+            workload.run(target);
+        } catch (Exception | LinkageError e) {
+            target.report().notAvailable(workload.title(), LoadRunner.describe(e));
+        }
+    }
+}
