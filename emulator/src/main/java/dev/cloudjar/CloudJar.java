@@ -53,6 +53,7 @@ public final class CloudJar implements AutoCloseable {
     public static CloudJar start(CloudJarConfig config) {
         CloudJar cloudJar = new CloudJar(config);
         cloudJar.restore();
+        Warmup.startInBackground(cloudJar.context.store(), cloudJar.services.values());
         Scope defaults = new Scope(config.accountId(), config.region());
         cloudJar.server = new HttpServer(config.host(), config.port(), cloudJar::service, cloudJar.context.ids(),
                 cloudJar.context.store(), defaults).start();

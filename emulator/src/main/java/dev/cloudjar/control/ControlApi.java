@@ -43,7 +43,7 @@ public final class ControlApi implements AwsService {
             path = path.substring(1);
         }
         if (path.equals("health") && isRead(request)) {
-            return json(health.snapshot());
+            return AwsResponse.ok().body(HealthJson.render(health.snapshot()), "application/json");
         }
         if (path.equals("reset") && "POST".equals(request.method())) {
             reset.run();
