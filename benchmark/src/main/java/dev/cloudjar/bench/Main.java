@@ -74,7 +74,7 @@ public final class Main {
             ServerProcess.sleepMillis(1000);
             long idleRss = server.rssKib();
             runAll(target);
-            report.workload("memory");
+            report.section("memory");
             report.figure("server RSS idle (1 s after start)", idleRss / 1024 + " MiB");
             report.figure("server RSS after the run", server.rssKib() / 1024 + " MiB");
             report.figure("server CPU total", server.cpuMillis() + " ms");
@@ -99,7 +99,11 @@ public final class Main {
     }
 
     private static void runOne(Workload workload, Target target) {
-        target.report().workload(workload.title());
+        if (workload.tabular()) {
+            target.report().workload(workload.title());
+        } else {
+            target.report().section(workload.title());
+        }
         try {
             workload.run(target);
         } catch (Exception | LinkageError e) {

@@ -27,6 +27,13 @@ public final class Report {
         out.flush();
     }
 
+    /** A section of single figures only (no table header). */
+    public void section(String title) {
+        out.println();
+        out.println("== " + title);
+        out.flush();
+    }
+
     /** A measurement row; noopOpsPerSecond <= 0 leaves the ratio column empty. */
     public void row(Measurement m, double noopOpsPerSecond) {
         if (m.failedEntirely()) {

@@ -28,6 +28,11 @@ public final class S3LargeObjectWorkload implements Workload {
     }
 
     @Override
+    public boolean tabular() {
+        return false;
+    }
+
+    @Override
     public void run(Target target) throws IOException {
         BenchOptions options = target.options();
         Report report = target.report();

@@ -29,15 +29,17 @@ public final class SqsRoundTripWorkload implements Workload {
 
     @Override
     public void run(Target target) {
-        for (int threads : target.options().threads()) {
-            roundTrip(target, threads, false);
-        }
-        for (int threads : target.options().threads()) {
-            roundTrip(target, threads, true);
+        for (boolean batch : new boolean[] {false, true}) {
+            for (int threads : target.options().threads()) {
+                if (!roundTrip(target, threads, batch)) {
+                    return; // the server cannot even create a queue: one "not available" line is enough
+                }
+            }
         }
     }
 
-    private void roundTrip(Target target, int threads, boolean batch) {
+    /** Runs one round-trip measurement; false when the queue could not be created. */
+    private boolean roundTrip(Target target, int threads, boolean batch) {
         SqsClient sqs = target.clients().sqs();
         String label = (batch ? "round trip, batches of 10" : "round trip, single") + " (" + threads + "p+" + threads + "c)";
         String url;
@@ -45,7 +47,7 @@ public final class SqsRoundTripWorkload implements Workload {
             url = sqs.createQueue(b -> b.queueName("bench-rt-" + Long.toHexString(System.nanoTime()))).queueUrl();
         } catch (RuntimeException e) {
             target.report().notAvailable("SQS CreateQueue", LoadRunner.describe(e));
-            return;
+            return false;
         }
         try {
             long total = target.options().ops();
@@ -129,6 +131,7 @@ public final class SqsRoundTripWorkload implements Workload {
         } finally {
             SqsWorkload.deleteQueueQuietly(sqs, url);
         }
+        return true;
     }
 
     private static Thread start(String name, Runnable body) {

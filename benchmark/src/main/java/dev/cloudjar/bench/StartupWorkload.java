@@ -23,6 +23,11 @@ public final class StartupWorkload implements Workload {
     }
 
     @Override
+    public boolean tabular() {
+        return false;
+    }
+
+    @Override
     public boolean supportedBy(Target target) {
         return true;
     }

@@ -13,6 +13,11 @@ public interface Workload {
 
     void run(Target target) throws Exception;
 
+    /** False for workloads that print single figures rather than rows of the result table. */
+    default boolean tabular() {
+        return true;
+    }
+
     /** False when the target is a peer that does not implement this service at all (e.g. ElasticMQ and S3). */
     default boolean supportedBy(Target target) {
         return target.speaks(group());
