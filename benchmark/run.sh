@@ -17,9 +17,10 @@ fi
 PEERS_DIR=benchmark/target/peers
 DEP_PLUGIN=org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies
 
-# resolve NAME POM VERSION_PROPERTY VERSION...: copies the peer and its dependencies into
-# benchmark/target/peers/NAME (versions stripped, so the sqlite4java native library keeps the name it
-# looks for); tries each version in turn; answers non-zero when none resolves.
+# resolve NAME POM VERSION_PROPERTY VERSION...: copies the peer and its runtime dependencies (for
+# DynamoDB Local that includes the sqlite4java native libraries, which it finds by their versioned
+# names in java.library.path) into benchmark/target/peers/NAME; tries each version in turn; answers
+# non-zero when none resolves. A resolved peer is reused on later runs (delete the folder to refresh).
 resolve() {
   local name=$1 pom=$2 property=$3; shift 3
   local dir=$PEERS_DIR/$name
@@ -28,7 +29,7 @@ resolve() {
     rm -rf "$dir"
     echo "resolving $name $version into $dir ..." >&2
     if mvn -B -q -f "$pom" "$DEP_PLUGIN" -D"$property=$version" -DoutputDirectory="$(pwd)/$dir" \
-         -DstripVersion=true -DincludeScope=runtime >"$PEERS_DIR/$name-resolve.log" 2>&1; then
+         -DincludeScope=runtime >"$PEERS_DIR/$name-resolve.log" 2>&1; then
       echo "$version" > "$dir/.resolved"
       return 0
     fi

@@ -27,7 +27,7 @@ public final class LoadRunner {
     }
 
     public Measurement run(String label, int threads, long maxOps, Duration maxTime, Call call) {
-        long warmup = Math.max(threads, Math.min(200, maxOps / 10));
+        long warmup = Math.max(threads, Math.min(1000, maxOps / 10)); // JIT-compiled servers need a real warm-up
         Measurement warm = execute(label, threads, warmup, Duration.ofSeconds(30), call, false);
         if (warm.ops() == 0) {
             return warm; // the server does not support it (or is broken): no point in measuring
