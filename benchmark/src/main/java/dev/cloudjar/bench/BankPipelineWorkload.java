@@ -124,8 +124,8 @@ public final class BankPipelineWorkload implements Workload {
             sns.subscribe(b -> b.topicArn(topicArn).protocol("sqs").endpoint(arn));
         }
         LambdaClient lambda = c.lambda();
-        createFunctionIfAbsent(lambda, PROCESSOR, "dev.cloudjar.samples.bank.TransactionProcessor::handleRequest", zip);
-        createFunctionIfAbsent(lambda, NOTIFIER, "dev.cloudjar.samples.bank.TotalNotifier::handleRequest", zip);
+        createFunctionIfAbsent(lambda, c.account(), PROCESSOR, "dev.cloudjar.samples.bank.TransactionProcessor::handleRequest", zip);
+        createFunctionIfAbsent(lambda, c.account(), NOTIFIER, "dev.cloudjar.samples.bank.TotalNotifier::handleRequest", zip);
         S3Client s3 = c.s3();
         s3.createBucket(b -> b.bucket(bucket));
         String processorArn = lambda.getFunctionConfiguration(b -> b.functionName(PROCESSOR)).functionArn();
@@ -169,9 +169,9 @@ public final class BankPipelineWorkload implements Workload {
         }
     }
 
-    private static void createFunctionIfAbsent(LambdaClient lambda, String name, String handler, SdkBytes zip) {
+    private static void createFunctionIfAbsent(LambdaClient lambda, String account, String name, String handler, SdkBytes zip) {
         try {
-            LambdaFunctions.create(lambda, name, handler, zip, 20);
+            LambdaFunctions.create(lambda, account, name, handler, zip, 20);
         } catch (ResourceConflictException exists) {
             LambdaFunctions.awaitActive(lambda, name, Duration.ofSeconds(30));
         }

@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * SDK v2 clients aimed at one endpoint: region us-east-1, dummy credentials, one shared Apache HTTP
@@ -29,6 +30,7 @@ public final class Clients implements AutoCloseable {
     private SqsClient sqs;
     private SnsClient sns;
     private LambdaClient lambda;
+    private String account;
 
     public Clients(URI endpoint) {
         this.endpoint = endpoint;
@@ -80,6 +82,21 @@ public final class Clients implements AutoCloseable {
             lambda = configure(LambdaClient.builder()).build();
         }
         return lambda;
+    }
+
+    /**
+     * The account the server assigns to our dummy credentials (STS GetCallerIdentity), for ARNs such
+     * as a function's role; 000000000000 when the server has no STS.
+     */
+    public synchronized String account() {
+        if (account == null) {
+            try (StsClient sts = configure(StsClient.builder()).build()) {
+                account = sts.getCallerIdentity().account();
+            } catch (RuntimeException e) {
+                account = "000000000000";
+            }
+        }
+        return account;
     }
 
     /** A fresh client for another endpoint (used for servers started only for a start-time figure). */

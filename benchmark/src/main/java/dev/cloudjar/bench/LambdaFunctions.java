@@ -11,7 +11,6 @@ import software.amazon.awssdk.services.lambda.model.State;
 
 /** Creating functions from sample-functions.jar and waiting until they can be invoked. */
 final class LambdaFunctions {
-    static final String ROLE = "arn:aws:iam::000000000000:role/lambda-role";
     private static volatile SdkBytes code;
 
     private LambdaFunctions() {
@@ -28,10 +27,10 @@ final class LambdaFunctions {
         return code;
     }
 
-    static void create(LambdaClient lambda, String name, String handler, SdkBytes zip, int timeoutSeconds) {
+    static void create(LambdaClient lambda, String account, String name, String handler, SdkBytes zip, int timeoutSeconds) {
         lambda.createFunction(b -> b.functionName(name)
                 .runtime(Runtime.JAVA17)
-                .role(ROLE)
+                .role("arn:aws:iam::" + account + ":role/lambda-role")
                 .handler(handler)
                 .timeout(timeoutSeconds)
                 .memorySize(512)

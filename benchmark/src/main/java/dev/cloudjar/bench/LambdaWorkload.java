@@ -50,7 +50,7 @@ public final class LambdaWorkload implements Workload {
         LambdaClient lambda = target.clients().lambda();
         String name = "bench-hello-" + Long.toHexString(System.nanoTime());
         try {
-            LambdaFunctions.create(lambda, name, HELLO_HANDLER, zip, 10);
+            LambdaFunctions.create(lambda, target.clients().account(), name, HELLO_HANDLER, zip, 10);
             invokeHello(lambda, name);
         } catch (RuntimeException e) {
             target.report().notAvailable("warm Invoke", LoadRunner.describe(e));
@@ -88,7 +88,7 @@ public final class LambdaWorkload implements Workload {
                 try (LambdaClient lambda = Clients.lambdaFor(URI.create("http://127.0.0.1:" + port), target.clients().http())) {
                     long t0 = System.nanoTime();
                     try (ServerProcess fresh = ServerProcess.start(ServerKind.CLOUDJAR, port, target.options(), Duration.ofSeconds(120))) {
-                        LambdaFunctions.create(lambda, "hello", HELLO_HANDLER, zip, 10);
+                        LambdaFunctions.create(lambda, target.clients().account(), "hello", HELLO_HANDLER, zip, 10);
                         invokeHello(lambda, "hello");
                         millis.add((System.nanoTime() - t0) / 1_000_000);
                     }
