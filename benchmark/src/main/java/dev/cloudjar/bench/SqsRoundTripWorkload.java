@@ -29,9 +29,14 @@ public final class SqsRoundTripWorkload implements Workload {
 
     @Override
     public void run(Target target) {
+        // unrecorded warm-up of receive and delete (SendMessage was warmed by the previous workload)
+        int maxThreads = target.options().threads().stream().max(Integer::compare).orElse(1);
+        if (!roundTrip(target, maxThreads, true, Math.max(10, Math.min(1000, target.options().ops() / 10)), false)) {
+            return; // the server cannot even create a queue: one "not available" line is enough
+        }
         for (boolean batch : new boolean[] {false, true}) {
             for (int threads : target.options().threads()) {
-                if (!roundTrip(target, threads, batch)) {
+                if (!roundTrip(target, threads, batch, target.options().ops(), true)) {
                     return; // the server cannot even create a queue: one "not available" line is enough
                 }
             }
@@ -39,7 +44,7 @@ public final class SqsRoundTripWorkload implements Workload {
     }
 
     /** Runs one round-trip measurement; false when the queue could not be created. */
-    private boolean roundTrip(Target target, int threads, boolean batch) {
+    private boolean roundTrip(Target target, int threads, boolean batch, long total, boolean print) {
         SqsClient sqs = target.clients().sqs();
         String label = (batch ? "round trip, batches of 10" : "round trip, single") + " (" + threads + "p+" + threads + "c)";
         String url;
@@ -50,11 +55,11 @@ public final class SqsRoundTripWorkload implements Workload {
             return false;
         }
         try {
-            long total = target.options().ops();
             long deadline = System.nanoTime() + target.options().timeLimit().toNanos();
             AtomicLong sent = new AtomicLong();
             AtomicLong deleted = new AtomicLong();
             AtomicLong errors = new AtomicLong();
+            AtomicLong lastDeleteAt = new AtomicLong(); // idle consumers may still be in a long poll after it
             AtomicReference<String> firstError = new AtomicReference<>();
             List<LatencyRecorder> recorders = new ArrayList<>();
             List<Thread> workers = new ArrayList<>();
@@ -108,7 +113,9 @@ public final class SqsRoundTripWorkload implements Workload {
                                     sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle(message.receiptHandle()));
                                 }
                             }
-                            deleted.addAndGet(messages.size());
+                            if (deleted.addAndGet(messages.size()) >= expected) {
+                                lastDeleteAt.compareAndSet(0, System.nanoTime());
+                            }
                             recorder.record(System.nanoTime() - c0);
                         } catch (RuntimeException e) {
                             errors.incrementAndGet();
@@ -120,10 +127,13 @@ public final class SqsRoundTripWorkload implements Workload {
             for (Thread worker : workers) {
                 join(worker);
             }
-            long elapsed = System.nanoTime() - t0;
+            long elapsed = (lastDeleteAt.get() != 0 ? lastDeleteAt.get() : System.nanoTime()) - t0;
             long cpu = cpu0 < 0 ? -1 : target.serverCpuMillis() - cpu0;
             LatencyRecorder all = LatencyRecorder.merge(recorders);
             Measurement m = new Measurement(label, threads, deleted.get(), errors.get(), elapsed, all.p50(), all.p99(), cpu, firstError.get());
+            if (!print) {
+                return true;
+            }
             target.report().row(m, 0);
             if (deleted.get() < expected && !m.failedEntirely()) {
                 target.report().note(String.format(Locale.ROOT, "   stopped by the time limit: %d of %d messages deleted", deleted.get(), expected));
