@@ -84,7 +84,7 @@ public final class Main {
     private static void runAll(Target target) {
         Report report = target.report();
         report.target(target.description());
-        runOne(new NoopWorkload(), target);
+        report.note(NoopWorkload.describe(target.options()));
         for (Workload workload : workloads()) {
             if (!target.options().runs(workload.group())) {
                 continue;
@@ -105,6 +105,9 @@ public final class Main {
             target.report().section(workload.title());
         }
         try {
+            if (workload.comparesToNoop()) {
+                NoopWorkload.measure(target);
+            }
             workload.run(target);
         } catch (Exception | LinkageError e) {
             target.report().notAvailable(workload.title(), LoadRunner.describe(e));

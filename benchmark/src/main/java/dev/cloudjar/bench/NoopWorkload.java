@@ -18,24 +18,27 @@ import software.amazon.awssdk.http.SdkHttpMethod;
  * With --noop health: GET /_cloudjar/health through the SDK's HTTP client without the SDK's
  * marshalling and signing (CloudJar only); this measures the HTTP path alone.
  */
-public final class NoopWorkload implements Workload {
-    @Override
-    public String group() {
-        return "noop";
+final class NoopWorkload {
+    private NoopWorkload() {
     }
 
-    @Override
-    public String title() {
-        return "no-op route (baseline for the 'vs noop' column)";
+    static String describe(BenchOptions options) {
+        return options.noop.equals("health")
+                ? "no-op route ('vs noop' column) = GET /_cloudjar/health through the SDK Apache HTTP client (unsigned),"
+                        + " measured at the head of each table"
+                : "no-op route ('vs noop' column) = S3 HeadBucket of a missing bucket through the SDK S3Client"
+                        + " (404 counts as answered), measured at the head of each table";
     }
 
-    @Override
-    public void run(Target target) {
+    /**
+     * Measures the no-op at every thread count, prints the rows and records them as the baseline of
+     * the rows that follow. Called at the head of each table that compares with it, so the baseline is
+     * measured next to the figures it divides, in the same machine state.
+     */
+    static void measure(Target target) {
         boolean health = target.options().noop.equals("health");
-        target.report().note(health ? "no-op = GET /_cloudjar/health through the SDK Apache HTTP client (unsigned)"
-                : "no-op = S3 HeadBucket of a missing bucket through the SDK S3Client (404 counts as answered)");
         for (int threads : target.options().threads()) {
-            Measurement m = target.runner().run(health ? "GET /_cloudjar/health" : "HeadBucket (missing)", threads,
+            Measurement m = target.runner().run(health ? "no-op: GET /_cloudjar/health" : "no-op: HeadBucket (missing)", threads,
                     target.options().ops(), target.options().timeLimit(), health ? healthCall(target) : headBucketCall(target));
             target.report().row(m, 0);
             if (!m.failedEntirely()) {

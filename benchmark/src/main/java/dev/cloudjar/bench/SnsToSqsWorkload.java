@@ -30,6 +30,11 @@ public final class SnsToSqsWorkload implements Workload {
     }
 
     @Override
+    public boolean comparesToNoop() {
+        return false; // messages/s and latencies of a pipeline, not calls comparable with one no-op call
+    }
+
+    @Override
     public String title() {
         return "SNS -> SQS publish-to-receivable latency";
     }

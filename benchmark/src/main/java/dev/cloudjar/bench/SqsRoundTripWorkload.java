@@ -23,6 +23,11 @@ public final class SqsRoundTripWorkload implements Workload {
     }
 
     @Override
+    public boolean comparesToNoop() {
+        return false; // messages/s and latencies of a pipeline, not calls comparable with one no-op call
+    }
+
+    @Override
     public String title() {
         return "SQS send -> receive -> delete round trip (messages/s)";
     }

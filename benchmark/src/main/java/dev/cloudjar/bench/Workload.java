@@ -18,6 +18,15 @@ public interface Workload {
         return true;
     }
 
+    /**
+     * True when the table's throughput is compared with the no-op route: the no-op is then measured
+     * again right before this workload (same client, same thread counts, same machine state) and its
+     * rows head the table.
+     */
+    default boolean comparesToNoop() {
+        return tabular();
+    }
+
     /** False when the target is a peer that does not implement this service at all (e.g. ElasticMQ and S3). */
     default boolean supportedBy(Target target) {
         return target.speaks(group());
