@@ -172,6 +172,7 @@ public final class BankPipelineWorkload implements Workload {
         } catch (ResourceInUseException exists) {
             // a previous run against the same server left it: reuse it
         }
+        DynamoDbTables.awaitActive(ddb, name);
     }
 
     private static void createFunctionIfAbsent(LambdaClient lambda, String account, String name, String handler, SdkBytes zip) {

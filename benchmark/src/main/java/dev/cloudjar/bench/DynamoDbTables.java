@@ -35,10 +35,15 @@ final class DynamoDbTables {
                         a -> a.attributeName("sk").attributeType(ScalarAttributeType.S))
                 .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH), k -> k.attributeName("sk").keyType(KeyType.RANGE))
                 .billingMode(BillingMode.PAY_PER_REQUEST));
+        awaitActive(ddb, name);
+        return name;
+    }
+
+    static void awaitActive(DynamoDbClient ddb, String name) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             if (ddb.describeTable(b -> b.tableName(name)).table().tableStatus() == TableStatus.ACTIVE) {
-                return name;
+                return;
             }
             ServerProcess.sleepMillis(20);
         }
