@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 
 if [[ "${BENCH_SKIP_BUILD:-}" != "1" ]]; then
   echo "building (mvn -B -q -Pbenchmark package -DskipTests)..." >&2
-  mvn -B -q -Pbenchmark package -DskipTests
+  mvn -B -q -Dstyle.color=never -Pbenchmark package -DskipTests
 fi
 
 PEERS_DIR=benchmark/target/peers

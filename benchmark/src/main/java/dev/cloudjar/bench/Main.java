@@ -68,7 +68,8 @@ public final class Main {
             report.notAvailable(kind.cliName(), LoadRunner.describe(e));
             return;
         }
-        String description = kind.cliName() + " (started: pid " + server.pid() + ", " + server.endpoint()
+        String jvm = kind == ServerKind.MOTO ? "" : ", JVM options " + options.serverJvmOptions();
+        String description = kind.cliName() + " (started: pid " + server.pid() + ", " + server.endpoint() + jvm
                 + ", first request after " + server.startMillis() + " ms)";
         try (Target target = new Target(description, URI.create(server.endpoint()), server, options, report)) {
             ServerProcess.sleepMillis(1000);

@@ -101,6 +101,11 @@ public final class ServerProcess implements AutoCloseable {
     @Override
     public void close() {
         destroy(process);
+        try {
+            Files.deleteIfExists(log); // kept only when the server failed to start (its tail is reported)
+        } catch (IOException ignored) {
+            // a leftover temp file is harmless
+        }
     }
 
     private static void destroy(Process process) {
