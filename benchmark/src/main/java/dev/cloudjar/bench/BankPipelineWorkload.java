@@ -102,7 +102,7 @@ public final class BankPipelineWorkload implements Workload {
         if (latencies.count() > 0) {
             Measurement m = new Measurement("PutObject -> alert in both queues", 1, latencies.count(), 0,
                     System.nanoTime() - start, latencies.p50(), latencies.p99(), cpu, null);
-            target.report().row(m, 0);
+            target.show(m, false);
             target.report().note("(ops = pipeline runs; srv CPU/op = server CPU per whole run, incl. the reset and drain calls)");
         }
     }

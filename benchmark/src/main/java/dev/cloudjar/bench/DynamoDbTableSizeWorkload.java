@@ -39,6 +39,8 @@ public final class DynamoDbTableSizeWorkload implements Workload {
         }
         for (int i = 0; i < 2; i++) {
             if (!small[i].failedEntirely() && !big[i].failedEntirely()) {
+                target.keep((i == 0 ? "ddb.get" : "ddb.query") + ".p99.ratio", big[i].p99Millis() / small[i].p99Millis());
+                target.keep("ddb.large.items", large);
                 report.figure(small[i].label().replace(" @1k", "") + " p99 ratio " + label(large) + "/1k",
                         String.format(Locale.ROOT, "%.2fx (p50 %.2fx)", big[i].p99Millis() / small[i].p99Millis(),
                                 big[i].p50Millis() / small[i].p50Millis()));

@@ -40,7 +40,7 @@ final class NoopWorkload {
         for (int threads : target.options().threads()) {
             Measurement m = target.runner().run(health ? "no-op: GET /_cloudjar/health" : "no-op: HeadBucket (missing)", threads,
                     target.options().ops(), target.options().timeLimit(), health ? healthCall(target) : headBucketCall(target));
-            target.report().row(m, 0);
+            target.show(m, false);
             if (!m.failedEntirely()) {
                 target.recordNoop(threads, m.opsPerSecond());
             }

@@ -74,6 +74,9 @@ public final class S3LargeObjectWorkload implements Workload {
             long getNanos = System.nanoTime() - t1;
             long cpu2 = target.serverCpuMillis();
             String note = read == size ? "" : "  (read " + read + " bytes, expected " + size + ")";
+            if (read == size) {
+                target.keep("large.mib", options.largeMib);
+            }
             report.figure("GetObject " + label + " to /dev/null", throughput(size, getNanos, cpu2 - cpu1, cpu0 >= 0) + note);
             if (target.server() != null) {
                 report.figure("server RSS after large PUT+GET", target.server().rssKib() / 1024 + " MiB");

@@ -146,7 +146,7 @@ public final class SnsToSqsWorkload implements Workload {
         }
         Measurement m = new Measurement("publish -> receivable", 1, latencies.count(), errors + lost, elapsed,
                 latencies.p50(), latencies.p99(), cpu, lost > 0 ? lost + " not received within 5 s" + (firstError == null ? "" : "; " + firstError) : firstError);
-        target.report().row(m, 0);
+        target.show(m, false);
         target.report().note("(srv CPU/op here is per message published and received, including the receive and delete calls)");
     }
 

@@ -139,7 +139,7 @@ public final class SqsRoundTripWorkload implements Workload {
             if (!print) {
                 return true;
             }
-            target.report().row(m, 0);
+            target.show(m, false);
             if (deleted.get() < expected && !m.failedEntirely()) {
                 target.report().note(String.format(Locale.ROOT, "   stopped by the time limit: %d of %d messages deleted", deleted.get(), expected));
             }

@@ -2,6 +2,7 @@ package dev.cloudjar.bench;
 
 import java.net.URI;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -17,6 +18,9 @@ public final class Target implements AutoCloseable {
     private final Clients clients;
     private final LoadRunner runner;
     private final Map<Integer, Double> noopOpsPerSecond = new HashMap<>();
+    private final Map<String, Measurement> measurements = new LinkedHashMap<>();
+    private final Map<String, Double> figures = new LinkedHashMap<>();
+    private final Map<String, Double> noopRatios = new HashMap<>();
 
     public Target(String description, URI endpoint, ServerProcess server, BenchOptions options, Report report) {
         this.description = description;
@@ -76,8 +80,46 @@ public final class Target implements AutoCloseable {
     /** Measures with the standard count/time bounds and prints the row with its no-op ratio. */
     public Measurement measure(String label, int threads, LoadRunner.Call call) {
         Measurement m = runner.run(label, threads, options.ops(), options.timeLimit(), call);
-        report.row(m, noop(threads));
+        show(m, true);
         return m;
+    }
+
+    /** Prints a row (with the no-op ratio or without) and keeps it for the summaries. */
+    public void show(Measurement m, boolean withNoopRatio) {
+        double noop = withNoopRatio ? noop(m.threads()) : 0;
+        report.row(m, noop);
+        if (!m.failedEntirely()) {
+            measurements.put(key(m.label(), m.threads()), m);
+            if (noop > 0) {
+                noopRatios.put(key(m.label(), m.threads()), m.opsPerSecond() / noop);
+            }
+        }
+    }
+
+    /** Keeps a single figure (start time, memory, a ratio) for the summaries. */
+    public void keep(String name, double value) {
+        figures.put(name, value);
+    }
+
+    public Measurement measurement(String label, int threads) {
+        return measurements.get(key(label, threads));
+    }
+
+    public Map<String, Measurement> measurements() {
+        return measurements;
+    }
+
+    public Map<String, Double> figures() {
+        return figures;
+    }
+
+    /** The no-op ratio printed with a kept measurement, NaN when there was none. */
+    public double noopRatio(String label, int threads) {
+        return noopRatios.getOrDefault(key(label, threads), Double.NaN);
+    }
+
+    static String key(String label, int threads) {
+        return label + " @" + threads + "thr";
     }
 
     @Override
