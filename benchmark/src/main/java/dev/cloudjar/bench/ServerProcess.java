@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -13,6 +15,13 @@ import java.util.concurrent.TimeUnit;
  * endpoint, and how long it took from spawn to the first successful request.
  */
 public final class ServerProcess implements AutoCloseable {
+    /** Servers still running; a shutdown hook stops them if the benchmark is interrupted (Ctrl-C). */
+    private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(ServerProcess::destroy), "stop-servers"));
+    }
+
     private final ServerKind kind;
     private final Process process;
     private final int port;
@@ -38,6 +47,7 @@ public final class ServerProcess implements AutoCloseable {
         HttpProbe.status(port, kind.probePath(), 50); // warm the probe code itself (the port is closed)
         long t0 = System.nanoTime();
         Process process = builder.start();
+        RUNNING.add(process);
         long deadline = t0 + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (kind.isReady(HttpProbe.status(port, kind.probePath(), 1000))) {
@@ -109,6 +119,7 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     private static void destroy(Process process) {
+        RUNNING.remove(process);
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         try {
