@@ -19,6 +19,7 @@ public final class LoadRunner {
     }
 
     private static final int MAX_CONSECUTIVE_ERRORS = 50;
+    static final long SELF = ProcessHandle.current().pid();
     private final LongSupplier serverCpuMillis;
     private final AtomicLong sequence = new AtomicLong();
 
@@ -42,6 +43,7 @@ public final class LoadRunner {
         List<LatencyRecorder> recorders = new ArrayList<>();
         List<Thread> workers = new ArrayList<>();
         long cpuBefore = measureCpu ? serverCpuMillis.getAsLong() : -1;
+        long clientBefore = measureCpu ? ProcessCpu.cpuMillis(SELF) : -1;
         long start = System.nanoTime();
         long deadline = start + maxTime.toNanos();
         for (int t = 0; t < threads; t++) {
@@ -79,8 +81,9 @@ public final class LoadRunner {
         long elapsed = System.nanoTime() - start;
         long cpuAfter = measureCpu ? serverCpuMillis.getAsLong() : -1;
         long cpu = cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore;
+        long clientCpu = clientBefore < 0 ? -1 : ProcessCpu.cpuMillis(SELF) - clientBefore;
         LatencyRecorder all = LatencyRecorder.merge(recorders);
-        return new Measurement(label, threads, all.count(), errors.get(), elapsed, all.p50(), all.p99(), cpu, firstError.get());
+        return new Measurement(label, threads, all.count(), errors.get(), elapsed, all.p50(), all.p99(), cpu, firstError.get(), clientCpu);
     }
 
     /** A one-line description of a failed call: the AWS error code and message when there is one. */

@@ -69,6 +69,7 @@ public final class SqsRoundTripWorkload implements Workload {
             List<LatencyRecorder> recorders = new ArrayList<>();
             List<Thread> workers = new ArrayList<>();
             long cpu0 = target.serverCpuMillis();
+            long client0 = ProcessCpu.cpuMillis(LoadRunner.SELF);
             long t0 = System.nanoTime();
             for (int p = 0; p < threads; p++) {
                 workers.add(start("producer-" + p, () -> {
@@ -135,7 +136,8 @@ public final class SqsRoundTripWorkload implements Workload {
             long elapsed = (lastDeleteAt.get() != 0 ? lastDeleteAt.get() : System.nanoTime()) - t0;
             long cpu = cpu0 < 0 ? -1 : target.serverCpuMillis() - cpu0;
             LatencyRecorder all = LatencyRecorder.merge(recorders);
-            Measurement m = new Measurement(label, threads, deleted.get(), errors.get(), elapsed, all.p50(), all.p99(), cpu, firstError.get());
+            Measurement m = new Measurement(label, threads, deleted.get(), errors.get(), elapsed, all.p50(), all.p99(), cpu, firstError.get(),
+                    client0 < 0 ? -1 : ProcessCpu.cpuMillis(LoadRunner.SELF) - client0);
             if (!print) {
                 return true;
             }
