@@ -28,12 +28,12 @@ resolve() {
   for version in "$@"; do
     rm -rf "$dir"
     echo "resolving $name $version into $dir ..." >&2
-    if mvn -B -q -f "$pom" "$DEP_PLUGIN" -D"$property=$version" -DoutputDirectory="$(pwd)/$dir" \
-         -DincludeScope=runtime >"$PEERS_DIR/$name-resolve.log" 2>&1; then
+    if mvn -B -q -Dstyle.color=never -f "$pom" "$DEP_PLUGIN" -D"$property=$version" -DoutputDirectory="$(pwd)/$dir" \
+         -DincludeScope=runtime >"$PEERS_DIR/$name-$version-resolve.log" 2>&1; then
       echo "$version" > "$dir/.resolved"
       return 0
     fi
-    echo "  could not resolve $name $version (see $PEERS_DIR/$name-resolve.log)" >&2
+    echo "  could not resolve $name $version (see $PEERS_DIR/$name-$version-resolve.log)" >&2
   done
   rm -rf "$dir"
   return 1
