@@ -1,0 +1,105 @@
+package dev.cloudjar.bench;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+
+/**
+ * Lambda: warm RequestResponse Invoke of HelloWorld (p50/p99 at each thread count), then, for a
+ * CloudJar the benchmark starts itself, the time from spawning `java -jar` to the first Invoke result
+ * of a function created right after the server answers (median of --starts fresh servers).
+ */
+public final class LambdaWorkload implements Workload {
+    static final String HELLO_HANDLER = "dev.cloudjar.samples.hello.HelloWorld::handleRequest";
+    private static final SdkBytes PAYLOAD = SdkBytes.fromUtf8String("{\"name\":\"bench\"}");
+
+    @Override
+    public String group() {
+        return "lambda";
+    }
+
+    @Override
+    public String title() {
+        return "Lambda invoke";
+    }
+
+    @Override
+    public void run(Target target) throws Exception {
+        Report report = target.report();
+        SdkBytes zip;
+        try {
+            zip = LambdaFunctions.code(target.options().functionsJar());
+        } catch (Exception e) {
+            report.notAvailable("Lambda", LoadRunner.describe(e));
+            return;
+        }
+        warmInvoke(target, zip);
+        if (target.server() != null && target.server().kind() == ServerKind.CLOUDJAR) {
+            startToFirstInvoke(target, zip);
+        } else {
+            report.note("spawn -> first Invoke needs --start-cloudjar: skipped");
+        }
+    }
+
+    private void warmInvoke(Target target, SdkBytes zip) {
+        LambdaClient lambda = target.clients().lambda();
+        String name = "bench-hello-" + Long.toHexString(System.nanoTime());
+        try {
+            LambdaFunctions.create(lambda, target.clients().account(), name, HELLO_HANDLER, zip, 10);
+            invokeHello(lambda, name);
+        } catch (RuntimeException e) {
+            target.report().notAvailable("warm Invoke", LoadRunner.describe(e));
+            LambdaFunctions.deleteQuietly(lambda, name);
+            return;
+        }
+        try {
+            for (int threads : target.options().threads()) {
+                target.measure("Invoke HelloWorld (warm)", threads, (thread, seq) -> invokeHello(lambda, name));
+            }
+        } finally {
+            LambdaFunctions.deleteQuietly(lambda, name);
+        }
+    }
+
+    private static void invokeHello(LambdaClient lambda, String name) {
+        InvokeResponse response = lambda.invoke(b -> b.functionName(name).payload(PAYLOAD));
+        if (response.functionError() != null) {
+            throw new IllegalStateException("function error " + response.functionError() + ": "
+                    + response.payload().asString(StandardCharsets.UTF_8));
+        }
+        String result = response.payload().asString(StandardCharsets.UTF_8);
+        if (!result.contains("Hello, bench!")) {
+            throw new IllegalStateException("unexpected result " + result);
+        }
+    }
+
+    private void startToFirstInvoke(Target target, SdkBytes zip) {
+        Report report = target.report();
+        List<Long> millis = new ArrayList<>();
+        for (int i = 0; i < target.options().starts; i++) {
+            try {
+                int port = ServerProcess.freePort();
+                // the client exists before the clock starts: its own set-up is not the server's start
+                try (LambdaClient lambda = Clients.lambdaFor(URI.create("http://127.0.0.1:" + port), target.clients().http())) {
+                    long t0 = System.nanoTime();
+                    try (ServerProcess fresh = ServerProcess.start(ServerKind.CLOUDJAR, port, target.options(), Duration.ofSeconds(120))) {
+                        LambdaFunctions.create(lambda, target.clients().account(), "hello", HELLO_HANDLER, zip, 10);
+                        invokeHello(lambda, "hello");
+                        millis.add((System.nanoTime() - t0) / 1_000_000);
+                    }
+                }
+            } catch (Exception e) {
+                report.notAvailable("spawn -> first Invoke result", LoadRunner.describe(e));
+                return;
+            }
+        }
+        millis.sort(null);
+        target.keep("lambda.start.ms", millis.get(millis.size() / 2));
+        report.figure("spawn -> first Invoke result (median of " + millis.size() + ")", millis.get(millis.size() / 2) + " ms   (sorted: " + millis + ")");
+    }
+}
