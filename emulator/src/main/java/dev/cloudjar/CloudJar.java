@@ -72,9 +72,6 @@ public final class CloudJar implements AutoCloseable {
     public static CloudJar start(CloudJarConfig config) {
         CloudJar cloudJar = new CloudJar(config);
         cloudJar.restore();
-        if (config.port() != 0) {
-            Warmup.startInBackground(cloudJar.context.store(), cloudJar.services.values());
-        }
         Scope defaults = new Scope(config.accountId(), config.region());
         cloudJar.server = new HttpServer(config.host(), config.port(), cloudJar::service, cloudJar.context.ids(),
                 cloudJar.context.store(), defaults).start();
@@ -82,7 +79,6 @@ public final class CloudJar implements AutoCloseable {
             // services that build URLs pointing back at CloudJar (SubscribeURL, queue URLs) need the bound port
             ServiceContext bound = cloudJar.context;
             cloudJar.context = new ServiceContext(config.withPort(cloudJar.port()), bound.store(), bound.events(), bound.clock(), bound.ids());
-            Warmup.startInBackground(cloudJar.context.store(), cloudJar.services.values());
         }
         if (config.init() != null) {
             try {
