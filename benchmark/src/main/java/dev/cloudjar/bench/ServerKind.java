@@ -69,7 +69,7 @@ public enum ServerKind {
             }
             case MOTO -> cmd.addAll(List.of("moto_server", "-H", "127.0.0.1", "-p", Integer.toString(port)));
             case ELASTICMQ -> {
-                Path dir = options.peersDir().resolve("elasticmq");
+                Path dir = options.peersDir().resolve("elasticmq").toAbsolutePath();
                 requireDir(dir, "ElasticMQ");
                 Path conf = Files.createTempFile("elasticmq-bench", ".conf");
                 conf.toFile().deleteOnExit();
@@ -84,7 +84,7 @@ public enum ServerKind {
                 cmd.addAll(List.of("-Dconfig.file=" + conf, "-cp", dir + "/*", "org.elasticmq.server.Main"));
             }
             case DYNAMODB_LOCAL -> {
-                Path dir = options.peersDir().resolve("dynamodb-local");
+                Path dir = options.peersDir().resolve("dynamodb-local").toAbsolutePath();
                 requireDir(dir, "DynamoDB Local");
                 cmd.add(javaBinary());
                 cmd.addAll(options.serverJvmOptions());

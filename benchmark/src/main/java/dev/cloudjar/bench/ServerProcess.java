@@ -44,6 +44,10 @@ public final class ServerProcess implements AutoCloseable {
         List<String> command = kind.command(port, options);
         Path log = Files.createTempFile("bench-" + kind.cliName() + "-", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        if (kind != ServerKind.CLOUDJAR) {
+            // peers write files into their working directory (DynamoDB Local's metadata json): not into ours
+            builder.directory(Files.createTempDirectory("bench-" + kind.cliName() + "-").toFile());
+        }
         HttpProbe.status(port, kind.probePath(), 50); // warm the probe code itself (the port is closed)
         long t0 = System.nanoTime();
         Process process = builder.start();
