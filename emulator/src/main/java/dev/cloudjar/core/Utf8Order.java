@@ -36,6 +36,38 @@ public final class Utf8Order {
         return c;
     }
 
+    /**
+     * Maps a whole string so that plain {@code String.compareTo} of mapped strings gives UTF-8 order;
+     * for keeping keys in ordinary sorted maps. Only characters at or above U+D800 change.
+     */
+    public static String sortable(String s) {
+        return map(s, true);
+    }
+
+    /** The inverse of {@link #sortable(String)}. */
+    public static String unsortable(String s) {
+        return map(s, false);
+    }
+
+    private static String map(String s, boolean forward) {
+        if (s == null) {
+            return null;
+        }
+        int i = 0;
+        int n = s.length();
+        while (i < n && s.charAt(i) < 0xD800) {
+            i++;
+        }
+        if (i == n) {
+            return s;
+        }
+        char[] chars = s.toCharArray();
+        for (; i < n; i++) {
+            chars[i] = forward ? sortable(chars[i]) : unsortable(chars[i]);
+        }
+        return new String(chars);
+    }
+
     /** The inverse of {@link #sortable(char)}. */
     public static char unsortable(char c) {
         if (c >= 0xF800) {

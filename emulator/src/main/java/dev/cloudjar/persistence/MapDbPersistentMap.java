@@ -1,5 +1,6 @@
 package dev.cloudjar.persistence;
 
+import dev.cloudjar.core.Utf8Order;
 import java.util.AbstractMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -22,18 +23,18 @@ final class MapDbPersistentMap<V> implements PersistentMap<V> {
 
     @Override
     public V get(String key) {
-        return codec.decode(tree.get(SortableKeys.toStored(key)));
+        return codec.decode(tree.get(Utf8Order.sortable(key)));
     }
 
     @Override
     public void put(String key, V value) {
-        tree.put(SortableKeys.toStored(key), codec.encode(value));
+        tree.put(Utf8Order.sortable(key), codec.encode(value));
         store.wrote();
     }
 
     @Override
     public V putIfAbsent(String key, V value) {
-        byte[] previous = tree.putIfAbsent(SortableKeys.toStored(key), codec.encode(value));
+        byte[] previous = tree.putIfAbsent(Utf8Order.sortable(key), codec.encode(value));
         if (previous == null) {
             store.wrote();
         }
@@ -42,7 +43,7 @@ final class MapDbPersistentMap<V> implements PersistentMap<V> {
 
     @Override
     public boolean remove(String key) {
-        boolean removed = tree.remove(SortableKeys.toStored(key)) != null;
+        boolean removed = tree.remove(Utf8Order.sortable(key)) != null;
         if (removed) {
             store.wrote();
         }
@@ -51,7 +52,7 @@ final class MapDbPersistentMap<V> implements PersistentMap<V> {
 
     @Override
     public V compute(String key, UnaryOperator<V> update) {
-        String stored = SortableKeys.toStored(key);
+        String stored = Utf8Order.sortable(key);
         while (true) {
             byte[] current = tree.get(stored);
             V next = update.apply(codec.decode(current));
@@ -71,7 +72,7 @@ final class MapDbPersistentMap<V> implements PersistentMap<V> {
 
     @Override
     public boolean containsKey(String key) {
-        return tree.containsKey(SortableKeys.toStored(key));
+        return tree.containsKey(Utf8Order.sortable(key));
     }
 
     @Override
@@ -101,7 +102,7 @@ final class MapDbPersistentMap<V> implements PersistentMap<V> {
 
                 @Override
                 public String next() {
-                    return SortableKeys.fromStored(stored.next());
+                    return Utf8Order.unsortable(stored.next());
                 }
             };
         };
@@ -114,8 +115,8 @@ final class MapDbPersistentMap<V> implements PersistentMap<V> {
     }
 
     private NavigableMap<String, byte[]> view(String fromInclusive, String toExclusive) {
-        String from = SortableKeys.toStored(fromInclusive);
-        String to = SortableKeys.toStored(toExclusive);
+        String from = Utf8Order.sortable(fromInclusive);
+        String to = Utf8Order.sortable(toExclusive);
         ConcurrentNavigableMap<String, byte[]> map = tree;
         if (from != null && to != null) {
             if (from.compareTo(to) >= 0) {
@@ -142,7 +143,7 @@ final class MapDbPersistentMap<V> implements PersistentMap<V> {
             @Override
             public Map.Entry<String, V> next() {
                 Map.Entry<String, byte[]> e = raw.next();
-                return new AbstractMap.SimpleImmutableEntry<>(SortableKeys.fromStored(e.getKey()), codec.decode(e.getValue()));
+                return new AbstractMap.SimpleImmutableEntry<>(Utf8Order.unsortable(e.getKey()), codec.decode(e.getValue()));
             }
         };
     }

@@ -1,5 +1,6 @@
 package dev.cloudjar.services.dynamodb.storage;
 
+import dev.cloudjar.core.Utf8Order;
 import dev.cloudjar.persistence.PersistentMap;
 import dev.cloudjar.persistence.StateStore;
 import dev.cloudjar.services.dynamodb.model.AttributeValue;
@@ -84,7 +85,7 @@ public final class TableStorage {
         long count = 0;
         long bytes = 0;
         for (Map.Entry<String, byte[]> e : items.range(null, null)) {
-            memory.put(SortedKeys.toSorted(e.getKey()), e.getValue());
+            memory.put(Utf8Order.sortable(e.getKey()), e.getValue());
             Map<String, AttributeValue> item = ItemCodec.decode(e.getValue());
             long size = ItemSize.of(item);
             count++;
@@ -92,7 +93,7 @@ public final class TableStorage {
             for (IndexStorage index : indexes.values()) {
                 String entry = StorageKeys.indexKey(index.definition.key(), item, e.getKey());
                 if (entry != null) {
-                    index.memory.add(SortedKeys.toSorted(entry));
+                    index.memory.add(Utf8Order.sortable(entry));
                     index.count.incrementAndGet();
                     index.bytes.addAndGet(size);
                 }
@@ -134,7 +135,7 @@ public final class TableStorage {
 
     /** The item at a table key, or null. The returned map must not be modified. */
     public Map<String, AttributeValue> get(String tableKey) {
-        byte[] bytes = memory.get(SortedKeys.toSorted(tableKey));
+        byte[] bytes = memory.get(Utf8Order.sortable(tableKey));
         return bytes == null ? null : ItemCodec.decode(bytes);
     }
 
@@ -145,7 +146,7 @@ public final class TableStorage {
     public void write(String tableKey, Map<String, AttributeValue> old, Map<String, AttributeValue> next) {
         long oldSize = old == null ? 0 : ItemSize.of(old);
         long newSize = next == null ? 0 : ItemSize.of(next);
-        String sorted = SortedKeys.toSorted(tableKey);
+        String sorted = Utf8Order.sortable(tableKey);
         if (next == null) {
             memory.remove(sorted);
             if (items != null) {
@@ -167,10 +168,10 @@ public final class TableStorage {
             String before = old == null ? null : StorageKeys.indexKey(index.definition.key(), old, tableKey);
             String after = next == null ? null : StorageKeys.indexKey(index.definition.key(), next, tableKey);
             if (before != null && !before.equals(after)) {
-                index.memory.remove(SortedKeys.toSorted(before));
+                index.memory.remove(Utf8Order.sortable(before));
             }
             if (after != null && !after.equals(before)) {
-                index.memory.add(SortedKeys.toSorted(after));
+                index.memory.add(Utf8Order.sortable(after));
             }
             index.count.addAndGet((after != null ? 1 : 0) - (before != null ? 1 : 0));
             index.bytes.addAndGet((after != null ? newSize : 0) - (before != null ? oldSize : 0));
@@ -182,9 +183,9 @@ public final class TableStorage {
         IndexStorage storage = new IndexStorage(index);
         for (Map.Entry<String, byte[]> e : memory.entrySet()) {
             Map<String, AttributeValue> item = ItemCodec.decode(e.getValue());
-            String key = StorageKeys.indexKey(index.key(), item, SortedKeys.fromSorted(e.getKey()));
+            String key = StorageKeys.indexKey(index.key(), item, Utf8Order.unsortable(e.getKey()));
             if (key != null) {
-                storage.memory.add(SortedKeys.toSorted(key));
+                storage.memory.add(Utf8Order.sortable(key));
                 storage.count.incrementAndGet();
                 storage.bytes.addAndGet(ItemSize.of(item));
             }
@@ -218,7 +219,7 @@ public final class TableStorage {
      * Items of the table with {@code from <= tableKey < to} (null = open), ascending or descending.
      */
     public Iterator<Entry> tableRange(String from, String to, boolean ascending) {
-        NavigableMap<String, byte[]> view = subMap(memory, SortedKeys.toSorted(from), SortedKeys.toSorted(to));
+        NavigableMap<String, byte[]> view = subMap(memory, Utf8Order.sortable(from), Utf8Order.sortable(to));
         Iterator<Map.Entry<String, byte[]>> raw = (ascending ? view : view.descendingMap()).entrySet().iterator();
         return new Iterator<>() {
             @Override
@@ -229,7 +230,7 @@ public final class TableStorage {
             @Override
             public Entry next() {
                 Map.Entry<String, byte[]> e = raw.next();
-                return new Entry(SortedKeys.fromSorted(e.getKey()), ItemCodec.decode(e.getValue()));
+                return new Entry(Utf8Order.unsortable(e.getKey()), ItemCodec.decode(e.getValue()));
             }
         };
     }
@@ -237,7 +238,7 @@ public final class TableStorage {
     /** Index entries in range; each yields the base item (entries whose item vanished are skipped). */
     public Iterator<IndexEntry> indexRange(String indexName, String from, String to, boolean ascending) {
         IndexStorage index = indexes.get(indexName);
-        NavigableSet<String> view = subSet(index.memory, SortedKeys.toSorted(from), SortedKeys.toSorted(to));
+        NavigableSet<String> view = subSet(index.memory, Utf8Order.sortable(from), Utf8Order.sortable(to));
         Iterator<String> raw = (ascending ? view : view.descendingSet()).iterator();
         return new Iterator<>() {
             private IndexEntry next;
@@ -245,7 +246,7 @@ public final class TableStorage {
             @Override
             public boolean hasNext() {
                 while (next == null && raw.hasNext()) {
-                    String entryKey = SortedKeys.fromSorted(raw.next());
+                    String entryKey = Utf8Order.unsortable(raw.next());
                     String tableKey = StorageKeys.tableKeyOfIndexEntry(entryKey);
                     Map<String, AttributeValue> item = get(tableKey);
                     // A concurrent write may have moved the item off this entry; skip it then.
