@@ -2,6 +2,7 @@ package dev.cloudjar.services.lambda.runtime;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import dev.cloudjar.services.lambda.code.UnpackedCode;
+import dev.cloudjar.services.lambda.runtime.guard.FunctionExit;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -108,6 +109,11 @@ final class ExecutionEnvironment implements AutoCloseable {
             functionError = "Unhandled";
             log.append(Instant.now(clock) + " " + requestId + " Task timed out after " + spec.timeoutSeconds() + ".00 seconds\n");
             response = FunctionErrors.timeout(requestId, spec.timeoutSeconds());
+        } catch (FunctionExit exit) {
+            usable = false;
+            functionError = "Unhandled";
+            log.append("RequestId: " + requestId + " Error: " + exit.getMessage() + "\nRuntime.ExitError\n");
+            response = FunctionErrors.exited(requestId, exit.status());
         } catch (Throwable error) {
             if (error instanceof Error || error instanceof HandlerInitException) {
                 usable = false;

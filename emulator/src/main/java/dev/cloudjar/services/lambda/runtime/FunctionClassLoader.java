@@ -3,12 +3,23 @@ package dev.cloudjar.services.lambda.runtime;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.net.URLConnection;
+import java.security.CodeSigner;
+import java.security.CodeSource;
+import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+import dev.cloudjar.services.lambda.runtime.guard.FunctionCodeRewriter;
 
 /**
  * One function instance's classes. Parent-first only for the JDK ({@code java.*}, {@code javax.*} and
@@ -39,6 +50,9 @@ public final class FunctionClassLoader extends URLClassLoader {
     }
 
     private final ClassLoader host;
+    private final Map<String, ProtectionDomain> domains = new ConcurrentHashMap<>();
+    /** Jars read through cached connections: closed with the loader, as URLClassLoader closes its own. */
+    private final Set<JarFile> openJars = ConcurrentHashMap.newKeySet();
 
     public FunctionClassLoader(String name, List<URL> classPath) {
         super(name, classPath.toArray(URL[]::new), LambdaApiClassLoader.INSTANCE);
@@ -60,7 +74,7 @@ public final class FunctionClassLoader extends URLClassLoader {
     }
 
     private Class<?> locate(String name) throws ClassNotFoundException {
-        if (name.startsWith("java.") || LambdaApiClassLoader.isRuntimeApi(name)) {
+        if (name.startsWith("java.") || LambdaApiClassLoader.isShared(name)) {
             return getParent().loadClass(name);
         }
         if (startsWithAny(name, HOST_DEFINED)) {
@@ -81,6 +95,78 @@ public final class FunctionClassLoader extends URLClassLoader {
             }
             return getParent().loadClass(name);
         }
+    }
+
+    /**
+     * A class of the function's own package (or its layers), as its handler must be: not the JDK's,
+     * not CloudJar's, and not a library CloudJar lends the function.
+     */
+    public boolean isOwnCode(Class<?> type) {
+        // classes defined from CloudJar's bytes carry the loader's default domain, which has no location
+        CodeSource source = type.getClassLoader() == this ? type.getProtectionDomain().getCodeSource() : null;
+        return source != null && source.getLocation() != null;
+    }
+
+    /**
+     * Defines a class of the function's package as URLClassLoader would, after
+     * {@link FunctionCodeRewriter} has redirected the calls that would stop or expose CloudJar's JVM.
+     */
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+        String resource = name.replace('.', '/') + ".class";
+        URL url = findResource(resource);
+        if (url == null) {
+            throw new ClassNotFoundException(name);
+        }
+        try {
+            URLConnection connection = url.openConnection();
+            if (connection instanceof JarURLConnection jar) {
+                openJars.add(jar.getJarFile());
+            }
+            byte[] bytes;
+            try (InputStream in = connection.getInputStream()) {
+                bytes = FunctionCodeRewriter.rewrite(in.readAllBytes());
+            }
+            URL base = codeBase(url, resource);
+            definePackageOf(name, connection, base);
+            return defineClass(name, bytes, 0, bytes.length, domains.computeIfAbsent(base.toString(),
+                    key -> new ProtectionDomain(new CodeSource(base, (CodeSigner[]) null), null, this, null)));
+        } catch (IOException | RuntimeException e) {
+            throw new ClassNotFoundException(name, e);
+        }
+    }
+
+    private void definePackageOf(String className, URLConnection connection, URL base) throws IOException {
+        int dot = className.lastIndexOf('.');
+        if (dot < 0) {
+            return;
+        }
+        String pkg = className.substring(0, dot);
+        if (getDefinedPackage(pkg) != null) {
+            return;
+        }
+        Manifest manifest = connection instanceof JarURLConnection jar ? jar.getManifest() : null;
+        try {
+            if (manifest != null) {
+                definePackage(pkg, manifest, base);
+            } else {
+                definePackage(pkg, null, null, null, null, null, null, null);
+            }
+        } catch (IllegalArgumentException alreadyDefined) {
+            // another thread defined it first
+        }
+    }
+
+    /** The jar or folder a class came from: its code source location, as URLClassLoader gives it. */
+    private static URL codeBase(URL classUrl, String resource) throws IOException {
+        String text = classUrl.toString();
+        if (text.startsWith("jar:")) {
+            int bang = text.indexOf("!/");
+            String jar = text.substring(4, bang < 0 ? text.length() : bang);
+            int fragment = jar.indexOf('#');
+            return new URL(fragment < 0 ? jar : jar.substring(0, fragment));
+        }
+        return text.endsWith(resource) ? new URL(text.substring(0, text.length() - resource.length())) : classUrl;
     }
 
     private Class<?> defineFromHost(String name) throws ClassNotFoundException {
@@ -138,6 +224,19 @@ public final class FunctionClassLoader extends URLClassLoader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Override
+    public void close() throws IOException {
+        for (JarFile jar : openJars) {
+            try {
+                jar.close();
+            } catch (IOException ignored) {
+                // closing the rest matters more
+            }
+        }
+        openJars.clear();
+        super.close();
     }
 
     private static boolean startsWithAny(String name, String[] prefixes) {

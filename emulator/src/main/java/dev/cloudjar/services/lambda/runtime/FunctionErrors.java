@@ -37,6 +37,11 @@ public final class FunctionErrors {
         return write(node);
     }
 
+    /** The function's runtime exited (System.exit, a crashed process): AWS's Runtime.ExitError. */
+    public static byte[] exited(String requestId, int status) {
+        return simple("Runtime.ExitError", "RequestId: " + requestId + " Error: Runtime exited with error: exit status " + status);
+    }
+
     private static ObjectNode node(Throwable error, Map<Throwable, Boolean> seen, int depth) {
         seen.put(error, Boolean.TRUE);
         ObjectNode node = JSON.createObjectNode();

@@ -3,6 +3,7 @@ package dev.cloudjar.services.lambda.runtime;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.cloudjar.services.lambda.runtime.guard.FunctionExit;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -50,10 +51,19 @@ public final class HandlerInvoker {
     }
 
     /** Loads the handler class (running its static initialisation) and creates the instance. */
-    public static HandlerInvoker resolve(String handler, ClassLoader loader) {
+    public static HandlerInvoker resolve(String handler, FunctionClassLoader loader) {
         int separator = handler.indexOf("::");
         String className = separator < 0 ? handler : handler.substring(0, separator);
         Class<?> type;
+        try {
+            type = Class.forName(className, false, loader);
+        } catch (ClassNotFoundException | NoClassDefFoundError e) {
+            throw new HandlerInitException("java.lang.ClassNotFoundException", "Class not found: " + className, e);
+        }
+        if (!loader.isOwnCode(type)) {
+            // a handler names a class of the function's code: never the JDK's (System::exit) or CloudJar's
+            throw new HandlerInitException("java.lang.ClassNotFoundException", "Class not found: " + className, null);
+        }
         try {
             type = Class.forName(className, true, loader);
         } catch (ClassNotFoundException | NoClassDefFoundError e) {
@@ -140,6 +150,9 @@ public final class HandlerInvoker {
             throw new HandlerInitException("java.lang.RuntimeException",
                     "Class " + type.getName() + " has no public zero-argument constructor", e);
         } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof FunctionExit exit) {
+                throw exit;
+            }
             throw new HandlerInitException(e.getCause().getClass().getName(),
                     String.valueOf(e.getCause().getMessage()), e.getCause());
         } catch (ReflectiveOperationException e) {

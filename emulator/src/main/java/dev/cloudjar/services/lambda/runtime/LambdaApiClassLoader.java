@@ -10,6 +10,8 @@ final class LambdaApiClassLoader extends ClassLoader {
     static final String RUNTIME_API = "com.amazonaws.services.lambda.runtime.";
     static final String EVENTS = "com.amazonaws.services.lambda.runtime.events.";
     static final String SERIALIZATION = "com.amazonaws.services.lambda.runtime.serialization.";
+    /** What rewritten function code calls instead of System.exit and friends: one copy for all. */
+    static final String GUARD = "dev.cloudjar.services.lambda.runtime.guard.";
 
     static final LambdaApiClassLoader INSTANCE = new LambdaApiClassLoader();
 
@@ -28,9 +30,14 @@ final class LambdaApiClassLoader extends ClassLoader {
         return className.startsWith(RUNTIME_API) && !className.startsWith(EVENTS) && !className.startsWith(SERIALIZATION);
     }
 
+    /** The classes every function shares with CloudJar: the runtime API and the exit guard. */
+    static boolean isShared(String className) {
+        return isRuntimeApi(className) || (className.startsWith(GUARD) && !className.equals(GUARD + "FunctionCodeRewriter"));
+    }
+
     @Override
     protected Class<?> findClass(String name) throws ClassNotFoundException {
-        if (isRuntimeApi(name)) {
+        if (isShared(name)) {
             return host.loadClass(name);
         }
         throw new ClassNotFoundException(name);
