@@ -64,7 +64,7 @@ public final class CloudJar implements AutoCloseable {
         this.context = new ServiceContext(config, store, new EventBus(), clock, IdGenerator.random());
         registerServices();
         registerIntegrations();
-        services.put(ServiceId.CONTROL, new Lazy<>(() -> new ControlApi(this::health, this::reset)
+        services.put(ServiceId.CONTROL, new Lazy<>(() -> new ControlApi(this::health, this::reset, config.dataDir() != null)
                 .view("api/outbox", request -> OutboxView.render(backend(SnsBackend.class)))));
     }
 
@@ -73,7 +73,7 @@ public final class CloudJar implements AutoCloseable {
         CloudJar cloudJar = new CloudJar(config);
         cloudJar.restore();
         Scope defaults = new Scope(config.accountId(), config.region());
-        cloudJar.server = new HttpServer(config.host(), config.port(), cloudJar::service, cloudJar.context.ids(),
+        cloudJar.server = new HttpServer(config.host(), config.port(), config.allowedHosts(), config.allowedOrigins(), cloudJar::service, cloudJar.context.ids(),
                 cloudJar.context.store(), defaults).start();
         if (config.port() == 0) {
             // services that build URLs pointing back at CloudJar (SubscribeURL, queue URLs) need the bound port

@@ -1,9 +1,12 @@
 package dev.cloudjar;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Every setting with its default. {@code dataDir == null} means in-memory; port 0 picks a free port.
+ * {@code allowedHosts} and {@code allowedOrigins} widen what the browser guard accepts beyond this
+ * machine's own names and same-origin pages (see docs/security.md).
  */
 public record CloudJarConfig(
         String host,
@@ -13,7 +16,14 @@ public record CloudJarConfig(
         String accountId,
         String logLevel,
         String smtp,
-        Path init) {
+        Path init,
+        List<String> allowedHosts,
+        List<String> allowedOrigins) {
+
+    public CloudJarConfig {
+        allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
+        allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
+    }
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 4566;
@@ -21,26 +31,34 @@ public record CloudJarConfig(
     public static final String DEFAULT_ACCOUNT = "000000000000";
 
     public static CloudJarConfig defaults() {
-        return new CloudJarConfig(DEFAULT_HOST, DEFAULT_PORT, null, DEFAULT_REGION, DEFAULT_ACCOUNT, "info", null, null);
+        return new CloudJarConfig(DEFAULT_HOST, DEFAULT_PORT, null, DEFAULT_REGION, DEFAULT_ACCOUNT, "info", null, null, List.of(), List.of());
     }
 
     public CloudJarConfig withPort(int value) {
-        return new CloudJarConfig(host, value, dataDir, region, accountId, logLevel, smtp, init);
+        return new CloudJarConfig(host, value, dataDir, region, accountId, logLevel, smtp, init, allowedHosts, allowedOrigins);
     }
 
     public CloudJarConfig withDataDir(Path value) {
-        return new CloudJarConfig(host, port, value, region, accountId, logLevel, smtp, init);
+        return new CloudJarConfig(host, port, value, region, accountId, logLevel, smtp, init, allowedHosts, allowedOrigins);
     }
 
     public CloudJarConfig withHost(String value) {
-        return new CloudJarConfig(value, port, dataDir, region, accountId, logLevel, smtp, init);
+        return new CloudJarConfig(value, port, dataDir, region, accountId, logLevel, smtp, init, allowedHosts, allowedOrigins);
     }
 
     public CloudJarConfig withSmtp(String value) {
-        return new CloudJarConfig(host, port, dataDir, region, accountId, logLevel, value, init);
+        return new CloudJarConfig(host, port, dataDir, region, accountId, logLevel, value, init, allowedHosts, allowedOrigins);
     }
 
     public CloudJarConfig withInit(Path value) {
-        return new CloudJarConfig(host, port, dataDir, region, accountId, logLevel, smtp, value);
+        return new CloudJarConfig(host, port, dataDir, region, accountId, logLevel, smtp, value, allowedHosts, allowedOrigins);
+    }
+
+    public CloudJarConfig withAllowedHosts(List<String> value) {
+        return new CloudJarConfig(host, port, dataDir, region, accountId, logLevel, smtp, init, value, allowedOrigins);
+    }
+
+    public CloudJarConfig withAllowedOrigins(List<String> value) {
+        return new CloudJarConfig(host, port, dataDir, region, accountId, logLevel, smtp, init, allowedHosts, value);
     }
 }

@@ -1,6 +1,7 @@
 package dev.cloudjar;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -39,6 +40,14 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--init", defaultValue = "${env:CLOUDJAR_INIT}", description = "Create the resources described in this setup file at start (env CLOUDJAR_INIT).")
     Path init;
 
+    @Option(names = "--allowed-hosts", split = ",", defaultValue = "${env:CLOUDJAR_ALLOWED_HOSTS}",
+            description = "More Host names to answer besides localhost, *.localhost, loopback addresses and --host; '*.example.test' matches subdomains (env CLOUDJAR_ALLOWED_HOSTS, comma-separated).")
+    List<String> allowedHosts;
+
+    @Option(names = "--allowed-origins", split = ",", defaultValue = "${env:CLOUDJAR_ALLOWED_ORIGINS}",
+            description = "Web page origins (scheme://host:port) allowed to call every service from a browser; '*' allows any (env CLOUDJAR_ALLOWED_ORIGINS, comma-separated).")
+    List<String> allowedOrigins;
+
     public static void main(String[] args) {
         CommandLine commandLine = new CommandLine(new Main());
         int exit = commandLine.execute(args);
@@ -50,7 +59,7 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         configureLogging(logLevel);
-        CloudJarConfig config = new CloudJarConfig(host, port, dataDir, region, accountId, logLevel, smtp, init);
+        CloudJarConfig config = new CloudJarConfig(host, port, dataDir, region, accountId, logLevel, smtp, init, allowedHosts, allowedOrigins);
         CloudJar cloudJar;
         try {
             cloudJar = CloudJar.start(config);

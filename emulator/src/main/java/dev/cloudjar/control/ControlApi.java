@@ -1,5 +1,6 @@
 package dev.cloudjar.control;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cloudjar.core.AwsException;
 import dev.cloudjar.protocol.AwsRequest;
@@ -11,18 +12,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * CloudJar's own JSON endpoints under {@code /_cloudjar/}: health, reset, and read-only views that
+ * CloudJar's own JSON endpoints under {@code /_cloudjar/} (docs/control-api.md): health, reset, and read-only views that
  * other parts register ({@code /_cloudjar/api/outbox}, ...). Errors are JSON with
  * {@code x-amzn-ErrorType}, like the REST-JSON services.
  */
 public final class ControlApi implements AwsService {
     private final HealthView health;
     private final Runnable reset;
+    private final boolean persistent;
     private final Map<String, Function<AwsRequest, Object>> views = new ConcurrentHashMap<>();
 
-    public ControlApi(HealthView health, Runnable reset) {
+    /** {@code persistent}: state lives in a data directory, which reset erases only when asked to. */
+    public ControlApi(HealthView health, Runnable reset, boolean persistent) {
         this.health = health;
         this.reset = reset;
+        this.persistent = persistent;
     }
 
     /** Adds a GET view at {@code /_cloudjar/<path>} answering the function's result as JSON. */
@@ -46,15 +50,43 @@ public final class ControlApi implements AwsService {
             return AwsResponse.ok().body(HealthJson.render(health.snapshot()), "application/json");
         }
         if (path.equals("reset") && "POST".equals(request.method())) {
-            reset.run();
-            ObjectNode body = JsonProtocol.MAPPER.createObjectNode().put("reset", true);
-            return json(body);
+            return reset(request);
         }
         Function<AwsRequest, Object> view = views.get(path);
         if (view != null && isRead(request)) {
             return json(view.apply(request));
         }
         throw new AwsException(404, "ResourceNotFoundException", "No CloudJar endpoint " + request.method() + " /_cloudjar/" + path);
+    }
+
+    /**
+     * Erases all state. Only a JSON request may (a web page cannot send one to another origin without
+     * a preflight CloudJar refuses), and a data directory is erased only when the body says
+     * {@code "dataDir": true}.
+     */
+    private AwsResponse reset(AwsRequest request) {
+        String type = request.header("Content-Type");
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            throw new AwsException(415, "UnsupportedMediaTypeException",
+                    "POST /_cloudjar/reset takes a JSON body: Content-Type: application/json");
+        }
+        JsonNode body;
+        try {
+            byte[] bytes = request.bodyBytes();
+            body = bytes.length == 0 ? JsonProtocol.MAPPER.createObjectNode() : JsonProtocol.MAPPER.readTree(bytes);
+        } catch (java.io.IOException e) {
+            throw new AwsException(400, "SerializationException", "The reset request body is not valid JSON");
+        }
+        if (body == null || !body.isObject()) {
+            throw new AwsException(400, "SerializationException", "The reset request body must be a JSON object");
+        }
+        boolean dataDir = body.path("dataDir").asBoolean(false);
+        if (persistent && !dataDir) {
+            throw new AwsException(400, "ValidationException", "CloudJar keeps its state in a data directory; "
+                    + "reset erases it only when the body says {\"dataDir\": true}");
+        }
+        reset.run();
+        return json(JsonProtocol.MAPPER.createObjectNode().put("reset", true).put("dataDir", persistent));
     }
 
     private static boolean isRead(AwsRequest request) {

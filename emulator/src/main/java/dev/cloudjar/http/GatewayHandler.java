@@ -43,8 +43,11 @@ final class GatewayHandler implements Handler {
     private final StateStore store;
     private final Scope defaults;
     private final String fallbackEndpoint;
+    private final BrowserGuard guard;
 
-    GatewayHandler(Function<ServiceId, AwsService> services, IdGenerator ids, StateStore store, Scope defaults, String fallbackEndpoint) {
+    GatewayHandler(Function<ServiceId, AwsService> services, IdGenerator ids, StateStore store, Scope defaults,
+                   String fallbackEndpoint, BrowserGuard guard) {
+        this.guard = guard;
         this.services = services;
         this.ids = ids;
         this.store = store;
@@ -66,7 +69,8 @@ final class GatewayHandler implements Handler {
             request = bound.request();
             serviceId = bound.service();
             service = services.apply(serviceId);
-            response = dispatch(service, request);
+            AwsResponse granted = guard.admit(request, serviceId, service);
+            response = granted != null ? granted : dispatch(service, request);
         } catch (AwsException e) {
             response = renderError(service, e, request);
         } catch (RuntimeException e) {
@@ -120,6 +124,7 @@ final class GatewayHandler implements Handler {
     }
 
     private void finish(HttpServletResponse res, ServiceId serviceId, AwsRequest request, AwsResponse response, long started) {
+        guard.decorate(request, serviceId, response);
         try {
             write(res, request, response);
         } catch (IOException | RuntimeException e) {

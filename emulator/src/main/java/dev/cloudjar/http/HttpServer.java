@@ -23,8 +23,10 @@ public final class HttpServer implements AutoCloseable {
 
     private final Javalin app;
 
-    public HttpServer(String host, int port, Function<ServiceId, AwsService> services, IdGenerator ids, StateStore store, Scope defaults) {
-        GatewayHandler gateway = new GatewayHandler(services, ids, store, defaults, "http://" + host + ":" + port);
+    public HttpServer(String host, int port, List<String> allowedHosts, List<String> allowedOrigins,
+                      Function<ServiceId, AwsService> services, IdGenerator ids, StateStore store, Scope defaults) {
+        GatewayHandler gateway = new GatewayHandler(services, ids, store, defaults, "http://" + host + ":" + port,
+                new BrowserGuard(host, allowedHosts, allowedOrigins));
         this.app = Javalin.create(config -> {
             config.jetty.host = host;
             config.jetty.port = port;

@@ -14,4 +14,12 @@ public interface AwsService {
     AwsResponse handle(AwsRequest request);
 
     AwsResponse error(AwsException error, AwsRequest request);
+
+    /**
+     * Whether a browser page of this origin may make this request although CloudJar was not told to
+     * trust the origin: only S3 says yes, where the bucket's CORS configuration allows it.
+     */
+    default boolean allowsCrossOrigin(AwsRequest request, String origin) {
+        return false;
+    }
 }

@@ -105,6 +105,10 @@ final class CorsRoutes {
         return response.body(new byte[0], null);
     }
 
+    boolean allows(AwsRequest request, S3Address address, String origin) {
+        return address.bucket() != null && backend.corsRuleFor(address.bucket(), origin, request.method()) != null;
+    }
+
     /** Adds the CORS answer headers to a cross-origin actual request's response when a rule allows it. */
     void decorate(AwsRequest request, S3Address address, AwsResponse response) {
         String origin = request.header("Origin");

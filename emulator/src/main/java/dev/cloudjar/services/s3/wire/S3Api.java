@@ -70,6 +70,12 @@ public final class S3Api implements AwsService {
         return response;
     }
 
+    /** A preflight is S3's own to answer; an actual request needs a CORS rule of its bucket. */
+    @Override
+    public boolean allowsCrossOrigin(AwsRequest request, String origin) {
+        return "OPTIONS".equals(request.method()) || cors.allows(request, S3Address.of(request.rawPath(), request.header("Host")), origin);
+    }
+
     private AwsResponse route(AwsRequest r, S3Address a) {
         String method = r.method();
         if ("OPTIONS".equals(method)) {
