@@ -9,7 +9,6 @@ import dev.cloudjar.CloudJar;
 import dev.cloudjar.testing.CliRunner;
 import dev.cloudjar.testing.CloudJarExtension;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
 class BankWorkshopCliIT {
     static final Path GUIDES = Path.of("../docs/workshops");
     static final String GUIDE_ENDPOINT = "http://127.0.0.1:4566";
-    private static final Pattern BASH_BLOCK = Pattern.compile("^```bash\\n(.*?)^```", Pattern.DOTALL | Pattern.MULTILINE);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ALERT_SUBJECT = "Warning! Account balance is very high";
 
@@ -122,16 +120,8 @@ class BankWorkshopCliIT {
 
     /** The {@code ```bash} blocks of a guide, in order. */
     static List<String> bashBlocks(Path guide) {
-        try {
-            Matcher m = BASH_BLOCK.matcher(Files.readString(guide));
-            List<String> blocks = new ArrayList<>();
-            while (m.find()) {
-                blocks.add(m.group(1));
-            }
-            assertTrue(blocks.size() >= 5, "bash blocks in " + guide.toAbsolutePath() + ": " + blocks.size());
-            return blocks;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        List<String> blocks = dev.cloudjar.testing.MarkdownBlocks.bash(guide);
+        assertTrue(blocks.size() >= 5, "bash blocks in " + guide.toAbsolutePath() + ": " + blocks.size());
+        return blocks;
     }
 }
