@@ -69,9 +69,16 @@ final class GatewayHandler implements Handler {
             request = bound.request();
             serviceId = bound.service();
             service = services.apply(serviceId);
+            AwsException malformed = SignatureParser.malformed(request.credential(), request.protocol());
+            if (malformed != null) {
+                throw malformed;
+            }
             AwsResponse granted = guard.admit(request, serviceId, service);
             response = granted != null ? granted : dispatch(service, request);
         } catch (AwsException e) {
+            if (request == null) {
+                request = minimal(req);
+            }
             response = renderError(service, e, request);
         } catch (RuntimeException e) {
             if (request == null) {
@@ -157,7 +164,7 @@ final class GatewayHandler implements Handler {
         }
         Map<String, List<String>> query = QueryString.parse(rawQuery);
         Credential credential = SignatureParser.parse(headers, query);
-        InputStream body = req.getInputStream();
+        InputStream body = new DeferredBody(req);
         long length = req.getContentLengthLong();
         Route route = resolver.resolve(method, rawPath, headers, query, credential);
         if (route == null) {
@@ -183,15 +190,24 @@ final class GatewayHandler implements Handler {
         return new Bound(request, route.service());
     }
 
+    /** A request that failed before it was bound: answered as Query when it was a form, else as S3. */
     private AwsRequest minimal(HttpServletRequest req) {
-        return AwsRequest.builder().method(req.getMethod()).rawPath(req.getRequestURI()).requestId(ids.uuid()).build();
+        String type = req.getContentType();
+        boolean form = type != null && type.regionMatches(true, 0, "application/x-www-form-urlencoded", 0, 33);
+        return AwsRequest.builder().method(req.getMethod()).rawPath(req.getRequestURI()).requestId(ids.uuid())
+                .protocol(form ? dev.cloudjar.protocol.Protocol.QUERY : dev.cloudjar.protocol.Protocol.REST_XML).build();
     }
 
     private static byte[] readBounded(InputStream body, long length) throws IOException {
         if (length > MAX_FORM_BODY) {
             throw new AwsException(413, "RequestEntityTooLarge", "Request body is larger than " + MAX_FORM_BODY + " bytes");
         }
-        byte[] bytes = body.readNBytes(MAX_FORM_BODY + 1);
+        byte[] bytes;
+        try {
+            bytes = body.readNBytes(MAX_FORM_BODY + 1);
+        } catch (IOException e) {
+            throw AwsRequest.bodyCutOff(e);
+        }
         if (bytes.length > MAX_FORM_BODY) {
             throw new AwsException(413, "RequestEntityTooLarge", "Request body is larger than " + MAX_FORM_BODY + " bytes");
         }

@@ -45,7 +45,11 @@ public final class HttpServer implements AutoCloseable {
                 http.setSendDateHeader(true);
                 http.setRequestHeaderSize(64 * 1024);
             });
-            config.jetty.modifyServletContextHandler(context -> context.getServletHandler().setDecodeAmbiguousURIs(true));
+            config.jetty.modifyServletContextHandler(context -> {
+                context.getServletHandler().setDecodeAmbiguousURIs(true);
+                context.setErrorHandler(new EdgeErrors());
+            });
+            config.jetty.modifyServer(server -> server.setErrorHandler(new EdgeErrors()));
             for (HandlerType method : METHODS) {
                 config.routes.addHttpHandler(method, "/", gateway);
                 config.routes.addHttpHandler(method, "/*", gateway);

@@ -34,6 +34,19 @@ final class FileBlobStore implements BlobStore {
         this.sync = sync;
         this.deleteOnClose = deleteOnClose;
         Files.createDirectories(dir.resolve("tmp"));
+        removeInterruptedWrites(dir.resolve("tmp"));
+    }
+
+    /**
+     * Temporary files left by a process that stopped mid-upload (kill -9, power loss): no write of
+     * this process can be in them yet, and no record names them.
+     */
+    private static void removeInterruptedWrites(Path tmp) throws IOException {
+        try (java.util.stream.Stream<Path> leftovers = Files.list(tmp)) {
+            for (Path file : leftovers.toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
     }
 
     @Override

@@ -5,7 +5,6 @@ import dev.cloudjar.core.Scope;
 import dev.cloudjar.protocol.auth.Credential;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
@@ -110,10 +109,21 @@ public final class AwsRequest {
                 }
                 bufferedBody = bytes;
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw bodyCutOff(e);
             }
         }
         return bufferedBody;
+    }
+
+    /** The client stopped sending before its Content-Length (or went quiet until the idle timeout). */
+    public static AwsException bodyCutOff(IOException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.util.concurrent.TimeoutException) {
+                return new AwsException(400, "RequestTimeout", "Your socket connection to the server was not read from "
+                        + "or written to within the timeout period. Idle connections will be closed.");
+            }
+        }
+        return new AwsException(400, "IncompleteBody", "The request body ended before the number of bytes its Content-Length header gives.");
     }
 
     private static AwsException tooLarge() {

@@ -126,6 +126,24 @@ class MapDbStateStoreTest {
         }
     }
 
+    @Test
+    void anUploadCutOffByAKillLeavesNoTemporaryFileAfterTheNextStart() throws Exception {
+        try (MapDbStateStore store = MapDbStateStore.onDisk(temp)) {
+            BlobStore.BlobSink interrupted = store.blobs().create();
+            interrupted.output().write(new byte[4096]);
+            interrupted.output().flush();
+            // no commit, no abort: as when the process is killed mid-upload
+        }
+        try (var files = Files.list(temp.resolve("blobs").resolve("tmp"))) {
+            assertEquals(1, files.count(), "the interrupted upload's temporary file is there before the restart");
+        }
+        try (MapDbStateStore store = MapDbStateStore.onDisk(temp)) {
+            try (var files = Files.list(temp.resolve("blobs").resolve("tmp"))) {
+                assertEquals(0, files.count(), "a start removes what interrupted uploads left");
+            }
+        }
+    }
+
     private static List<String> keys(Iterable<Map.Entry<String, Thing>> entries) {
         return StreamSupport.stream(entries.spliterator(), false).map(Map.Entry::getKey).collect(Collectors.toCollection(ArrayList::new));
     }

@@ -1,6 +1,8 @@
 package dev.cloudjar.protocol.auth;
 
+import dev.cloudjar.core.AwsException;
 import dev.cloudjar.protocol.Headers;
+import dev.cloudjar.protocol.Protocol;
 import java.util.List;
 import java.util.Map;
 
@@ -43,11 +45,31 @@ public final class SignatureParser {
         if (scope == null) {
             return null;
         }
-        String[] parts = scope.split("/");
-        if (parts.length < 5) {
+        String[] parts = scope.split("/", -1);
+        if (parts.length != 5 || parts[0].isEmpty() || parts[1].isEmpty() || parts[2].isEmpty() || parts[3].isEmpty()
+                || !parts[4].equals("aws4_request")) {
             return new Credential(parts[0], null, null, null, kind);
         }
         return new Credential(parts[0], parts[1], parts[2], parts[3], kind);
+    }
+
+    /**
+     * AWS's answer to a SigV4 credential scope that is not {@code AKID/date/region/service/aws4_request},
+     * in the addressed protocol's terms; null when the credential is well formed.
+     */
+    public static AwsException malformed(Credential credential, Protocol protocol) {
+        if (credential == null || credential.date() != null
+                || (credential.kind() != Credential.SignatureKind.SIGV4_HEADER && credential.kind() != Credential.SignatureKind.SIGV4_QUERY)) {
+            return null;
+        }
+        String expecting = "the Credential is mal-formed; expecting \"<YOUR-AKID>/YYYYMMDD/REGION/SERVICE/aws4_request\".";
+        if (protocol == Protocol.REST_XML) {
+            return credential.kind() == Credential.SignatureKind.SIGV4_QUERY
+                    ? new AwsException(400, "AuthorizationQueryParametersError", "Error parsing the X-Amz-Credential parameter; " + expecting)
+                    : new AwsException(400, "AuthorizationHeaderMalformed", "The authorization header is malformed; " + expecting);
+        }
+        String code = protocol == Protocol.QUERY ? "IncompleteSignature" : "IncompleteSignatureException";
+        return new AwsException(400, code, "Authorization header is malformed: " + expecting);
     }
 
     private static String valueOf(String header, String key) {

@@ -34,6 +34,8 @@ public final class SafeXml {
         factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
         factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
         factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+        // malformed input is the caller's MalformedXML answer, not a "[Fatal Error]" line on stderr
+        factory.setXMLReporter((message, errorType, related, location) -> { });
         return factory;
     }
 
@@ -41,10 +43,28 @@ public final class SafeXml {
         return parse(new ByteArrayInputStream(body));
     }
 
+    /**
+     * Parses a UTF-8 document (what every AWS client sends). The bytes are decoded here, strictly,
+     * because the JDK's parser prints "[Fatal Error]" to stderr for a bad byte sequence.
+     */
     public static XmlNode parse(InputStream body) {
+        String text;
+        try {
+            text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(body.readAllBytes())).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new MalformedXmlException("not UTF-8");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
         XMLStreamReader reader = null;
         try {
-            reader = FACTORY.createXMLStreamReader(body);
+            reader = FACTORY.createXMLStreamReader(new java.io.StringReader(text));
             Deque<XmlNode> stack = new ArrayDeque<>();
             XmlNode root = null;
             while (reader.hasNext()) {

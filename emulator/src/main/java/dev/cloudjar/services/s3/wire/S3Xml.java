@@ -9,7 +9,6 @@ import dev.cloudjar.protocol.xml.XmlWriter;
 import dev.cloudjar.services.s3.S3Errors;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -100,8 +99,10 @@ final class S3Xml {
             }
             checkContentMd5(request.header("Content-MD5"), bytes);
             return bytes;
+        } catch (AwsChunkedInputStream.MalformedChunkException e) {
+            throw S3Errors.incompleteBody();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw AwsRequest.bodyCutOff(e);
         }
     }
 
