@@ -27,6 +27,17 @@ final class FallbackErrors {
         return new AwsException(500, code, message, false);
     }
 
+    /** A request for an AWS service CloudJar does not emulate, named by its signing name or target prefix. */
+    static AwsResponse unsupportedService(AwsRequest request) {
+        String name = request.target() == null ? "this service" : request.target();
+        String message = "CloudJar does not emulate " + name + "; docs/coverage.md lists the services and operations it implements";
+        return switch (request.protocol()) {
+            case JSON -> render(new AwsException(400, "UnknownOperationException", message), request);
+            case QUERY -> render(new AwsException(400, "InvalidAction", message), request);
+            default -> render(new AwsException(404, "UnknownOperationException", message), request);
+        };
+    }
+
     static AwsResponse notImplemented(AwsRequest request) {
         return switch (request.protocol()) {
             case JSON -> JsonProtocol.unknownOperation(request, null);

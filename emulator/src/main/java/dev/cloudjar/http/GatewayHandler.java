@@ -74,7 +74,13 @@ final class GatewayHandler implements Handler {
                 throw malformed;
             }
             AwsResponse granted = guard.admit(request, serviceId, service);
-            response = granted != null ? granted : dispatch(service, request);
+            if (granted != null) {
+                response = granted;
+            } else if (serviceId == ServiceId.UNSUPPORTED) {
+                response = FallbackErrors.unsupportedService(request);
+            } else {
+                response = dispatch(service, request);
+            }
         } catch (AwsException e) {
             if (request == null) {
                 request = minimal(req);

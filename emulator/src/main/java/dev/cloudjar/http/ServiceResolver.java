@@ -13,6 +13,8 @@ import java.util.Map;
  * paths, else S3. The S3 signing scope wins over path shapes, since bucket names may look like dates.
  */
 final class ServiceResolver {
+    /** SigV4 signing names of the services CloudJar speaks; any other signed request is answered as unsupported. */
+    private static final java.util.Set<String> SPOKEN = java.util.Set.of("s3", "dynamodb", "sqs", "sns", "sts", "lambda");
 
     /** Decides from everything but a form body; returns null when the form body must be read. */
     Route resolve(String method, String rawPath, Headers headers, Map<String, List<String>> query, Credential credential) {
@@ -29,7 +31,9 @@ final class ServiceResolver {
                 case "AmazonSQS":
                     return new Route(ServiceId.SQS, Protocol.JSON, operation);
                 default:
-                    break;
+                    // Kinesis_20131202, Logs_20140328, AWSEvents...: a JSON service CloudJar does not speak
+                    String signed = credential == null ? null : credential.service();
+                    return new Route(ServiceId.UNSUPPORTED, Protocol.JSON, signed != null ? signed : prefix);
             }
         }
         if (rawPath.startsWith("/_cloudjar/") || rawPath.equals("/_cloudjar")) {
@@ -38,6 +42,9 @@ final class ServiceResolver {
         String service = credential == null ? null : credential.service();
         if ("s3".equals(service)) {
             return s3();
+        }
+        if (service != null && !SPOKEN.contains(service)) {
+            return new Route(ServiceId.UNSUPPORTED, isForm(headers) ? Protocol.QUERY : Protocol.REST_JSON, service);
         }
         List<String> action = query.get("Action");
         if (action != null && !action.isEmpty() && (rawPath.equals("/") || rawPath.isEmpty() || isQueuePath(rawPath))) {
