@@ -462,7 +462,7 @@ public final class LambdaBackend implements AutoCloseable {
         return ref;
     }
 
-    /** {function count, total code size}. */
+    /** {function count, total code size of functions and layers}. */
     public long[] accountUsage(Scope scope) {
         long count = 0;
         long size = 0;
@@ -472,7 +472,7 @@ public final class LambdaBackend implements AutoCloseable {
             }
             size += c.codeSize();
         }
-        return new long[] {count, size};
+        return new long[] {count, size + layers.totalCodeSize(scope)};
     }
 
     /** Delivers to a destination: Lambda ARNs are invoked here, SQS and SNS go through the port. */

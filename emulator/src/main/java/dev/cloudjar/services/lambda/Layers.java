@@ -142,6 +142,16 @@ public final class Layers {
         return out;
     }
 
+    /** The zipped size of every layer version of the scope (GetAccountSettings' TotalCodeSize counts them). */
+    long totalCodeSize(Scope scope) {
+        long total = 0;
+        for (Map.Entry<String, LayerVersionRecord> v : versions.prefix(KeyRanges.compose(scope.account(), scope.region())
+                + KeyRanges.SEPARATOR)) {
+            total += v.getValue().codeSize();
+        }
+        return total;
+    }
+
     /** ListLayerVersions: newest first; a layer that does not exist has no versions. */
     public List<LayerVersionRecord> listVersions(Scope caller, String layerName, String runtime, String architecture,
                                                  String maxItems) {

@@ -140,7 +140,9 @@ class LambdaLayersIT {
         ResourceNotFoundException gone = assertThrows(ResourceNotFoundException.class,
                 () -> lambda.getLayerVersion(b -> b.layerName("libs").versionNumber(3L)));
         assertEquals("The resource you requested does not exist.", gone.awsErrorDetails().errorMessage());
+        long usedBefore = lambda.getAccountSettings().accountUsage().totalCodeSize();
         assertEquals(4L, publish(lambda, "libs", zip).version(), "version numbers are never reused");
+        assertEquals(usedBefore + zip.length, lambda.getAccountSettings().accountUsage().totalCodeSize());
     }
 
     @Test
