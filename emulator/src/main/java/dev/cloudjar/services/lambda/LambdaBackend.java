@@ -151,9 +151,11 @@ public final class LambdaBackend implements AutoCloseable {
                                          boolean publish, Map<String, String> tags) {
         FunctionRef ref = FunctionRef.parse(scope, name, null);
         FunctionValidation.check(settings, true);
-        List<FunctionLayer> resolved = layers.resolve(ref.scope(), settings.layers());
-        FunctionPackage pkg = this.code.storeFunction(ref.scope(), code, resolved == null ? List.of() : resolved);
-        FunctionRecord record = functions.create(ref.scope(), ref.name(), settings, pkg, resolved, tags);
+        FunctionRecord record = layers.referencing(() -> {
+            List<FunctionLayer> resolved = layers.resolve(ref.scope(), settings.layers());
+            FunctionPackage pkg = this.code.storeFunction(ref.scope(), code, resolved == null ? List.of() : resolved);
+            return functions.create(ref.scope(), ref.name(), settings, pkg, resolved, tags);
+        });
         return publish ? functions.publish(ref, null, null, null) : record.latest();
     }
 
@@ -218,12 +220,12 @@ public final class LambdaBackend implements AutoCloseable {
     public FunctionConfig updateFunctionConfiguration(Scope scope, String name, FunctionSettings settings, String revisionId) {
         FunctionRef ref = FunctionRef.parse(scope, name, null);
         FunctionValidation.check(settings, false);
-        List<FunctionLayer> resolved = layers.resolve(ref.scope(), settings.layers());
         FunctionRecord before = functions.record(ref);
-        if (resolved != null) {
-            code.checkCombinedSize(before.latest(), resolved);
-        }
-        FunctionRecord after = functions.update(ref, revisionId, r -> r.withLatest(functions.applySettings(r.latest(), settings, resolved)));
+        FunctionRecord after = layers.referencing(() -> {
+            List<FunctionLayer> resolved = layers.resolve(ref.scope(), settings.layers());
+            code.checkCombinedSize(before.latest(), resolved == null ? List.of() : resolved);
+            return functions.update(ref, revisionId, r -> r.withLatest(functions.applySettings(r.latest(), settings, resolved)));
+        });
         layers.release(before.latest().layers());
         runtime.discard(ref.unqualifiedArn());
         return after.latest();

@@ -19,7 +19,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Lambda layers: versions published per layer name, numbered from 1 and never reused after deletion,
@@ -44,6 +47,8 @@ public final class Layers {
     private final PersistentMap<LayerRecord> layers;
     private final PersistentMap<LayerVersionRecord> versions;
     private final LayerPolicies policies;
+    /** Zips of deleted versions are collected under the write lock; configurations gain references under the read lock. */
+    private final ReadWriteLock collection = new ReentrantReadWriteLock();
 
     Layers(ServiceContext ctx, PackageStore packages, FunctionCode code, Predicate<String> blobInUse) {
         this.ctx = ctx;
@@ -175,9 +180,27 @@ public final class Layers {
         if (!ref.scope().account().equals(caller.account())) {
             throw LambdaErrors.layerAccessDenied(caller.account(), "lambda:DeleteLayerVersion", ref.versionArn());
         }
-        LayerVersionRecord record = versions.get(ref.versionKey());
-        if (record != null && versions.remove(ref.versionKey()) && !blobInUse.test(record.blobId())) {
-            packages.delete(record.blobId());
+        collection.writeLock().lock();
+        try {
+            LayerVersionRecord record = versions.get(ref.versionKey());
+            if (record != null && versions.remove(ref.versionKey()) && !blobInUse.test(record.blobId())) {
+                packages.delete(record.blobId());
+            }
+        } finally {
+            collection.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Runs a change that makes function configurations refer to layer versions (resolve, then store), so a
+     * DeleteLayerVersion in between cannot collect a zip the new configuration is about to use.
+     */
+    <T> T referencing(Supplier<T> change) {
+        collection.readLock().lock();
+        try {
+            return change.get();
+        } finally {
+            collection.readLock().unlock();
         }
     }
 
@@ -228,8 +251,16 @@ public final class Layers {
     void release(List<FunctionLayer> released) {
         for (FunctionLayer layer : released) {
             LayerRef ref = LayerRef.parseVersionArn(layer.arn());
-            if (ref != null && !versions.containsKey(ref.versionKey()) && !blobInUse.test(layer.blobId())) {
-                packages.delete(layer.blobId());
+            if (ref == null || versions.containsKey(ref.versionKey())) {
+                continue;
+            }
+            collection.writeLock().lock();
+            try {
+                if (!blobInUse.test(layer.blobId())) {
+                    packages.delete(layer.blobId());
+                }
+            } finally {
+                collection.writeLock().unlock();
             }
         }
     }
