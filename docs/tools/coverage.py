@@ -17,7 +17,8 @@ SERVICES = [  # (title, botocore name, version, source folder)
 ]
 
 # REST services route by method and path, so their adapters do not name operations; these lists
-# follow the adapters' routes (S3Api and its *Routes, LambdaApi, LambdaExtrasApi, LambdaMappingsApi).
+# follow the adapters' routes (S3Api and its *Routes, LambdaApi, LambdaExtrasApi, LambdaMappingsApi,
+# LambdaLayersApi).
 REST_IMPLEMENTED = {
     "s3": """CreateBucket HeadBucket DeleteBucket ListBuckets GetBucketLocation PutBucketTagging GetBucketTagging
         DeleteBucketTagging PutBucketCors GetBucketCors DeleteBucketCors PutBucketNotificationConfiguration
@@ -33,7 +34,9 @@ REST_IMPLEMENTED = {
         GetFunctionEventInvokeConfig UpdateFunctionEventInvokeConfig DeleteFunctionEventInvokeConfig
         ListFunctionEventInvokeConfigs CreateEventSourceMapping GetEventSourceMapping ListEventSourceMappings
         UpdateEventSourceMapping DeleteEventSourceMapping TagResource UntagResource ListTags
-        GetAccountSettings""".split(),
+        GetAccountSettings PublishLayerVersion GetLayerVersion GetLayerVersionByArn ListLayers
+        ListLayerVersions DeleteLayerVersion AddLayerVersionPermission GetLayerVersionPolicy
+        RemoveLayerVersionPermission""".split(),
 }
 
 def sources(folder):

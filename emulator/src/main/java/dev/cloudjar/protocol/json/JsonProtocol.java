@@ -16,7 +16,14 @@ import java.util.zip.CRC32;
 /** AWS JSON 1.0 envelopes: request bodies in, {@code application/x-amz-json-1.0} bodies and errors out. */
 public final class JsonProtocol {
     public static final String CONTENT_TYPE = "application/x-amz-json-1.0";
-    public static final ObjectMapper MAPPER = new ObjectMapper()
+    /**
+     * Strings may be as long as a whole buffered body: Jackson's default cap (20 M chars) would refuse a
+     * Lambda ZipFile over ~15 MB, where AWS takes 50 MB.
+     */
+    public static final ObjectMapper MAPPER = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                    .maxStringLength(AwsRequest.MAX_BUFFERED_BODY).build())
+            .build())
             .setSerializationInclusion(JsonInclude.Include.NON_NULL)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 

@@ -67,9 +67,18 @@ final class FunctionValidation {
         }
     }
 
+    /** A runtime botocore's Runtime enum lists (CompatibleRuntimes take any of them, not only CloudJar's). */
+    static boolean isModelRuntime(String runtime) {
+        return MODEL_RUNTIMES.contains(runtime);
+    }
+
+    static String modelRuntimes() {
+        return new TreeSet<>(MODEL_RUNTIMES).toString();
+    }
+
     static void checkRuntime(String runtime) {
         if (!MODEL_RUNTIMES.contains(runtime)) {
-            throw LambdaErrors.validation(runtime, "runtime", "Member must satisfy enum value set: " + new TreeSet<>(MODEL_RUNTIMES));
+            throw LambdaErrors.validation(runtime, "runtime", "Member must satisfy enum value set: " + modelRuntimes());
         }
         if (!IN_PROCESS_RUNTIMES.contains(runtime)) {
             throw LambdaErrors.invalid("The runtime parameter of " + runtime + " is not supported by CloudJar, which runs "

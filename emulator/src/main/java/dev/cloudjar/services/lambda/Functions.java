@@ -8,6 +8,7 @@ import dev.cloudjar.services.lambda.code.FunctionPackage;
 import dev.cloudjar.services.lambda.code.PackageStore;
 import dev.cloudjar.services.lambda.model.AliasRecord;
 import dev.cloudjar.services.lambda.model.FunctionConfig;
+import dev.cloudjar.services.lambda.model.FunctionLayer;
 import dev.cloudjar.services.lambda.model.FunctionRecord;
 import dev.cloudjar.services.lambda.model.FunctionSettings;
 import java.time.ZoneOffset;
@@ -18,11 +19,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * Functions and their published versions in the store: create, read, update, delete, publish. Code
  * blobs are shared between $LATEST and the versions published from it and deleted with the last
- * configuration referring to them.
+ * configuration referring to them; layers a removed configuration used are handed to {@code layersReleased}.
  */
 final class Functions {
     static final String LATEST = "$LATEST";
@@ -30,13 +32,15 @@ final class Functions {
 
     private final ServiceContext ctx;
     private final PackageStore packages;
+    private final Consumer<List<FunctionLayer>> layersReleased;
     final PersistentMap<FunctionRecord> functions;
     final PersistentMap<FunctionConfig> versions;
     final PersistentMap<AliasRecord> aliases;
 
-    Functions(ServiceContext ctx, PackageStore packages) {
+    Functions(ServiceContext ctx, PackageStore packages, Consumer<List<FunctionLayer>> layersReleased) {
         this.ctx = ctx;
         this.packages = packages;
+        this.layersReleased = layersReleased;
         this.functions = ctx.store().map("lambda.functions", FunctionRecord.class);
         this.versions = ctx.store().map("lambda.versions", FunctionConfig.class);
         this.aliases = ctx.store().map("lambda.aliases", AliasRecord.class);
@@ -51,19 +55,25 @@ final class Functions {
     }
 
     String now() {
-        return MODIFIED.format(ctx.clock().instant());
+        return timestamp(ctx.clock().instant());
+    }
+
+    /** AWS's LastModified / CreatedDate format, {@code 2024-01-31T12:00:00.000+0000}. */
+    static String timestamp(java.time.Instant instant) {
+        return MODIFIED.format(instant);
     }
 
     String newRevision() {
         return ctx.ids().uuid();
     }
 
-    FunctionRecord create(Scope scope, String name, FunctionSettings s, FunctionPackage code, Map<String, String> tags) {
+    FunctionRecord create(Scope scope, String name, FunctionSettings s, FunctionPackage code, List<FunctionLayer> layers,
+                          Map<String, String> tags) {
         FunctionConfig config = new FunctionConfig(name, LATEST, s.runtime(), s.role(), s.handler(),
                 s.description() == null ? "" : s.description(), s.timeout() == null ? 3 : s.timeout(),
                 s.memorySize() == null ? 128 : s.memorySize(), s.variables(), emptyToNull(s.deadLetterTarget()),
                 code.blobId(), code.sha256(), code.size(), now(), newRevision(), s.architectures(),
-                s.ephemeralStorage() == null ? 512 : s.ephemeralStorage());
+                s.ephemeralStorage() == null ? 512 : s.ephemeralStorage(), layers);
         FunctionRecord record = new FunctionRecord(config, tags, List.of(), null, 0, null);
         if (functions.putIfAbsent(key(scope, name), record) != null) {
             packages.delete(code.blobId());
@@ -117,20 +127,21 @@ final class Functions {
         return result.get();
     }
 
-    FunctionConfig applySettings(FunctionConfig c, FunctionSettings s) {
+    /** The configuration with the given settings applied; {@code layers} null keeps the current ones. */
+    FunctionConfig applySettings(FunctionConfig c, FunctionSettings s, List<FunctionLayer> layers) {
         String dlq = s.deadLetterTarget() == null ? c.deadLetterTarget() : emptyToNull(s.deadLetterTarget());
         return new FunctionConfig(c.functionName(), c.version(), pick(s.runtime(), c.runtime()), pick(s.role(), c.role()),
                 pick(s.handler(), c.handler()), pick(s.description(), c.description()), pick(s.timeout(), c.timeout()),
                 pick(s.memorySize(), c.memorySize()), s.variables() == null ? c.variables() : s.variables(), dlq,
                 c.codeBlobId(), c.codeSha256(), c.codeSize(), now(), newRevision(),
                 s.architectures() == null ? c.architectures() : s.architectures(),
-                pick(s.ephemeralStorage(), c.ephemeralStorage()));
+                pick(s.ephemeralStorage(), c.ephemeralStorage()), pick(layers, c.layers()));
     }
 
     FunctionConfig withCode(FunctionConfig c, FunctionPackage code) {
         return new FunctionConfig(c.functionName(), c.version(), c.runtime(), c.role(), c.handler(), c.description(),
                 c.timeout(), c.memorySize(), c.variables(), c.deadLetterTarget(), code.blobId(), code.sha256(), code.size(),
-                now(), newRevision(), c.architectures(), c.ephemeralStorage());
+                now(), newRevision(), c.architectures(), c.ephemeralStorage(), c.layers());
     }
 
     /** Publishes $LATEST as the next version unless the newest version already has the same code and configuration. */
@@ -163,7 +174,8 @@ final class Functions {
 
     private static boolean sameContent(FunctionConfig a, FunctionConfig b) {
         return a.codeSha256().equals(b.codeSha256()) && a.handler().equals(b.handler()) && a.runtime().equals(b.runtime())
-                && a.timeout() == b.timeout() && a.memorySize() == b.memorySize() && a.variables().equals(b.variables());
+                && a.timeout() == b.timeout() && a.memorySize() == b.memorySize() && a.variables().equals(b.variables())
+                && a.layers().equals(b.layers());
     }
 
     List<FunctionConfig> versionsOf(Scope scope, String name) {
@@ -186,6 +198,7 @@ final class Functions {
             if (version != null) {
                 versions.remove(versionKey(ref.scope(), ref.name(), q));
                 deleteUnreferenced(ref.scope(), ref.name(), record, Set.of(version.codeBlobId()));
+                layersReleased.accept(version.layers());
             }
             return;
         }
@@ -193,9 +206,11 @@ final class Functions {
             throw LambdaErrors.invalid("$LATEST version cannot be deleted without deleting the function.");
         }
         Set<String> blobs = new HashSet<>();
+        List<FunctionLayer> layers = new ArrayList<>(record.latest().layers());
         blobs.add(record.latest().codeBlobId());
         for (FunctionConfig version : versionsOf(ref.scope(), ref.name())) {
             blobs.add(version.codeBlobId());
+            layers.addAll(version.layers());
         }
         String prefix = key(ref.scope(), ref.name()) + KeyRanges.SEPARATOR;
         for (String k : List.copyOf(toList(versions.keys(prefix, KeyRanges.prefixEnd(prefix))))) {
@@ -206,6 +221,22 @@ final class Functions {
         }
         functions.remove(key(ref.scope(), ref.name()));
         blobs.forEach(packages::delete);
+        layersReleased.accept(layers);
+    }
+
+    /** True when any configuration of any function, in any scope, uses the layer content blob. */
+    boolean usesLayerBlob(String blobId) {
+        for (Map.Entry<String, FunctionRecord> e : functions.range(null, null)) {
+            if (e.getValue().latest().layers().stream().anyMatch(l -> l.blobId().equals(blobId))) {
+                return true;
+            }
+        }
+        for (Map.Entry<String, FunctionConfig> e : versions.range(null, null)) {
+            if (e.getValue().layers().stream().anyMatch(l -> l.blobId().equals(blobId))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Deletes code blobs no remaining configuration of the function uses. */

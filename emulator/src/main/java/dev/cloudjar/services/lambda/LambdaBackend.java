@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cloudjar.ServiceContext;
 import dev.cloudjar.core.Arn;
 import dev.cloudjar.core.Scope;
-import dev.cloudjar.services.lambda.code.CodeLimits;
 import dev.cloudjar.services.lambda.code.CodeUnpacker;
 import dev.cloudjar.services.lambda.code.FunctionPackage;
 import dev.cloudjar.services.lambda.code.PackageStore;
@@ -15,6 +14,7 @@ import dev.cloudjar.services.lambda.model.CodeInput;
 import dev.cloudjar.services.lambda.model.EventInvokeConfig;
 import dev.cloudjar.services.lambda.model.FunctionConfig;
 import dev.cloudjar.services.lambda.model.FunctionDetails;
+import dev.cloudjar.services.lambda.model.FunctionLayer;
 import dev.cloudjar.services.lambda.model.FunctionRecord;
 import dev.cloudjar.services.lambda.model.FunctionSettings;
 import dev.cloudjar.services.lambda.model.InvokeOutput;
@@ -36,11 +36,11 @@ import java.util.function.Supplier;
 /**
  * AWS Lambda: functions, versions, aliases, policies, concurrency, asynchronous invocation settings,
  * tags and invocation, with Java handlers run in this JVM (see runtime/). Event source mappings live
- * in {@link #mappings()}. Other services reach functions through {@link #invokeAsync} (S3 and SNS
+ * in {@link #mappings()}, layers in {@link #layers()}. Other services reach functions through {@link #invokeAsync} (S3 and SNS
  * triggers) and offer S3 code, destinations and event sources through the ports set by integration.
  *
  * <p>LIMITATIONS: only Java runtimes run (java11/17/21/25, all on CloudJar's JVM version); container
- * images, layers, VPC, SnapStart, function URLs, code signing and provisioned concurrency are not
+ * images, VPC, SnapStart, function URLs, code signing and provisioned concurrency are not
  * supported; resource policies are stored but not enforced; per-function environment variables
  * reach handlers as system properties, not through {@code System.getenv} (decision 0002); memory size
  * is reported, not enforced; a handler that ignores the timeout's interrupt is stopped with Thread.stop
@@ -55,8 +55,9 @@ public final class LambdaBackend implements AutoCloseable {
     private final ServiceContext ctx;
     private final Supplier<String> endpoint;
     private final PackageStore packages;
-    private final CodeUnpacker unpacker;
+    private final FunctionCode code;
     private final Path codeRoot;
+    private final Layers layers;
     final Functions functions;
     private final Aliases aliases;
     private final Permissions permissions;
@@ -72,8 +73,9 @@ public final class LambdaBackend implements AutoCloseable {
         this.endpoint = endpoint;
         this.packages = new PackageStore(ctx.store().blobs());
         this.codeRoot = codeRoot(ctx);
-        this.unpacker = new CodeUnpacker(codeRoot, ctx.ids());
-        this.functions = new Functions(ctx, packages);
+        this.code = new FunctionCode(packages, codeRoot, ctx.ids(), () -> codeSource);
+        this.layers = new Layers(ctx, packages, code, this::layerBlobInUse);
+        this.functions = new Functions(ctx, packages, layers::release);
         this.aliases = new Aliases(functions);
         this.permissions = new Permissions(functions);
         this.eventInvokeConfigs = new EventInvokeConfigs(ctx, functions);
@@ -135,28 +137,26 @@ public final class LambdaBackend implements AutoCloseable {
         return mappings;
     }
 
+    public Layers layers() {
+        return layers;
+    }
+
+    private boolean layerBlobInUse(String blobId) {
+        return functions.usesLayerBlob(blobId);
+    }
+
     // ---- functions ----
 
     public FunctionConfig createFunction(Scope scope, String name, FunctionSettings settings, CodeInput code,
                                          boolean publish, Map<String, String> tags) {
         FunctionRef ref = FunctionRef.parse(scope, name, null);
         FunctionValidation.check(settings, true);
-        FunctionPackage pkg = storeCode(ref.scope(), code);
-        FunctionRecord record = functions.create(ref.scope(), ref.name(), settings, pkg, tags);
+        FunctionRecord record = layers.referencing(() -> {
+            List<FunctionLayer> resolved = layers.resolve(ref.scope(), settings.layers());
+            FunctionPackage pkg = this.code.storeFunction(ref.scope(), code, resolved == null ? List.of() : resolved);
+            return functions.create(ref.scope(), ref.name(), settings, pkg, resolved, tags);
+        });
         return publish ? functions.publish(ref, null, null, null) : record.latest();
-    }
-
-    private FunctionPackage storeCode(Scope scope, CodeInput code) {
-        if (code == null || (code.zipFile() == null && code.s3Bucket() == null)) {
-            throw LambdaErrors.invalid("Please provide a source for function code.");
-        }
-        if (code.zipFile() != null) {
-            return packages.store(code.zipFile());
-        }
-        if (code.s3Key() == null) {
-            throw LambdaErrors.invalid("Please provide a source for function code.");
-        }
-        return packages.store(codeSource.read(scope, code.s3Bucket(), code.s3Key(), code.s3ObjectVersion(), CodeLimits.MAX_ZIPPED_BYTES));
     }
 
     public FunctionDetails getFunction(Scope scope, String name, String qualifier) {
@@ -210,7 +210,7 @@ public final class LambdaBackend implements AutoCloseable {
         if (revisionId != null && !revisionId.equals(before.latest().revisionId())) {
             throw LambdaErrors.preconditionFailed();
         }
-        FunctionPackage pkg = storeCode(ref.scope(), code);
+        FunctionPackage pkg = this.code.storeFunction(ref.scope(), code, before.latest().layers());
         FunctionRecord after = functions.update(ref, revisionId, r -> r.withLatest(functions.withCode(r.latest(), pkg)));
         functions.deleteUnreferenced(ref.scope(), ref.name(), after, java.util.Set.of(before.latest().codeBlobId()));
         runtime.discard(ref.unqualifiedArn());
@@ -220,7 +220,13 @@ public final class LambdaBackend implements AutoCloseable {
     public FunctionConfig updateFunctionConfiguration(Scope scope, String name, FunctionSettings settings, String revisionId) {
         FunctionRef ref = FunctionRef.parse(scope, name, null);
         FunctionValidation.check(settings, false);
-        FunctionRecord after = functions.update(ref, revisionId, r -> r.withLatest(functions.applySettings(r.latest(), settings)));
+        FunctionRecord before = functions.record(ref);
+        FunctionRecord after = layers.referencing(() -> {
+            List<FunctionLayer> resolved = layers.resolve(ref.scope(), settings.layers());
+            code.checkCombinedSize(before.latest(), resolved == null ? List.of() : resolved);
+            return functions.update(ref, revisionId, r -> r.withLatest(functions.applySettings(r.latest(), settings, resolved)));
+        });
+        layers.release(before.latest().layers());
         runtime.discard(ref.unqualifiedArn());
         return after.latest();
     }
@@ -333,14 +339,7 @@ public final class LambdaBackend implements AutoCloseable {
         FunctionConfig c = target;
         FunctionSpec spec = new FunctionSpec(c.functionName(), ref.unqualifiedArn(), c.version(),
                 c.revisionId() + "/" + c.codeSha256(), c.handler(), c.runtime(), c.memorySize(), c.timeout(),
-                record.reservedConcurrency(), c.variables(), ref.scope().account(), ref.scope().region(),
-                () -> {
-                    try (var in = packages.open(c.codeBlobId())) {
-                        return unpacker.unpack(in);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
+                record.reservedConcurrency(), c.variables(), ref.scope().account(), ref.scope().region(), code.unpacked(c));
         return runtime.invoke(spec, payload, requestId, ref.arn(), client);
     }
 
@@ -465,7 +464,7 @@ public final class LambdaBackend implements AutoCloseable {
         return ref;
     }
 
-    /** {function count, total code size}. */
+    /** {function count, total code size of functions and layers}. */
     public long[] accountUsage(Scope scope) {
         long count = 0;
         long size = 0;
@@ -475,7 +474,7 @@ public final class LambdaBackend implements AutoCloseable {
             }
             size += c.codeSize();
         }
-        return new long[] {count, size};
+        return new long[] {count, size + layers.totalCodeSize(scope)};
     }
 
     /** Delivers to a destination: Lambda ARNs are invoked here, SQS and SNS go through the port. */

@@ -29,8 +29,7 @@ public final class LambdaErrors {
     }
 
     public static AwsException tooLarge(long limit) {
-        return new AwsException(413, "RequestEntityTooLargeException",
-                "Request must be smaller than " + limit + " bytes for the InvokeFunction operation");
+        return requestTooLarge(limit, "InvokeFunction");
     }
 
     public static AwsException preconditionFailed() {
@@ -41,5 +40,16 @@ public final class LambdaErrors {
     public static AwsException invalidJson(String detail) {
         return new AwsException(400, "InvalidRequestContentException",
                 "Could not parse request body into json: Could not parse payload into json: " + detail);
+    }
+
+    /** Reading or using another account's layer version that no statement of its policy grants. */
+    public static AwsException layerAccessDenied(String account, String action, String layerVersionArn) {
+        return new AwsException(403, "AccessDeniedException", "User: arn:aws:iam::" + account + ":root is not authorized to perform: "
+                + action + " on resource: " + layerVersionArn + " because no resource-based policy allows the " + action + " action");
+    }
+
+    public static AwsException requestTooLarge(long limit, String operation) {
+        return new AwsException(413, "RequestEntityTooLargeException",
+                "Request must be smaller than " + limit + " bytes for the " + operation + " operation");
     }
 }

@@ -85,14 +85,31 @@ public final class TestPackages {
 
     /** A zip with one entry of the given name. */
     public static byte[] singleEntry(String name, byte[] content) {
+        return zip(java.util.Map.of(name, content));
+    }
+
+    /** A zip of the given entries, in the map's order. */
+    public static byte[] zip(java.util.Map<String, byte[]> entries) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-                zip.putNextEntry(new ZipEntry(name));
-                zip.write(content);
-                zip.closeEntry();
+                for (java.util.Map.Entry<String, byte[]> e : entries.entrySet()) {
+                    zip.putNextEntry(new ZipEntry(e.getKey()));
+                    zip.write(e.getValue());
+                    zip.closeEntry();
+                }
             }
             return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The entry name and compiled bytes of a test class, as a jar holds it. */
+    public static java.util.Map.Entry<String, byte[]> classEntry(Class<?> type) {
+        String name = type.getName().replace('.', '/') + ".class";
+        try (InputStream in = type.getClassLoader().getResourceAsStream(name)) {
+            return java.util.Map.entry(name, in.readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -68,7 +68,7 @@ public final class CodeUnpacker {
         return name.startsWith("lib/") && name.endsWith(".jar") && name.indexOf('/', 4) < 0;
     }
 
-    private static long copyBounded(InputStream in, OutputStream out, long allowed) throws IOException {
+    static long copyBounded(InputStream in, OutputStream out, long allowed) throws IOException {
         byte[] buffer = new byte[64 * 1024];
         long copied = 0;
         int read;

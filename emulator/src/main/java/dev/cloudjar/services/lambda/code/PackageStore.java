@@ -50,12 +50,28 @@ public final class PackageStore {
         return blobs.open(blobId);
     }
 
-    /** A readable zip, safe entry names, unzipped total within the quota; from the central directory when possible. */
-    static void validate(byte[] zip) {
+    /** The sum of the uncompressed sizes of a valid package's entries (what the 250 MB quota counts). */
+    public static long unzippedSize(byte[] zip) {
+        return validate(zip);
+    }
+
+    /** The unzipped size of a stored package. */
+    public long unzippedSize(String blobId) {
+        try (InputStream in = blobs.open(blobId)) {
+            return validate(in.readNBytes((int) CodeLimits.MAX_ZIPPED_BYTES + 1));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A readable zip, safe entry names, unzipped total within the quota; from the central directory when
+     * possible. Returns the unzipped total.
+     */
+    static long validate(byte[] zip) {
         List<ZipDirectory.Entry> entries = zip.length < 22 ? null : ZipDirectory.read(zip);
         if (entries == null) {
-            inflateAndValidate(zip);
-            return;
+            return inflateAndValidate(zip);
         }
         if (entries.isEmpty() || entries.size() > CodeLimits.MAX_ENTRIES) {
             throw invalid("Could not unzip uploaded file. Please check your file, then try to upload again.");
@@ -72,10 +88,11 @@ public final class PackageStore {
         if (total > CodeLimits.MAX_UNZIPPED_BYTES) {
             throw invalid("Unzipped size must be smaller than " + CodeLimits.MAX_UNZIPPED_BYTES + " bytes");
         }
+        return total;
     }
 
     /** Walks every entry by inflating it: archives the central directory reader does not handle (ZIP64). */
-    static void inflateAndValidate(byte[] zip) {
+    static long inflateAndValidate(byte[] zip) {
         long total = 0;
         int entries = 0;
         byte[] buffer = new byte[64 * 1024];
@@ -100,6 +117,7 @@ public final class PackageStore {
         if (entries == 0) {
             throw invalid("Could not unzip uploaded file. Please check your file, then try to upload again.");
         }
+        return total;
     }
 
     static String sha256(byte[] bytes) {

@@ -24,7 +24,8 @@ public record FunctionConfig(
         String lastModified,
         String revisionId,
         List<String> architectures,
-        int ephemeralStorage) {
+        int ephemeralStorage,
+        List<FunctionLayer> layers) {
 
     public FunctionConfig {
         variables = variables == null ? Map.of() : Map.copyOf(variables);
@@ -32,11 +33,12 @@ public record FunctionConfig(
         if (ephemeralStorage == 0) {
             ephemeralStorage = 512;
         }
+        layers = layers == null ? List.of() : List.copyOf(layers);
     }
 
     public FunctionConfig asVersion(String number, String modified, String revision, String newDescription) {
         return new FunctionConfig(functionName, number, runtime, role, handler, newDescription, timeout, memorySize,
                 variables, deadLetterTarget, codeBlobId, codeSha256, codeSize, modified, revision, architectures,
-                ephemeralStorage);
+                ephemeralStorage, layers);
     }
 }

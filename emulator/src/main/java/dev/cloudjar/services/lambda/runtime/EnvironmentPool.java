@@ -96,6 +96,7 @@ final class EnvironmentPool implements AutoCloseable {
     private void deleteCode() {
         if (code != null) {
             CodeUnpacker.delete(code.directory());
+            code.layerRoots().forEach(CodeUnpacker::delete);
             code = null;
         }
     }

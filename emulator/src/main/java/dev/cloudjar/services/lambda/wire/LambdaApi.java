@@ -20,7 +20,7 @@ import java.util.List;
 
 /**
  * Lambda's REST-JSON API: routes {@code /<date>/functions/...}, {@code /event-source-mappings},
- * {@code /tags} and {@code /account-settings} to one backend call each and renders AWS's shapes.
+ * {@code /layers}, {@code /tags} and {@code /account-settings} to one backend call each and renders AWS's shapes.
  * Errors carry {@code x-amzn-ErrorType} and {@code {"Type":"User","message":...}}.
  */
 public final class LambdaApi implements AwsService {
@@ -28,11 +28,13 @@ public final class LambdaApi implements AwsService {
     private final LambdaBackend backend;
     private final LambdaExtrasApi extras;
     private final LambdaMappingsApi mappings;
+    private final LambdaLayersApi layers;
 
     public LambdaApi(LambdaBackend backend) {
         this.backend = backend;
         this.extras = new LambdaExtrasApi(backend);
         this.mappings = new LambdaMappingsApi(backend);
+        this.layers = new LambdaLayersApi(backend.layers());
     }
 
     @Override
@@ -51,6 +53,11 @@ public final class LambdaApi implements AwsService {
             }
         } else if (seg.length >= 2 && seg[1].equals("event-source-mappings")) {
             AwsResponse response = mappings.handle(r, m, seg);
+            if (response != null) {
+                return response;
+            }
+        } else if (seg.length >= 2 && seg[1].equals("layers")) {
+            AwsResponse response = layers.handle(r, m, seg);
             if (response != null) {
                 return response;
             }

@@ -26,7 +26,8 @@ final class LambdaBinding {
         JsonNode storage = b.get("EphemeralStorage");
         return new FunctionSettings(LambdaApi.text(b, "Runtime"), LambdaApi.text(b, "Role"), LambdaApi.text(b, "Handler"),
                 LambdaApi.text(b, "Description"), integer(b, "Timeout"), integer(b, "MemorySize"), variables, dlqTarget,
-                strings(b.get("Architectures")), storage == null ? null : integer(storage, "Size"), LambdaApi.text(b, "PackageType"));
+                strings(b.get("Architectures")), storage == null ? null : integer(storage, "Size"), LambdaApi.text(b, "PackageType"),
+                strings(b.get("Layers")));
     }
 
     static CodeInput code(JsonNode c) {

@@ -168,7 +168,7 @@ final class LambdaExtrasApi {
         return LambdaApi.json(200, out, r);
     }
 
-    private static AwsResponse noContent(AwsRequest r) {
+    static AwsResponse noContent(AwsRequest r) {
         return AwsResponse.status(204).header("x-amzn-RequestId", r.requestId());
     }
 }

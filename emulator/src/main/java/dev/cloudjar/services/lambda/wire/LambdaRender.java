@@ -29,6 +29,10 @@ final class LambdaRender {
         n.put("LastModified", c.lastModified());
         n.put("CodeSha256", c.codeSha256());
         n.put("Version", c.version());
+        if (!c.layers().isEmpty()) {
+            ArrayNode layers = n.putArray("Layers");
+            c.layers().forEach(l -> layers.addObject().put("Arn", l.arn()).put("CodeSize", l.codeSize()));
+        }
         if (!c.variables().isEmpty()) {
             ObjectNode vars = n.putObject("Environment").putObject("Variables");
             c.variables().forEach(vars::put);
