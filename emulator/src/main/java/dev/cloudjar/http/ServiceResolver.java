@@ -89,6 +89,8 @@ final class ServiceResolver {
                     return ServiceId.STS;
                 case "2012-11-05":
                     return ServiceId.SQS;
+                case "2010-05-08":
+                    return ServiceId.IAM;
                 default:
                     break;
             }
@@ -101,6 +103,8 @@ final class ServiceResolver {
                     return ServiceId.STS;
                 case "sqs":
                     return ServiceId.SQS;
+                case "iam":
+                    return ServiceId.IAM;
                 default:
                     break;
             }

@@ -1,0 +1,6 @@
+package dev.cloudjar.services.iam.model;
+
+/** A user's long-term access key; the secret is shown once, by CreateAccessKey. */
+public record AccessKeyRecord(int version, String accessKeyId, String secretAccessKey, String userName, String status,
+                              long createdMillis) {
+}
