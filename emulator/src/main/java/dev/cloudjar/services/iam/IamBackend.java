@@ -12,7 +12,8 @@ import dev.cloudjar.ServiceContext;
  * whatever the policies say, and trust policies do not restrict who may assume a role. Policy
  * documents are checked for JSON, the policy grammar's elements and AWS's size quotas, not for valid
  * action names, condition operators or ARNs. Access keys made by CreateAccessKey sign requests like any
- * key (the account of a request still comes from the default or a 12-digit key id). No groups, login
+ * key, and so do Inactive ones (the account of a request still comes from the default or a 12-digit key
+ * id); no key use is recorded, so GetAccessKeyLastUsed always answers "N/A". No groups, login
  * profiles, MFA, OIDC/SAML providers, service-linked roles, server certificates, RoleLastUsed data,
  * credential reports or access advisor; permissions boundaries are stored, not applied. The AWS managed
  * policies are a fixed set of about twenty, each with its current default version only.

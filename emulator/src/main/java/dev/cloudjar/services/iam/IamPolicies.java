@@ -8,6 +8,7 @@ import dev.cloudjar.services.iam.model.IamPage;
 import dev.cloudjar.services.iam.model.IamTag;
 import dev.cloudjar.services.iam.model.ManagedPolicy;
 import dev.cloudjar.services.iam.model.ManagedPolicyRecord;
+import dev.cloudjar.services.iam.model.PolicyEntity;
 import dev.cloudjar.services.iam.model.PolicyVersion;
 import dev.cloudjar.services.iam.model.RoleRecord;
 import dev.cloudjar.services.iam.model.UserRecord;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
 
 /**
  * Managed policies: the account's own (customer managed, with up to five versions) and the AWS
@@ -197,6 +199,44 @@ public final class IamPolicies {
         }
     }
 
+    public void tag(String account, String policyArn, List<IamTag> tags) {
+        IamValidation.required(tags, "tags");
+        modifyOwn(account, policyArn, p -> p.withTags(IamValidation.mergeTags(p.tags(), tags)));
+    }
+
+    public void untag(String account, String policyArn, List<String> tagKeys) {
+        modifyOwn(account, policyArn, p -> p.withTags(IamValidation.removeTags(p.tags(), tagKeys)));
+    }
+
+    public IamPage<IamTag> listTags(String account, String policyArn, String marker, Integer maxItems) {
+        int max = IamValidation.maxItems(maxItems);
+        return IamState.pageInOrder(require(account, policyArn).tags(), marker, max);
+    }
+
+    /** The roles and users of the account the policy is attached to (roles first), optionally of one kind and path. */
+    public IamPage<PolicyEntity> listEntities(String account, String policyArn, PolicyEntity.Kind filter, String pathPrefix,
+                                              String marker, Integer maxItems) {
+        String arn = require(account, policyArn).arn();
+        String prefix = IamValidation.pathPrefix(pathPrefix);
+        int max = IamValidation.maxItems(maxItems);
+        List<PolicyEntity> entities = new ArrayList<>();
+        if (filter == null || filter == PolicyEntity.Kind.Role) {
+            for (RoleRecord role : IamState.all(state.roles, account)) {
+                if (role.attachedPolicies().contains(arn) && role.path().startsWith(prefix)) {
+                    entities.add(new PolicyEntity(PolicyEntity.Kind.Role, role.roleName(), role.roleId()));
+                }
+            }
+        }
+        if (filter == null || filter == PolicyEntity.Kind.User) {
+            for (UserRecord user : IamState.all(state.users, account)) {
+                if (user.attachedPolicies().contains(arn) && user.path().startsWith(prefix)) {
+                    entities.add(new PolicyEntity(PolicyEntity.Kind.User, user.userName(), user.userId()));
+                }
+            }
+        }
+        return IamState.pageInOrder(entities, marker, max);
+    }
+
     /** The policy an Attach*Policy call names; NoSuchEntity "does not exist or is not attachable" otherwise. */
     ManagedPolicyRecord attachable(String account, String policyArn) {
         IamValidation.policyArn(policyArn);
@@ -292,6 +332,16 @@ public final class IamPolicies {
         String name = arn.resource().substring(arn.resource().lastIndexOf('/') + 1);
         ManagedPolicyRecord record = state.policies.get(IamState.key(account, name));
         return record != null && record.arn().equals(policyArn) ? record : null;
+    }
+
+    private void modifyOwn(String account, String policyArn, UnaryOperator<ManagedPolicyRecord> change) {
+        ReentrantLock lock = state.lock(account);
+        lock.lock();
+        try {
+            save(account, change.apply(requireOwn(account, policyArn, "Cannot modify policies outside your own account.")));
+        } finally {
+            lock.unlock();
+        }
     }
 
     private void save(String account, ManagedPolicyRecord record) {

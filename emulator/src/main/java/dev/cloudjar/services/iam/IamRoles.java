@@ -85,6 +85,12 @@ public final class IamRoles {
                 IamValidation.maxSessionDuration(maxSessionDuration, role.maxSessionDuration())));
     }
 
+    public RoleRecord updateDescription(String account, String roleName, String description) {
+        IamValidation.description(IamValidation.required(description, "description"));
+        modify(account, roleName, role -> role.withSettings(description, role.maxSessionDuration()));
+        return get(account, roleName);
+    }
+
     public void updateAssumeRolePolicy(String account, String roleName, String policyDocument) {
         validateTrustPolicy(IamValidation.required(policyDocument, "policyDocument"));
         modify(account, roleName, role -> role.withTrustPolicy(policyDocument));

@@ -100,6 +100,20 @@ public final class IamUsers {
         }
     }
 
+    public void tag(String account, String userName, List<IamTag> tags) {
+        IamValidation.required(tags, "tags");
+        modify(account, userName, user -> user.withTags(IamValidation.mergeTags(user.tags(), tags)));
+    }
+
+    public void untag(String account, String userName, List<String> tagKeys) {
+        modify(account, userName, user -> user.withTags(IamValidation.removeTags(user.tags(), tagKeys)));
+    }
+
+    public IamPage<IamTag> listTags(String account, String userName, String marker, Integer maxItems) {
+        int max = IamValidation.maxItems(maxItems);
+        return IamState.pageInOrder(require(account, userName).tags(), marker, max);
+    }
+
     // ---------------------------------------------------------------- access keys
 
     /** A new Active key for the user (or, without a name, for the caller); at most two per user. */
@@ -132,16 +146,37 @@ public final class IamUsers {
         ReentrantLock lock = state.lock(account);
         lock.lock();
         try {
-            UserRecord user = callerUser(account, userName, callerAccessKey);
-            String key = IamState.key(account, accessKeyId);
-            AccessKeyRecord record = state.accessKeys.get(key);
-            if (record == null || !record.userName().equalsIgnoreCase(user.userName())) {
-                throw IamErrors.noSuchEntity("The Access Key with id " + accessKeyId + " cannot be found.");
-            }
-            state.accessKeys.remove(key);
+            ownKey(account, callerUser(account, userName, callerAccessKey), accessKeyId);
+            state.accessKeys.remove(IamState.key(account, accessKeyId));
         } finally {
             lock.unlock();
         }
+    }
+
+    /** UpdateAccessKey: Active or Inactive (CloudJar does not refuse inactive keys; see IamBackend). */
+    public void updateAccessKey(String account, String userName, String accessKeyId, String status, String callerAccessKey) {
+        IamValidation.required(accessKeyId, "accessKeyId");
+        if (!"Active".equals(IamValidation.required(status, "status")) && !"Inactive".equals(status)) {
+            throw IamErrors.constraint(status, "status", "Member must satisfy enum value set: [Active, Inactive]");
+        }
+        ReentrantLock lock = state.lock(account);
+        lock.lock();
+        try {
+            AccessKeyRecord key = ownKey(account, callerUser(account, userName, callerAccessKey), accessKeyId);
+            state.accessKeys.put(IamState.key(account, accessKeyId), key.withStatus(status));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The access key with that id in the account, whoever owns it (GetAccessKeyLastUsed names the owner). */
+    public AccessKeyRecord accessKey(String account, String accessKeyId) {
+        IamValidation.required(accessKeyId, "accessKeyId");
+        AccessKeyRecord key = state.accessKeys.get(IamState.key(account, accessKeyId));
+        if (key == null) {
+            throw noSuchKey(accessKeyId);
+        }
+        return key;
     }
 
     // ---------------------------------------------------------------- policies
@@ -206,6 +241,18 @@ public final class IamUsers {
             throw IamErrors.validation("Must specify userName when calling with non-User credentials");
         }
         return user;
+    }
+
+    private AccessKeyRecord ownKey(String account, UserRecord user, String accessKeyId) {
+        AccessKeyRecord key = state.accessKeys.get(IamState.key(account, accessKeyId));
+        if (key == null || !key.userName().equalsIgnoreCase(user.userName())) {
+            throw noSuchKey(accessKeyId);
+        }
+        return key;
+    }
+
+    private static RuntimeException noSuchKey(String accessKeyId) {
+        return IamErrors.noSuchEntity("The Access Key with id " + accessKeyId + " cannot be found.");
     }
 
     private List<AccessKeyRecord> keysOf(String account, String userName) {

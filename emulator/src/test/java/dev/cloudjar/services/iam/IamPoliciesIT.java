@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.DeleteConflictException;
 import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
+import software.amazon.awssdk.services.iam.model.EntityType;
 import software.amazon.awssdk.services.iam.model.IamException;
 import software.amazon.awssdk.services.iam.model.LimitExceededException;
 import software.amazon.awssdk.services.iam.model.ListPoliciesResponse;
@@ -25,6 +26,7 @@ import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.iam.model.Policy;
 import software.amazon.awssdk.services.iam.model.PolicyScopeType;
 import software.amazon.awssdk.services.iam.model.PolicyVersion;
+import software.amazon.awssdk.services.iam.model.Tag;
 
 /** Managed policies through the SDK v2 IamClient: customer ones with versions, and the AWS managed ones. */
 @ExtendWith(CloudJarExtension.class)
@@ -90,6 +92,33 @@ class IamPoliciesIT {
         iam.deleteRole(b -> b.roleName("reader"));
         iam.deletePolicy(b -> b.policyArn(created.arn()));
         assertThrows(NoSuchEntityException.class, () -> iam.getPolicy(b -> b.policyArn(created.arn())));
+    }
+
+    @Test
+    void policyTagsAndTheEntitiesAPolicyIsAttachedTo(IamClient iam) {
+        String arn = iam.createPolicy(b -> b.policyName("shared").policyDocument(S3_READ)
+                .tags(Tag.builder().key("owner").value("me").build())).policy().arn();
+        iam.tagPolicy(b -> b.policyArn(arn).tags(Tag.builder().key("env").value("dev").build()));
+        iam.untagPolicy(b -> b.policyArn(arn).tagKeys("owner"));
+        assertEquals(List.of(Tag.builder().key("env").value("dev").build()), iam.listPolicyTags(b -> b.policyArn(arn)).tags());
+        assertEquals(List.of(Tag.builder().key("env").value("dev").build()), iam.getPolicy(b -> b.policyArn(arn)).policy().tags());
+
+        iam.createRole(b -> b.roleName("shared-role").assumeRolePolicyDocument(TRUST));
+        iam.createUser(b -> b.userName("shared-user"));
+        iam.attachRolePolicy(b -> b.roleName("shared-role").policyArn(arn));
+        iam.attachUserPolicy(b -> b.userName("shared-user").policyArn(arn));
+        var entities = iam.listEntitiesForPolicy(b -> b.policyArn(arn));
+        assertEquals(List.of("shared-role"), entities.policyRoles().stream().map(r -> r.roleName()).toList());
+        assertEquals(List.of("shared-user"), entities.policyUsers().stream().map(u -> u.userName()).toList());
+        assertTrue(entities.policyGroups().isEmpty());
+        assertTrue(iam.listEntitiesForPolicy(b -> b.policyArn(arn).entityFilter(EntityType.USER)).policyRoles().isEmpty());
+        assertEquals(2, iam.getPolicy(b -> b.policyArn(arn)).policy().attachmentCount());
+        assertThrows(NoSuchEntityException.class, () -> iam.listEntitiesForPolicy(b -> b.policyArn("arn:aws:iam::000000000000:policy/none")));
+        iam.detachRolePolicy(b -> b.roleName("shared-role").policyArn(arn));
+        iam.detachUserPolicy(b -> b.userName("shared-user").policyArn(arn));
+        iam.deleteRole(b -> b.roleName("shared-role"));
+        iam.deleteUser(b -> b.userName("shared-user"));
+        iam.deletePolicy(b -> b.policyArn(arn));
     }
 
     @Test

@@ -132,6 +132,8 @@ class IamRolesIT {
         Role role = iam.getRole(b -> b.roleName("updated")).role();
         assertEquals(43200, role.maxSessionDuration());
         assertEquals("before", role.description(), "UpdateRole changes only what it is given");
+        assertEquals("after", iam.updateRoleDescription(b -> b.roleName("updated").description("after")).role().description());
+        assertEquals(43200, iam.getRole(b -> b.roleName("updated")).role().maxSessionDuration());
         String ec2 = TRUST.replace("lambda.amazonaws.com", "ec2.amazonaws.com");
         iam.updateAssumeRolePolicy(b -> b.roleName("updated").policyDocument(ec2));
         assertEquals(ec2, decoded(iam.getRole(b -> b.roleName("updated")).role().assumeRolePolicyDocument()));

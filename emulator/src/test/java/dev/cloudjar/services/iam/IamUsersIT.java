@@ -21,9 +21,12 @@ import software.amazon.awssdk.services.iam.model.AccessKey;
 import software.amazon.awssdk.services.iam.model.AccessKeyMetadata;
 import software.amazon.awssdk.services.iam.model.DeleteConflictException;
 import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
+import software.amazon.awssdk.services.iam.model.IamException;
 import software.amazon.awssdk.services.iam.model.InstanceProfile;
 import software.amazon.awssdk.services.iam.model.LimitExceededException;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
+import software.amazon.awssdk.services.iam.model.StatusType;
+import software.amazon.awssdk.services.iam.model.Tag;
 import software.amazon.awssdk.services.iam.model.User;
 
 /** Users, access keys, user policies and instance profiles through the SDK v2 IamClient. */
@@ -71,6 +74,29 @@ class IamUsersIT {
         assertEquals("The Access Key with id " + key.accessKeyId() + " cannot be found.", goneKey.awsErrorDetails().errorMessage());
         iam.deleteUser(b -> b.userName("deployer"));
         assertThrows(NoSuchEntityException.class, () -> iam.getUser(b -> b.userName("deployer")));
+    }
+
+    @Test
+    void userTagsKeyStatusAndLastUse(IamClient iam) {
+        iam.createUser(b -> b.userName("tagged-user").tags(Tag.builder().key("team").value("a").build()));
+        iam.tagUser(b -> b.userName("tagged-user").tags(Tag.builder().key("env").value("dev").build()));
+        iam.untagUser(b -> b.userName("tagged-user").tagKeys("team"));
+        assertEquals(List.of(Tag.builder().key("env").value("dev").build()), iam.listUserTags(b -> b.userName("tagged-user")).tags());
+        assertEquals(List.of(Tag.builder().key("env").value("dev").build()), iam.getUser(b -> b.userName("tagged-user")).user().tags());
+
+        String keyId = iam.createAccessKey(b -> b.userName("tagged-user")).accessKey().accessKeyId();
+        iam.updateAccessKey(b -> b.userName("tagged-user").accessKeyId(keyId).status(StatusType.INACTIVE));
+        assertEquals(StatusType.INACTIVE, iam.listAccessKeys(b -> b.userName("tagged-user")).accessKeyMetadata().get(0).status());
+        IamException badStatus = assertThrows(IamException.class,
+                () -> iam.updateAccessKey(b -> b.userName("tagged-user").accessKeyId(keyId).status("Sleeping")));
+        assertEquals("ValidationError", badStatus.awsErrorDetails().errorCode());
+        var lastUsed = iam.getAccessKeyLastUsed(b -> b.accessKeyId(keyId));
+        assertEquals("tagged-user", lastUsed.userName());
+        assertEquals("N/A", lastUsed.accessKeyLastUsed().serviceName());
+        assertThrows(NoSuchEntityException.class, () -> iam.getAccessKeyLastUsed(b -> b.accessKeyId("AKIANOSUCHKEY0000000")));
+        assertTrue(iam.listAccountAliases().accountAliases().isEmpty());
+        iam.deleteAccessKey(b -> b.userName("tagged-user").accessKeyId(keyId));
+        iam.deleteUser(b -> b.userName("tagged-user"));
     }
 
     @Test

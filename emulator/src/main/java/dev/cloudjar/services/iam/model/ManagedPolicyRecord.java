@@ -19,6 +19,11 @@ public record ManagedPolicyRecord(int version, String policyName, String policyI
         return null;
     }
 
+    public ManagedPolicyRecord withTags(List<IamTag> newTags) {
+        return new ManagedPolicyRecord(version, policyName, policyId, path, arn, description, createdMillis, updatedMillis,
+                defaultVersionId, versions, nextVersion, newTags);
+    }
+
     public ManagedPolicyRecord withVersions(List<PolicyVersion> newVersions, String newDefault, int newNext, long updated) {
         return new ManagedPolicyRecord(version, policyName, policyId, path, arn, description, createdMillis, updated, newDefault,
                 newVersions, newNext, tags);

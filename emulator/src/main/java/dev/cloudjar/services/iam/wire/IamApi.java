@@ -6,6 +6,7 @@ import dev.cloudjar.protocol.AwsResponse;
 import dev.cloudjar.protocol.AwsService;
 import dev.cloudjar.protocol.OperationTable;
 import dev.cloudjar.protocol.query.QueryProtocol;
+import dev.cloudjar.protocol.xml.XmlWriter;
 import dev.cloudjar.services.iam.IamBackend;
 import dev.cloudjar.services.iam.IamPolicies;
 import dev.cloudjar.services.iam.IamRoles;
@@ -14,6 +15,7 @@ import dev.cloudjar.services.iam.model.IamPage;
 import dev.cloudjar.services.iam.model.IamTag;
 import dev.cloudjar.services.iam.model.InlinePolicy;
 import dev.cloudjar.services.iam.model.ManagedPolicy;
+import dev.cloudjar.services.iam.model.PolicyEntity;
 import dev.cloudjar.services.iam.model.PolicyVersion;
 import dev.cloudjar.services.iam.model.RoleRecord;
 import java.util.Map;
@@ -37,6 +39,7 @@ public final class IamApi implements AwsService {
                 .register("GetRole", this::getRole)
                 .register("ListRoles", this::listRoles)
                 .register("UpdateRole", this::updateRole)
+                .register("UpdateRoleDescription", this::updateRoleDescription)
                 .register("UpdateAssumeRolePolicy", this::updateAssumeRolePolicy)
                 .register("DeleteRole", this::deleteRole)
                 .register("TagRole", this::tagRole)
@@ -57,7 +60,11 @@ public final class IamApi implements AwsService {
                 .register("CreatePolicyVersion", this::createPolicyVersion)
                 .register("ListPolicyVersions", this::listPolicyVersions)
                 .register("DeletePolicyVersion", this::deletePolicyVersion)
-                .register("SetDefaultPolicyVersion", this::setDefaultPolicyVersion);
+                .register("SetDefaultPolicyVersion", this::setDefaultPolicyVersion)
+                .register("TagPolicy", this::tagPolicy)
+                .register("UntagPolicy", this::untagPolicy)
+                .register("ListPolicyTags", this::listPolicyTags)
+                .register("ListEntitiesForPolicy", this::listEntitiesForPolicy);
         new IamUserOperations(backend.users(), backend.instanceProfiles()).register(operations);
     }
 
@@ -107,6 +114,12 @@ public final class IamApi implements AwsService {
         return QueryProtocol.ok("UpdateRole", XMLNS, r, x -> { });
     }
 
+    private AwsResponse updateRoleDescription(AwsRequest r) {
+        Map<String, String> p = QueryProtocol.params(r);
+        RoleRecord role = roles.updateDescription(account(r), p.get("RoleName"), p.get("Description"));
+        return QueryProtocol.ok("UpdateRoleDescription", XMLNS, r, x -> IamXml.role(x, "Role", role, IamXml.RoleView.FULL));
+    }
+
     private AwsResponse updateAssumeRolePolicy(AwsRequest r) {
         Map<String, String> p = QueryProtocol.params(r);
         roles.updateAssumeRolePolicy(account(r), p.get("RoleName"), p.get("PolicyDocument"));
@@ -133,8 +146,7 @@ public final class IamApi implements AwsService {
     private AwsResponse listRoleTags(AwsRequest r) {
         Map<String, String> p = QueryProtocol.params(r);
         IamPage<IamTag> page = roles.listTags(account(r), p.get("RoleName"), p.get("Marker"), QueryProtocol.integer(p, "MaxItems"));
-        return QueryProtocol.ok("ListRoleTags", XMLNS, r, x -> IamXml.page(x, "Tags", page,
-                (w, tag) -> w.start("member").element("Key", tag.key()).element("Value", tag.value()).end()));
+        return QueryProtocol.ok("ListRoleTags", XMLNS, r, x -> IamXml.page(x, "Tags", page, IamXml::tag));
     }
 
     // ---------------------------------------------------------------- role policies
@@ -242,5 +254,45 @@ public final class IamApi implements AwsService {
         Map<String, String> p = QueryProtocol.params(r);
         policies.setDefaultVersion(account(r), p.get("PolicyArn"), p.get("VersionId"));
         return QueryProtocol.okNoResult("SetDefaultPolicyVersion", XMLNS, r);
+    }
+
+    private AwsResponse tagPolicy(AwsRequest r) {
+        Map<String, String> p = QueryProtocol.params(r);
+        policies.tag(account(r), p.get("PolicyArn"), IamParams.tags(p));
+        return QueryProtocol.okNoResult("TagPolicy", XMLNS, r);
+    }
+
+    private AwsResponse untagPolicy(AwsRequest r) {
+        Map<String, String> p = QueryProtocol.params(r);
+        policies.untag(account(r), p.get("PolicyArn"), QueryProtocol.members(p, "TagKeys"));
+        return QueryProtocol.okNoResult("UntagPolicy", XMLNS, r);
+    }
+
+    private AwsResponse listPolicyTags(AwsRequest r) {
+        Map<String, String> p = QueryProtocol.params(r);
+        IamPage<IamTag> page = policies.listTags(account(r), p.get("PolicyArn"), p.get("Marker"), QueryProtocol.integer(p, "MaxItems"));
+        return QueryProtocol.ok("ListPolicyTags", XMLNS, r, x -> IamXml.page(x, "Tags", page, IamXml::tag));
+    }
+
+    private AwsResponse listEntitiesForPolicy(AwsRequest r) {
+        Map<String, String> p = QueryProtocol.params(r);
+        IamPage<PolicyEntity> page = policies.listEntities(account(r), p.get("PolicyArn"), IamParams.entityFilter(p),
+                p.get("PathPrefix"), p.get("Marker"), QueryProtocol.integer(p, "MaxItems"));
+        return QueryProtocol.ok("ListEntitiesForPolicy", XMLNS, r, x -> {
+            x.empty("PolicyGroups");
+            entities(x, "PolicyUsers", page, PolicyEntity.Kind.User, "UserName", "UserId");
+            entities(x, "PolicyRoles", page, PolicyEntity.Kind.Role, "RoleName", "RoleId");
+            x.element("IsTruncated", page.truncated()).element("Marker", page.marker());
+        });
+    }
+
+    private static void entities(XmlWriter x, String element, IamPage<PolicyEntity> page, PolicyEntity.Kind kind, String name, String id) {
+        x.start(element);
+        for (PolicyEntity entity : page.items()) {
+            if (entity.kind() == kind) {
+                x.start("member").element(name, entity.name()).element(id, entity.id()).end();
+            }
+        }
+        x.end();
     }
 }

@@ -4,6 +4,7 @@ import dev.cloudjar.core.AwsException;
 import dev.cloudjar.protocol.query.QueryProtocol;
 import dev.cloudjar.services.iam.IamPolicies;
 import dev.cloudjar.services.iam.model.IamTag;
+import dev.cloudjar.services.iam.model.PolicyEntity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,5 +50,21 @@ final class IamParams {
         }
         throw new AwsException(400, "ValidationError", "1 validation error detected: Value '" + value
                 + "' at 'scope' failed to satisfy constraint: Member must satisfy enum value set: [All, AWS, Local]");
+    }
+
+    /** ListEntitiesForPolicy's EntityFilter: Role or User (CloudJar has no groups, so Group matches nothing). */
+    static PolicyEntity.Kind entityFilter(Map<String, String> params) {
+        String value = params.get("EntityFilter");
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        return switch (value) {
+            case "Role" -> PolicyEntity.Kind.Role;
+            case "User" -> PolicyEntity.Kind.User;
+            case "Group", "LocalManagedPolicy", "AWSManagedPolicy" -> PolicyEntity.Kind.None;
+            default -> throw new AwsException(400, "ValidationError", "1 validation error detected: Value '" + value
+                    + "' at 'entityFilter' failed to satisfy constraint: Member must satisfy enum value set: "
+                    + "[User, Role, Group, LocalManagedPolicy, AWSManagedPolicy]");
+        };
     }
 }

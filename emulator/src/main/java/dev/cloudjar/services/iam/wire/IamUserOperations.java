@@ -12,6 +12,7 @@ import dev.cloudjar.services.iam.IamUsers;
 import dev.cloudjar.services.iam.model.AccessKeyRecord;
 import dev.cloudjar.services.iam.model.AttachedPolicy;
 import dev.cloudjar.services.iam.model.IamPage;
+import dev.cloudjar.services.iam.model.IamTag;
 import dev.cloudjar.services.iam.model.InlinePolicy;
 import dev.cloudjar.services.iam.model.InstanceProfile;
 import dev.cloudjar.services.iam.model.UserRecord;
@@ -32,6 +33,12 @@ final class IamUserOperations {
                 .register("GetUser", this::getUser)
                 .register("ListUsers", this::listUsers)
                 .register("DeleteUser", this::deleteUser)
+                .register("TagUser", this::tagUser)
+                .register("UntagUser", this::untagUser)
+                .register("ListUserTags", this::listUserTags)
+                .register("UpdateAccessKey", this::updateAccessKey)
+                .register("GetAccessKeyLastUsed", this::getAccessKeyLastUsed)
+                .register("ListAccountAliases", this::listAccountAliases)
                 .register("CreateAccessKey", this::createAccessKey)
                 .register("ListAccessKeys", this::listAccessKeys)
                 .register("DeleteAccessKey", this::deleteAccessKey)
@@ -79,6 +86,29 @@ final class IamUserOperations {
         return QueryProtocol.okNoResult("DeleteUser", XMLNS, r);
     }
 
+    private AwsResponse tagUser(AwsRequest r) {
+        Map<String, String> p = QueryProtocol.params(r);
+        users.tag(account(r), p.get("UserName"), IamParams.tags(p));
+        return QueryProtocol.okNoResult("TagUser", XMLNS, r);
+    }
+
+    private AwsResponse untagUser(AwsRequest r) {
+        Map<String, String> p = QueryProtocol.params(r);
+        users.untag(account(r), p.get("UserName"), QueryProtocol.members(p, "TagKeys"));
+        return QueryProtocol.okNoResult("UntagUser", XMLNS, r);
+    }
+
+    private AwsResponse listUserTags(AwsRequest r) {
+        Map<String, String> p = QueryProtocol.params(r);
+        IamPage<IamTag> page = users.listTags(account(r), p.get("UserName"), p.get("Marker"), QueryProtocol.integer(p, "MaxItems"));
+        return QueryProtocol.ok("ListUserTags", XMLNS, r, x -> IamXml.page(x, "Tags", page, IamXml::tag));
+    }
+
+    /** An account without an alias, as every CloudJar account is. */
+    private AwsResponse listAccountAliases(AwsRequest r) {
+        return QueryProtocol.ok("ListAccountAliases", XMLNS, r, x -> x.empty("AccountAliases").element("IsTruncated", false));
+    }
+
     private AwsResponse createAccessKey(AwsRequest r) {
         AccessKeyRecord key = users.createAccessKey(account(r), QueryProtocol.params(r).get("UserName"), accessKey(r));
         return QueryProtocol.ok("CreateAccessKey", XMLNS, r, x -> IamXml.accessKey(x, "AccessKey", key, true));
@@ -96,6 +126,19 @@ final class IamUserOperations {
         Map<String, String> p = QueryProtocol.params(r);
         users.deleteAccessKey(account(r), p.get("UserName"), p.get("AccessKeyId"), accessKey(r));
         return QueryProtocol.okNoResult("DeleteAccessKey", XMLNS, r);
+    }
+
+    private AwsResponse updateAccessKey(AwsRequest r) {
+        Map<String, String> p = QueryProtocol.params(r);
+        users.updateAccessKey(account(r), p.get("UserName"), p.get("AccessKeyId"), p.get("Status"), accessKey(r));
+        return QueryProtocol.okNoResult("UpdateAccessKey", XMLNS, r);
+    }
+
+    /** CloudJar records no key use: AWS's answer for a key never used. */
+    private AwsResponse getAccessKeyLastUsed(AwsRequest r) {
+        AccessKeyRecord key = users.accessKey(account(r), QueryProtocol.params(r).get("AccessKeyId"));
+        return QueryProtocol.ok("GetAccessKeyLastUsed", XMLNS, r, x -> x.element("UserName", key.userName())
+                .start("AccessKeyLastUsed").element("ServiceName", "N/A").element("Region", "N/A").end());
     }
 
     private AwsResponse attachUserPolicy(AwsRequest r) {

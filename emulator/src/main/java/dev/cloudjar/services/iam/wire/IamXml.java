@@ -141,9 +141,13 @@ final class IamXml {
     static void tags(XmlWriter x, List<IamTag> tags) {
         x.start("Tags");
         for (IamTag tag : tags) {
-            x.start("member").element("Key", tag.key()).element("Value", tag.value()).end();
+            tag(x, tag);
         }
         x.end();
+    }
+
+    static void tag(XmlWriter x, IamTag tag) {
+        x.start("member").element("Key", tag.key()).element("Value", tag.value()).end();
     }
 
     /** A paged list: {@code <element><member>..</member></element><IsTruncated>..<Marker>..}. */
