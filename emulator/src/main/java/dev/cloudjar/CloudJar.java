@@ -17,7 +17,7 @@ import dev.cloudjar.services.sts.StsBackend;
 import dev.cloudjar.services.sts.wire.StsApi;
 import dev.cloudjar.services.iam.IamBackend;
 import dev.cloudjar.services.iam.wire.IamApi;
-import dev.cloudjar.integration.IamRoleDirectory;
+import dev.cloudjar.integration.IamDirectoryForSts;
 import dev.cloudjar.services.sqs.SqsBackend;
 import dev.cloudjar.services.sqs.wire.SqsApi;
 import dev.cloudjar.integration.Wiring;
@@ -99,7 +99,8 @@ public final class CloudJar implements AutoCloseable {
     private void registerServices() {
         backend(S3Backend.class, () -> wiring.wire(new S3Backend(context)));
         service(ServiceId.S3, () -> new S3Api(backend(S3Backend.class), context.clock()));
-        backend(StsBackend.class, () -> new StsBackend(context).useRoleDirectory(new IamRoleDirectory(() -> backend(IamBackend.class))));
+        backend(StsBackend.class, () -> new StsBackend(context)
+                .useIamDirectory(new IamDirectoryForSts(() -> backend(IamBackend.class))));
         service(ServiceId.STS, () -> new StsApi(backend(StsBackend.class)));
         backend(IamBackend.class, () -> new IamBackend(context));
         service(ServiceId.IAM, () -> new IamApi(backend(IamBackend.class)));

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * can tell whether an access key is one STS issued and still valid.
  *
  * <p>LIMITATIONS: trust policies are not evaluated: AssumeRole accepts any well-formed role ARN, of a
- * role IAM knows or not (a known role's MaxSessionDuration and RoleId are used); session policies,
+ * role IAM knows or not (a known role's MaxSessionDuration and RoleId are used; GetCallerIdentity
+ * names the IAM user owning a long-term key); session policies,
  * tags, ExternalId, MFA and SourceIdentity are accepted and ignored; no federation
  * (AssumeRoleWithWebIdentity/SAML, GetFederationToken), no regional endpoints' differences.
  */
@@ -29,24 +30,31 @@ public final class StsBackend {
     private final ServiceContext ctx;
     private final PersistentMap<TemporaryCredentials> issued;
     private final AtomicLong issuedCount = new AtomicLong();
-    private volatile RoleDirectory roles = RoleDirectory.NONE;
+    private volatile IamDirectory iam = IamDirectory.NONE;
 
     public StsBackend(ServiceContext ctx) {
         this.ctx = ctx;
         this.issued = ctx.store().map("sts.credentials", TemporaryCredentials.class);
     }
 
-    /** Lets AssumeRole use what IAM knows about roles; returns this backend for chaining. */
-    public StsBackend useRoleDirectory(RoleDirectory directory) {
-        this.roles = directory;
+    /** Lets STS use what IAM knows about roles and access keys; returns this backend for chaining. */
+    public StsBackend useIamDirectory(IamDirectory directory) {
+        this.iam = directory;
         return this;
     }
 
-    /** The caller: the assumed role of live temporary credentials, else the root of the request's account. */
+    /**
+     * The caller: the assumed role of live temporary credentials, the IAM user owning a long-term key,
+     * else the root of the request's account.
+     */
     public CallerIdentity callerIdentity(Scope scope, String accessKeyId) {
         TemporaryCredentials credentials = temporaryCredentials(accessKeyId);
         if (credentials != null && credentials.assumedRoleArn() != null) {
             return new CallerIdentity(credentials.account(), credentials.assumedRoleId(), credentials.assumedRoleArn());
+        }
+        IamDirectory.KnownUser user = credentials == null ? iam.userOfAccessKey(scope.account(), accessKeyId) : null;
+        if (user != null) {
+            return new CallerIdentity(scope.account(), user.userId(), user.arn());
         }
         String account = credentials != null ? credentials.account() : scope.account();
         return new CallerIdentity(account, account, "arn:aws:iam::" + account + ":root");
@@ -55,7 +63,7 @@ public final class StsBackend {
     public AssumedRole assumeRole(Scope scope, String roleArn, String roleSessionName, Integer durationSeconds) {
         Arn arn = roleArn(roleArn);
         sessionName(roleSessionName);
-        RoleDirectory.KnownRole known = roles.find(roleArn);
+        IamDirectory.KnownRole known = iam.role(roleArn);
         int max = known == null ? 43200 : known.maxSessionDuration();
         int duration = duration(durationSeconds, 3600, 43200);
         if (duration > max) {
@@ -113,7 +121,7 @@ public final class StsBackend {
         }
         Arn arn = Arn.parseOrNull(roleArn);
         if (arn == null || !"iam".equals(arn.service()) || !arn.resource().startsWith("role/") || arn.resource().endsWith("/")
-                || !arn.region().isEmpty() || arn.account().isEmpty()) {
+                || !arn.region().isEmpty() || !arn.account().matches("\\d{12}")) {
             throw validation(roleArn + " is invalid");
         }
         return arn;

@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.iam.model.StatusType;
 import software.amazon.awssdk.services.iam.model.Tag;
 import software.amazon.awssdk.services.iam.model.User;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /** Users, access keys, user policies and instance profiles through the SDK v2 IamClient. */
 @ExtendWith(CloudJarExtension.class)
@@ -59,6 +60,13 @@ class IamUsersIT {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey())))
                 .build()) {
             assertEquals("deployer", asDeployer.getUser().user().userName(), "GetUser without a name is the caller");
+        }
+        try (StsClient sts = StsClient.builder().endpointOverride(java.net.URI.create(cloudJar.endpoint())).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey())))
+                .build()) {
+            var identity = sts.getCallerIdentity();
+            assertEquals(user.arn(), identity.arn());
+            assertEquals(user.userId(), identity.userId());
         }
         User root = iam.getUser().user();
         assertEquals("arn:aws:iam::000000000000:root", root.arn());

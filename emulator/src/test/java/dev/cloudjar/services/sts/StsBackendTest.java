@@ -46,7 +46,17 @@ class StsBackendTest {
     @Test
     void aRoleIamKnowsLendsItsIdAndLimit() {
         try (MapDbStateStore store = MapDbStateStore.inMemory()) {
-            StsBackend sts = at(store, T0).useRoleDirectory(arn -> new RoleDirectory.KnownRole("AROAEXAMPLEEXAMPLEEX", 7200));
+            StsBackend sts = at(store, T0).useIamDirectory(new IamDirectory() {
+                @Override
+                public KnownRole role(String roleArn) {
+                    return new KnownRole("AROAEXAMPLEEXAMPLEEX", 7200);
+                }
+
+                @Override
+                public KnownUser userOfAccessKey(String account, String accessKeyId) {
+                    return null;
+                }
+            });
             AssumedRole role = sts.assumeRole(SCOPE, "arn:aws:iam::000000000000:role/r", "s1", 7200);
             assertEquals("AROAEXAMPLEEXAMPLEEX:s1", role.assumedRoleId());
             AssumedRole unknown = at(store, T0).assumeRole(SCOPE, "arn:aws:iam::000000000000:role/r", "s1", null);
