@@ -13,7 +13,11 @@ import dev.cloudjar.protocol.AwsService;
 import dev.cloudjar.protocol.ServiceId;
 import dev.cloudjar.services.s3.S3Backend;
 import dev.cloudjar.services.s3.wire.S3Api;
-import dev.cloudjar.services.sts.StsApi;
+import dev.cloudjar.services.sts.StsBackend;
+import dev.cloudjar.services.sts.wire.StsApi;
+import dev.cloudjar.services.iam.IamBackend;
+import dev.cloudjar.services.iam.wire.IamApi;
+import dev.cloudjar.integration.IamDirectoryForSts;
 import dev.cloudjar.services.sqs.SqsBackend;
 import dev.cloudjar.services.sqs.wire.SqsApi;
 import dev.cloudjar.integration.Wiring;
@@ -95,7 +99,11 @@ public final class CloudJar implements AutoCloseable {
     private void registerServices() {
         backend(S3Backend.class, () -> wiring.wire(new S3Backend(context)));
         service(ServiceId.S3, () -> new S3Api(backend(S3Backend.class), context.clock()));
-        service(ServiceId.STS, StsApi::new);
+        backend(StsBackend.class, () -> new StsBackend(context)
+                .useIamDirectory(new IamDirectoryForSts(() -> backend(IamBackend.class))));
+        service(ServiceId.STS, () -> new StsApi(backend(StsBackend.class)));
+        backend(IamBackend.class, () -> new IamBackend(context));
+        service(ServiceId.IAM, () -> new IamApi(backend(IamBackend.class)));
         backend(SqsBackend.class, () -> new SqsBackend(context));
         service(ServiceId.SQS, () -> new SqsApi(backend(SqsBackend.class)));
         backend(SnsBackend.class, () -> wiring.wire(new SnsBackend(context)));

@@ -14,7 +14,7 @@ import java.util.Map;
  */
 final class ServiceResolver {
     /** SigV4 signing names of the services CloudJar speaks; any other signed request is answered as unsupported. */
-    private static final java.util.Set<String> SPOKEN = java.util.Set.of("s3", "dynamodb", "sqs", "sns", "sts", "lambda");
+    private static final java.util.Set<String> SPOKEN = java.util.Set.of("s3", "dynamodb", "sqs", "sns", "sts", "iam", "lambda");
 
     /** Decides from everything but a form body; returns null when the form body must be read. */
     Route resolve(String method, String rawPath, Headers headers, Map<String, List<String>> query, Credential credential) {
@@ -96,6 +96,8 @@ final class ServiceResolver {
                     return ServiceId.STS;
                 case "2012-11-05":
                     return ServiceId.SQS;
+                case "2010-05-08":
+                    return ServiceId.IAM;
                 default:
                     break;
             }
@@ -108,6 +110,8 @@ final class ServiceResolver {
                     return ServiceId.STS;
                 case "sqs":
                     return ServiceId.SQS;
+                case "iam":
+                    return ServiceId.IAM;
                 default:
                     break;
             }

@@ -47,6 +47,9 @@ class ServiceResolverTest {
         assertEquals(ServiceId.SNS, resolver.resolveForm("/", form, null).service());
         assertEquals(ServiceId.STS, resolver.resolveForm("/", QueryString.parse("Action=GetCallerIdentity&Version=2011-06-15"), null).service());
         assertEquals(ServiceId.SQS, resolver.resolveForm("/", QueryString.parse("Action=SendMessage&Version=2012-11-05"), null).service());
+        assertEquals(ServiceId.IAM, resolver.resolveForm("/", QueryString.parse("Action=CreateRole&Version=2010-05-08"), null).service());
+        Credential iam = new Credential("AKID", "20261121", "us-east-1", "iam", Credential.SignatureKind.SIGV4_HEADER);
+        assertEquals(ServiceId.IAM, resolver.resolveForm("/", QueryString.parse("Action=ListRoles"), iam).service());
         Credential sns = new Credential("AKID", "20261121", "us-east-1", "sns", Credential.SignatureKind.SIGV4_HEADER);
         assertEquals(ServiceId.SNS, resolver.resolveForm("/", QueryString.parse("Action=TagResource"), sns).service());
     }

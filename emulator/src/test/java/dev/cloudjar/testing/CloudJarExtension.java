@@ -18,6 +18,7 @@ import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -28,7 +29,7 @@ import software.amazon.awssdk.services.sts.StsClient;
 /**
  * Starts one CloudJar per test class on a free port and hands tests what they ask for as parameters:
  * the {@link CloudJar}, its endpoint {@link URI}, or ready AWS SDK v2 clients pointed at it (region
- * us-east-1, dummy credentials, S3 in path style). Clients are built per class and closed after it.
+ * us-east-1 or aws-global for IAM, dummy credentials, S3 in path style). Clients are built per class and closed after it.
  */
 public final class CloudJarExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(CloudJarExtension.class);
@@ -99,6 +100,10 @@ public final class CloudJarExtension implements BeforeAllCallback, AfterAllCallb
         }
         if (type == LambdaClient.class) {
             return client(LambdaClient.builder(), cloudJar).build();
+        }
+        if (type == IamClient.class) {
+            // IAM is global: its clients use the aws-global region, which the SDK signs as us-east-1
+            return client(IamClient.builder(), cloudJar).region(Region.AWS_GLOBAL).build();
         }
         if (type == StsClient.class) {
             return client(StsClient.builder(), cloudJar).build();

@@ -3,6 +3,7 @@ package dev.cloudjar.protocol.query;
 import dev.cloudjar.core.AwsException;
 import dev.cloudjar.protocol.AwsRequest;
 import dev.cloudjar.protocol.AwsResponse;
+import dev.cloudjar.protocol.OperationTable;
 import dev.cloudjar.protocol.QueryString;
 import dev.cloudjar.protocol.xml.XmlWriter;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +33,22 @@ public final class QueryProtocol {
             }
         }
         return result;
+    }
+
+    /**
+     * An integer parameter, or null when absent; text that is not a number is the Query protocol's
+     * {@code MalformedInput} (services with their own code for it, such as SQS, bind it themselves).
+     */
+    public static Integer integer(Map<String, String> params, String name) {
+        String value = params.get(name);
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            throw new AwsException(400, "MalformedInput", "Invalid value for parameter " + name + ": " + value);
+        }
     }
 
     /** {@code Prefix.member.N} (or {@code Prefix.N}) values in N order. */
@@ -152,6 +169,13 @@ public final class QueryProtocol {
         }
         xml.end().element("RequestId", request.requestId()).end();
         return AwsResponse.status(e.status()).header("x-amzn-RequestId", request.requestId()).body(xml.toBytes(), CONTENT_TYPE);
+    }
+
+    /** Runs the operation the request's Action names, or answers InvalidAction / MissingAction. */
+    public static AwsResponse dispatch(OperationTable operations, AwsRequest request, String xmlns) {
+        String action = request.target() != null ? request.target() : params(request).get("Action");
+        OperationTable.Operation operation = operations.find(action);
+        return operation == null ? invalidAction(request, xmlns) : operation.handle(request);
     }
 
     public static AwsResponse invalidAction(AwsRequest request, String xmlns) {

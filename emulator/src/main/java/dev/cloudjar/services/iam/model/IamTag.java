@@ -1,0 +1,5 @@
+package dev.cloudjar.services.iam.model;
+
+/** A tag on a role, user, policy or instance profile. */
+public record IamTag(String key, String value) {
+}

@@ -1,0 +1,5 @@
+package dev.cloudjar.services.sts;
+
+/** GetCallerIdentity's result. */
+public record CallerIdentity(String account, String userId, String arn) {
+}
