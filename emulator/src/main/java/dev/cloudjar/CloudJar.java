@@ -7,6 +7,8 @@ import dev.cloudjar.core.Scope;
 import dev.cloudjar.events.EventBus;
 import dev.cloudjar.http.HttpServer;
 import dev.cloudjar.persistence.TempFolders;
+import dev.cloudjar.protocol.auth.SigningSecrets;
+import dev.cloudjar.integration.KnownSigningSecrets;
 import dev.cloudjar.persistence.LazyStateStore;
 import dev.cloudjar.persistence.MapDbStateStore;
 import dev.cloudjar.persistence.StateStore;
@@ -80,8 +82,10 @@ public final class CloudJar implements AutoCloseable {
         cloudJar.restore();
         Scope defaults = new Scope(config.accountId(), config.region());
         try {
+            SigningSecrets strict = config.strictAuth() ? new KnownSigningSecrets(config.credentials(), config.accountId(),
+                    () -> cloudJar.backend(IamBackend.class), () -> cloudJar.backend(StsBackend.class)) : null;
             cloudJar.server = new HttpServer(config.host(), config.port(), config.allowedHosts(), config.allowedOrigins(), cloudJar::service, cloudJar.context.ids(),
-                    cloudJar.context.store(), defaults).start();
+                    cloudJar.context.store(), defaults, strict, cloudJar.context.clock()).start();
         } catch (RuntimeException e) {
             cloudJar.close();
             throw e;

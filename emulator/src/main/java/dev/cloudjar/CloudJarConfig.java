@@ -18,11 +18,25 @@ public record CloudJarConfig(
         String smtp,
         Path init,
         List<String> allowedHosts,
-        List<String> allowedOrigins) {
+        List<String> allowedOrigins,
+        String auth,
+        List<String> credentials) {
+
+    /** Signatures are not checked ("off", the default) or must be made with a known secret ("strict"). */
+    public static final String AUTH_OFF = "off";
+    public static final String AUTH_STRICT = "strict";
+    /** The conventional dummy key of local AWS tools, the one strict mode knows when given none. */
+    public static final List<String> DEFAULT_CREDENTIALS = List.of("test:test");
 
     public CloudJarConfig {
         allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
         allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
+        auth = auth == null ? AUTH_OFF : auth;
+        credentials = credentials == null || credentials.isEmpty() ? DEFAULT_CREDENTIALS : List.copyOf(credentials);
+    }
+
+    public boolean strictAuth() {
+        return AUTH_STRICT.equals(auth);
     }
 
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -31,34 +45,42 @@ public record CloudJarConfig(
     public static final String DEFAULT_ACCOUNT = "000000000000";
 
     public static CloudJarConfig defaults() {
-        return new CloudJarConfig(DEFAULT_HOST, DEFAULT_PORT, null, DEFAULT_REGION, DEFAULT_ACCOUNT, "info", null, null, List.of(), List.of());
+        return new CloudJarConfig(DEFAULT_HOST, DEFAULT_PORT, null, DEFAULT_REGION, DEFAULT_ACCOUNT, "info", null, null, List.of(), List.of(), AUTH_OFF, DEFAULT_CREDENTIALS);
     }
 
     public CloudJarConfig withPort(int value) {
-        return new CloudJarConfig(host, value, dataDir, region, accountId, logLevel, smtp, init, allowedHosts, allowedOrigins);
+        return new CloudJarConfig(host, value, dataDir, region, accountId, logLevel, smtp, init, allowedHosts, allowedOrigins, auth, credentials);
     }
 
     public CloudJarConfig withDataDir(Path value) {
-        return new CloudJarConfig(host, port, value, region, accountId, logLevel, smtp, init, allowedHosts, allowedOrigins);
+        return new CloudJarConfig(host, port, value, region, accountId, logLevel, smtp, init, allowedHosts, allowedOrigins, auth, credentials);
     }
 
     public CloudJarConfig withHost(String value) {
-        return new CloudJarConfig(value, port, dataDir, region, accountId, logLevel, smtp, init, allowedHosts, allowedOrigins);
+        return new CloudJarConfig(value, port, dataDir, region, accountId, logLevel, smtp, init, allowedHosts, allowedOrigins, auth, credentials);
     }
 
     public CloudJarConfig withSmtp(String value) {
-        return new CloudJarConfig(host, port, dataDir, region, accountId, logLevel, value, init, allowedHosts, allowedOrigins);
+        return new CloudJarConfig(host, port, dataDir, region, accountId, logLevel, value, init, allowedHosts, allowedOrigins, auth, credentials);
     }
 
     public CloudJarConfig withInit(Path value) {
-        return new CloudJarConfig(host, port, dataDir, region, accountId, logLevel, smtp, value, allowedHosts, allowedOrigins);
+        return new CloudJarConfig(host, port, dataDir, region, accountId, logLevel, smtp, value, allowedHosts, allowedOrigins, auth, credentials);
     }
 
     public CloudJarConfig withAllowedHosts(List<String> value) {
-        return new CloudJarConfig(host, port, dataDir, region, accountId, logLevel, smtp, init, value, allowedOrigins);
+        return new CloudJarConfig(host, port, dataDir, region, accountId, logLevel, smtp, init, value, allowedOrigins, auth, credentials);
     }
 
     public CloudJarConfig withAllowedOrigins(List<String> value) {
-        return new CloudJarConfig(host, port, dataDir, region, accountId, logLevel, smtp, init, allowedHosts, value);
+        return new CloudJarConfig(host, port, dataDir, region, accountId, logLevel, smtp, init, allowedHosts, value, auth, credentials);
+    }
+
+    public CloudJarConfig withAuth(String value) {
+        return new CloudJarConfig(host, port, dataDir, region, accountId, logLevel, smtp, init, allowedHosts, allowedOrigins, value, credentials);
+    }
+
+    public CloudJarConfig withCredentials(List<String> value) {
+        return new CloudJarConfig(host, port, dataDir, region, accountId, logLevel, smtp, init, allowedHosts, allowedOrigins, auth, value);
     }
 }

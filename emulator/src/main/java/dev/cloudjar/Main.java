@@ -51,6 +51,17 @@ public final class Main implements Callable<Integer> {
             description = "Web page origins (scheme://host:port) allowed to call every service from a browser; '*' allows any (env CLOUDJAR_ALLOWED_ORIGINS, comma-separated).")
     List<String> allowedOrigins;
 
+    @Option(names = "--auth", defaultValue = "${env:CLOUDJAR_AUTH:-off}",
+            description = "${COMPLETION-CANDIDATES}: 'strict' refuses requests not signed (SigV4) with a known secret, as AWS does (env CLOUDJAR_AUTH, default ${DEFAULT-VALUE}).")
+    Auth auth;
+
+    @Option(names = "--credentials", split = ",", defaultValue = "${env:CLOUDJAR_CREDENTIALS}",
+            description = "Keys strict mode accepts besides those IAM and STS issue: ACCESS_KEY_ID:SECRET[:ACCOUNT], comma-separated (env CLOUDJAR_CREDENTIALS, default test:test).")
+    List<String> credentials;
+
+    /** Whether signatures are checked. */
+    enum Auth { off, strict }
+
     public static void main(String[] args) {
         CommandLine commandLine = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
         int exit = commandLine.execute(args);
@@ -62,7 +73,8 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         configureLogging(logLevel.name());
-        CloudJarConfig config = new CloudJarConfig(host, port, dataDir, region, accountId, logLevel.name(), smtp, init, allowedHosts, allowedOrigins);
+        CloudJarConfig config = new CloudJarConfig(host, port, dataDir, region, accountId, logLevel.name(), smtp, init, allowedHosts, allowedOrigins,
+                auth.name(), credentials);
         CloudJar cloudJar;
         try {
             cloudJar = CloudJar.start(config);

@@ -44,10 +44,12 @@ final class GatewayHandler implements Handler {
     private final Scope defaults;
     private final String fallbackEndpoint;
     private final BrowserGuard guard;
+    private final StrictAuthentication strict;
 
     GatewayHandler(Function<ServiceId, AwsService> services, IdGenerator ids, StateStore store, Scope defaults,
-                   String fallbackEndpoint, BrowserGuard guard) {
+                   String fallbackEndpoint, BrowserGuard guard, StrictAuthentication strict) {
         this.guard = guard;
+        this.strict = strict;
         this.services = services;
         this.ids = ids;
         this.store = store;
@@ -72,6 +74,13 @@ final class GatewayHandler implements Handler {
             AwsException malformed = SignatureParser.malformed(request.credential(), request.protocol());
             if (malformed != null) {
                 throw malformed;
+            }
+            if (strict != null) {
+                String account = strict.verify(request, serviceId);
+                if (account != null && !account.equals(request.scope().account())) {
+                    // strict mode knows whose key signed: that account's resources, whatever the key looks like
+                    request = request.toBuilder().scope(new Scope(account, request.scope().region())).build();
+                }
             }
             AwsResponse granted = guard.admit(request, serviceId, service);
             if (granted != null) {

@@ -5,6 +5,7 @@ import dev.cloudjar.core.Scope;
 import dev.cloudjar.persistence.StateStore;
 import dev.cloudjar.protocol.AwsService;
 import dev.cloudjar.protocol.ServiceId;
+import dev.cloudjar.protocol.auth.SigningSecrets;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.HandlerType;
@@ -26,11 +27,13 @@ public final class HttpServer implements AutoCloseable {
     private final int port;
 
     public HttpServer(String host, int port, List<String> allowedHosts, List<String> allowedOrigins,
-                      Function<ServiceId, AwsService> services, IdGenerator ids, StateStore store, Scope defaults) {
+                      Function<ServiceId, AwsService> services, IdGenerator ids, StateStore store, Scope defaults,
+                      SigningSecrets strictSecrets, java.time.Clock clock) {
         this.host = host;
         this.port = port;
         GatewayHandler gateway = new GatewayHandler(services, ids, store, defaults, "http://" + host + ":" + port,
-                new BrowserGuard(host, allowedHosts, allowedOrigins));
+                new BrowserGuard(host, allowedHosts, allowedOrigins),
+                strictSecrets == null ? null : new StrictAuthentication(strictSecrets, clock));
         this.app = Javalin.create(config -> {
             config.jetty.host = host;
             config.jetty.port = port;
@@ -48,6 +51,9 @@ public final class HttpServer implements AutoCloseable {
                 http.setSendServerVersion(false);
                 http.setSendDateHeader(true);
                 http.setRequestHeaderSize(64 * 1024);
+                // Jetty's header cache matches values case-insensitively and hands back its own spelling
+                // ("charset=UTF-8" arrives as "charset=utf-8"): that breaks SigV4 and byte-for-byte metadata
+                http.setHeaderCacheCaseSensitive(true);
             });
             config.jetty.modifyServletContextHandler(context -> {
                 context.getServletHandler().setDecodeAmbiguousURIs(true);

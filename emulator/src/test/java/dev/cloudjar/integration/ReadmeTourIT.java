@@ -38,7 +38,7 @@ class ReadmeTourIT {
         String commands = script.toString().replace("127.0.0.1:4566", "127.0.0.1:" + port);
         // the tour runs from the repository root: its Maven build and the function jar it deploys
         Path root = Path.of("..").toAbsolutePath().normalize();
-        for (String entry : List.of("pom.xml", "emulator", "sample-functions")) {
+        for (String entry : List.of("pom.xml", "emulator", "junit", "sample-functions")) {
             Files.createSymbolicLink(workDir.resolve(entry), root.resolve(entry));
         }
         String out = new CliRunner(cloudJar.endpoint()).run(List.of("bash", "-c", commands), workDir).assertSuccess().stdout();

@@ -72,7 +72,11 @@ public final class SignatureParser {
         return new AwsException(400, code, "Authorization header is malformed: " + expecting);
     }
 
-    private static String valueOf(String header, String key) {
+    /** One {@code Key=value} field of an Authorization header ({@code Credential=}, {@code SignedHeaders=}, {@code Signature=}), or null. */
+    public static String valueOf(String header, String key) {
+        if (header == null) {
+            return null;
+        }
         int start = header.indexOf(key);
         if (start < 0) {
             return null;

@@ -179,6 +179,27 @@ public final class IamUsers {
         return key;
     }
 
+    /** An access key and the account that holds it. */
+    public record OwnedAccessKey(String account, AccessKeyRecord key) {
+    }
+
+    /**
+     * The access key with that id in whichever account holds it (ids are unique across accounts), or null:
+     * strict authentication learns a caller's account from its key. A scan: accounts hold few keys.
+     */
+    public OwnedAccessKey accessKeyInAnyAccount(String accessKeyId) {
+        if (accessKeyId == null) {
+            return null;
+        }
+        for (java.util.Map.Entry<String, AccessKeyRecord> entry : state.accessKeys.range("", String.valueOf(Character.MAX_VALUE))) {
+            if (entry.getValue().accessKeyId().equals(accessKeyId)) {
+                String key = entry.getKey();
+                return new OwnedAccessKey(key.substring(0, key.indexOf(dev.cloudjar.persistence.KeyRanges.SEPARATOR)), entry.getValue());
+            }
+        }
+        return null;
+    }
+
     // ---------------------------------------------------------------- policies
 
     public void attachPolicy(String account, String userName, String policyArn) {

@@ -90,6 +90,11 @@ public final class StsBackend {
         return credentials == null || credentials.expiredAt(ctx.clock().millis()) ? null : credentials;
     }
 
+    /** Credentials STS issued with that access key id, expired or not (an expired token has its own error), or null. */
+    public TemporaryCredentials issuedCredentials(String accessKeyId) {
+        return accessKeyId == null || !accessKeyId.startsWith("ASIA") ? null : issued.get(accessKeyId);
+    }
+
     private TemporaryCredentials issue(String account, int durationSeconds, String assumedRoleArn, String assumedRoleId) {
         IdGenerator ids = ctx.ids();
         long now = ctx.clock().millis();
