@@ -38,6 +38,9 @@ class ServiceResolverTest {
         Route sqs = resolve("POST", "/000000000000/q", "", "X-Amz-Target", "AmazonSQS.SendMessage");
         assertEquals(ServiceId.SQS, sqs.service());
         assertEquals(Protocol.JSON, sqs.protocol());
+        Route events = resolve("POST", "/", "", "X-Amz-Target", "AWSEvents.PutRule", "Authorization", auth("events"));
+        assertEquals(ServiceId.EVENTBRIDGE, events.service());
+        assertEquals("PutRule", events.target());
     }
 
     @Test
