@@ -130,6 +130,8 @@ public final class CloudJar implements AutoCloseable {
         wiring.subscribe(context.events());
         new EventBridgeTargets(() -> backend(EventBridgeBackend.class), () -> backend(SqsBackend.class),
                 () -> backend(SnsBackend.class), () -> backend(LambdaBackend.class)).subscribe(context.events());
+        new dev.cloudjar.integration.S3ToEventBridge(() -> backend(S3Backend.class), () -> backend(EventBridgeBackend.class))
+                .subscribe(context.events());
     }
 
     /**

@@ -299,6 +299,18 @@ public final class EventBridgeBackend implements AutoCloseable {
         return router.putEvents(scope, entries);
     }
 
+    /**
+     * An event an AWS service puts on the default bus of its scope (S3 with EventBridgeConfiguration):
+     * routed like PutEvents; returns the event id.
+     */
+    public String putAwsServiceEvent(Scope scope, String source, String detailType, List<String> resources, String detail, Instant time) {
+        try {
+            return router.publish(scope, source, detailType, resources, TargetInput.MAPPER.readTree(detail), time);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("detail is not JSON", e);
+        }
+    }
+
     /** TestEventPattern: whether the event (full envelope JSON) matches the pattern. */
     public boolean testEventPattern(String eventPattern, String event) {
         EventPattern pattern = compile(eventPattern);

@@ -24,6 +24,9 @@ import software.amazon.awssdk.services.eventbridge.model.InvalidEventPatternExce
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 import software.amazon.awssdk.services.eventbridge.model.Target;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.EventBridgeConfiguration;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -191,6 +194,48 @@ class EventBridgeEventsIT {
         EventBridgeException tooBig = assertThrows(EventBridgeException.class,
                 () -> events.putEvents(b -> b.entries(entry("a", "T", big), entry("a", "T", big))));
         assertEquals("Total size of the entries in the request is over the limit.", tooBig.awsErrorDetails().errorMessage());
+    }
+
+    @Test
+    void bucketsWithEventBridgeConfigurationSendObjectEventsToTheDefaultBus(CloudJar cloudJar, EventBridgeClient events, SqsClient sqs,
+                                                                           S3Client s3) throws Exception {
+        String arn = queue(sqs, "s3-events");
+        s3.createBucket(b -> b.bucket("eb-photos"));
+        s3.createBucket(b -> b.bucket("eb-quiet"));
+        s3.putBucketNotificationConfiguration(b -> b.bucket("eb-photos").notificationConfiguration(n -> n
+                .eventBridgeConfiguration(EventBridgeConfiguration.builder().build())));
+        assertNotNull(s3.getBucketNotificationConfiguration(b -> b.bucket("eb-photos")).eventBridgeConfiguration());
+        events.putRule(b -> b.name("s3-objects").eventPattern("{\"source\":[\"aws.s3\"],\"detail\":{\"object\":{\"key\":[{\"prefix\":\"photos/\"}]}}}"));
+        events.putTargets(b -> b.rule("s3-objects").targets(Target.builder().id("q").arn(arn).build()));
+
+        s3.putObject(b -> b.bucket("eb-photos").key("photos/a b.jpg"), RequestBody.fromString("hello"));
+        s3.putObject(b -> b.bucket("eb-photos").key("other/x.txt"), RequestBody.fromString("x"));
+        s3.putObject(b -> b.bucket("eb-quiet").key("photos/q.jpg"), RequestBody.fromString("q"));
+        cloudJar.awaitIdle(Duration.ofSeconds(10));
+        s3.deleteObject(b -> b.bucket("eb-photos").key("photos/a b.jpg"));
+
+        List<JsonNode> received = new ArrayList<>();
+        for (Message m : EventBridgeScheduleIT.receive(cloudJar, sqs, "s3-events", 2)) {
+            received.add(JSON.readTree(m.body()));
+        }
+        assertEquals(2, received.size());
+        received.sort(java.util.Comparator.comparing(n -> n.get("detail-type").asText()));
+        JsonNode created = received.get(0);
+        assertEquals("Object Created", created.get("detail-type").asText());
+        assertEquals("aws.s3", created.get("source").asText());
+        assertEquals("arn:aws:s3:::eb-photos", created.get("resources").get(0).asText());
+        JsonNode detail = created.get("detail");
+        assertEquals("0", detail.get("version").asText());
+        assertEquals("eb-photos", detail.at("/bucket/name").asText());
+        assertEquals("photos/a b.jpg", detail.at("/object/key").asText());
+        assertEquals(5, detail.at("/object/size").asInt());
+        assertEquals("5d41402abc4b2a76b9719d911017c592", detail.at("/object/etag").asText());
+        assertEquals("PutObject", detail.get("reason").asText());
+        assertEquals("000000000000", detail.get("requester").asText());
+        JsonNode deleted = received.get(1);
+        assertEquals("Object Deleted", deleted.get("detail-type").asText());
+        assertEquals("DeleteObject", deleted.at("/detail/reason").asText());
+        assertEquals("Permanently Deleted", deleted.at("/detail/deletion-type").asText());
     }
 
     @Test
