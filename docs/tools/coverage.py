@@ -16,11 +16,12 @@ SERVICES = [  # (title, botocore name, version, source folder)
     ("STS", "sts", "2011-06-15", "sts"),
     ("IAM", "iam", "2010-05-08", "iam"),
     ("EventBridge", "events", "2015-10-07", "eventbridge"),
+    ("EventBridge Scheduler", "scheduler", "2021-06-30", "eventbridge"),
 ]
 
 # REST services route by method and path, so their adapters do not name operations; these lists
 # follow the adapters' routes (S3Api and its *Routes, LambdaApi, LambdaExtrasApi, LambdaMappingsApi,
-# LambdaLayersApi).
+# LambdaLayersApi, SchedulerApi).
 REST_IMPLEMENTED = {
     "s3": """CreateBucket HeadBucket DeleteBucket ListBuckets GetBucketLocation PutBucketTagging GetBucketTagging
         DeleteBucketTagging PutBucketCors GetBucketCors DeleteBucketCors PutBucketNotificationConfiguration
@@ -39,6 +40,8 @@ REST_IMPLEMENTED = {
         GetAccountSettings PublishLayerVersion GetLayerVersion GetLayerVersionByArn ListLayers
         ListLayerVersions DeleteLayerVersion AddLayerVersionPermission GetLayerVersionPolicy
         RemoveLayerVersionPermission""".split(),
+    "scheduler": """CreateSchedule GetSchedule UpdateSchedule DeleteSchedule ListSchedules CreateScheduleGroup
+        GetScheduleGroup DeleteScheduleGroup ListScheduleGroups TagResource UntagResource ListTagsForResource""".split(),
 }
 
 def sources(folder):

@@ -123,6 +123,9 @@ public final class CloudJar implements AutoCloseable {
         service(ServiceId.LAMBDA, () -> new LambdaApi(backend(LambdaBackend.class)));
         backend(EventBridgeBackend.class, () -> new EventBridgeBackend(context));
         service(ServiceId.EVENTBRIDGE, () -> new EventBridgeApi(backend(EventBridgeBackend.class)));
+        backend(dev.cloudjar.services.eventbridge.SchedulerBackend.class, () -> new dev.cloudjar.services.eventbridge.SchedulerBackend(context));
+        service(ServiceId.SCHEDULER, () -> new dev.cloudjar.services.eventbridge.wire.SchedulerApi(
+                backend(dev.cloudjar.services.eventbridge.SchedulerBackend.class)));
     }
 
     /** Cross-service wiring: event subscriptions and the ports one service offers another. */

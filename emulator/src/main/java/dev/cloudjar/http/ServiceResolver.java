@@ -46,6 +46,9 @@ final class ServiceResolver {
         if ("s3".equals(service)) {
             return s3();
         }
+        if ("scheduler".equals(service)) {
+            return new Route(ServiceId.SCHEDULER, Protocol.REST_JSON, null);
+        }
         if (service != null && !SPOKEN.contains(service)) {
             return new Route(ServiceId.UNSUPPORTED, isForm(headers) ? Protocol.QUERY : Protocol.REST_JSON, service);
         }

@@ -41,6 +41,9 @@ class ServiceResolverTest {
         Route events = resolve("POST", "/", "", "X-Amz-Target", "AWSEvents.PutRule", "Authorization", auth("events"));
         assertEquals(ServiceId.EVENTBRIDGE, events.service());
         assertEquals("PutRule", events.target());
+        Route scheduler = resolve("GET", "/schedules/nightly", "", "Authorization", auth("scheduler"));
+        assertEquals(ServiceId.SCHEDULER, scheduler.service());
+        assertEquals(Protocol.REST_JSON, scheduler.protocol());
     }
 
     @Test

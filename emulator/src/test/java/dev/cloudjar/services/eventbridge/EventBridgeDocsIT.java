@@ -38,7 +38,7 @@ class EventBridgeDocsIT {
 
     private static List<String> blocks() {
         List<String> blocks = MarkdownBlocks.bash(Path.of("../docs/eventbridge.md"));
-        assertEquals(2, blocks.size(), "docs/eventbridge.md's command blocks");
+        assertEquals(3, blocks.size(), "docs/eventbridge.md's command blocks");
         return blocks;
     }
 
@@ -58,6 +58,12 @@ class EventBridgeDocsIT {
         assertTrue(record.get("responsePayload").asText().startsWith("Hello World from aws.events (Scheduled Event) at "), out);
         assertTrue(record.get("responsePayload").asText().endsWith(
                 " for [arn:aws:events:us-east-1:000000000000:rule/hello-world-every-minute]"), out);
+    }
+
+    @Test
+    void theSchedulerExamplePrintsWhatThePageSays(CloudJar cloudJar, @TempDir Path workDir) throws Exception {
+        assertEquals("arn:aws:scheduler:us-east-1:000000000000:schedule/default/remind-me\n{\"text\":\"stretch\"}\n",
+                run(cloudJar, workDir, blocks().get(2)));
     }
 
     @Test
