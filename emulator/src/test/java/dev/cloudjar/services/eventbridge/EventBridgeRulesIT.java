@@ -99,7 +99,7 @@ class EventBridgeRulesIT {
         assertEquals(pattern, events.describeRule(b -> b.name("orders")).eventPattern());
         InvalidEventPatternException e = assertThrows(InvalidEventPatternException.class,
                 () -> events.putRule(b -> b.name("bad-pattern").eventPattern("{\"source\":\"my.app\"}")));
-        assertEquals("Event pattern is not valid. Reason: Match value must be String, number, true, false, or null", e.awsErrorDetails().errorMessage());
+        assertEquals("Event pattern is not valid. Reason: \"source\" must be an object or an array", e.awsErrorDetails().errorMessage());
         assertThrows(InvalidEventPatternException.class, () -> events.putRule(b -> b.name("bad-pattern").eventPattern("[1]")));
         assertThrows(InvalidEventPatternException.class, () -> events.putRule(b -> b.name("bad-pattern").eventPattern("{not json")));
         assertThrows(ResourceNotFoundException.class, () -> events.describeRule(b -> b.name("bad-pattern")));

@@ -35,7 +35,7 @@ public final class EventPattern {
         try {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new InvalidPatternException(e.getOriginalMessage());
+            throw new InvalidPatternException("Filter is not valid JSON");
         }
         if (root == null || !root.isObject()) {
             throw new InvalidPatternException("Filter is not an object");
@@ -52,8 +52,8 @@ public final class EventPattern {
             Map.Entry<String, JsonNode> field = fields.next();
             JsonNode value = field.getValue();
             if (field.getKey().equals("$or") && value.isArray()) {
-                if (value.size() < 2) {
-                    throw new InvalidPatternException("Must have at least 2 patterns in $or");
+                if (value.isEmpty()) {
+                    throw new InvalidPatternException("Empty arrays are not allowed");
                 }
                 for (JsonNode alternative : value) {
                     if (!alternative.isObject()) {
@@ -73,11 +73,8 @@ public final class EventPattern {
                 }
                 leaves.put(field.getKey(), matchers);
             } else {
-                throw new InvalidPatternException("Match value must be String, number, true, false, or null");
+                throw new InvalidPatternException("\"" + field.getKey() + "\" must be an object or an array");
             }
-        }
-        if (nested.isEmpty() && leaves.isEmpty() && alternatives.isEmpty()) {
-            throw new InvalidPatternException("Empty objects are not allowed");
         }
         return new EventPattern(nested, leaves, alternatives);
     }
@@ -86,8 +83,11 @@ public final class EventPattern {
         if (element.isValueNode()) {
             return new Matcher.Exact(element);
         }
-        if (!element.isObject() || element.size() != 1) {
+        if (!element.isObject()) {
             throw new InvalidPatternException("Match value must be String, number, true, false, or null");
+        }
+        if (element.size() != 1) {
+            throw new InvalidPatternException("Only one key allowed in match expression");
         }
         Map.Entry<String, JsonNode> only = element.fields().next();
         JsonNode v = only.getValue();
@@ -111,9 +111,16 @@ public final class EventPattern {
 
     private static Matcher affix(JsonNode v, String kind, boolean prefix) {
         boolean ignoreCase = false;
-        if (v.isObject() && v.size() == 1 && v.has("equals-ignore-case")) {
+        if (v.isObject()) {
+            Iterator<String> names = v.fieldNames();
+            while (names.hasNext()) {
+                String inner = names.next();
+                if (!inner.equals("equals-ignore-case")) {
+                    throw new InvalidPatternException("Unsupported anything-but pattern: " + inner);
+                }
+            }
             ignoreCase = true;
-            v = v.get("equals-ignore-case");
+            v = v.path("equals-ignore-case");
         }
         String text = text(v, kind + " match pattern must be a string");
         return prefix ? new Matcher.Prefix(text, ignoreCase) : new Matcher.Suffix(text, ignoreCase);
@@ -125,56 +132,81 @@ public final class EventPattern {
         if (stars >= 0) {
             throw new InvalidPatternException("Consecutive wildcard characters at pos " + (stars + 1));
         }
+        if (text.chars().filter(c -> c == '*').count() > 5) {
+            throw new InvalidPatternException("Rule is too complex - try using fewer wildcard characters or fewer repeating "
+                    + "character sequences after a wildcard character");
+        }
         return new Matcher.Wildcard(text);
     }
 
     private static Matcher numeric(JsonNode v) {
-        if (!v.isArray() || v.isEmpty() || v.size() % 2 != 0 || v.size() > 4) {
+        if (!v.isArray()) {
             throw new InvalidPatternException("Value of numeric must be an array.");
         }
-        List<String> operators = new ArrayList<>();
-        List<BigDecimal> operands = new ArrayList<>();
-        for (int i = 0; i < v.size(); i += 2) {
-            String op = v.get(i).asText();
-            if (!v.get(i).isTextual() || !List.of("<", "<=", "=", ">", ">=").contains(op)) {
-                throw new InvalidPatternException("Unrecognized numeric range operator: " + v.get(i).asText());
-            }
-            if (!v.get(i + 1).isNumber()) {
-                throw new InvalidPatternException("Value of " + op + " must be numeric");
-            }
-            if (op.equals("=") && v.size() > 2) {
-                throw new InvalidPatternException("Bad numeric range operator: =");
-            }
-            operators.add(op);
-            operands.add(v.get(i + 1).decimalValue());
+        if (v.isEmpty()) {
+            throw new InvalidPatternException("Invalid member in numeric match: ]");
         }
-        if (operators.size() == 2 && (operators.get(0).startsWith("<") == operators.get(1).startsWith("<"))) {
-            throw new InvalidPatternException("Bad numeric range operator: " + operators.get(1));
+        String first = operator(v.get(0), "Invalid member in numeric match: ");
+        if (!List.of("<", "<=", "=", ">", ">=").contains(first)) {
+            throw new InvalidPatternException("Unrecognized numeric range operator: " + first);
         }
-        if (operators.size() == 2) {
-            BigDecimal low = operators.get(0).startsWith(">") ? operands.get(0) : operands.get(1);
-            BigDecimal high = operators.get(0).startsWith(">") ? operands.get(1) : operands.get(0);
-            if (low.compareTo(high) >= 0) {
-                throw new InvalidPatternException("Bottom must be less than top");
-            }
+        BigDecimal low = operand(v, 1, first);
+        if (v.size() == 2) {
+            return new Matcher.Numeric(List.of(first), List.of(low));
         }
-        return new Matcher.Numeric(operators, operands);
+        if (!first.startsWith(">")) {
+            throw new InvalidPatternException("Too many elements in numeric expression");
+        }
+        String second = operator(v.get(2), "Bad value in numeric range: ");
+        if (!second.equals("<") && !second.equals("<=")) {
+            throw new InvalidPatternException("Bad numeric range operator: " + second);
+        }
+        BigDecimal high = operand(v, 3, second);
+        if (high.compareTo(low) <= 0) {
+            throw new InvalidPatternException("Bottom must be less than top");
+        }
+        if (v.size() > 4) {
+            throw new InvalidPatternException("Too many terms in numeric range expression");
+        }
+        return new Matcher.Numeric(List.of(first, second), List.of(low, high));
+    }
+
+    private static String operator(JsonNode node, String reason) {
+        if (!node.isTextual()) {
+            throw new InvalidPatternException(reason + node);
+        }
+        return node.asText();
+    }
+
+    private static BigDecimal operand(JsonNode v, int index, String operator) {
+        JsonNode node = v.get(index);
+        if (node == null || !node.isNumber()) {
+            throw new InvalidPatternException("Value of " + (operator.equals("=") ? "equals" : operator) + " must be numeric");
+        }
+        return node.decimalValue();
     }
 
     private static Matcher anythingBut(JsonNode v) {
         List<Matcher> excluded = new ArrayList<>();
-        if (v.isTextual() || v.isNumber()) {
+        if (v.isValueNode()) {
             excluded.add(new Matcher.Exact(v));
-        } else if (v.isArray() && !v.isEmpty()) {
+        } else if (v.isArray()) {
             for (JsonNode e : v) {
-                if (!e.isTextual() && !e.isNumber()) {
-                    throw new InvalidPatternException("Inside anything but list, start|null|boolean is not supported.");
-                }
-                excluded.add(new Matcher.Exact(e));
+                excluded.add(matcher(e));
             }
-        } else if (v.isObject() && v.size() == 1) {
+        } else {
+            if (v.size() != 1) {
+                throw new InvalidPatternException("Only one key allowed in match expression");
+            }
             Map.Entry<String, JsonNode> inner = v.fields().next();
+            String kind = inner.getKey();
+            if (!List.of("prefix", "suffix", "equals-ignore-case", "wildcard").contains(kind)) {
+                throw new InvalidPatternException("Unsupported anything-but pattern: " + kind);
+            }
             JsonNode x = inner.getValue();
+            if (x.isObject()) {
+                throw new InvalidPatternException("Value of anything-but must be an array or single string/number value.");
+            }
             List<JsonNode> values = new ArrayList<>();
             if (x.isArray()) {
                 x.forEach(values::add);
@@ -182,36 +214,53 @@ public final class EventPattern {
                 values.add(x);
             }
             for (JsonNode one : values) {
-                excluded.add(switch (inner.getKey()) {
-                    case "prefix" -> new Matcher.Prefix(text(one, "prefix match pattern must be a string"), false);
-                    case "suffix" -> new Matcher.Suffix(text(one, "suffix match pattern must be a string"), false);
-                    case "equals-ignore-case" -> new Matcher.EqualsIgnoreCase(text(one, "equals-ignore-case match pattern must be a string"));
-                    case "wildcard" -> wildcard(one);
-                    default -> throw new InvalidPatternException("Unsupported anything-but pattern: " + inner.getKey());
+                if (!one.isTextual()) {
+                    throw new InvalidPatternException(switch (kind) {
+                        case "equals-ignore-case" -> "Inside anything-but/equals-ignore-case list, number|start|null|boolean is not supported.";
+                        case "wildcard" -> "wildcard match pattern must be a string";
+                        default -> "prefix/suffix match pattern must be a string";
+                    });
+                }
+                if (one.asText().isEmpty() && (kind.equals("prefix") || kind.equals("suffix"))) {
+                    throw new InvalidPatternException("Null prefix/suffix not allowed");
+                }
+                excluded.add(switch (kind) {
+                    case "prefix" -> new Matcher.Prefix(one.asText(), false);
+                    case "suffix" -> new Matcher.Suffix(one.asText(), false);
+                    case "equals-ignore-case" -> new Matcher.EqualsIgnoreCase(one.asText());
+                    default -> wildcard(one);
                 });
             }
-        } else {
-            throw new InvalidPatternException("Value of anything-but must be an array or single string/number value.");
         }
         return new Matcher.AnythingBut(excluded);
     }
 
     private static Matcher cidr(JsonNode v) {
         String text = text(v, "prefix match pattern must be a string");
-        int slash = text.indexOf('/');
-        byte[] network = slash < 0 ? null : IpAddresses.parseOrNull(text.substring(0, slash));
-        int bits = -1;
-        if (network != null) {
-            try {
-                bits = Integer.parseInt(text.substring(slash + 1));
-            } catch (NumberFormatException e) {
-                bits = -1;
-            }
+        String[] parts = text.split("/", -1);
+        if (parts.length != 2) {
+            throw new InvalidPatternException("Malformed CIDR, one '/' required");
         }
-        if (network == null || bits < 0 || bits > network.length * 8) {
-            throw new InvalidPatternException("Nonstandard IP address: " + text);
+        int bits;
+        try {
+            bits = Integer.parseInt(parts[1]);
+        } catch (NumberFormatException e) {
+            throw new InvalidPatternException("Malformed CIDR, mask bits must be an integer");
+        }
+        byte[] network = IpAddresses.parseOrNull(parts[0]);
+        if (network == null || bits < 0 || bits > network.length * 8 || hostBitsSet(network, bits)) {
+            throw new InvalidPatternException("Nonstandard IP address: " + parts[0]);
         }
         return new Matcher.Cidr(network, bits);
+    }
+
+    private static boolean hostBitsSet(byte[] network, int bits) {
+        for (int bit = bits; bit < network.length * 8; bit++) {
+            if ((network[bit / 8] & (0x80 >> (bit % 8))) != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String text(JsonNode v, String reason) {

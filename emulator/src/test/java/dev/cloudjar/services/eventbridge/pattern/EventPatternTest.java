@@ -126,32 +126,50 @@ class EventPatternTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
         "[\"aws.ec2\"]| Filter is not an object",
         "\"x\"| Filter is not an object",
-        "{\"source\":\"aws.ec2\"}| Match value must be String, number, true, false, or null",
-        "{\"source\":5}| Match value must be String, number, true, false, or null",
+        "{\"source\":\"aws.ec2\"}| \"source\" must be an object or an array",
+        "{\"detail\":{\"n\":5}}| \"n\" must be an object or an array",
         "{\"source\":[]}| Empty arrays are not allowed",
-        "{}| Empty objects are not allowed",
+        "{\"source\":[[\"a\"]]}| Match value must be String, number, true, false, or null",
         "{\"source\":[{\"foo\":\"x\"}]}| Unrecognized match type foo",
+        "{\"source\":[{\"prefix\":\"a\",\"suffix\":\"b\"}]}| Only one key allowed in match expression",
         "{\"source\":[{\"prefix\":5}]}| prefix match pattern must be a string",
         "{\"source\":[{\"suffix\":[\"x\"]}]}| suffix match pattern must be a string",
+        "{\"source\":[{\"prefix\":{\"foo\":\"x\"}}]}| Unsupported anything-but pattern: foo",
+        "{\"source\":[{\"equals-ignore-case\":1}]}| equals-ignore-case match pattern must be a string",
         "{\"source\":[{\"exists\":\"yes\"}]}| exists match pattern must be either true or false.",
         "{\"source\":[{\"numeric\":\">\"}]}| Value of numeric must be an array.",
-        "{\"source\":[{\"numeric\":[\">\"]}]}| Value of numeric must be an array.",
+        "{\"source\":[{\"numeric\":[]}]}| Invalid member in numeric match: ]",
+        "{\"source\":[{\"numeric\":[5,\">\"]}]}| Invalid member in numeric match: 5",
         "{\"source\":[{\"numeric\":[\"!\",5]}]}| Unrecognized numeric range operator: !",
-        "{\"source\":[{\"numeric\":[\">\",\"5\"]}]}| Value of > must be numeric",
+        "{\"source\":[{\"numeric\":[\">\"]}]}| Value of > must be numeric",
+        "{\"source\":[{\"numeric\":[\"=\",\"5\"]}]}| Value of equals must be numeric",
+        "{\"source\":[{\"numeric\":[\"<\",5,\">\",1]}]}| Too many elements in numeric expression",
+        "{\"source\":[{\"numeric\":[\"=\",6,\"<\",7]}]}| Too many elements in numeric expression",
+        "{\"source\":[{\"numeric\":[\">\",5,6,7]}]}| Bad value in numeric range: 6",
         "{\"source\":[{\"numeric\":[\">\",5,\">\",6]}]}| Bad numeric range operator: >",
+        "{\"source\":[{\"numeric\":[\">\",5,\"<\",\"x\"]}]}| Value of < must be numeric",
         "{\"source\":[{\"numeric\":[\">\",6,\"<\",5]}]}| Bottom must be less than top",
-        "{\"source\":[{\"numeric\":[\"=\",6,\"<\",7]}]}| Bad numeric range operator: =",
-        "{\"source\":[{\"anything-but\":true}]}| Value of anything-but must be an array or single string/number value.",
+        "{\"source\":[{\"numeric\":[\">\",1,\"<\",5,\"<\"]}]}| Too many terms in numeric range expression",
         "{\"source\":[{\"anything-but\":{\"numeric\":[\">\",1]}}]}| Unsupported anything-but pattern: numeric",
+        "{\"source\":[{\"anything-but\":{\"prefix\":{\"equals-ignore-case\":\"a\"}}}]}| Value of anything-but must be an array or single string/number value.",
+        "{\"source\":[{\"anything-but\":{\"prefix\":5}}]}| prefix/suffix match pattern must be a string",
+        "{\"source\":[{\"anything-but\":{\"suffix\":\"\"}}]}| Null prefix/suffix not allowed",
+        "{\"source\":[{\"anything-but\":{\"wildcard\":[1]}}]}| wildcard match pattern must be a string",
+        "{\"source\":[{\"anything-but\":[{\"nope\":1}]}]}| Unrecognized match type nope",
         "{\"source\":[{\"wildcard\":\"a**b\"}]}| Consecutive wildcard characters at pos 2",
-        "{\"source\":[{\"cidr\":\"10.0.0.0\"}]}| Nonstandard IP address: 10.0.0.0",
-        "{\"source\":[{\"cidr\":\"10.0.0.0/33\"}]}| Nonstandard IP address: 10.0.0.0/33",
-        "{\"source\":[{\"cidr\":\"300.0.0.0/8\"}]}| Nonstandard IP address: 300.0.0.0/8",
-        "{\"$or\":[{\"source\":[\"a\"]}]}| Must have at least 2 patterns in $or",
-        "{\"source\":[{\"prefix\":\"a\",\"suffix\":\"b\"}]}| Match value must be String, number, true, false, or null",
+        "{\"source\":[{\"wildcard\":5}]}| wildcard match pattern must be a string",
+        "{\"source\":[{\"cidr\":5}]}| prefix match pattern must be a string",
+        "{\"source\":[{\"cidr\":\"10.0.0.0\"}]}| Malformed CIDR, one '/' required",
+        "{\"source\":[{\"cidr\":\"10.0.0.0/x\"}]}| Malformed CIDR, mask bits must be an integer",
+        "{\"source\":[{\"cidr\":\"10.0.0.0/33\"}]}| Nonstandard IP address: 10.0.0.0",
+        "{\"source\":[{\"cidr\":\"300.0.0.0/8\"}]}| Nonstandard IP address: 300.0.0.0",
+        "{\"source\":[{\"cidr\":\"10.0.0.1/24\"}]}| Nonstandard IP address: 10.0.0.1",
+        "{\"$or\":[]}| Empty arrays are not allowed",
+        "{\"$or\":[\"x\"]}| Filter is not an object",
+        "{\"source\":[\"a\"}| Filter is not valid JSON",
     })
     void refusesInvalidPatterns(String pattern, String reason) {
         InvalidPatternException e = assertThrows(InvalidPatternException.class, () -> EventPattern.parse(pattern));
@@ -159,10 +177,18 @@ class EventPatternTest {
     }
 
     @Test
-    void anythingButListsHoldOnlyStringsAndNumbers() {
+    void tooManyWildcardsIsTooComplex() {
         InvalidPatternException e = assertThrows(InvalidPatternException.class,
-                () -> EventPattern.parse("{\"source\":[{\"anything-but\":[true]}]}"));
-        assertEquals("Inside anything but list, start|null|boolean is not supported.", e.getMessage());
+                () -> EventPattern.parse("{\"source\":[{\"wildcard\":\"*a*b*c*d*e*f\"}]}"));
+        assertEquals("Rule is too complex - try using fewer wildcard characters or fewer repeating character sequences after a wildcard character",
+                e.getMessage());
+    }
+
+    @Test
+    void anythingButTakesListsOfAnyLiteralAndAnEmptyPatternMatchesEverything() throws Exception {
+        assertEquals(true, matches("{\"detail\":{\"state\":[{\"anything-but\":[true, null, \"running\"]}]}}"));
+        assertEquals(true, matches("{}"));
+        assertEquals(true, matches("{\"$or\":[{\"source\":[\"aws.ec2\"]}]}"));
     }
 
     @Test
