@@ -75,6 +75,7 @@ public final class CloudJar implements AutoCloseable {
         registerIntegrations();
         services.put(ServiceId.CONTROL, new Lazy<>(() -> new ControlApi(this::health, this::reset, config.dataDir() != null)
                 .view("api/outbox", request -> OutboxView.render(backend(SnsBackend.class)))
+                .view("api/eventbridge/deliveries", request -> backend(EventBridgeBackend.class).deliveryCounts())
                 .action("events/rules/", dev.cloudjar.control.EventBridgeControl.fireRule(() -> backend(EventBridgeBackend.class)))
                 .action("clock/", dev.cloudjar.control.EventBridgeControl.advanceClock(this::advanceClock))));
     }

@@ -330,7 +330,7 @@ public final class EventBridgeBackend implements AutoCloseable {
         return schedules.due(rule.arn());
     }
 
-    /** Deliveries handed to targets and deliveries that failed, for health views. */
+    /** Events that matched a rule, deliveries rules handed to targets, and deliveries (of rules or schedules) that failed. */
     public Map<String, Long> deliveryCounts() {
         return router.counts();
     }

@@ -208,7 +208,7 @@ final class EventRouter {
     Map<String, Long> counts() {
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("matched", matched.get());
-        counts.put("delivered", delivered.get() - failed.get());
+        counts.put("sent", delivered.get());
         counts.put("failed", failed.get());
         return counts;
     }

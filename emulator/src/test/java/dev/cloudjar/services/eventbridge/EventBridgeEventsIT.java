@@ -146,7 +146,7 @@ class EventBridgeEventsIT {
     }
 
     @Test
-    void disabledRulesAndUnreachableTargetsNeverFailPutEvents(CloudJar cloudJar, EventBridgeClient events, SqsClient sqs) {
+    void disabledRulesAndUnreachableTargetsNeverFailPutEvents(CloudJar cloudJar, EventBridgeClient events, SqsClient sqs) throws Exception {
         String arn = queue(sqs, "disabled");
         events.putRule(b -> b.name("off").eventPattern("{\"source\":[\"off\"]}").state("DISABLED"));
         events.putTargets(b -> b.rule("off").targets(Target.builder().id("q").arn(arn).build()));
@@ -158,6 +158,10 @@ class EventBridgeEventsIT {
         assertEquals(0, response.failedEntryCount());
         assertTrue(drain(cloudJar, sqs, "disabled").isEmpty());
         assertEquals(failedBefore + 2, cloudJar.backend(EventBridgeBackend.class).deliveryCounts().get("failed"));
+        dev.cloudjar.testing.RawHttp.Response view = new dev.cloudjar.testing.RawHttp(java.net.URI.create(cloudJar.endpoint()))
+                .send("GET", "/_cloudjar/api/eventbridge/deliveries", (String) null);
+        assertEquals(200, view.status());
+        assertEquals(failedBefore + 2, JSON.readTree(view.body()).get("failed").asLong(), view.body());
     }
 
     @Test
