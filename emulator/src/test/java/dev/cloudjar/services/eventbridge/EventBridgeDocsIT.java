@@ -15,6 +15,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * docs/eventbridge.md's commands, run as written with the installed {@code aws} CLI from the
@@ -58,6 +60,13 @@ class EventBridgeDocsIT {
         assertTrue(record.get("responsePayload").asText().startsWith("Hello World from aws.events (Scheduled Event) at "), out);
         assertTrue(record.get("responsePayload").asText().endsWith(
                 " for [arn:aws:events:us-east-1:000000000000:rule/hello-world-every-minute]"), out);
+        assertEquals("{\"rule\":\"hello-world-every-minute\",\"targets\":1}", lines[5], out);
+        assertEquals(6, lines.length, out);
+        // the fired invocation reached the destination too
+        try (SqsClient sqs = CloudJarExtension.client(SqsClient.builder(), cloudJar).build()) {
+            List<Message> fired = EventBridgeScheduleIT.receive(cloudJar, sqs, "hello-world-results", 1);
+            assertEquals("Scheduled Event", JSON.readTree(fired.get(0).body()).at("/requestPayload/detail-type").asText());
+        }
     }
 
     @Test
