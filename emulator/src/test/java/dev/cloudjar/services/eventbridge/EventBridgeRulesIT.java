@@ -135,7 +135,9 @@ class EventBridgeRulesIT {
                 Target.builder().id("q").arn("arn:aws:sqs:us-east-1:000000000000:orders.fifo")
                         .sqsParameters(p -> p.messageGroupId("g1")).inputPath("$.detail").build(),
                 Target.builder().id("topic").arn("arn:aws:sns:us-east-1:000000000000:news")
-                        .inputTransformer(t -> t.inputPathsMap(Map.of("s", "$.source")).inputTemplate("\"from <s>\"")).build()));
+                        .inputTransformer(t -> t.inputPathsMap(Map.of("s", "$.source")).inputTemplate("\"from <s>\""))
+                        .retryPolicy(r -> r.maximumRetryAttempts(3).maximumEventAgeInSeconds(600))
+                        .deadLetterConfig(d -> d.arn("arn:aws:sqs:us-east-1:000000000000:dlq")).build()));
         assertEquals(0, put.failedEntryCount());
         assertTrue(put.failedEntries().isEmpty());
         List<Target> targets = events.listTargetsByRule(b -> b.rule("targets")).targets();
@@ -145,6 +147,10 @@ class EventBridgeRulesIT {
         assertEquals("$.detail", targets.get(1).inputPath());
         assertEquals("\"from <s>\"", targets.get(2).inputTransformer().inputTemplate());
         assertEquals(Map.of("s", "$.source"), targets.get(2).inputTransformer().inputPathsMap());
+        // members CloudJar does not act on still come back as they were put
+        assertEquals(3, targets.get(2).retryPolicy().maximumRetryAttempts());
+        assertEquals(600, targets.get(2).retryPolicy().maximumEventAgeInSeconds());
+        assertEquals("arn:aws:sqs:us-east-1:000000000000:dlq", targets.get(2).deadLetterConfig().arn());
 
         // same id replaces
         events.putTargets(b -> b.rule("targets").targets(Target.builder().id("fn").arn(FN2).input("{\"a\":2}").build()));

@@ -29,7 +29,7 @@ class TargetInputTest {
     }
 
     private static TargetRecord transformer(Map<String, String> paths, String template) {
-        return new TargetRecord("t", "arn:aws:sqs:us-east-1:123456789012:q", null, null, null, paths, template, null);
+        return new TargetRecord("t", "arn:aws:sqs:us-east-1:123456789012:q", null, null, null, paths, template, null, null);
     }
 
     private static Map<String, String> paths() {
@@ -44,22 +44,22 @@ class TargetInputTest {
 
     @Test
     void withoutInputTheTargetGetsTheEvent() throws Exception {
-        assertEquals(EVENT_TEXT, render(new TargetRecord("t", "arn:a:b:c:d:e", null, null, null, null, null, null)));
+        assertEquals(EVENT_TEXT, render(new TargetRecord("t", "arn:a:b:c:d:e", null, null, null, null, null, null, null)));
     }
 
     @Test
     void inputIsSentAsGiven() throws Exception {
-        assertEquals("{\"name\": \"CloudJar\"}", render(new TargetRecord("t", "arn:a:b:c:d:e", null, "{\"name\": \"CloudJar\"}", null, null, null, null)));
+        assertEquals("{\"name\": \"CloudJar\"}", render(new TargetRecord("t", "arn:a:b:c:d:e", null, "{\"name\": \"CloudJar\"}", null, null, null, null, null)));
     }
 
     @Test
     void inputPathSelectsPartOfTheEvent() throws Exception {
         assertEquals("{\"instance-id\":\"i-0123456789\",\"state\":\"RUNNING\",\"count\":3,\"tags\":{\"a\":\"b\"}}",
-                render(new TargetRecord("t", "arn:a:b:c:d:e", null, null, "$.detail", null, null, null)));
-        assertEquals("\"RUNNING\"", render(new TargetRecord("t", "arn:a:b:c:d:e", null, null, "$.detail.state", null, null, null)));
+                render(new TargetRecord("t", "arn:a:b:c:d:e", null, null, "$.detail", null, null, null, null)));
+        assertEquals("\"RUNNING\"", render(new TargetRecord("t", "arn:a:b:c:d:e", null, null, "$.detail.state", null, null, null, null)));
         assertEquals("\"arn:aws:ec2:us-east-1:123456789012:instance/i-abcd1111\"",
-                render(new TargetRecord("t", "arn:a:b:c:d:e", null, null, "$.resources[0]", null, null, null)));
-        assertEquals("\"aws.ec2\"", render(new TargetRecord("t", "arn:a:b:c:d:e", null, null, "$['source']", null, null, null)));
+                render(new TargetRecord("t", "arn:a:b:c:d:e", null, null, "$.resources[0]", null, null, null, null)));
+        assertEquals("\"aws.ec2\"", render(new TargetRecord("t", "arn:a:b:c:d:e", null, null, "$['source']", null, null, null, null)));
     }
 
     @Test

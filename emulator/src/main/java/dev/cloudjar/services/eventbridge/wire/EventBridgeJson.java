@@ -121,9 +121,19 @@ final class EventBridgeJson {
             }
         }
         JsonNode sqs = t.get("SqsParameters");
+        ObjectNode others = JsonProtocol.MAPPER.createObjectNode();
+        t.fields().forEachRemaining(e -> {
+            if (!HANDLED_TARGET_MEMBERS.contains(e.getKey()) && !e.getValue().isNull()) {
+                others.set(e.getKey(), e.getValue());
+            }
+        });
         return new TargetRecord(string(t, "Id"), string(t, "Arn"), string(t, "RoleArn"), string(t, "Input"), string(t, "InputPath"),
-                paths, template, sqs == null ? null : string(sqs, "MessageGroupId"));
+                paths, template, sqs == null ? null : string(sqs, "MessageGroupId"), others.isEmpty() ? null : others.toString());
     }
+
+    /** Target members read into TargetRecord's own fields; the others are kept as they came. */
+    private static final java.util.Set<String> HANDLED_TARGET_MEMBERS = java.util.Set.of("Id", "Arn", "RoleArn", "Input", "InputPath",
+            "InputTransformer", "SqsParameters");
 
     static ObjectNode writeTarget(TargetRecord t) {
         ObjectNode out = JsonProtocol.MAPPER.createObjectNode();
@@ -148,6 +158,13 @@ final class EventBridgeJson {
         }
         if (t.messageGroupId() != null) {
             out.putObject("SqsParameters").put("MessageGroupId", t.messageGroupId());
+        }
+        if (t.otherMembers() != null) {
+            try {
+                out.setAll((ObjectNode) JsonProtocol.MAPPER.readTree(t.otherMembers()));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("stored target members are not JSON", e);
+            }
         }
         return out;
     }
