@@ -39,6 +39,8 @@ final class EventRouter {
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong matched = new AtomicLong();
+    private static final int MAX_CACHED_PATTERNS = 10_000;
+    private final Map<String, EventPattern> patterns = new java.util.concurrent.ConcurrentHashMap<>();
 
     EventRouter(ServiceContext ctx, EventBridgeState state) {
         this.ctx = ctx;
@@ -127,17 +129,29 @@ final class EventRouter {
             if (!rule.enabled() || rule.eventPattern() == null || rule.targets().isEmpty()) {
                 continue;
             }
-            EventPattern pattern;
-            try {
-                pattern = EventPattern.parse(rule.eventPattern());
-            } catch (RuntimeException e) {
-                continue;
-            }
-            if (pattern.matches(event)) {
+            EventPattern pattern = compiled(rule.eventPattern());
+            if (pattern != null && pattern.matches(event)) {
                 matched.incrementAndGet();
                 deliver(rule, event, text);
             }
         }
+    }
+
+    /** Compiled patterns by their text: PutRule validated them, so each is parsed once, not per event. */
+    private EventPattern compiled(String text) {
+        EventPattern pattern = patterns.get(text);
+        if (pattern == null) {
+            try {
+                pattern = EventPattern.parse(text);
+            } catch (RuntimeException e) {
+                return null;
+            }
+            if (patterns.size() >= MAX_CACHED_PATTERNS) {
+                patterns.clear();
+            }
+            patterns.put(text, pattern);
+        }
+        return pattern;
     }
 
     int fireScheduled(RuleRecord rule, Instant due) {
