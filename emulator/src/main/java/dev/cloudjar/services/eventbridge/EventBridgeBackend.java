@@ -33,10 +33,10 @@ import java.util.regex.Pattern;
  * {@code EventBridgeDelivery} on the event bus, which {@code integration} sends to Lambda, SQS or SNS.
  * Scheduled rules fire on the injected clock ({@link ScheduleRunner}) with AWS's "Scheduled Event".
  *
- * <p>LIMITATIONS: no archives, replays, API destinations, connections, endpoints, partner event
- * sources or bus policies (PutPermission); RoleArn is stored, never assumed or checked; targets other
- * than Lambda, SQS and SNS are stored but not delivered to; no retries or dead-letter queues for
- * failed deliveries (they are logged and counted); a clock jump past several due times fires a
+ * <p>LIMITATIONS: no archives, replays, API destinations, connections, endpoints or partner event
+ * sources; RoleArn is stored, never assumed or checked; bus policies (PutPermission) are stored, never
+ * enforced; targets other than Lambda, SQS and SNS are stored but not delivered to; no retries or
+ * dead-letter queues for failed deliveries (they are logged and counted); a clock jump past several due times fires a
  * schedule once; ManagedBy rules and ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS behave as ENABLED.
  */
 public final class EventBridgeBackend implements AutoCloseable {
@@ -247,7 +247,7 @@ public final class EventBridgeBackend implements AutoCloseable {
         long now = ctx.clock().millis();
         synchronized (writeLock) {
             if (state.buses.putIfAbsent(EventBridgeState.busKey(scope, name),
-                    new EventBusRecord(name, arn, description, now, now, tags(tags))) != null) {
+                    new EventBusRecord(name, arn, description, now, now, tags(tags), null)) != null) {
                 throw EventBridgeErrors.busExists(name);
             }
         }
@@ -256,19 +256,46 @@ public final class EventBridgeBackend implements AutoCloseable {
 
     public EventBusRecord describeEventBus(Scope scope, String eventBusName) {
         String bus = busName(scope, eventBusName);
-        if (DEFAULT_BUS.equals(bus)) {
+        EventBusRecord record = state.buses.get(EventBridgeState.busKey(scope, bus));
+        if (record == null && DEFAULT_BUS.equals(bus)) {
             return defaultBus(scope);
         }
-        EventBusRecord record = state.buses.get(EventBridgeState.busKey(scope, bus));
         if (record == null) {
             throw EventBridgeErrors.busNotFound(bus);
         }
         return record;
     }
 
+    public EventBusRecord updateEventBus(Scope scope, String eventBusName, String description) {
+        synchronized (writeLock) {
+            EventBusRecord updated = describeEventBus(scope, eventBusName).withDescription(description, ctx.clock().millis());
+            state.buses.put(EventBridgeState.busKey(scope, updated.name()), updated);
+            return updated;
+        }
+    }
+
+    /** PutPermission: a statement (or a whole policy) on the bus's resource policy; stored, never enforced. */
+    public void putPermission(Scope scope, String eventBusName, BusPolicies.Statement statement, String policy) {
+        synchronized (writeLock) {
+            EventBusRecord bus = describeEventBus(scope, eventBusName);
+            String updated = BusPolicies.put(bus, statement, policy);
+            state.buses.put(EventBridgeState.busKey(scope, bus.name()), bus.withPolicy(updated, ctx.clock().millis()));
+        }
+    }
+
+    public void removePermission(Scope scope, String eventBusName, String statementId, boolean removeAll) {
+        synchronized (writeLock) {
+            EventBusRecord bus = describeEventBus(scope, eventBusName);
+            String updated = BusPolicies.remove(bus, statementId, removeAll);
+            state.buses.put(EventBridgeState.busKey(scope, bus.name()), bus.withPolicy(updated, ctx.clock().millis()));
+        }
+    }
+
     public Page<EventBusRecord> listEventBuses(Scope scope, String namePrefix, String nextToken, Integer limit) {
         List<EventBusRecord> all = new ArrayList<>(state.busesOf(scope));
-        all.add(defaultBus(scope));
+        if (all.stream().noneMatch(b -> b.name().equals(DEFAULT_BUS))) {
+            all.add(defaultBus(scope));
+        }
         List<EventBusRecord> sorted = all.stream().filter(b -> namePrefix == null || b.name().startsWith(namePrefix))
                 .sorted(Comparator.comparing(EventBusRecord::name)).toList();
         return EventBridgeState.page(sorted, EventBusRecord::name, nextToken, limit);
@@ -290,7 +317,7 @@ public final class EventBridgeBackend implements AutoCloseable {
     }
 
     private EventBusRecord defaultBus(Scope scope) {
-        return new EventBusRecord(DEFAULT_BUS, EventBridgeState.busArn(scope, DEFAULT_BUS), null, 0, 0, Map.of());
+        return new EventBusRecord(DEFAULT_BUS, EventBridgeState.busArn(scope, DEFAULT_BUS), null, 0, 0, Map.of(), null);
     }
 
     // ---- events

@@ -247,6 +247,41 @@ class EventBridgeRulesIT {
     }
 
     @Test
+    void busDescriptionsAndPermissions(EventBridgeClient events) throws Exception {
+        events.createEventBus(b -> b.name("shared"));
+        assertEquals("for partners", events.updateEventBus(b -> b.name("shared").description("for partners")).description());
+        assertEquals("for partners", events.describeEventBus(b -> b.name("shared")).description());
+
+        events.putPermission(b -> b.eventBusName("shared").action("events:PutEvents").principal("111122223333").statementId("partner"));
+        events.putPermission(b -> b.eventBusName("shared").action("events:PutEvents").principal("*").statementId("org")
+                .condition(c -> c.type("StringEquals").key("aws:PrincipalOrgID").value("o-123")));
+        var policy = new com.fasterxml.jackson.databind.ObjectMapper().readTree(events.describeEventBus(b -> b.name("shared")).policy());
+        assertEquals("2012-10-17", policy.get("Version").asText());
+        assertEquals(2, policy.get("Statement").size());
+        assertEquals("arn:aws:iam::111122223333:root", policy.at("/Statement/0/Principal/AWS").asText());
+        assertEquals("arn:aws:events:us-east-1:000000000000:event-bus/shared", policy.at("/Statement/0/Resource").asText());
+        assertEquals("o-123", policy.at("/Statement/1/Condition/StringEquals/aws:PrincipalOrgID").asText());
+
+        events.removePermission(b -> b.eventBusName("shared").statementId("partner"));
+        assertEquals(1, new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                events.describeEventBus(b -> b.name("shared")).policy()).get("Statement").size());
+        ResourceNotFoundException noStatement = assertThrows(ResourceNotFoundException.class,
+                () -> events.removePermission(b -> b.eventBusName("shared").statementId("partner")));
+        assertEquals("Statement with the provided id does not exist.", noStatement.awsErrorDetails().errorMessage());
+        events.removePermission(b -> b.eventBusName("shared").removeAllPermissions(true));
+        assertNull(events.describeEventBus(b -> b.name("shared")).policy());
+        EventBridgeException badAction = assertThrows(EventBridgeException.class,
+                () -> events.putPermission(b -> b.action("events:DeleteRule").principal("*").statementId("x")));
+        assertEquals("ValidationException", badAction.awsErrorDetails().errorCode());
+
+        // the default bus takes a policy too, and stays listed once
+        events.putPermission(b -> b.action("events:PutEvents").principal("111122223333").statementId("d"));
+        assertTrue(events.describeEventBus(b -> { }).policy().contains("\"Sid\":\"d\""));
+        assertEquals(1, events.listEventBuses(b -> b.namePrefix("default")).eventBuses().size());
+        events.removePermission(b -> b.statementId("d"));
+    }
+
+    @Test
     void unknownOperationsAnswerUnknownOperation(EventBridgeClient events) {
         EventBridgeException e = assertThrows(EventBridgeException.class, () -> events.listArchives(b -> { }));
         assertEquals("UnknownOperationException", e.awsErrorDetails().errorCode());

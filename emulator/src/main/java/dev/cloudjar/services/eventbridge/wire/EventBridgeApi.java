@@ -13,6 +13,7 @@ import dev.cloudjar.protocol.AwsResponse;
 import dev.cloudjar.protocol.AwsService;
 import dev.cloudjar.protocol.OperationTable;
 import dev.cloudjar.protocol.json.JsonProtocol;
+import dev.cloudjar.services.eventbridge.BusPolicies;
 import dev.cloudjar.services.eventbridge.EventBridgeBackend;
 import dev.cloudjar.services.eventbridge.EventBridgeErrors;
 import dev.cloudjar.services.eventbridge.model.EventBusRecord;
@@ -76,6 +77,26 @@ public final class EventBridgeApi implements AwsService {
         op("ListEventBuses", this::listEventBuses);
         op("DeleteEventBus", (s, b) -> {
             backend.deleteEventBus(s, required(b, "Name"));
+            return empty();
+        });
+        op("UpdateEventBus", (s, b) -> {
+            EventBusRecord bus = backend.updateEventBus(s, string(b, "Name"), string(b, "Description"));
+            ObjectNode out = empty().put("Arn", bus.arn()).put("Name", bus.name());
+            if (bus.description() != null) {
+                out.put("Description", bus.description());
+            }
+            return out;
+        });
+        op("PutPermission", (s, b) -> {
+            JsonNode condition = b.get("Condition");
+            BusPolicies.Statement statement = new BusPolicies.Statement(string(b, "Action"), string(b, "Principal"),
+                    string(b, "StatementId"), condition == null ? null : string(condition, "Type"),
+                    condition == null ? null : string(condition, "Key"), condition == null ? null : string(condition, "Value"));
+            backend.putPermission(s, string(b, "EventBusName"), statement, string(b, "Policy"));
+            return empty();
+        });
+        op("RemovePermission", (s, b) -> {
+            backend.removePermission(s, string(b, "EventBusName"), string(b, "StatementId"), b.path("RemoveAllPermissions").asBoolean(false));
             return empty();
         });
         op("PutEvents", this::putEvents);
@@ -214,6 +235,9 @@ public final class EventBridgeApi implements AwsService {
         out.put("Arn", bus.arn());
         if (bus.description() != null) {
             out.put("Description", bus.description());
+        }
+        if (bus.policy() != null) {
+            out.put("Policy", bus.policy());
         }
         if (bus.createdMillis() > 0) {
             out.put("CreationTime", bus.createdMillis() / 1000.0);
