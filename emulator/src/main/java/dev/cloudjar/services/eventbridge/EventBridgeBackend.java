@@ -42,6 +42,9 @@ import java.util.regex.Pattern;
 public final class EventBridgeBackend implements AutoCloseable {
     private static final Pattern NAME = Pattern.compile("[.\\-_A-Za-z0-9]+");
     private static final Pattern BUS_NAME = Pattern.compile("[/.\\-_A-Za-z0-9]+");
+    /** AWS's default quotas: 300 rules per bus and 100 buses per account and region, so state stays bounded. */
+    static final int MAX_RULES_PER_BUS = 300;
+    static final int MAX_BUSES = 100;
     private static final List<String> STATES = List.of("ENABLED", "DISABLED", "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS");
 
     private final ServiceContext ctx;
@@ -65,6 +68,8 @@ public final class EventBridgeBackend implements AutoCloseable {
     public String putRule(Scope scope, PutRuleRequest request) {
         String bus = busName(scope, request.eventBusName());
         requireName(request.name(), "name");
+        maxLength(request.eventPattern(), "eventPattern", 4096);
+        maxLength(request.scheduleExpression(), "scheduleExpression", 256);
         if (request.scheduleExpression() == null && request.eventPattern() == null) {
             throw EventBridgeErrors.validation("Parameter(s) EventPattern or ScheduleExpression must be specified.");
         }
@@ -91,6 +96,9 @@ public final class EventBridgeBackend implements AutoCloseable {
         RuleRecord saved;
         synchronized (writeLock) {
             RuleRecord existing = state.rules.get(EventBridgeState.ruleKey(scope, bus, request.name()));
+            if (existing == null && state.rulesOf(scope, bus).size() >= MAX_RULES_PER_BUS) {
+                throw EventBridgeErrors.limitExceeded("The requested resource exceeds the maximum number allowed.");
+            }
             long created = existing == null ? ctx.clock().millis() : existing.createdMillis();
             if (existing != null && request.scheduleExpression() != null
                     && !request.scheduleExpression().equals(existing.scheduleExpression())) {
@@ -246,6 +254,9 @@ public final class EventBridgeBackend implements AutoCloseable {
         String arn = EventBridgeState.busArn(scope, name);
         long now = ctx.clock().millis();
         synchronized (writeLock) {
+            if (state.busesOf(scope).size() >= MAX_BUSES) {
+                throw EventBridgeErrors.limitExceeded("The requested resource exceeds the maximum number allowed.");
+            }
             if (state.buses.putIfAbsent(EventBridgeState.busKey(scope, name),
                     new EventBusRecord(name, arn, description, now, now, tags(tags), null)) != null) {
                 throw EventBridgeErrors.busExists(name);
@@ -420,6 +431,12 @@ public final class EventBridgeBackend implements AutoCloseable {
             return arn.resource().substring("event-bus/".length());
         }
         return nameOrArn;
+    }
+
+    static void maxLength(String value, String member, int max) {
+        if (value != null && value.length() > max) {
+            throw EventBridgeErrors.constraint(value, member, "Member must have length less than or equal to " + max);
+        }
     }
 
     static void requireName(String name, String member) {

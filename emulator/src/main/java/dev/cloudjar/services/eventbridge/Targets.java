@@ -19,6 +19,10 @@ final class Targets {
         if (arn == null) {
             throw EventBridgeErrors.validation("Parameter " + t.arn() + " is not valid. Reason: Provided Arn is not in correct format.");
         }
+        EventBridgeBackend.maxLength(t.input(), "targets.member.input", 8192);
+        EventBridgeBackend.maxLength(t.inputPath(), "targets.member.inputPath", 256);
+        EventBridgeBackend.maxLength(t.inputTemplate(), "targets.member.inputTransformer.inputTemplate", 8192);
+        EventBridgeBackend.maxLength(t.arn(), "targets.member.arn", 1600);
         int given = (t.input() != null ? 1 : 0) + (t.inputPath() != null ? 1 : 0) + (t.hasTransformer() ? 1 : 0);
         if (given > 1) {
             throw EventBridgeErrors.validation("Only one of Input, InputPath, or InputTransformer must be provided for target " + t.id() + ".");

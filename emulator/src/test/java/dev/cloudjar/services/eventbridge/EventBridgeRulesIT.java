@@ -103,6 +103,10 @@ class EventBridgeRulesIT {
         assertThrows(InvalidEventPatternException.class, () -> events.putRule(b -> b.name("bad-pattern").eventPattern("[1]")));
         assertThrows(InvalidEventPatternException.class, () -> events.putRule(b -> b.name("bad-pattern").eventPattern("{not json")));
         assertThrows(ResourceNotFoundException.class, () -> events.describeRule(b -> b.name("bad-pattern")));
+        String huge = "{\"source\":[\"" + "a".repeat(4100) + "\"]}";
+        EventBridgeException tooLong = assertThrows(EventBridgeException.class, () -> events.putRule(b -> b.name("huge").eventPattern(huge)));
+        assertTrue(tooLong.awsErrorDetails().errorMessage().endsWith(
+                "at 'eventPattern' failed to satisfy constraint: Member must have length less than or equal to 4096"), tooLong.getMessage());
     }
 
     @Test
@@ -279,6 +283,21 @@ class EventBridgeRulesIT {
         assertTrue(events.describeEventBus(b -> { }).policy().contains("\"Sid\":\"d\""));
         assertEquals(1, events.listEventBuses(b -> b.namePrefix("default")).eventBuses().size());
         events.removePermission(b -> b.statementId("d"));
+    }
+
+    @Test
+    void aBusHoldsAtMostThreeHundredRules(EventBridgeClient events) {
+        events.createEventBus(b -> b.name("crowded"));
+        for (int i = 0; i < 300; i++) {
+            int n = i;
+            events.putRule(b -> b.name("r" + n).eventBusName("crowded").eventPattern("{\"source\":[\"x\"]}"));
+        }
+        LimitExceededException full = assertThrows(LimitExceededException.class,
+                () -> events.putRule(b -> b.name("r300").eventBusName("crowded").eventPattern("{\"source\":[\"x\"]}")));
+        assertEquals("The requested resource exceeds the maximum number allowed.", full.awsErrorDetails().errorMessage());
+        // updating an existing rule is not a new one
+        events.putRule(b -> b.name("r0").eventBusName("crowded").eventPattern("{\"source\":[\"y\"]}"));
+        events.deleteEventBus(b -> b.name("crowded"));
     }
 
     @Test
