@@ -6,6 +6,7 @@ import dev.cloudjar.core.IdGenerator;
 import dev.cloudjar.core.Scope;
 import dev.cloudjar.events.EventBus;
 import dev.cloudjar.http.HttpServer;
+import dev.cloudjar.persistence.TempFolders;
 import dev.cloudjar.persistence.LazyStateStore;
 import dev.cloudjar.persistence.MapDbStateStore;
 import dev.cloudjar.persistence.StateStore;
@@ -82,11 +83,17 @@ public final class CloudJar implements AutoCloseable {
 
     /** Starts CloudJar and its HTTP server; port 0 picks a free port. */
     public static CloudJar start(CloudJarConfig config) {
+        removeOrphanedTempFolders();
         CloudJar cloudJar = new CloudJar(config);
         cloudJar.restore();
         Scope defaults = new Scope(config.accountId(), config.region());
-        cloudJar.server = new HttpServer(config.host(), config.port(), config.allowedHosts(), config.allowedOrigins(), cloudJar::service, cloudJar.context.ids(),
-                cloudJar.context.store(), defaults).start();
+        try {
+            cloudJar.server = new HttpServer(config.host(), config.port(), config.allowedHosts(), config.allowedOrigins(), cloudJar::service, cloudJar.context.ids(),
+                    cloudJar.context.store(), defaults).start();
+        } catch (RuntimeException e) {
+            cloudJar.close();
+            throw e;
+        }
         if (config.port() == 0) {
             // services that build URLs pointing back at CloudJar (SubscribeURL, queue URLs) need the bound port
             ServiceContext bound = cloudJar.context;
@@ -101,6 +108,13 @@ public final class CloudJar implements AutoCloseable {
             }
         }
         return cloudJar;
+    }
+
+    /** What an in-memory CloudJar stopped with kill -9 left in the temp folder goes, off the start path. */
+    private static void removeOrphanedTempFolders() {
+        Thread sweeper = new Thread(TempFolders::removeOrphans, "cloudjar-temp-sweeper");
+        sweeper.setDaemon(true);
+        sweeper.start();
     }
 
     /** One place per service: its backend (built on first use) and its wire adapter. */
@@ -246,7 +260,15 @@ public final class CloudJar implements AutoCloseable {
 
     public static String version() {
         String version = CloudJar.class.getPackage().getImplementationVersion();
-        return version == null ? "dev" : version;
+        if (version != null) {
+            return version;
+        }
+        // run from classes (an IDE, the junit extension's tests): the build wrote the version beside them
+        try (java.io.InputStream in = CloudJar.class.getResourceAsStream("version.txt")) {
+            return in == null ? "dev" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+        } catch (java.io.IOException e) {
+            return "dev";
+        }
     }
 
     @Override

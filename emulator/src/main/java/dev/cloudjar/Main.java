@@ -31,8 +31,11 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--account-id", defaultValue = "${env:CLOUDJAR_ACCOUNT_ID:-000000000000}", description = "Account for requests without a 12-digit access key (env CLOUDJAR_ACCOUNT_ID, default ${DEFAULT-VALUE}).")
     String accountId;
 
-    @Option(names = "--log-level", defaultValue = "${env:CLOUDJAR_LOG_LEVEL:-info}", description = "trace, debug, info, warn or error (env CLOUDJAR_LOG_LEVEL, default ${DEFAULT-VALUE}).")
-    String logLevel;
+    @Option(names = "--log-level", defaultValue = "${env:CLOUDJAR_LOG_LEVEL:-info}", description = "${COMPLETION-CANDIDATES} (env CLOUDJAR_LOG_LEVEL, default ${DEFAULT-VALUE}).")
+    LogLevel logLevel;
+
+    /** slf4j-simple's levels; anything else is refused at the command line instead of silently meaning info. */
+    enum LogLevel { trace, debug, info, warn, error }
 
     @Option(names = "--smtp", defaultValue = "${env:CLOUDJAR_SMTP}", description = "Relay SNS email notifications to this SMTP server, host:port (env CLOUDJAR_SMTP).")
     String smtp;
@@ -49,7 +52,7 @@ public final class Main implements Callable<Integer> {
     List<String> allowedOrigins;
 
     public static void main(String[] args) {
-        CommandLine commandLine = new CommandLine(new Main());
+        CommandLine commandLine = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
         int exit = commandLine.execute(args);
         if (exit != 0 || commandLine.isUsageHelpRequested() || commandLine.isVersionHelpRequested()) {
             System.exit(exit);
@@ -58,8 +61,8 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        configureLogging(logLevel);
-        CloudJarConfig config = new CloudJarConfig(host, port, dataDir, region, accountId, logLevel, smtp, init, allowedHosts, allowedOrigins);
+        configureLogging(logLevel.name());
+        CloudJarConfig config = new CloudJarConfig(host, port, dataDir, region, accountId, logLevel.name(), smtp, init, allowedHosts, allowedOrigins);
         CloudJar cloudJar;
         try {
             cloudJar = CloudJar.start(config);
@@ -79,12 +82,18 @@ public final class Main implements Callable<Integer> {
         return 0;
     }
 
-    private static String rootMessage(Throwable e) {
+    /** CloudJar's own explanation where it gave one (a port in use, a data dir it cannot use), else the root cause's. */
+    static String rootMessage(Throwable e) {
         Throwable cause = e;
-        while (cause.getCause() != null) {
+        while (true) {
+            if ((cause instanceof IllegalStateException || cause instanceof IllegalArgumentException) && cause.getMessage() != null) {
+                return cause.getMessage();
+            }
+            if (cause.getCause() == null) {
+                return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+            }
             cause = cause.getCause();
         }
-        return cause.getMessage() == null ? cause.toString() : cause.getMessage();
     }
 
     /** slf4j-simple reads its level once, at the first logger: set it before anything logs. */
@@ -93,6 +102,9 @@ public final class Main implements Callable<Integer> {
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
         System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
         System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");
+        System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
+        // CloudJar says itself why it could not start (HttpServer names the port in use)
+        System.setProperty("org.slf4j.simpleLogger.log.io.javalin.Javalin", "off");
         System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
         System.setProperty("org.slf4j.simpleLogger.log.io.javalin", "warn");
     }

@@ -144,9 +144,20 @@ final class GatewayHandler implements Handler {
             LOG.debug("writing response {} failed: {}", request.requestId(), e.toString());
         }
         if (ACCESS.isInfoEnabled()) {
-            String operation = request.target() != null ? request.target() : request.method() + " " + request.rawPath();
+            String operation = operationName(serviceId, request);
             ACCESS.info("{} {} {} {}ms", serviceId == null ? "-" : serviceId.name().toLowerCase(), operation, response.status(), (System.nanoTime() - started) / 1_000_000);
         }
+    }
+
+    private String operationName(ServiceId serviceId, AwsRequest request) {
+        String name = null;
+        AwsService service = serviceId == null || serviceId == ServiceId.CONTROL || serviceId == ServiceId.UNSUPPORTED ? null : services.apply(serviceId);
+        try {
+            name = service == null ? request.target() : service.operationName(request);
+        } catch (RuntimeException e) {
+            LOG.debug("naming the operation of {} failed: {}", request.requestId(), e.toString());
+        }
+        return name != null ? name : request.method() + " " + request.rawPath();
     }
 
     private record Bound(AwsRequest request, ServiceId service) {

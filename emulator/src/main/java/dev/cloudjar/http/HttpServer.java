@@ -22,9 +22,13 @@ public final class HttpServer implements AutoCloseable {
             HandlerType.DELETE, HandlerType.HEAD, HandlerType.OPTIONS, HandlerType.PATCH);
 
     private final Javalin app;
+    private final String host;
+    private final int port;
 
     public HttpServer(String host, int port, List<String> allowedHosts, List<String> allowedOrigins,
                       Function<ServiceId, AwsService> services, IdGenerator ids, StateStore store, Scope defaults) {
+        this.host = host;
+        this.port = port;
         GatewayHandler gateway = new GatewayHandler(services, ids, store, defaults, "http://" + host + ":" + port,
                 new BrowserGuard(host, allowedHosts, allowedOrigins));
         this.app = Javalin.create(config -> {
@@ -57,8 +61,19 @@ public final class HttpServer implements AutoCloseable {
         });
     }
 
+    /** Starts listening; a port another process holds is named, with what to do about it. */
     public HttpServer start() {
-        app.start();
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof java.net.BindException) {
+                    throw new IllegalStateException("port " + port + " on " + host + " is already in use (is another CloudJar or "
+                            + "LocalStack running?). Stop it, or choose another port with --port or CLOUDJAR_PORT (0 picks a free one).", e);
+                }
+            }
+            throw e;
+        }
         return this;
     }
 

@@ -50,7 +50,7 @@ public final class MapDbStateStore implements StateStore {
     /** A store that forgets everything when the process ends; blobs go to a temporary folder. */
     public static MapDbStateStore inMemory() {
         try {
-            Path blobDir = Files.createTempDirectory("cloudjar-blobs");
+            Path blobDir = TempFolders.create("blobs");
             return new MapDbStateStore(DBMaker.memoryDB().make(), new FileBlobStore(blobDir, false, true), false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -59,8 +59,8 @@ public final class MapDbStateStore implements StateStore {
 
     /** A store kept under {@code dataDir}: {@code state.db} (with its WAL) and {@code blobs/}. */
     public static MapDbStateStore onDisk(Path dataDir) {
+        usableDataDir(dataDir);
         try {
-            Files.createDirectories(dataDir);
             DB db = DBMaker.fileDB(dataDir.resolve("state.db").toFile())
                     .transactionEnable()
                     .fileChannelEnable()
@@ -70,6 +70,27 @@ public final class MapDbStateStore implements StateStore {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Creates the folder, or says in words why it cannot be used: a bare path is all the JDK would say. */
+    static void usableDataDir(Path dataDir) {
+        String problem;
+        try {
+            Files.createDirectories(dataDir);
+            if (Files.isWritable(dataDir)) {
+                return;
+            }
+            problem = "it is not writable";
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            problem = "a file that is not a folder is in the way (" + e.getFile() + ")";
+        } catch (java.nio.file.AccessDeniedException e) {
+            problem = "permission denied (" + e.getFile() + ")";
+        } catch (java.nio.file.NoSuchFileException e) {
+            problem = "its parent folder cannot hold folders (" + e.getFile() + ")";
+        } catch (IOException | SecurityException e) {
+            problem = e.getMessage();
+        }
+        throw new IllegalArgumentException("cannot keep state in data dir " + dataDir.toAbsolutePath() + ": " + problem);
     }
 
     @Override

@@ -22,4 +22,15 @@ public interface AwsService {
     default boolean allowsCrossOrigin(AwsRequest request, String origin) {
         return false;
     }
+
+    /**
+     * The operation this request calls, for the access log: the X-Amz-Target or Query action where the
+     * protocol names it, else the REST template of the service's model that matches, else null.
+     */
+    default String operationName(AwsRequest request) {
+        if (request.target() != null) {
+            return request.target();
+        }
+        return RestOperations.of(serviceName()).name(request.method(), request.rawPath(), request.queryParameters(), request.headers());
+    }
 }

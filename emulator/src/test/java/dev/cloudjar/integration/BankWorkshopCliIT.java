@@ -48,6 +48,20 @@ class BankWorkshopCliIT {
         assertTrue(cloudJar.awaitIdle(Duration.ofSeconds(120)), "the pipeline settles");
 
         assertBankResults(cli, endpoint);
+
+        // "Going further": the same file under another key rewrites identical items, which (as on AWS)
+        // puts no record on the stream, so no total moves and no second alert comes
+        cli.aws("s3", "cp", Path.of("../sample-functions/src/main/resources/samples/bank-transactions.txt").toAbsolutePath().toString(),
+                "s3://bank-transactions/again/transactions.txt").assertSuccess();
+        assertTrue(cloudJar.awaitIdle(Duration.ofSeconds(120)), "the second upload settles");
+        assertEquals("598", balance(cli, "C1"));
+        assertEquals("1750", balance(cli, "C2"));
+        for (String queue : List.of("CustomerNotify", "CreditCollection")) {
+            String url = cli.aws("sqs", "get-queue-url", "--queue-name", queue, "--query", "QueueUrl", "--output", "text")
+                    .assertSuccess().stdout().trim();
+            String out = cli.aws("sqs", "receive-message", "--queue-url", url, "--wait-time-seconds", "2").assertSuccess().stdout();
+            assertTrue(out.isBlank() || JSON.readTree(out).path("Messages").isEmpty(), "no new alert in " + queue + ": " + out);
+        }
     }
 
     @Test

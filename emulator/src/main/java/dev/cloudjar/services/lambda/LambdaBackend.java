@@ -2,6 +2,7 @@ package dev.cloudjar.services.lambda;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cloudjar.ServiceContext;
+import dev.cloudjar.persistence.TempFolders;
 import dev.cloudjar.core.Arn;
 import dev.cloudjar.core.Scope;
 import dev.cloudjar.services.lambda.code.CodeUnpacker;
@@ -94,7 +95,7 @@ public final class LambdaBackend implements AutoCloseable {
                 CodeUnpacker.delete(root); // a cache only: packages are re-unpacked from the blobs
                 return Files.createDirectories(root);
             }
-            return Files.createTempDirectory("cloudjar-lambda-");
+            return TempFolders.create("lambda");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

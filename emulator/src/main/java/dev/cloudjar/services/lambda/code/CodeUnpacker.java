@@ -1,6 +1,7 @@
 package dev.cloudjar.services.lambda.code;
 
 import dev.cloudjar.core.IdGenerator;
+import dev.cloudjar.persistence.TempFolders;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,7 +11,6 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -98,19 +98,8 @@ public final class CodeUnpacker {
 
     /** Removes an unpacked folder (best effort: a class loader may still hold files open on Windows). */
     public static void delete(Path directory) {
-        if (directory == null || !Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(directory)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // left for the next start's cleanup
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (directory != null && Files.exists(directory)) {
+            TempFolders.delete(directory);
         }
     }
 }

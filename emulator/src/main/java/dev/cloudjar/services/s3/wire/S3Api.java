@@ -4,6 +4,7 @@ import dev.cloudjar.core.AwsException;
 import dev.cloudjar.protocol.AwsRequest;
 import dev.cloudjar.protocol.AwsResponse;
 import dev.cloudjar.protocol.AwsService;
+import dev.cloudjar.protocol.RestOperations;
 import dev.cloudjar.protocol.auth.PresignedUrls;
 import dev.cloudjar.protocol.xml.XmlWriter;
 import dev.cloudjar.services.s3.S3Backend;
@@ -68,6 +69,14 @@ public final class S3Api implements AwsService {
             cors.decorate(request, address, response);
         }
         return response;
+    }
+
+    /** Virtual-hosted requests name their bucket in the Host header: the model's templates want it in the path. */
+    @Override
+    public String operationName(AwsRequest request) {
+        S3Address a = S3Address.of(request.rawPath(), request.header("Host"));
+        String path = a.bucket() == null ? "/" : "/" + a.bucket() + (a.key() == null ? "" : "/" + a.key());
+        return RestOperations.of("s3").name(request.method(), path, request.queryParameters(), request.headers());
     }
 
     /** A preflight is S3's own to answer; an actual request needs a CORS rule of its bucket. */
