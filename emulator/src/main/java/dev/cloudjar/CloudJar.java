@@ -207,7 +207,8 @@ public final class CloudJar implements AutoCloseable {
 
     /**
      * Moves CloudJar's clock forward: scheduled rules and schedules that come due fire at once, and
-     * delays, visibility timeouts and expiries elapse as if the time had passed. Returns the new time.
+     * everything else that reads the clock sees the new time (SQS delays and visibility timeouts are
+     * measured on it). Time never goes back. Returns the new time.
      */
     public Instant advanceClock(Duration amount) {
         return ((AdjustableClock) context.clock()).advance(amount);
