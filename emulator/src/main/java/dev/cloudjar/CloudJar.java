@@ -33,6 +33,10 @@ import dev.cloudjar.services.dynamodb.wire.DynamoDbApi;
 import dev.cloudjar.services.dynamodb.wire.DynamoDbStreamsApi;
 import dev.cloudjar.services.lambda.LambdaBackend;
 import dev.cloudjar.services.lambda.wire.LambdaApi;
+import dev.cloudjar.core.AdjustableClock;
+import dev.cloudjar.integration.EventBridgeTargets;
+import dev.cloudjar.services.eventbridge.EventBridgeBackend;
+import dev.cloudjar.services.eventbridge.wire.EventBridgeApi;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,7 +67,8 @@ public final class CloudJar implements AutoCloseable {
 
     private CloudJar(CloudJarConfig config) {
         this.config = config;
-        Clock clock = Clock.systemUTC();
+        // adjustable so that tests and workshops can bring schedules and timeouts due without waiting
+        Clock clock = new AdjustableClock(Clock.systemUTC());
         this.startedAt = clock.instant();
         StateStore store = config.dataDir() == null
                 ? new LazyStateStore(MapDbStateStore::inMemory, false)
@@ -72,7 +77,10 @@ public final class CloudJar implements AutoCloseable {
         registerServices();
         registerIntegrations();
         services.put(ServiceId.CONTROL, new Lazy<>(() -> new ControlApi(this::health, this::reset, config.dataDir() != null)
-                .view("api/outbox", request -> OutboxView.render(backend(SnsBackend.class)))));
+                .view("api/outbox", request -> OutboxView.render(backend(SnsBackend.class)))
+                .view("api/eventbridge/deliveries", request -> backend(EventBridgeBackend.class).deliveryCounts())
+                .action("events/rules/", dev.cloudjar.control.EventBridgeControl.fireRule(() -> backend(EventBridgeBackend.class)))
+                .action("clock/", dev.cloudjar.control.EventBridgeControl.advanceClock(this::advanceClock))));
     }
 
     /** Starts CloudJar and its HTTP server; port 0 picks a free port. */
@@ -132,11 +140,20 @@ public final class CloudJar implements AutoCloseable {
         service(ServiceId.DYNAMODB_STREAMS, () -> new DynamoDbStreamsApi(backend(DynamoDbStreamsBackend.class)));
         backend(LambdaBackend.class, () -> wiring.wire(new LambdaBackend(context, this::endpoint)));
         service(ServiceId.LAMBDA, () -> new LambdaApi(backend(LambdaBackend.class)));
+        backend(EventBridgeBackend.class, () -> new EventBridgeBackend(context));
+        service(ServiceId.EVENTBRIDGE, () -> new EventBridgeApi(backend(EventBridgeBackend.class)));
+        backend(dev.cloudjar.services.eventbridge.SchedulerBackend.class, () -> new dev.cloudjar.services.eventbridge.SchedulerBackend(context));
+        service(ServiceId.SCHEDULER, () -> new dev.cloudjar.services.eventbridge.wire.SchedulerApi(
+                backend(dev.cloudjar.services.eventbridge.SchedulerBackend.class)));
     }
 
     /** Cross-service wiring: event subscriptions and the ports one service offers another. */
     private void registerIntegrations() {
         wiring.subscribe(context.events());
+        new EventBridgeTargets(() -> backend(EventBridgeBackend.class), () -> backend(SqsBackend.class),
+                () -> backend(SnsBackend.class), () -> backend(LambdaBackend.class)).subscribe(context.events());
+        new dev.cloudjar.integration.S3ToEventBridge(() -> backend(S3Backend.class), () -> backend(EventBridgeBackend.class))
+                .subscribe(context.events());
     }
 
     /**
@@ -190,6 +207,15 @@ public final class CloudJar implements AutoCloseable {
 
     public ServiceContext context() {
         return context;
+    }
+
+    /**
+     * Moves CloudJar's clock forward: scheduled rules and schedules that come due fire at once, and
+     * everything else that reads the clock sees the new time (SQS delays and visibility timeouts are
+     * measured on it). Time never goes back. Returns the new time.
+     */
+    public Instant advanceClock(Duration amount) {
+        return ((AdjustableClock) context.clock()).advance(amount);
     }
 
     /** Waits until every event and the work it caused (deliveries, invocations) has finished. */

@@ -21,6 +21,7 @@ public final class ControlApi implements AwsService {
     private final Runnable reset;
     private final boolean persistent;
     private final Map<String, Function<AwsRequest, Object>> views = new ConcurrentHashMap<>();
+    private final Map<String, Function<AwsRequest, Object>> actions = new ConcurrentHashMap<>();
 
     /** {@code persistent}: state lives in a data directory, which reset erases only when asked to. */
     public ControlApi(HealthView health, Runnable reset, boolean persistent) {
@@ -32,6 +33,15 @@ public final class ControlApi implements AwsService {
     /** Adds a GET view at {@code /_cloudjar/<path>} answering the function's result as JSON. */
     public ControlApi view(String path, Function<AwsRequest, Object> view) {
         views.put(path, view);
+        return this;
+    }
+
+    /**
+     * Adds a POST action for every path under {@code /_cloudjar/<pathPrefix>}; like reset it takes
+     * only JSON requests, and answers the function's result as JSON.
+     */
+    public ControlApi action(String pathPrefix, Function<AwsRequest, Object> action) {
+        actions.put(pathPrefix, action);
         return this;
     }
 
@@ -52,6 +62,14 @@ public final class ControlApi implements AwsService {
         if (path.equals("reset") && "POST".equals(request.method())) {
             return reset(request);
         }
+        if ("POST".equals(request.method())) {
+            for (Map.Entry<String, Function<AwsRequest, Object>> action : actions.entrySet()) {
+                if (path.startsWith(action.getKey())) {
+                    requireJson(request, "/_cloudjar/" + path);
+                    return json(action.getValue().apply(request));
+                }
+            }
+        }
         Function<AwsRequest, Object> view = views.get(path);
         if (view != null && isRead(request)) {
             return json(view.apply(request));
@@ -65,11 +83,7 @@ public final class ControlApi implements AwsService {
      * {@code "dataDir": true}.
      */
     private AwsResponse reset(AwsRequest request) {
-        String type = request.header("Content-Type");
-        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-            throw new AwsException(415, "UnsupportedMediaTypeException",
-                    "POST /_cloudjar/reset takes a JSON body: Content-Type: application/json");
-        }
+        requireJson(request, "/_cloudjar/reset");
         JsonNode body;
         try {
             byte[] bytes = request.bodyBytes();
@@ -87,6 +101,14 @@ public final class ControlApi implements AwsService {
         }
         reset.run();
         return json(JsonProtocol.MAPPER.createObjectNode().put("reset", true).put("dataDir", persistent));
+    }
+
+    private static void requireJson(AwsRequest request, String path) {
+        String type = request.header("Content-Type");
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            throw new AwsException(415, "UnsupportedMediaTypeException",
+                    "POST " + path + " takes a JSON body: Content-Type: application/json");
+        }
     }
 
     private static boolean isRead(AwsRequest request) {

@@ -38,6 +38,12 @@ class ServiceResolverTest {
         Route sqs = resolve("POST", "/000000000000/q", "", "X-Amz-Target", "AmazonSQS.SendMessage");
         assertEquals(ServiceId.SQS, sqs.service());
         assertEquals(Protocol.JSON, sqs.protocol());
+        Route events = resolve("POST", "/", "", "X-Amz-Target", "AWSEvents.PutRule", "Authorization", auth("events"));
+        assertEquals(ServiceId.EVENTBRIDGE, events.service());
+        assertEquals("PutRule", events.target());
+        Route scheduler = resolve("GET", "/schedules/nightly", "", "Authorization", auth("scheduler"));
+        assertEquals(ServiceId.SCHEDULER, scheduler.service());
+        assertEquals(Protocol.REST_JSON, scheduler.protocol());
     }
 
     @Test

@@ -16,6 +16,8 @@ import java.util.zip.CRC32;
 /** AWS JSON 1.0 envelopes: request bodies in, {@code application/x-amz-json-1.0} bodies and errors out. */
 public final class JsonProtocol {
     public static final String CONTENT_TYPE = "application/x-amz-json-1.0";
+    /** AWS JSON 1.1 (EventBridge, CloudWatch Logs, Kinesis): the same envelopes under another content type. */
+    public static final String CONTENT_TYPE_11 = "application/x-amz-json-1.1";
     /**
      * Strings may be as long as a whole buffered body: Jackson's default cap (20 M chars) would refuse a
      * Lambda ZipFile over ~15 MB, where AWS takes 50 MB.
@@ -87,6 +89,20 @@ public final class JsonProtocol {
      * {@code x-amzn-query-error} header when the error has a legacy Query code.
      */
     public static AwsResponse error(AwsException e, AwsRequest request, String typeNamespace) {
+        return error(e, request, typeNamespace, CONTENT_TYPE);
+    }
+
+    /** {@link #ok} in AWS JSON 1.1. */
+    public static AwsResponse ok11(Object body) {
+        return AwsResponse.ok().body(encode(body), CONTENT_TYPE_11);
+    }
+
+    /** {@link #error} in AWS JSON 1.1. */
+    public static AwsResponse error11(AwsException e, AwsRequest request, String typeNamespace) {
+        return error(e, request, typeNamespace, CONTENT_TYPE_11);
+    }
+
+    private static AwsResponse error(AwsException e, AwsRequest request, String typeNamespace, String contentType) {
         ObjectNode body = MAPPER.createObjectNode();
         body.put("__type", typeNamespace == null ? e.code() : typeNamespace + "#" + e.code());
         if (e.getMessage() != null) {
@@ -101,7 +117,7 @@ public final class JsonProtocol {
         if (e.legacyCode() != null) {
             response.header("x-amzn-query-error", e.legacyCode() + ";" + (e.senderFault() ? "Sender" : "Receiver"));
         }
-        return response.body(bytes, CONTENT_TYPE);
+        return response.body(bytes, contentType);
     }
 
     public static AwsResponse unknownOperation(AwsRequest request, String typeNamespace) {
