@@ -30,6 +30,10 @@ import dev.cloudjar.services.dynamodb.wire.DynamoDbApi;
 import dev.cloudjar.services.dynamodb.wire.DynamoDbStreamsApi;
 import dev.cloudjar.services.lambda.LambdaBackend;
 import dev.cloudjar.services.lambda.wire.LambdaApi;
+import dev.cloudjar.services.apigateway.ApiGatewayBackend;
+import dev.cloudjar.services.apigateway.wire.ApiGatewayApi;
+import dev.cloudjar.services.apigateway.wire.ExecuteApi;
+import dev.cloudjar.integration.ApiGatewayToLambda;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -114,6 +118,13 @@ public final class CloudJar implements AutoCloseable {
         service(ServiceId.DYNAMODB_STREAMS, () -> new DynamoDbStreamsApi(backend(DynamoDbStreamsBackend.class)));
         backend(LambdaBackend.class, () -> wiring.wire(new LambdaBackend(context, this::endpoint)));
         service(ServiceId.LAMBDA, () -> new LambdaApi(backend(LambdaBackend.class)));
+        backend(ApiGatewayBackend.class, () -> {
+            ApiGatewayBackend apigateway = new ApiGatewayBackend(context, this::endpoint);
+            apigateway.useLambda(new ApiGatewayToLambda(() -> backend(LambdaBackend.class)));
+            return apigateway;
+        });
+        service(ServiceId.APIGATEWAY, () -> new ApiGatewayApi(backend(ApiGatewayBackend.class)));
+        service(ServiceId.EXECUTE_API, () -> new ExecuteApi(backend(ApiGatewayBackend.class), context.clock(), context.ids()));
     }
 
     /** Cross-service wiring: event subscriptions and the ports one service offers another. */
