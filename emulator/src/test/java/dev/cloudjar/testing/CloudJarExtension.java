@@ -25,6 +25,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 
 /**
  * Starts one CloudJar per test class on a free port and hands tests what they ask for as parameters:
@@ -107,6 +109,12 @@ public final class CloudJarExtension implements BeforeAllCallback, AfterAllCallb
         }
         if (type == StsClient.class) {
             return client(StsClient.builder(), cloudJar).build();
+        }
+        if (type == ApiGatewayClient.class) {
+            return client(ApiGatewayClient.builder(), cloudJar).build();
+        }
+        if (type == ApiGatewayV2Client.class) {
+            return client(ApiGatewayV2Client.builder(), cloudJar).build();
         }
         throw new ParameterResolutionException("CloudJarExtension cannot build a " + type.getName());
     }
