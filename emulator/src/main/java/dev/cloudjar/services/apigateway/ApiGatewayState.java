@@ -76,15 +76,7 @@ final class ApiGatewayState {
     }
 
     RestApiRecord rest(Scope scope, String id) {
-        RestApiRecord cached = restCache.get(key(scope, id));
-        if (cached != null) {
-            return cached;
-        }
-        RestApiRecord stored = restApis.get(key(scope, id));
-        if (stored != null) {
-            restCache.put(key(scope, id), stored);
-        }
-        return stored;
+        return cached(restApis, restCache, key(scope, id));
     }
 
     void putRest(Scope scope, RestApiRecord api) {
@@ -99,15 +91,7 @@ final class ApiGatewayState {
     }
 
     HttpApiRecord http(Scope scope, String id) {
-        HttpApiRecord cached = httpCache.get(key(scope, id));
-        if (cached != null) {
-            return cached;
-        }
-        HttpApiRecord stored = httpApis.get(key(scope, id));
-        if (stored != null) {
-            httpCache.put(key(scope, id), stored);
-        }
-        return stored;
+        return cached(httpApis, httpCache, key(scope, id));
     }
 
     void putHttp(Scope scope, HttpApiRecord api) {
@@ -119,6 +103,29 @@ final class ApiGatewayState {
         httpApis.remove(key(scope, id));
         httpCache.remove(key(scope, id));
         index.remove(id);
+    }
+
+    private static <V> V cached(PersistentMap<V> map, Map<String, V> cache, String key) {
+        V cachedValue = cache.get(key);
+        if (cachedValue != null) {
+            return cachedValue;
+        }
+        V stored = map.get(key);
+        if (stored != null) {
+            cache.put(key, stored);
+        }
+        return stored;
+    }
+
+    /** Runs a read-modify-write of one API under that API's lock. */
+    <T> T locked(String id, java.util.function.Supplier<T> work) {
+        ReentrantLock lock = lock(id);
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
     }
 
     static <V> List<V> all(PersistentMap<V> map, Scope scope) {

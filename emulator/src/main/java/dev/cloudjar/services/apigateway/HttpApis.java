@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
@@ -78,7 +77,7 @@ public final class HttpApis {
             HttpRoute route = new HttpRoute(state.newId(7), routeKey, "integrations/" + integration.integrationId(), "NONE", false, null, true);
             HttpStage stage = new HttpStage(DEFAULT, null, true, null, Map.of(), now, now, true, null);
             api = deploy(api.with(Map.of(route.routeId(), route), Map.of(integration.integrationId(), integration),
-                    Map.of(DEFAULT, stage), Map.of()), null, true);
+                    Map.of(DEFAULT, stage), Map.of()), null);
         }
         state.putHttp(scope, api);
         state.index.put(id, new ApiGatewayState.ApiIndex(scope.account(), scope.region(), "HTTP"));
@@ -111,16 +110,13 @@ public final class HttpApis {
     }
 
     public void delete(Scope scope, String id) {
-        ReentrantLock lock = state.lock(id);
-        lock.lock();
-        try {
+        state.locked(id, () -> {
             HttpApiRecord api = get(scope, id);
             state.removeHttp(scope, id);
             state.putTags(scope, arn(scope, id), null);
             api.stages().keySet().forEach(stage -> state.putTags(scope, arn(scope, id) + "/stages/" + stage, null));
-        } finally {
-            lock.unlock();
-        }
+            return api;
+        });
     }
 
     public static String arn(Scope scope, String id) {
@@ -128,24 +124,20 @@ public final class HttpApis {
     }
 
     HttpApiRecord update(Scope scope, String id, UnaryOperator<HttpApiRecord> change) {
-        ReentrantLock lock = state.lock(id);
-        lock.lock();
-        try {
+        return state.locked(id, () -> {
             HttpApiRecord changed = change.apply(get(scope, id));
             state.putHttp(scope, changed);
             return changed;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** Applies a change to routes or integrations, then deploys it to the autoDeploy stages. */
     private HttpApiRecord changeAndDeploy(Scope scope, String id, UnaryOperator<HttpApiRecord> change) {
-        return update(scope, id, api -> deploy(change.apply(api), null, false));
+        return update(scope, id, api -> deploy(change.apply(api), null));
     }
 
     /** A new deployment pointed to by the named stage, or (stageName null) by every autoDeploy stage, if any. */
-    private HttpApiRecord deploy(HttpApiRecord api, String description, boolean auto) {
+    private HttpApiRecord deploy(HttpApiRecord api, String description) {
         boolean anyAuto = api.stages().values().stream().anyMatch(HttpStage::autoDeploy);
         if (!anyAuto) {
             return api;
@@ -204,11 +196,16 @@ public final class HttpApis {
     }
 
     private static HttpRoute route(HttpApiRecord api, String routeId) {
-        HttpRoute route = api.routes().get(routeId);
-        if (route == null) {
-            throw ApiGatewayErrors.httpNotFound("Route", routeId);
+        return existing(api.routes(), routeId, "Route");
+    }
+
+    /** The item of that id, else NotFoundException naming its kind. */
+    private static <V> V existing(Map<String, V> items, String id, String kind) {
+        V item = items.get(id);
+        if (item == null) {
+            throw ApiGatewayErrors.httpNotFound(kind, id);
         }
-        return route;
+        return item;
     }
 
     public List<HttpRoute> routes(Scope scope, String apiId) {
@@ -292,11 +289,7 @@ public final class HttpApis {
     }
 
     public HttpIntegration integration(Scope scope, String apiId, String integrationId) {
-        HttpIntegration integration = get(scope, apiId).integrations().get(integrationId);
-        if (integration == null) {
-            throw ApiGatewayErrors.httpNotFound("Integration", integrationId);
-        }
-        return integration;
+        return existing(get(scope, apiId).integrations(), integrationId, "Integration");
     }
 
     public List<HttpIntegration> integrations(Scope scope, String apiId) {
@@ -337,7 +330,7 @@ public final class HttpApis {
             stages.put(name, new HttpStage(name, in.deploymentId(), auto, in.description(),
                     in.stageVariables() == null ? Map.of() : new TreeMap<>(in.stageVariables()), now, now, false, null));
             HttpApiRecord next = current.with(current.routes(), current.integrations(), stages, current.deployments());
-            return auto ? deploy(next, null, true) : next;
+            return auto ? deploy(next, null) : next;
         });
         state.putTags(scope, arn(scope, apiId) + "/stages/" + name, in.tags());
         return api.stages().get(name);
@@ -374,11 +367,7 @@ public final class HttpApis {
     }
 
     private static HttpStage stage(HttpApiRecord api, String stageName) {
-        HttpStage stage = api.stages().get(stageName);
-        if (stage == null) {
-            throw ApiGatewayErrors.httpNotFound("Stage", stageName);
-        }
-        return stage;
+        return existing(api.stages(), stageName, "Stage");
     }
 
     public List<HttpStage> stages(Scope scope, String apiId) {
@@ -418,11 +407,7 @@ public final class HttpApis {
     }
 
     public HttpDeployment deployment(Scope scope, String apiId, String deploymentId) {
-        HttpDeployment deployment = get(scope, apiId).deployments().get(deploymentId);
-        if (deployment == null) {
-            throw ApiGatewayErrors.httpNotFound("Deployment", deploymentId);
-        }
-        return deployment;
+        return existing(get(scope, apiId).deployments(), deploymentId, "Deployment");
     }
 
     public List<HttpDeployment> deployments(Scope scope, String apiId) {

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
@@ -78,16 +77,13 @@ public final class RestApis {
     }
 
     public void delete(Scope scope, String id) {
-        ReentrantLock lock = state.lock(id);
-        lock.lock();
-        try {
+        state.locked(id, () -> {
             RestApiRecord api = get(scope, id);
             state.removeRest(scope, id);
             state.putTags(scope, arn(scope, id), null);
             api.stages().keySet().forEach(stage -> state.putTags(scope, arn(scope, id) + "/stages/" + stage, null));
-        } finally {
-            lock.unlock();
-        }
+            return api;
+        });
     }
 
     /** Tags and names: {@code arn:aws:apigateway:<region>::/restapis/<id>}. */
@@ -97,15 +93,11 @@ public final class RestApis {
 
     /** Applies a change to one API under its lock and stores the result. */
     RestApiRecord update(Scope scope, String id, UnaryOperator<RestApiRecord> change) {
-        ReentrantLock lock = state.lock(id);
-        lock.lock();
-        try {
+        return state.locked(id, () -> {
             RestApiRecord changed = change.apply(get(scope, id));
             state.putRest(scope, changed);
             return changed;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     // ---- resources ----

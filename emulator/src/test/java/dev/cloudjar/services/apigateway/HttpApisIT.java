@@ -26,15 +26,6 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 /** HTTP APIs (v2): control plane through the SDK and the invoke path with payload formats 1.0 and 2.0. */
 @ExtendWith(CloudJarExtension.class)
 class HttpApisIT {
-    private static Map<String, String> lines(String body) {
-        Map<String, String> out = new java.util.LinkedHashMap<>();
-        for (String line : body.split("\n")) {
-            int eq = line.indexOf('=');
-            out.put(line.substring(0, eq), line.substring(eq + 1));
-        }
-        return out;
-    }
-
     @Test
     void quickCreateDeploysDefaultRouteAndStage(ApiGatewayV2Client v2, LambdaClient lambda, CloudJar cloudJar) throws Exception {
         String fn = Invoke.function(lambda, "quick-echo", "dev.cloudjar.services.lambda.fixtures.ApiEvents::http");
@@ -57,7 +48,7 @@ class HttpApisIT {
                 "X-Test", "t", "Cookie", "c1=v1; c2=v2", "User-Agent", "it-agent");
         assertEquals(202, response.statusCode(), response.body());
         assertEquals(List.of("a=1", "b=2"), response.headers().allValues("Set-Cookie"));
-        Map<String, String> e = lines(response.body());
+        Map<String, String> e = Invoke.lines(response.body());
         assertEquals("2.0", e.get("version"));
         assertEquals("$default", e.get("routeKey"));
         assertEquals("/any/path", e.get("rawPath"));
@@ -121,7 +112,7 @@ class HttpApisIT {
         assertEquals(deployment.deploymentId(), v2.getStage(b -> b.apiId(apiId).stageName("dev")).deploymentId());
         assertThrows(ConflictException.class, () -> v2.createStage(b -> b.apiId(apiId).stageName("dev")));
 
-        Map<String, String> e2 = lines(Invoke.get(Invoke.pathForm(cloudJar, apiId, "/dev/items/7")).body());
+        Map<String, String> e2 = Invoke.lines(Invoke.get(Invoke.pathForm(cloudJar, apiId, "/dev/items/7")).body());
         assertEquals("GET /items/{id}", e2.get("routeKey"));
         assertEquals("/dev/items/7", e2.get("rawPath"));
         assertEquals("{id=7}", e2.get("pathParameters"));
@@ -131,7 +122,7 @@ class HttpApisIT {
         HttpResponse<byte[]> post = Invoke.send(Invoke.pathForm(cloudJar, apiId, "/dev/items/7"), "POST",
                 "hi".getBytes(StandardCharsets.UTF_8), "Content-Type", "text/plain");
         assertEquals(201, post.statusCode(), "POST is not GET /items/{id}: ANY /{proxy+} with payload 1.0 answers");
-        Map<String, String> e1 = lines(new String(post.body(), StandardCharsets.UTF_8));
+        Map<String, String> e1 = Invoke.lines(new String(post.body(), StandardCharsets.UTF_8));
         assertEquals("/{proxy+}", e1.get("resource"));
         assertEquals("POST", e1.get("httpMethod"));
         assertEquals("/dev/items/7", e1.get("path"));

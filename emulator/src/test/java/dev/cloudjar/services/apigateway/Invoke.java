@@ -51,6 +51,16 @@ final class Invoke {
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The {@code name=value} lines the ApiEvents fixtures answer with. */
+    static java.util.Map<String, String> lines(String body) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String line : body.split("\n")) {
+            int eq = line.indexOf('=');
+            out.put(line.substring(0, eq), line.substring(eq + 1));
+        }
+        return out;
+    }
+
     static HttpResponse<byte[]> send(URI uri, String method, byte[] body, String... headers) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
         if (headers.length > 0) {

@@ -45,6 +45,11 @@ class RestApisIT {
         assertEquals("Invalid API identifier specified 000000000000:nope123456", missing.awsErrorDetails().errorMessage());
         assertEquals("NotFoundException", missing.awsErrorDetails().errorCode());
 
+        var unknown = assertThrows(software.amazon.awssdk.services.apigateway.model.ApiGatewayException.class,
+                () -> apigw.getAuthorizers(b -> b.restApiId(created.id())));
+        assertEquals(404, unknown.statusCode());
+        assertEquals("UnknownOperationException", unknown.awsErrorDetails().errorCode(), "an operation CloudJar lacks names itself");
+
         apigw.deleteRestApi(b -> b.restApiId(created.id()));
         assertThrows(NotFoundException.class, () -> apigw.getRestApi(b -> b.restApiId(created.id())));
         assertThrows(NotFoundException.class, () -> apigw.deleteRestApi(b -> b.restApiId(created.id())));

@@ -62,15 +62,6 @@ class RestInvokeIT {
                 .integrationHttpMethod("POST").uri(Invoke.lambdaUri(functionArn)));
     }
 
-    private static Map<String, String> lines(String body) {
-        Map<String, String> out = new java.util.LinkedHashMap<>();
-        for (String line : body.split("\n")) {
-            int eq = line.indexOf('=');
-            out.put(line.substring(0, eq), line.substring(eq + 1));
-        }
-        return out;
-    }
-
     @Test
     void typedEventBindsInPathForm() throws Exception {
         HttpResponse<String> response = Invoke.get(Invoke.pathForm(cloudJar, api, "/prod/items/42?a=1&a=2&b=x"),
@@ -79,7 +70,7 @@ class RestInvokeIT {
         assertEquals("yes", response.headers().firstValue("X-Echo").orElse(null));
         assertEquals(List.of("a", "b"), response.headers().allValues("X-Many"));
         assertEquals("text/plain", response.headers().firstValue("Content-Type").orElse(null));
-        Map<String, String> e = lines(response.body());
+        Map<String, String> e = Invoke.lines(response.body());
         assertEquals("/items/{id}", e.get("resource"));
         assertEquals("/items/42", e.get("path"));
         assertEquals("GET", e.get("httpMethod"));
@@ -112,7 +103,7 @@ class RestInvokeIT {
     void hostFormAndGreedyProxy() throws Exception {
         HttpResponse<String> response = Invoke.getByHost(cloudJar, api, "/prod/some/deep/path");
         assertEquals(201, response.statusCode(), response.body());
-        Map<String, String> e = lines(response.body());
+        Map<String, String> e = Invoke.lines(response.body());
         assertEquals("/{proxy+}", e.get("resource"));
         assertEquals("/some/deep/path", e.get("path"));
         assertEquals("{proxy=some/deep/path}", e.get("pathParameters"));
@@ -120,7 +111,7 @@ class RestInvokeIT {
 
         HttpResponse<byte[]> post = Invoke.send(Invoke.pathForm(cloudJar, api, "/prod/anything"), "POST",
                 "{\"k\":1}".getBytes(StandardCharsets.UTF_8), "Content-Type", "application/json");
-        Map<String, String> posted = lines(new String(post.body(), StandardCharsets.UTF_8));
+        Map<String, String> posted = Invoke.lines(new String(post.body(), StandardCharsets.UTF_8));
         assertEquals("POST", posted.get("httpMethod"));
         assertEquals("{\"k\":1}", posted.get("body"));
     }
