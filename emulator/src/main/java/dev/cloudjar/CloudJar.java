@@ -123,7 +123,7 @@ public final class CloudJar implements AutoCloseable {
             apigateway.useLambda(new ApiGatewayToLambda(() -> backend(LambdaBackend.class)));
             return apigateway;
         });
-        service(ServiceId.APIGATEWAY, () -> new ApiGatewayApi(backend(ApiGatewayBackend.class)));
+        service(ServiceId.APIGATEWAY, () -> new ApiGatewayApi(backend(ApiGatewayBackend.class), context.clock(), context.ids()));
         service(ServiceId.EXECUTE_API, () -> new ExecuteApi(backend(ApiGatewayBackend.class), context.clock(), context.ids()));
     }
 

@@ -59,6 +59,18 @@ public final class ExecuteApiRouter {
         return api == null ? new NoRoute("NONE") : http(scope, api, method, segments);
     }
 
+    /**
+     * TestInvokeMethod's target: the method as it is now (not as deployed), in the pseudo-stage
+     * {@code test-invoke-stage} with the given stage variables.
+     */
+    public RestTarget testTarget(Scope scope, RestApiRecord api, RestResource resource, RestMethod method, String path,
+                                 Map<String, String> stageVariables) {
+        Map<String, String> params = RouteMatcher.match(resource.path(), RouteMatcher.segments(path));
+        RestStage stage = new RestStage("test-invoke-stage", null, null, false, null, false,
+                stageVariables == null ? Map.of() : stageVariables, 0, 0);
+        return new RestTarget(scope, api, stage, resource, method, params == null ? Map.of() : params, path);
+    }
+
     private static Resolved rest(Scope scope, RestApiRecord api, String method, List<String> segments) {
         NoRoute none = new NoRoute("REST");
         if (segments.isEmpty() || api.disableExecuteApiEndpoint()) {

@@ -28,9 +28,9 @@ public final class ApiGatewayApi implements AwsService {
     private final RestApiRoutes rest;
     private final HttpApiRoutes http;
 
-    public ApiGatewayApi(ApiGatewayBackend backend) {
+    public ApiGatewayApi(ApiGatewayBackend backend, java.time.Clock clock, dev.cloudjar.core.IdGenerator ids) {
         this.backend = backend;
-        this.rest = new RestApiRoutes(backend);
+        this.rest = new RestApiRoutes(backend, new TestInvoke(backend, new RestInvoker(backend, new HttpForwarder()), clock, ids));
         this.http = new HttpApiRoutes(backend);
     }
 

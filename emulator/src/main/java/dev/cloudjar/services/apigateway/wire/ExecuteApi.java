@@ -11,7 +11,6 @@ import dev.cloudjar.services.apigateway.ExecuteApiRouter.HttpTarget;
 import dev.cloudjar.services.apigateway.ExecuteApiRouter.RestTarget;
 import dev.cloudjar.services.apigateway.RestApis;
 import dev.cloudjar.services.apigateway.model.LambdaProxy;
-import dev.cloudjar.services.apigateway.model.RestIntegration;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -35,11 +34,13 @@ public final class ExecuteApi implements AwsService {
     private final Clock clock;
     private final IdGenerator ids;
     private final HttpForwarder forwarder = new HttpForwarder();
+    private final RestInvoker restInvoker;
 
     public ExecuteApi(ApiGatewayBackend backend, Clock clock, IdGenerator ids) {
         this.backend = backend;
         this.clock = clock;
         this.ids = ids;
+        this.restInvoker = new RestInvoker(backend, forwarder);
     }
 
     @Override
@@ -74,7 +75,7 @@ public final class ExecuteApi implements AwsService {
             boolean binary = isBinary(r.header("Content-Type"), t.api().binaryMediaTypes());
             ProxyEvents.Call call = new ProxyEvents.Call(r, apiId, t.scope().account(), t.stage().stageName(), domain,
                     t.path(), r.requestId(), ids.base32(16), now, body, binary);
-            return decorate(rest(t, call), r, false);
+            return decorate(restInvoker.invoke(t, call), r, false);
         }
         if (resolved instanceof HttpTarget t) {
             boolean binary = body.length > 0 && !isText(r.header("Content-Type"));
@@ -87,32 +88,6 @@ public final class ExecuteApi implements AwsService {
                     .body("{\"message\":\"Missing Authentication Token\"}", "application/json"), r, false);
         }
         return decorate(AwsResponse.status(404).body("{\"message\":\"Not Found\"}", "application/json"), r, true);
-    }
-
-    private AwsResponse rest(RestTarget t, ProxyEvents.Call call) {
-        RestIntegration integration = t.method().integration();
-        Map<String, String> variables = t.stage().variables();
-        switch (integration.type()) {
-            case "AWS_PROXY": {
-                byte[] event = ProxyEvents.version1(call, t.resource().path(), t.resource().id(), t.pathParameters(), variables, false);
-                LambdaProxy.Result result = invoke(t, integration.uri(), variables, event);
-                return result == null || result.failed() ? ProxyResponses.restError() : ProxyResponses.version1(result.payload(), false);
-            }
-            case "AWS": {
-                byte[] event = call.body().length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : call.body();
-                LambdaProxy.Result result = invoke(t, integration.uri(), variables, event);
-                if (result == null) {
-                    return ProxyResponses.restError();
-                }
-                return MockResponses.select(integration, result.failed() ? MockResponses.errorMessage(result.payload()) : "",
-                        AwsResponse.ok().body(result.payload(), "application/json"));
-            }
-            case "MOCK":
-                return MockResponses.mock(integration, call.request().header("Content-Type"), call.body());
-            default:
-                return forwarder.forward(call, integration.httpMethod(), integration.uri(), t.pathParameters(), variables,
-                        integration.type().equals("HTTP_PROXY"), integration.timeoutInMillis());
-        }
     }
 
     private AwsResponse http(HttpTarget t, ProxyEvents.Call call) {
@@ -138,16 +113,6 @@ public final class ExecuteApi implements AwsService {
             return ProxyResponses.httpError();
         }
         return v2 ? ProxyResponses.version2(result.payload()) : ProxyResponses.version1(result.payload(), true);
-    }
-
-    private LambdaProxy.Result invoke(RestTarget t, String uri, Map<String, String> variables, byte[] event) {
-        String function = RestApis.lambdaFunction(substitute(uri, variables));
-        try {
-            return backend.lambda().invoke(t.scope(), function, event);
-        } catch (AwsException e) {
-            // a function that does not exist is AWS's 500 "Internal server error" on the REST side too
-            return null;
-        }
     }
 
     /** {@code ${stageVariables.name}} in an integration URI, as AWS resolves it per stage. */

@@ -20,9 +20,11 @@ import java.util.List;
 /** The {@code /restapis/...} routes of API Gateway v1: APIs, resources, methods, integrations, deployments, stages. */
 final class RestApiRoutes {
     private final ApiGatewayBackend backend;
+    private final TestInvoke testInvoke;
 
-    RestApiRoutes(ApiGatewayBackend backend) {
+    RestApiRoutes(ApiGatewayBackend backend, TestInvoke testInvoke) {
         this.backend = backend;
+        this.testInvoke = testInvoke;
     }
 
     /** Null when no operation has this path and method. */
@@ -110,6 +112,8 @@ final class RestApiRoutes {
                 }
                 case "GET":
                     return ApiGatewayApi.json(200, RestRender.method(apis.method(scope, apiId, resourceId, verb)), r);
+                case "POST":
+                    return ApiGatewayApi.json(200, testInvoke.run(r, apiId, resourceId, verb), r);
                 case "DELETE":
                     apis.deleteMethod(scope, apiId, resourceId, verb);
                     return ApiGatewayApi.empty(204, r);
