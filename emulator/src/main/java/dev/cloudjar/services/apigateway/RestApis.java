@@ -86,6 +86,64 @@ public final class RestApis {
         });
     }
 
+    /** UpdateRestApi: name, description, policy, apiKeySource, disableExecuteApiEndpoint, binaryMediaTypes, endpoint type. */
+    public RestApiRecord updateApi(Scope scope, String id, List<RestStages.PatchOperation> operations) {
+        return update(scope, id, api -> {
+            RestApiRecord next = api;
+            for (RestStages.PatchOperation op : operations) {
+                next = apply(next, op);
+            }
+            return next;
+        });
+    }
+
+    private static RestApiRecord apply(RestApiRecord a, RestStages.PatchOperation op) {
+        String path = op.path() == null ? "" : op.path();
+        String verb = op.op() == null ? "" : op.op();
+        boolean remove = verb.equals("remove");
+        if (!Set.of("add", "remove", "replace").contains(verb)) {
+            throw ApiGatewayErrors.badRequest("Invalid patch operation specified. Must be one of: [add, remove, move, test, replace, copy]");
+        }
+        if (path.startsWith("/binaryMediaTypes/")) {
+            String type = path.substring("/binaryMediaTypes/".length()).replace("~1", "/").replace("~0", "~");
+            List<String> types = new ArrayList<>(a.binaryMediaTypes() == null ? List.of() : a.binaryMediaTypes());
+            types.remove(type);
+            if (!remove) {
+                types.add(type);
+            }
+            return a.withSettings(a.name(), a.description(), types, a.apiKeySource(), a.endpointTypes(), a.policy(), a.disableExecuteApiEndpoint());
+        }
+        if (path.startsWith("/endpointConfiguration/types/")) {
+            if (op.value() == null || !Set.of("EDGE", "REGIONAL", "PRIVATE").contains(op.value())) {
+                throw ApiGatewayErrors.badRequest("Invalid endpoint configuration type specified: " + op.value());
+            }
+            return a.withSettings(a.name(), a.description(), a.binaryMediaTypes(), a.apiKeySource(), List.of(op.value()), a.policy(),
+                    a.disableExecuteApiEndpoint());
+        }
+        String value = remove ? null : op.value();
+        switch (path) {
+            case "/name":
+                if (value == null || value.isBlank()) {
+                    throw ApiGatewayErrors.badRequest("Invalid REST API name specified");
+                }
+                return a.withSettings(value, a.description(), a.binaryMediaTypes(), a.apiKeySource(), a.endpointTypes(), a.policy(), a.disableExecuteApiEndpoint());
+            case "/description":
+                return a.withSettings(a.name(), value, a.binaryMediaTypes(), a.apiKeySource(), a.endpointTypes(), a.policy(), a.disableExecuteApiEndpoint());
+            case "/policy":
+                return a.withSettings(a.name(), a.description(), a.binaryMediaTypes(), a.apiKeySource(), a.endpointTypes(), value, a.disableExecuteApiEndpoint());
+            case "/apiKeySource":
+                if (!Set.of("HEADER", "AUTHORIZER").contains(value == null ? "" : value)) {
+                    throw ApiGatewayErrors.badRequest("Invalid API Key source specified: " + value);
+                }
+                return a.withSettings(a.name(), a.description(), a.binaryMediaTypes(), value, a.endpointTypes(), a.policy(), a.disableExecuteApiEndpoint());
+            case "/disableExecuteApiEndpoint":
+                return a.withSettings(a.name(), a.description(), a.binaryMediaTypes(), a.apiKeySource(), a.endpointTypes(), a.policy(),
+                        "true".equalsIgnoreCase(value));
+            default:
+                throw ApiGatewayErrors.badRequest("Invalid patch path " + path);
+        }
+    }
+
     /** Tags and names: {@code arn:aws:apigateway:<region>::/restapis/<id>}. */
     public static String arn(Scope scope, String id) {
         return "arn:aws:apigateway:" + scope.region() + "::/restapis/" + id;

@@ -45,6 +45,14 @@ class RestApisIT {
         assertEquals("Invalid API identifier specified 000000000000:nope123456", missing.awsErrorDetails().errorMessage());
         assertEquals("NotFoundException", missing.awsErrorDetails().errorCode());
 
+        var updated = apigw.updateRestApi(b -> b.restApiId(created.id()).patchOperations(
+                p -> p.op(Op.REPLACE).path("/description").value("renamed"),
+                p -> p.op(Op.ADD).path("/binaryMediaTypes/image~1png")));
+        assertEquals("renamed", updated.description());
+        assertEquals(List.of("image/png"), updated.binaryMediaTypes());
+        assertThrows(BadRequestException.class, () -> apigw.updateRestApi(b -> b.restApiId(created.id())
+                .patchOperations(p -> p.op(Op.REPLACE).path("/nonsense").value("x"))));
+
         var unknown = assertThrows(software.amazon.awssdk.services.apigateway.model.ApiGatewayException.class,
                 () -> apigw.getAuthorizers(b -> b.restApiId(created.id())));
         assertEquals(404, unknown.statusCode());

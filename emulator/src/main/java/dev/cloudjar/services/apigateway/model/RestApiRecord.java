@@ -11,6 +11,12 @@ public record RestApiRecord(int version, String id, String name, String descript
                             List<String> binaryMediaTypes, String apiKeySource, List<String> endpointTypes, String policy,
                             boolean disableExecuteApiEndpoint, String rootResourceId, Map<String, RestResource> resources,
                             Map<String, RestDeployment> deployments, Map<String, RestStage> stages) {
+    public RestApiRecord withSettings(String newName, String newDescription, List<String> newBinaryMediaTypes, String newApiKeySource,
+                                      List<String> newEndpointTypes, String newPolicy, boolean newDisable) {
+        return new RestApiRecord(version, id, newName, newDescription, createdMillis, apiVersion, newBinaryMediaTypes, newApiKeySource,
+                newEndpointTypes, newPolicy, newDisable, rootResourceId, resources, deployments, stages);
+    }
+
     public RestApiRecord withResources(Map<String, RestResource> value) {
         return new RestApiRecord(version, id, name, description, createdMillis, apiVersion, binaryMediaTypes, apiKeySource,
                 endpointTypes, policy, disableExecuteApiEndpoint, rootResourceId, value, deployments, stages);

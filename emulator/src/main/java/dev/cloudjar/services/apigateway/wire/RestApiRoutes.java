@@ -43,6 +43,8 @@ final class RestApiRoutes {
             switch (m) {
                 case "GET":
                     return ApiGatewayApi.json(200, restApi(scope, apis.get(scope, apiId)), r);
+                case "PATCH":
+                    return ApiGatewayApi.json(200, restApi(scope, apis.updateApi(scope, apiId, patchOperations(JsonProtocol.readTree(r)))), r);
                 case "DELETE":
                     apis.delete(scope, apiId);
                     return ApiGatewayApi.empty(202, r);
@@ -229,12 +231,7 @@ final class RestApiRoutes {
             case "GET":
                 return ApiGatewayApi.json(200, stage(scope, apiId, stages.stage(scope, apiId, name)), r);
             case "PATCH": {
-                JsonNode b = JsonProtocol.readTree(r);
-                List<RestStages.PatchOperation> ops = new ArrayList<>();
-                JsonNode list = b.get("patchOperations");
-                if (list != null && list.isArray()) {
-                    list.forEach(op -> ops.add(new RestStages.PatchOperation(Bind.text(op, "op"), Bind.text(op, "path"), Bind.text(op, "value"))));
-                }
+                List<RestStages.PatchOperation> ops = patchOperations(JsonProtocol.readTree(r));
                 return ApiGatewayApi.json(200, stage(scope, apiId, stages.updateStage(scope, apiId, name, ops)), r);
             }
             case "DELETE":
@@ -243,6 +240,15 @@ final class RestApiRoutes {
             default:
                 return null;
         }
+    }
+
+    private static List<RestStages.PatchOperation> patchOperations(JsonNode b) {
+        List<RestStages.PatchOperation> ops = new ArrayList<>();
+        JsonNode list = b.get("patchOperations");
+        if (list != null && list.isArray()) {
+            list.forEach(op -> ops.add(new RestStages.PatchOperation(Bind.text(op, "op"), Bind.text(op, "path"), Bind.text(op, "value"))));
+        }
+        return ops;
     }
 
     private ObjectNode stage(Scope scope, String apiId, RestStage s) {
