@@ -41,6 +41,8 @@ class RestInvokeIT {
         String bad = apigw.createResource(b -> b.restApiId(api).parentId(root).pathPart("bad")).id();
         String boom = apigw.createResource(b -> b.restApiId(api).parentId(root).pathPart("boom")).id();
         String mock = apigw.createResource(b -> b.restApiId(api).parentId(root).pathPart("mock")).id();
+        String gone = apigw.createResource(b -> b.restApiId(api).parentId(root).pathPart("gone")).id();
+        proxyMethod(apigw, gone, "GET", "arn:aws:lambda:us-east-1:000000000000:function:never-created");
         proxyMethod(apigw, item, "GET", echo);
         proxyMethod(apigw, proxy, "ANY", echo);
         proxyMethod(apigw, bin, "POST", binary);
@@ -148,6 +150,13 @@ class RestInvokeIT {
             assertEquals(502, response.statusCode(), path);
             assertEquals("{\"message\": \"Internal server error\"}", response.body(), path);
         }
+    }
+
+    @Test
+    void aMissingFunctionIsAConfigurationError500() throws Exception {
+        HttpResponse<String> response = Invoke.get(Invoke.pathForm(cloudJar, api, "/prod/gone"));
+        assertEquals(500, response.statusCode());
+        assertEquals("{\"message\": \"Internal server error\"}", response.body());
     }
 
     @Test

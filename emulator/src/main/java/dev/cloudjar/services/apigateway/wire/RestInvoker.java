@@ -27,13 +27,16 @@ final class RestInvoker {
             case "AWS_PROXY": {
                 byte[] event = ProxyEvents.version1(call, t.resource().path(), t.resource().id(), t.pathParameters(), variables, false);
                 LambdaProxy.Result result = invoke(t, integration.uri(), variables, event);
-                return result == null || result.failed() ? ProxyResponses.restError() : ProxyResponses.version1(result.payload(), false);
+                if (result == null) {
+                    return configurationError();
+                }
+                return result.failed() ? ProxyResponses.restError() : ProxyResponses.version1(result.payload(), false);
             }
             case "AWS": {
                 byte[] event = call.body().length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : call.body();
                 LambdaProxy.Result result = invoke(t, integration.uri(), variables, event);
                 if (result == null) {
-                    return ProxyResponses.restError();
+                    return configurationError();
                 }
                 return MockResponses.select(integration, result.failed() ? MockResponses.errorMessage(result.payload()) : "",
                         AwsResponse.ok().body(result.payload(), "application/json"));
@@ -46,12 +49,17 @@ final class RestInvoker {
         }
     }
 
+    /** The function is missing or cannot be called: AWS's "Execution failed due to configuration error", a 500. */
+    private static AwsResponse configurationError() {
+        return AwsResponse.status(500).header("x-amzn-ErrorType", "InternalServerErrorException")
+                .body("{\"message\": \"Internal server error\"}", "application/json");
+    }
+
     private LambdaProxy.Result invoke(RestTarget t, String uri, Map<String, String> variables, byte[] event) {
         String function = RestApis.lambdaFunction(ExecuteApi.substitute(uri, variables));
         try {
             return backend.lambda().invoke(t.scope(), function, event);
         } catch (AwsException e) {
-            // a function that does not exist is AWS's 500 "Internal server error" on the REST side too
             return null;
         }
     }
