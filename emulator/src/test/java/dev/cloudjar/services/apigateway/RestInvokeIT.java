@@ -43,6 +43,8 @@ class RestInvokeIT {
         String mock = apigw.createResource(b -> b.restApiId(api).parentId(root).pathPart("mock")).id();
         String gone = apigw.createResource(b -> b.restApiId(api).parentId(root).pathPart("gone")).id();
         proxyMethod(apigw, gone, "GET", "arn:aws:lambda:us-east-1:000000000000:function:never-created");
+        String byVariable = apigw.createResource(b -> b.restApiId(api).parentId(root).pathPart("by-variable")).id();
+        proxyMethod(apigw, byVariable, "GET", "arn:aws:lambda:us-east-1:000000000000:function:${stageVariables.fn}");
         proxyMethod(apigw, item, "GET", echo);
         proxyMethod(apigw, proxy, "ANY", echo);
         proxyMethod(apigw, bin, "POST", binary);
@@ -55,7 +57,7 @@ class RestInvokeIT {
         apigw.putIntegrationResponse(b -> b.restApiId(api).resourceId(mock).httpMethod("GET").statusCode("200")
                 .responseParameters(Map.of("method.response.header.X-Mock", "'yes'"))
                 .responseTemplates(Map.of("application/json", "{\"mocked\": true}")));
-        apigw.createDeployment(b -> b.restApiId(api).stageName("prod").variables(Map.of("color", "blue")));
+        apigw.createDeployment(b -> b.restApiId(api).stageName("prod").variables(Map.of("color", "blue", "fn", "rest-echo")));
     }
 
     private void proxyMethod(ApiGatewayClient apigw, String resource, String verb, String functionArn) {
@@ -81,7 +83,7 @@ class RestInvokeIT {
         assertEquals("{a=2, b=x}", e.get("query"));
         assertEquals("{a=[1, 2], b=[x]}", e.get("multiQuery"));
         assertEquals("{id=42}", e.get("pathParameters"));
-        assertEquals("{color=blue}", e.get("stageVariables"));
+        assertEquals("{color=blue, fn=rest-echo}", e.get("stageVariables"));
         assertEquals("null", e.get("body"));
         assertEquals("false", e.get("isBase64Encoded"));
         assertEquals("/items/{id}", e.get("ctx.resourcePath"));
@@ -150,6 +152,13 @@ class RestInvokeIT {
             assertEquals(502, response.statusCode(), path);
             assertEquals("{\"message\": \"Internal server error\"}", response.body(), path);
         }
+    }
+
+    @Test
+    void aStageVariableNamesTheFunction() throws Exception {
+        HttpResponse<String> response = Invoke.get(Invoke.pathForm(cloudJar, api, "/prod/by-variable"));
+        assertEquals(201, response.statusCode(), response.body());
+        assertEquals("/by-variable", Invoke.lines(response.body()).get("resource"));
     }
 
     @Test
