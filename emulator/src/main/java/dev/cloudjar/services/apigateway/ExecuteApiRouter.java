@@ -67,7 +67,7 @@ public final class ExecuteApiRouter {
                                  Map<String, String> stageVariables) {
         Map<String, String> params = RouteMatcher.match(resource.path(), RouteMatcher.segments(path));
         RestStage stage = new RestStage("test-invoke-stage", null, null, false, null, false,
-                stageVariables == null ? Map.of() : stageVariables, 0, 0);
+                stageVariables == null ? Map.of() : stageVariables, 0, 0, Map.of());
         return new RestTarget(scope, api, stage, resource, method, params == null ? Map.of() : params, path);
     }
 

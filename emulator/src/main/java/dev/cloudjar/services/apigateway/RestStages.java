@@ -14,6 +14,9 @@ import java.util.TreeMap;
 
 /** Deployments (snapshots of a REST API's resource tree) and the stages that serve them. */
 public final class RestStages {
+    static final List<String> METHOD_SETTINGS = List.of("metrics/enabled", "logging/loglevel", "logging/dataTrace",
+            "throttling/burstLimit", "throttling/rateLimit", "caching/enabled", "caching/ttlInSeconds", "caching/dataEncrypted",
+            "caching/requireAuthorizationForCacheControl", "caching/unauthorizedCacheControlHeaderStrategy");
     private final ApiGatewayState state;
     private final RestApis apis;
 
@@ -69,7 +72,7 @@ public final class RestStages {
                         in.stageDescription() != null ? in.stageDescription() : old == null ? null : old.description(),
                         old != null && old.cacheClusterEnabled(), old == null ? null : old.cacheClusterSize(),
                         in.tracingEnabled() || old != null && old.tracingEnabled(), variables,
-                        old == null ? now : old.createdMillis(), now));
+                        old == null ? now : old.createdMillis(), now, old == null ? Map.of() : old.methodSettings()));
                 next = next.withStages(stages);
             }
             return next;
@@ -117,7 +120,7 @@ public final class RestStages {
             }
             Map<String, RestStage> stages = new TreeMap<>(current.stages());
             stages.put(in.stageName(), new RestStage(in.stageName(), in.deploymentId(), in.description(), in.cacheClusterEnabled(),
-                    in.cacheClusterSize(), in.tracingEnabled(), in.variables() == null ? Map.of() : new TreeMap<>(in.variables()), now, now));
+                    in.cacheClusterSize(), in.tracingEnabled(), in.variables() == null ? Map.of() : new TreeMap<>(in.variables()), now, now, Map.of()));
             return current.withStages(stages);
         });
         state.putTags(scope, stageArn(scope, apiId, in.stageName()), in.tags());
@@ -149,7 +152,7 @@ public final class RestStages {
             }
             Map<String, RestStage> stages = new TreeMap<>(current.stages());
             stages.put(stageName, new RestStage(stage.stageName(), stage.deploymentId(), stage.description(), stage.cacheClusterEnabled(),
-                    stage.cacheClusterSize(), stage.tracingEnabled(), stage.variables(), stage.createdMillis(), now));
+                    stage.cacheClusterSize(), stage.tracingEnabled(), stage.variables(), stage.createdMillis(), now, stage.methodSettings()));
             return current.withStages(stages);
         });
         return api.stages().get(stageName);
@@ -174,31 +177,54 @@ public final class RestStages {
                 variables.put(name, op.value());
             }
             return new RestStage(s.stageName(), s.deploymentId(), s.description(), s.cacheClusterEnabled(), s.cacheClusterSize(),
-                    s.tracingEnabled(), variables, s.createdMillis(), s.lastUpdatedMillis());
+                    s.tracingEnabled(), variables, s.createdMillis(), s.lastUpdatedMillis(), s.methodSettings());
+        }
+        if (path.chars().filter(c -> c == '/').count() == 4) {
+            return withMethodSetting(s, path, verb.equals("remove") ? null : op.value());
         }
         boolean on = "true".equalsIgnoreCase(op.value());
         switch (path) {
             case "/description":
                 return new RestStage(s.stageName(), s.deploymentId(), verb.equals("remove") ? null : op.value(), s.cacheClusterEnabled(),
-                        s.cacheClusterSize(), s.tracingEnabled(), s.variables(), s.createdMillis(), s.lastUpdatedMillis());
+                        s.cacheClusterSize(), s.tracingEnabled(), s.variables(), s.createdMillis(), s.lastUpdatedMillis(), s.methodSettings());
             case "/deploymentId":
                 if (op.value() == null || !api.deployments().containsKey(op.value())) {
                     throw ApiGatewayErrors.badRequest("Deployment id does not exist");
                 }
                 return new RestStage(s.stageName(), op.value(), s.description(), s.cacheClusterEnabled(), s.cacheClusterSize(),
-                        s.tracingEnabled(), s.variables(), s.createdMillis(), s.lastUpdatedMillis());
+                        s.tracingEnabled(), s.variables(), s.createdMillis(), s.lastUpdatedMillis(), s.methodSettings());
             case "/tracingEnabled":
                 return new RestStage(s.stageName(), s.deploymentId(), s.description(), s.cacheClusterEnabled(), s.cacheClusterSize(),
-                        on, s.variables(), s.createdMillis(), s.lastUpdatedMillis());
+                        on, s.variables(), s.createdMillis(), s.lastUpdatedMillis(), s.methodSettings());
             case "/cacheClusterEnabled":
                 return new RestStage(s.stageName(), s.deploymentId(), s.description(), on, s.cacheClusterSize(),
-                        s.tracingEnabled(), s.variables(), s.createdMillis(), s.lastUpdatedMillis());
+                        s.tracingEnabled(), s.variables(), s.createdMillis(), s.lastUpdatedMillis(), s.methodSettings());
             case "/cacheClusterSize":
                 return new RestStage(s.stageName(), s.deploymentId(), s.description(), s.cacheClusterEnabled(), op.value(),
-                        s.tracingEnabled(), s.variables(), s.createdMillis(), s.lastUpdatedMillis());
+                        s.tracingEnabled(), s.variables(), s.createdMillis(), s.lastUpdatedMillis(), s.methodSettings());
             default:
                 throw ApiGatewayErrors.badRequest("Invalid patch path " + path);
         }
+    }
+
+    /** {@code /<resource path>/<method>/<group>/<setting>}, e.g. {@code /*}{@code /*}{@code /metrics/enabled}. */
+    private static RestStage withMethodSetting(RestStage s, String path, String value) {
+        String[] parts = path.substring(1).split("/");
+        String setting = parts[2] + "/" + parts[3];
+        if (!METHOD_SETTINGS.contains(setting)) {
+            throw ApiGatewayErrors.badRequest("Invalid method setting path: " + path
+                    + ". Must be one of: " + String.join(", ", METHOD_SETTINGS));
+        }
+        Map<String, Map<String, String>> all = new TreeMap<>(s.methodSettings() == null ? Map.of() : s.methodSettings());
+        Map<String, String> one = new TreeMap<>(all.getOrDefault(parts[0] + "/" + parts[1], Map.of()));
+        if (value == null) {
+            one.remove(setting);
+        } else {
+            one.put(setting, value);
+        }
+        all.put(parts[0] + "/" + parts[1], one);
+        return new RestStage(s.stageName(), s.deploymentId(), s.description(), s.cacheClusterEnabled(), s.cacheClusterSize(),
+                s.tracingEnabled(), s.variables(), s.createdMillis(), s.lastUpdatedMillis(), all);
     }
 
     public void deleteStage(Scope scope, String apiId, String stageName) {

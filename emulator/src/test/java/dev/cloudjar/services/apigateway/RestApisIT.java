@@ -184,6 +184,14 @@ class RestApisIT {
         assertEquals(Map.of("fn", "other"), removed.variables());
         assertThrows(BadRequestException.class, () -> apigw.updateStage(b -> b.restApiId(api).stageName("dev")
                 .patchOperations(p -> p.op(Op.REPLACE).path("/nonsense").value("x"))));
+        var settings = apigw.updateStage(b -> b.restApiId(api).stageName("dev").patchOperations(
+                p -> p.op(Op.REPLACE).path("/*/*/metrics/enabled").value("true"),
+                p -> p.op(Op.REPLACE).path("/*/*/logging/loglevel").value("INFO"))).methodSettings().get("*/*");
+        assertTrue(settings.metricsEnabled());
+        assertEquals("INFO", settings.loggingLevel());
+        assertEquals(5000, settings.throttlingBurstLimit(), "what was not set has AWS's default");
+        assertThrows(BadRequestException.class, () -> apigw.updateStage(b -> b.restApiId(api).stageName("dev")
+                .patchOperations(p -> p.op(Op.REPLACE).path("/*/*/metrics/nonsense").value("x"))));
         assertThrows(BadRequestException.class, () -> apigw.deleteDeployment(b -> b.restApiId(api).deploymentId(deployment.id())),
                 "stages still use it");
 

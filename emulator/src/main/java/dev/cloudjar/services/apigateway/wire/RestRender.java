@@ -154,13 +154,50 @@ final class RestRender {
         out.put("cacheClusterEnabled", s.cacheClusterEnabled());
         out.put("cacheClusterSize", s.cacheClusterSize());
         out.put("cacheClusterStatus", "NOT_AVAILABLE");
-        out.putObject("methodSettings");
+        ObjectNode settings = out.putObject("methodSettings");
+        if (s.methodSettings() != null) {
+            s.methodSettings().forEach((key, values) -> settings.set(key, methodSetting(values)));
+        }
         strings(out, "variables", s.variables());
         out.put("tracingEnabled", s.tracingEnabled());
         strings(out, "tags", tags);
         out.put("createdDate", s.createdMillis() / 1000);
         out.put("lastUpdatedDate", s.lastUpdatedMillis() / 1000);
         return out;
+    }
+
+    /** A MethodSetting with AWS's defaults for what UpdateStage did not set. */
+    private static ObjectNode methodSetting(Map<String, String> set) {
+        ObjectNode out = node();
+        out.put("metricsEnabled", Boolean.parseBoolean(set.getOrDefault("metrics/enabled", "false")));
+        out.put("loggingLevel", set.getOrDefault("logging/loglevel", "OFF"));
+        out.put("dataTraceEnabled", Boolean.parseBoolean(set.getOrDefault("logging/dataTrace", "false")));
+        out.put("throttlingBurstLimit", parseInt(set.get("throttling/burstLimit"), 5000));
+        out.put("throttlingRateLimit", parseDouble(set.get("throttling/rateLimit"), 10000.0));
+        out.put("cachingEnabled", Boolean.parseBoolean(set.getOrDefault("caching/enabled", "false")));
+        out.put("cacheTtlInSeconds", parseInt(set.get("caching/ttlInSeconds"), 300));
+        out.put("cacheDataEncrypted", Boolean.parseBoolean(set.getOrDefault("caching/dataEncrypted", "false")));
+        out.put("requireAuthorizationForCacheControl",
+                Boolean.parseBoolean(set.getOrDefault("caching/requireAuthorizationForCacheControl", "true")));
+        out.put("unauthorizedCacheControlHeaderStrategy",
+                set.getOrDefault("caching/unauthorizedCacheControlHeaderStrategy", "SUCCEED_WITH_RESPONSE_HEADER"));
+        return out;
+    }
+
+    private static int parseInt(String value, int fallback) {
+        try {
+            return value == null ? fallback : Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    private static double parseDouble(String value, double fallback) {
+        try {
+            return value == null ? fallback : Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
     }
 
     static ObjectNode apiKey(ApiKeyRecord k, boolean includeValue, Map<String, String> tags) {
