@@ -47,7 +47,7 @@ REST_IMPLEMENTED = {
         GetDeployment GetDeployments DeleteDeployment CreateStage GetStage GetStages UpdateStage DeleteStage
         CreateApiKey GetApiKey GetApiKeys DeleteApiKey CreateUsagePlan GetUsagePlan GetUsagePlans
         DeleteUsagePlan CreateUsagePlanKey GetUsagePlanKey GetUsagePlanKeys DeleteUsagePlanKey TagResource
-        GetTags UntagResource TestInvokeMethod UpdateRestApi""".split(),
+        GetTags UntagResource TestInvokeMethod UpdateRestApi UpdateMethod UpdateIntegration""".split(),
     "apigatewayv2": """CreateApi GetApi GetApis UpdateApi DeleteApi CreateRoute GetRoute GetRoutes UpdateRoute
         DeleteRoute CreateIntegration GetIntegration GetIntegrations DeleteIntegration CreateStage GetStage
         GetStages UpdateStage DeleteStage CreateDeployment GetDeployment GetDeployments TagResource GetTags

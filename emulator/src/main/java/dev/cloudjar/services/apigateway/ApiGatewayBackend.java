@@ -23,6 +23,7 @@ public final class ApiGatewayBackend {
     private final ApiGatewayState state;
     private final RestApis restApis;
     private final RestStages restStages;
+    private final RestMethodPatches restPatches;
     private final HttpApis httpApis;
     private final ApiKeys apiKeys;
     private final ApiGatewayTags tags;
@@ -35,6 +36,7 @@ public final class ApiGatewayBackend {
         this.state = new ApiGatewayState(ctx);
         this.restApis = new RestApis(state);
         this.restStages = new RestStages(state, restApis);
+        this.restPatches = new RestMethodPatches(restApis);
         this.httpApis = new HttpApis(state);
         this.apiKeys = new ApiKeys(state);
         this.tags = new ApiGatewayTags(state);
@@ -60,6 +62,10 @@ public final class ApiGatewayBackend {
 
     public RestStages restStages() {
         return restStages;
+    }
+
+    public RestMethodPatches restPatches() {
+        return restPatches;
     }
 
     public HttpApis httpApis() {

@@ -390,7 +390,7 @@ public final class RestApis {
         });
     }
 
-    private void changeMethod(Scope scope, String apiId, String resourceId, String httpMethod, UnaryOperator<RestMethod> change) {
+    void changeMethod(Scope scope, String apiId, String resourceId, String httpMethod, UnaryOperator<RestMethod> change) {
         changeResource(scope, apiId, resourceId, resource -> {
             RestMethod method = resource.methods().get(httpMethod);
             if (method == null) {

@@ -143,6 +143,17 @@ class RestApisIT {
                 .filter(r -> r.id().equals(res)).findFirst().orElseThrow();
         assertEquals(uri, embedded.resourceMethods().get("GET").methodIntegration().uri());
 
+        String other = Invoke.lambdaUri("arn:aws:lambda:us-east-1:000000000000:function:other");
+        var changed = apigw.updateIntegration(b -> b.restApiId(api).resourceId(res).httpMethod("GET").patchOperations(
+                p -> p.op(Op.REPLACE).path("/uri").value(other), p -> p.op(Op.REPLACE).path("/timeoutInMillis").value("5000")));
+        assertEquals(other, changed.uri());
+        assertEquals(5000, changed.timeoutInMillis());
+        assertThrows(BadRequestException.class, () -> apigw.updateIntegration(b -> b.restApiId(api).resourceId(res).httpMethod("GET")
+                .patchOperations(p -> p.op(Op.REPLACE).path("/uri").value("not-an-arn"))));
+        assertEquals(other, apigw.getIntegration(b -> b.restApiId(api).resourceId(res).httpMethod("GET")).uri(), "a refused patch changes nothing");
+        assertTrue(apigw.updateMethod(b -> b.restApiId(api).resourceId(res).httpMethod("GET")
+                .patchOperations(p -> p.op(Op.REPLACE).path("/apiKeyRequired").value("true"))).apiKeyRequired());
+
         apigw.deleteMethod(b -> b.restApiId(api).resourceId(res).httpMethod("GET"));
         assertThrows(NotFoundException.class, () -> apigw.getMethod(b -> b.restApiId(api).resourceId(res).httpMethod("GET")));
     }

@@ -116,6 +116,9 @@ final class RestApiRoutes {
                     return ApiGatewayApi.json(200, RestRender.method(apis.method(scope, apiId, resourceId, verb)), r);
                 case "POST":
                     return ApiGatewayApi.json(200, testInvoke.run(r, apiId, resourceId, verb), r);
+                case "PATCH":
+                    return ApiGatewayApi.json(200, RestRender.method(backend.restPatches().updateMethod(scope, apiId, resourceId, verb,
+                            patchOperations(JsonProtocol.readTree(r)))), r);
                 case "DELETE":
                     apis.deleteMethod(scope, apiId, resourceId, verb);
                     return ApiGatewayApi.empty(204, r);
@@ -153,6 +156,9 @@ final class RestApiRoutes {
                 }
                 case "GET":
                     return ApiGatewayApi.json(200, RestRender.integration(apis.integration(scope, apiId, resourceId, verb)), r);
+                case "PATCH":
+                    return ApiGatewayApi.json(200, RestRender.integration(backend.restPatches().updateIntegration(scope, apiId, resourceId, verb,
+                            patchOperations(JsonProtocol.readTree(r)))), r);
                 case "DELETE":
                     apis.deleteIntegration(scope, apiId, resourceId, verb);
                     return ApiGatewayApi.empty(204, r);
