@@ -51,7 +51,7 @@ REST_IMPLEMENTED = {
     "apigatewayv2": """CreateApi GetApi GetApis UpdateApi DeleteApi CreateRoute GetRoute GetRoutes UpdateRoute
         DeleteRoute CreateIntegration GetIntegration GetIntegrations DeleteIntegration CreateStage GetStage
         GetStages UpdateStage DeleteStage CreateDeployment GetDeployment GetDeployments TagResource GetTags
-        UntagResource""".split(),
+        UntagResource UpdateIntegration DeleteDeployment""".split(),
 }
 
 def sources(folder):

@@ -296,6 +296,25 @@ public final class HttpApis {
         return List.copyOf(get(scope, apiId).integrations().values());
     }
 
+    /** UpdateIntegration: the given members over the current ones, checked as CreateIntegration checks them. */
+    public HttpIntegration updateIntegration(Scope scope, String apiId, String integrationId, IntegrationInput in) {
+        HttpApiRecord api = changeAndDeploy(scope, apiId, current -> {
+            HttpIntegration old = existing(current.integrations(), integrationId, "Integration");
+            IntegrationInput merged = new IntegrationInput(
+                    in.integrationType() != null ? in.integrationType() : old.integrationType(),
+                    in.integrationUri() != null ? in.integrationUri() : old.integrationUri(),
+                    in.integrationMethod() != null ? in.integrationMethod() : old.integrationMethod(),
+                    in.payloadFormatVersion() != null ? in.payloadFormatVersion() : old.payloadFormatVersion(),
+                    in.timeoutInMillis() != null ? in.timeoutInMillis() : old.timeoutInMillis(),
+                    in.connectionType() != null ? in.connectionType() : old.connectionType(),
+                    in.description() != null ? in.description() : old.description());
+            Map<String, HttpIntegration> integrations = new LinkedHashMap<>(current.integrations());
+            integrations.put(integrationId, integration(integrationId, merged, old.apiGatewayManaged()));
+            return current.with(current.routes(), integrations, current.stages(), current.deployments());
+        });
+        return api.integrations().get(integrationId);
+    }
+
     public void deleteIntegration(Scope scope, String apiId, String integrationId) {
         changeAndDeploy(scope, apiId, current -> {
             if (!current.integrations().containsKey(integrationId)) {
@@ -408,6 +427,18 @@ public final class HttpApis {
 
     public HttpDeployment deployment(Scope scope, String apiId, String deploymentId) {
         return existing(get(scope, apiId).deployments(), deploymentId, "Deployment");
+    }
+
+    public void deleteDeployment(Scope scope, String apiId, String deploymentId) {
+        update(scope, apiId, current -> {
+            existing(current.deployments(), deploymentId, "Deployment");
+            if (current.stages().values().stream().anyMatch(s -> deploymentId.equals(s.deploymentId()))) {
+                throw ApiGatewayErrors.badRequest("Deployment " + deploymentId + " is in use by a stage; move or delete the stage first");
+            }
+            Map<String, HttpDeployment> deployments = new LinkedHashMap<>(current.deployments());
+            deployments.remove(deploymentId);
+            return current.with(current.routes(), current.integrations(), current.stages(), deployments);
+        });
     }
 
     public List<HttpDeployment> deployments(Scope scope, String apiId) {

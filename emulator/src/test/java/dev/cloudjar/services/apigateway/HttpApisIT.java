@@ -141,6 +141,13 @@ class HttpApisIT {
         assertEquals(404, missing.statusCode());
         assertEquals("{\"message\":\"Not Found\"}", missing.body());
 
+        var patched = v2.updateIntegration(b -> b.apiId(apiId).integrationId(iText).timeoutInMillis(5000));
+        assertEquals(5000, patched.timeoutInMillis());
+        assertEquals("2.0", patched.payloadFormatVersion(), "members not given stay as they were");
+        assertThrows(BadRequestException.class, () -> v2.updateIntegration(b -> b.apiId(apiId).integrationId(iText).payloadFormatVersion("3.0")));
+        assertThrows(BadRequestException.class, () -> v2.deleteDeployment(b -> b.apiId(apiId).deploymentId(deployment.deploymentId())),
+                "the dev stage serves it");
+
         v2.deleteRoute(b -> b.apiId(apiId).routeId(item.routeId()));
         assertThrows(NotFoundException.class, () -> v2.getRoute(b -> b.apiId(apiId).routeId(item.routeId())));
         assertThrows(ConflictException.class, () -> v2.deleteIntegration(b -> b.apiId(apiId).integrationId(i1)), "a route targets it");

@@ -100,17 +100,15 @@ final class HttpApiRoutes {
         HttpApis apis = backend.httpApis();
         if (id == null) {
             if (m.equals("POST")) {
-                JsonNode b = JsonProtocol.readTree(r);
-                HttpApis.IntegrationInput in = new HttpApis.IntegrationInput(Bind.text(b, "integrationType"), Bind.text(b, "integrationUri"),
-                        Bind.text(b, "integrationMethod"), Bind.text(b, "payloadFormatVersion"), Bind.integer(b, "timeoutInMillis"),
-                        Bind.text(b, "connectionType"), Bind.text(b, "description"));
-                return ApiGatewayApi.json(201, integration(apis.createIntegration(scope, apiId, in)), r);
+                return ApiGatewayApi.json(201, integration(apis.createIntegration(scope, apiId, integrationInput(JsonProtocol.readTree(r)))), r);
             }
             return m.equals("GET") ? ApiGatewayApi.json(200, items(apis.integrations(scope, apiId), HttpApiRoutes::integration), r) : null;
         }
         switch (m) {
             case "GET":
                 return ApiGatewayApi.json(200, integration(apis.integration(scope, apiId, id)), r);
+            case "PATCH":
+                return ApiGatewayApi.json(200, integration(apis.updateIntegration(scope, apiId, id, integrationInput(JsonProtocol.readTree(r)))), r);
             case "DELETE":
                 apis.deleteIntegration(scope, apiId, id);
                 return ApiGatewayApi.empty(204, r);
@@ -150,7 +148,15 @@ final class HttpApiRoutes {
             }
             return m.equals("GET") ? ApiGatewayApi.json(200, items(apis.deployments(scope, apiId), HttpApiRoutes::deployment), r) : null;
         }
-        return m.equals("GET") ? ApiGatewayApi.json(200, deployment(apis.deployment(scope, apiId, id)), r) : null;
+        switch (m) {
+            case "GET":
+                return ApiGatewayApi.json(200, deployment(apis.deployment(scope, apiId, id)), r);
+            case "DELETE":
+                apis.deleteDeployment(scope, apiId, id);
+                return ApiGatewayApi.empty(204, r);
+            default:
+                return null;
+        }
     }
 
     private AwsResponse tags(AwsRequest r, String m, String arn) {
@@ -180,6 +186,12 @@ final class HttpApiRoutes {
         return new HttpApis.ApiInput(Bind.text(b, "name"), Bind.text(b, "protocolType"), Bind.text(b, "description"),
                 Bind.text(b, "routeSelectionExpression"), Bind.text(b, "apiKeySelectionExpression"), Bind.text(b, "version"),
                 Bind.bool(b, "disableExecuteApiEndpoint"), cors, Bind.text(b, "target"), Bind.text(b, "routeKey"), Bind.strings(b, "tags"));
+    }
+
+    private static HttpApis.IntegrationInput integrationInput(JsonNode b) {
+        return new HttpApis.IntegrationInput(Bind.text(b, "integrationType"), Bind.text(b, "integrationUri"),
+                Bind.text(b, "integrationMethod"), Bind.text(b, "payloadFormatVersion"), Bind.integer(b, "timeoutInMillis"),
+                Bind.text(b, "connectionType"), Bind.text(b, "description"));
     }
 
     private static HttpApis.RouteInput routeInput(JsonNode b) {
