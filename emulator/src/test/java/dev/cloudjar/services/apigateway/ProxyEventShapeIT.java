@@ -60,6 +60,7 @@ class ProxyEventShapeIT {
             assertTrue(identity.has(nullMember) && identity.get(nullMember).isNull(), nullMember);
         }
         assertEquals("http", e.get("headers").get("X-Forwarded-Proto").asText());
+        assertTrue(e.get("headers").get("X-Amzn-Trace-Id").asText().matches("Root=1-[0-9a-f]{8}-[0-9a-f]{24}"));
         assertTrue(e.get("multiValueHeaders").get("X-Forwarded-For").isArray());
     }
 

@@ -170,7 +170,7 @@ final class ProxyEvents {
         return encode(e);
     }
 
-    /** The request's headers plus the X-Forwarded-* ones API Gateway adds. */
+    /** The request's headers plus the X-Forwarded-* and X-Amzn-Trace-Id ones API Gateway adds. */
     private static Map<String, List<String>> eventHeaders(Call c) {
         Map<String, List<String>> out = new LinkedHashMap<>(c.request().headers().asMap());
         out.putIfAbsent("X-Forwarded-For", List.of(c.sourceIp()));
@@ -178,6 +178,10 @@ final class ProxyEvents {
         int colon = host == null ? -1 : host.lastIndexOf(':');
         out.putIfAbsent("X-Forwarded-Port", List.of(colon > 0 && host.indexOf(']') < colon ? host.substring(colon + 1) : "80"));
         out.putIfAbsent("X-Forwarded-Proto", List.of("http"));
+        String hex = c.requestId().replace("-", "");
+        if (hex.length() >= 32) {
+            out.putIfAbsent("X-Amzn-Trace-Id", List.of("Root=1-" + hex.substring(0, 8) + "-" + hex.substring(8, 32)));
+        }
         return out;
     }
 
