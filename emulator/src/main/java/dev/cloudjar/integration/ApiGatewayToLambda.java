@@ -1,6 +1,5 @@
 package dev.cloudjar.integration;
 
-import dev.cloudjar.core.AwsException;
 import dev.cloudjar.core.Scope;
 import dev.cloudjar.services.apigateway.model.LambdaProxy;
 import dev.cloudjar.services.lambda.LambdaBackend;
@@ -19,15 +18,5 @@ public final class ApiGatewayToLambda implements LambdaProxy {
     public Result invoke(Scope scope, String function, byte[] payload) {
         InvocationResult result = lambda.get().invokeSync(scope, function, payload);
         return new Result(result.payload(), result.functionError() != null);
-    }
-
-    @Override
-    public boolean exists(Scope scope, String function) {
-        try {
-            lambda.get().getFunctionConfiguration(scope, function, null);
-            return true;
-        } catch (AwsException e) {
-            return false;
-        }
     }
 }

@@ -27,7 +27,8 @@ final class ApiGatewayState {
     final PersistentMap<ApiKeyRecord> apiKeys;
     final PersistentMap<UsagePlanRecord> usagePlans;
     final PersistentMap<TagSet> tags;
-    final PersistentMap<ApiIndex> index;
+    private final PersistentMap<ApiIndex> index;
+    private final Map<String, ApiIndex> indexCache = new ConcurrentHashMap<>();
     final ServiceContext ctx;
     private final Map<String, RestApiRecord> restCache = new ConcurrentHashMap<>();
     private final Map<String, HttpApiRecord> httpCache = new ConcurrentHashMap<>();
@@ -87,7 +88,7 @@ final class ApiGatewayState {
     void removeRest(Scope scope, String id) {
         restApis.remove(key(scope, id));
         restCache.remove(key(scope, id));
-        index.remove(id);
+        unindex(id);
     }
 
     HttpApiRecord http(Scope scope, String id) {
@@ -102,7 +103,23 @@ final class ApiGatewayState {
     void removeHttp(Scope scope, String id) {
         httpApis.remove(key(scope, id));
         httpCache.remove(key(scope, id));
+        unindex(id);
+    }
+
+    /** Where the API of this id lives, or null. */
+    ApiIndex where(String id) {
+        return cached(index, indexCache, id);
+    }
+
+    void index(String id, Scope scope, String kind) {
+        ApiIndex where = new ApiIndex(scope.account(), scope.region(), kind);
+        index.put(id, where);
+        indexCache.put(id, where);
+    }
+
+    private void unindex(String id) {
         index.remove(id);
+        indexCache.remove(id);
     }
 
     private static <V> V cached(PersistentMap<V> map, Map<String, V> cache, String key) {

@@ -45,7 +45,7 @@ public final class ExecuteApiRouter {
 
     /** @param path the decoded path after the API id, starting with "/" (the stage comes first, except for $default) */
     public Resolved resolve(String apiId, String method, String path) {
-        ApiGatewayState.ApiIndex where = state.index.get(apiId);
+        ApiGatewayState.ApiIndex where = state.where(apiId);
         if (where == null) {
             return new NoRoute("NONE");
         }

@@ -80,7 +80,7 @@ public final class HttpApis {
                     Map.of(DEFAULT, stage), Map.of()), null);
         }
         state.putHttp(scope, api);
-        state.index.put(id, new ApiGatewayState.ApiIndex(scope.account(), scope.region(), "HTTP"));
+        state.index(id, scope, "HTTP");
         state.putTags(scope, arn(scope, id), in.tags());
         return api;
     }

@@ -57,7 +57,7 @@ public final class RestApis {
                 in.binaryMediaTypes(), in.apiKeySource() == null ? "HEADER" : in.apiKeySource(), types, in.policy(),
                 in.disableExecuteApiEndpoint(), rootId, resources, Map.of(), Map.of());
         state.putRest(scope, api);
-        state.index.put(id, new ApiGatewayState.ApiIndex(scope.account(), scope.region(), "REST"));
+        state.index(id, scope, "REST");
         state.putTags(scope, arn(scope, id), in.tags());
         return api;
     }

@@ -7,9 +7,6 @@ public interface LambdaProxy {
     /** Invokes the function (name or ARN, qualifier allowed); function errors are in the result, not thrown. */
     Result invoke(Scope scope, String function, byte[] payload);
 
-    /** Whether the function exists (checked when an integration names it). */
-    boolean exists(Scope scope, String function);
-
     /** The function's answer, and whether it failed (threw or timed out). */
     record Result(byte[] payload, boolean failed) {
     }

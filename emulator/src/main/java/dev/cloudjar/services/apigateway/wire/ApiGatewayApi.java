@@ -1,7 +1,6 @@
 package dev.cloudjar.services.apigateway.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cloudjar.core.AwsException;
 import dev.cloudjar.core.Scope;
@@ -198,10 +197,6 @@ public final class ApiGatewayApi implements AwsService {
 
     static AwsResponse empty(int status, AwsRequest r) {
         return AwsResponse.status(status).header("x-amzn-RequestId", r.requestId()).body(new byte[0], JSON_TYPE);
-    }
-
-    static ArrayNode array(ObjectNode out, String name) {
-        return out.putArray(name);
     }
 
     @Override
