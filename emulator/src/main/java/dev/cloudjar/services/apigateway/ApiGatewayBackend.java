@@ -16,7 +16,8 @@ import java.util.function.Supplier;
  * response's template text as is), request/response parameter mappings, caching, canaries, custom
  * domains, VPC links, WebSocket APIs, CORS handling by the gateway, or access logs. Integrations are
  * Lambda (proxy, and non-proxy as a pass-through of the body), MOCK and HTTP/HTTP_PROXY to loopback
- * URLs only. UpdateStage supports the stage's variables, description, deploymentId, flags and method
+ * URLs only; an integration's timeoutInMillis bounds HTTP integrations, while a Lambda integration
+ * waits for the function's own timeout. UpdateStage supports the stage's variables, description, deploymentId, flags and method
  * settings (stored, not applied). Lists return everything in one page.
  */
 public final class ApiGatewayBackend {
