@@ -17,8 +17,8 @@ import java.util.function.Supplier;
  * domains, VPC links, WebSocket APIs, CORS handling by the gateway, or access logs. Integrations are
  * Lambda (proxy, and non-proxy as a pass-through of the body), MOCK and HTTP/HTTP_PROXY to loopback
  * URLs only; an integration's timeoutInMillis bounds HTTP integrations, while a Lambda integration
- * waits for the function's own timeout. UpdateStage supports the stage's variables, description, deploymentId, flags and method
- * settings (stored, not applied). Lists return everything in one page.
+ * waits for the function's own timeout. UpdateStage supports the stage's variables, description,
+ * deploymentId, flags and method settings (stored, not applied). Lists return everything in one page.
  */
 public final class ApiGatewayBackend {
     private final ApiGatewayState state;
