@@ -11,7 +11,8 @@ import java.util.function.Supplier;
  * invoke path reaches Lambda through the {@link LambdaProxy} port that integration/ fills.
  *
  * <p>LIMITATIONS: no authorizers (Lambda, Cognito, IAM or JWT): every method and route is open, whatever
- * its authorizationType; API keys and usage plans are stored, never checked, throttled or metered.
+ * its authorizationType. API keys are checked on methods with apiKeyRequired (an enabled key of a
+ * usage plan covering the stage), never throttled or metered.
  * No request validation, models, VTL mapping templates (a MOCK integration answers the integration
  * response's template text as is), request/response parameter mappings, caching, canaries, custom
  * domains, VPC links, WebSocket APIs, CORS handling by the gateway, or access logs. Integrations are

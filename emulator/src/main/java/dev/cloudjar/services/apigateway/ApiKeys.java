@@ -148,6 +148,26 @@ public final class ApiKeys {
         state.usagePlans.put(ApiGatewayState.key(scope, planId), plan.withKeyIds(ids));
     }
 
+    /**
+     * Whether a method with apiKeyRequired may be called with this {@code x-api-key} value: an enabled
+     * key of a usage plan that covers the API's stage (throttles and quotas are not counted).
+     */
+    public boolean allows(Scope scope, String apiId, String stage, String value) {
+        if (value == null || value.isEmpty()) {
+            return false;
+        }
+        for (ApiKeyRecord key : ApiGatewayState.all(state.apiKeys, scope)) {
+            if (key.enabled() && value.equals(key.value())) {
+                for (UsagePlanRecord plan : ApiGatewayState.all(state.usagePlans, scope)) {
+                    if (plan.keyIds().contains(key.id()) && plan.apiStages().contains(new ApiStageRef(apiId, stage))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     public static String keyArn(Scope scope, String id) {
         return "arn:aws:apigateway:" + scope.region() + "::/apikeys/" + id;
     }

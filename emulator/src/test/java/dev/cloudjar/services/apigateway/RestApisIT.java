@@ -212,11 +212,15 @@ class RestApisIT {
     }
 
     @Test
-    void apiKeysUsagePlansAndTags(ApiGatewayClient apigw) {
+    void apiKeysUsagePlansAndTags(ApiGatewayClient apigw, dev.cloudjar.CloudJar cloudJar) throws Exception {
         String api = apigw.createRestApi(b -> b.name("keys")).id();
         String root = apigw.getResources(b -> b.restApiId(api)).items().get(0).id();
-        apigw.putMethod(b -> b.restApiId(api).resourceId(root).httpMethod("GET").authorizationType("NONE"));
-        apigw.putIntegration(b -> b.restApiId(api).resourceId(root).httpMethod("GET").type(IntegrationType.MOCK));
+        apigw.putMethod(b -> b.restApiId(api).resourceId(root).httpMethod("GET").authorizationType("NONE").apiKeyRequired(true));
+        apigw.putIntegration(b -> b.restApiId(api).resourceId(root).httpMethod("GET").type(IntegrationType.MOCK)
+                .requestTemplates(Map.of("application/json", "{\"statusCode\": 200}")));
+        apigw.putMethodResponse(b -> b.restApiId(api).resourceId(root).httpMethod("GET").statusCode("200"));
+        apigw.putIntegrationResponse(b -> b.restApiId(api).resourceId(root).httpMethod("GET").statusCode("200")
+                .responseTemplates(Map.of("application/json", "{\"keyed\": true}")));
         apigw.createDeployment(b -> b.restApiId(api).stageName("prod"));
 
         var key = apigw.createApiKey(b -> b.name("customer-1").enabled(true));
@@ -238,6 +242,15 @@ class RestApisIT {
         assertThrows(ConflictException.class, () -> apigw.createUsagePlanKey(b -> b.usagePlanId(plan.id()).keyId(key.id()).keyType("API_KEY")));
         assertThrows(NotFoundException.class, () -> apigw.createUsagePlanKey(b -> b.usagePlanId(plan.id()).keyId("nope").keyType("API_KEY")));
         assertEquals(1, apigw.getUsagePlanKeys(b -> b.usagePlanId(plan.id())).items().size());
+
+        var noKey = Invoke.get(Invoke.pathForm(cloudJar, api, "/prod/"));
+        assertEquals(403, noKey.statusCode());
+        assertEquals("{\"message\":\"Forbidden\"}", noKey.body());
+        String outside = apigw.createApiKey(b -> b.name("not-in-a-plan").enabled(true)).value();
+        assertEquals(403, Invoke.get(Invoke.pathForm(cloudJar, api, "/prod/"), "x-api-key", outside).statusCode());
+        var keyed = Invoke.get(Invoke.pathForm(cloudJar, api, "/prod/"), "x-api-key", key.value());
+        assertEquals(200, keyed.statusCode(), keyed.body());
+        assertEquals("{\"keyed\": true}", keyed.body());
 
         String arn = "arn:aws:apigateway:us-east-1::/restapis/" + api;
         apigw.tagResource(b -> b.resourceArn(arn).tags(Map.of("env", "test", "owner", "me")));

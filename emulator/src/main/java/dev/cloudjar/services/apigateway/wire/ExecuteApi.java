@@ -71,6 +71,11 @@ public final class ExecuteApi implements AwsService {
         ExecuteApiRouter.Resolved resolved = backend.router().resolve(apiId, r.method(), path);
         byte[] body = readBody(r);
         long now = clock.millis();
+        if (resolved instanceof RestTarget t && t.method().apiKeyRequired()
+                && !backend.apiKeys().allows(t.scope(), apiId, t.stage().stageName(), r.header("x-api-key"))) {
+            return decorate(AwsResponse.status(403).header("x-amzn-ErrorType", "ForbiddenException")
+                    .body("{\"message\":\"Forbidden\"}", "application/json"), r, false);
+        }
         if (resolved instanceof RestTarget t) {
             boolean binary = isBinary(r.header("Content-Type"), t.api().binaryMediaTypes());
             ProxyEvents.Call call = new ProxyEvents.Call(r, apiId, t.scope().account(), t.stage().stageName(), domain,
