@@ -9,7 +9,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-/** API keys, usage plans and the keys of a plan; a key admits calls to a plan's stages, whose throttles and quotas are stored, not applied. */
+/**
+ * API keys, usage plans and the keys of a plan; a key admits calls to a plan's stages, whose
+ * throttles and quotas are stored, not applied.
+ */
 public final class ApiKeys {
     private final ApiGatewayState state;
 
