@@ -61,6 +61,7 @@ class ProxyEventShapeIT {
         }
         assertEquals("http", e.get("headers").get("X-Forwarded-Proto").asText());
         assertTrue(e.get("headers").get("X-Amzn-Trace-Id").asText().matches("Root=1-[0-9a-f]{8}-[0-9a-f]{24}"));
+        assertEquals("0", e.get("headers").get("Content-Length").asText(), "a GET without a body says so, as on AWS");
         assertTrue(e.get("multiValueHeaders").get("X-Forwarded-For").isArray());
     }
 

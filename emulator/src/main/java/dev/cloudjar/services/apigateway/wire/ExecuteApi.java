@@ -106,7 +106,7 @@ public final class ExecuteApi implements AwsService {
         String target = function != null ? function : integration.integrationUri();
         boolean v2 = integration.payloadFormatVersion().equals("2.0");
         byte[] event = v2 ? ProxyEvents.version2(call, t.route().routeKey(), t.pathParameters(), variables)
-                : ProxyEvents.version1(call, t.route().routeKey().equals("$default") ? "/" + "{proxy+}" : t.route().routeKey().substring(
+                : ProxyEvents.version1(call, t.route().routeKey().equals("$default") ? "$default" : t.route().routeKey().substring(
                         t.route().routeKey().indexOf(' ') + 1), t.route().routeId(), t.pathParameters(), variables, true);
         LambdaProxy.Result result;
         try {

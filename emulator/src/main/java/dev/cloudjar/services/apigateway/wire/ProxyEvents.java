@@ -170,9 +170,12 @@ final class ProxyEvents {
         return encode(e);
     }
 
-    /** The request's headers plus the X-Forwarded-* and X-Amzn-Trace-Id ones API Gateway adds. */
+    /** The request's headers plus the Content-Length, X-Forwarded-* and X-Amzn-Trace-Id ones API Gateway adds. */
     private static Map<String, List<String>> eventHeaders(Call c) {
         Map<String, List<String>> out = new LinkedHashMap<>(c.request().headers().asMap());
+        if (!c.request().headers().has("Content-Length") && !c.request().headers().has("Transfer-Encoding")) {
+            out.put("Content-Length", List.of(Integer.toString(c.body().length)));
+        }
         out.putIfAbsent("X-Forwarded-For", List.of(c.sourceIp()));
         String host = c.request().header("Host");
         int colon = host == null ? -1 : host.lastIndexOf(':');
