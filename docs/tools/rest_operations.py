@@ -11,7 +11,7 @@ SERVICES = [  # (CloudJar service name, botocore name, version)
     ("s3", "s3", "2006-03-01"),
     ("lambda", "lambda", "2015-03-31"),
     ("apigateway", "apigateway", "2015-07-09"),
-    ("apigatewayv2", "apigatewayv2", "2018-11-29"),
+    ("apigateway", "apigatewayv2", "2018-11-29"),  # one adapter serves both: v2 paths start /v2/
     ("scheduler", "scheduler", "2021-06-30"),
 ]
 

@@ -37,6 +37,10 @@ import dev.cloudjar.core.AdjustableClock;
 import dev.cloudjar.integration.EventBridgeTargets;
 import dev.cloudjar.services.eventbridge.EventBridgeBackend;
 import dev.cloudjar.services.eventbridge.wire.EventBridgeApi;
+import dev.cloudjar.services.apigateway.ApiGatewayBackend;
+import dev.cloudjar.services.apigateway.wire.ApiGatewayApi;
+import dev.cloudjar.services.apigateway.wire.ExecuteApi;
+import dev.cloudjar.integration.ApiGatewayToLambda;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -145,6 +149,13 @@ public final class CloudJar implements AutoCloseable {
         backend(dev.cloudjar.services.eventbridge.SchedulerBackend.class, () -> new dev.cloudjar.services.eventbridge.SchedulerBackend(context));
         service(ServiceId.SCHEDULER, () -> new dev.cloudjar.services.eventbridge.wire.SchedulerApi(
                 backend(dev.cloudjar.services.eventbridge.SchedulerBackend.class)));
+        backend(ApiGatewayBackend.class, () -> {
+            ApiGatewayBackend apigateway = new ApiGatewayBackend(context, this::endpoint);
+            apigateway.useLambda(new ApiGatewayToLambda(() -> backend(LambdaBackend.class)));
+            return apigateway;
+        });
+        service(ServiceId.APIGATEWAY, () -> new ApiGatewayApi(backend(ApiGatewayBackend.class), context.clock(), context.ids()));
+        service(ServiceId.EXECUTE_API, () -> new ExecuteApi(backend(ApiGatewayBackend.class), context.clock(), context.ids()));
     }
 
     /** Cross-service wiring: event subscriptions and the ports one service offers another. */

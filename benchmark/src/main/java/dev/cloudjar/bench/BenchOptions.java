@@ -17,7 +17,7 @@ public final class BenchOptions {
             "  --start-cloudjar          start java -jar <cloudjar-jar> --port P --log-level warn as a child process",
             "  --peer NAME               start a peer: moto, elasticmq, dynamodb-local (repeatable)",
             "options:",
-            "  --only LIST               workload groups, comma-separated: start,s3,dynamodb,sqs,sns,lambda (default all)",
+            "  --only LIST               workload groups, comma-separated: start,s3,dynamodb,sqs,sns,lambda,apigateway (default all)",
             "  --threads LIST            client thread counts (default 1,8)",
             "  --ops N                   operations per measurement, upper bound (default 20000)",
             "  --seconds S               seconds per measurement, upper bound (default 20)",
@@ -36,7 +36,7 @@ public final class BenchOptions {
 
     final List<String> endpoints = new ArrayList<>();
     final List<ServerKind> started = new ArrayList<>();
-    Set<String> only = new LinkedHashSet<>(List.of("start", "s3", "dynamodb", "sqs", "sns", "lambda"));
+    Set<String> only = new LinkedHashSet<>(List.of("start", "s3", "dynamodb", "sqs", "sns", "lambda", "apigateway"));
     List<Integer> threads = List.of(1, 8);
     long ops = 20_000;
     Duration timeLimit = Duration.ofSeconds(20);

@@ -99,6 +99,11 @@ public final class Clients implements AutoCloseable {
         return account;
     }
 
+    /** An API Gateway v2 client (not cached: only the API Gateway workload sets up one API with it). */
+    public software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client apiGatewayV2() {
+        return configure(software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client.builder()).build();
+    }
+
     /** A fresh client for another endpoint (used for servers started only for a start-time figure). */
     public static LambdaClient lambdaFor(URI endpoint, SdkHttpClient http) {
         return configure(LambdaClient.builder(), endpoint, http).build();

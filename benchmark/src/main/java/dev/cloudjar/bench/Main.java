@@ -29,6 +29,7 @@ public final class Main {
                 new SqsRoundTripWorkload(),
                 new SnsToSqsWorkload(),
                 new LambdaWorkload(),
+                new ApiGatewayWorkload(),
                 new BankPipelineWorkload());
     }
 

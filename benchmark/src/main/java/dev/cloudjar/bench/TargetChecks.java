@@ -56,6 +56,7 @@ final class TargetChecks {
         check(invoke == null ? Double.NaN : invoke.p50Millis(), "warm Invoke p50 (through the SDK and HTTP; target is in-process)", "ms", 1, true);
         Measurement bank = cloudjar.measurement("PutObject -> alert in both queues", 1);
         check(bank == null ? Double.NaN : bank.p50Millis(), "bank pipeline p50", "ms", 100, true);
+        figure("apigateway.share.t" + threads, "API Gateway -> warm function at " + threads + " threads, % of direct Invoke", "%", 70, false);
     }
 
     private void roundTripVersusElasticMq(List<Target> all) {

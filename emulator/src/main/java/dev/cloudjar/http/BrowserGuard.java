@@ -92,7 +92,10 @@ final class BrowserGuard {
             throw denied(request, "CloudJar refuses a " + site.toLowerCase(Locale.ROOT) + " browser request that "
                     + "would change state; a page may only read S3 objects and CloudJar's own pages.");
         }
-        refuseFormBody(request);
+        if (service != ServiceId.EXECUTE_API) {
+            // an API Gateway stage is the user's own web API: forms are what it may be for
+            refuseFormBody(request);
+        }
         return null;
     }
 

@@ -15,7 +15,7 @@ import java.util.Map;
 final class ServiceResolver {
     /** SigV4 signing names of the services CloudJar speaks; any other signed request is answered as unsupported. */
     private static final java.util.Set<String> SPOKEN = java.util.Set.of("s3", "dynamodb", "sqs", "sns", "sts", "iam", "lambda",
-            "events", "scheduler");
+            "events", "scheduler", "apigateway");
 
     /** Decides from everything but a form body; returns null when the form body must be read. */
     Route resolve(String method, String rawPath, Headers headers, Map<String, List<String>> query, Credential credential) {
@@ -42,7 +42,14 @@ final class ServiceResolver {
         if (rawPath.startsWith("/_cloudjar/") || rawPath.equals("/_cloudjar")) {
             return new Route(ServiceId.CONTROL, Protocol.CONTROL, null);
         }
+        if (rawPath.startsWith("/_aws/execute-api/") || isExecuteApiHost(headers.get("Host"))) {
+            // invoke URLs of deployed API Gateway stages: plain HTTP, never SigV4-signed
+            return new Route(ServiceId.EXECUTE_API, Protocol.REST_JSON, null);
+        }
         String service = credential == null ? null : credential.service();
+        if ("apigateway".equals(service)) {
+            return new Route(ServiceId.APIGATEWAY, Protocol.REST_JSON, null);
+        }
         if ("s3".equals(service)) {
             return s3();
         }
@@ -146,6 +153,16 @@ final class ServiceResolver {
             }
         }
         return rawPath.length() > 14;
+    }
+
+    /** {@code <api-id>.execute-api.localhost[:port]}: the host form of an API Gateway invoke URL. */
+    private static boolean isExecuteApiHost(String host) {
+        if (host == null) {
+            return false;
+        }
+        int colon = host.lastIndexOf(':');
+        String name = (colon > 0 ? host.substring(0, colon) : host).toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith(".execute-api.localhost") && name.length() > ".execute-api.localhost".length();
     }
 
     private static boolean isLambdaPath(String rawPath) {

@@ -30,8 +30,8 @@ final class StrictAuthentication {
     private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
     private static final long MAX_SKEW_MILLIS = 15 * 60 * 1000;
-    /** Not AWS-signed traffic: CloudJar's own endpoints and the answer for services it does not speak. */
-    private static final Set<ServiceId> UNSIGNED = Set.of(ServiceId.CONTROL, ServiceId.UNSUPPORTED);
+    /** Not AWS-signed traffic: CloudJar's own endpoints, API Gateway stages' invoke URLs, services it does not speak. */
+    private static final Set<ServiceId> UNSIGNED = Set.of(ServiceId.CONTROL, ServiceId.EXECUTE_API, ServiceId.UNSUPPORTED);
 
     private final SigningSecrets secrets;
     private final Clock clock;
@@ -119,6 +119,7 @@ final class StrictAuthentication {
 
     // ---- each service's words for the same refusal ---------------------------------------------------------
 
+    /** The Query services, and SQS, which answers its JSON protocol with the Query codes too. */
     private static boolean query(ServiceId service) {
         return service == ServiceId.SQS || service == ServiceId.SNS || service == ServiceId.STS || service == ServiceId.IAM;
     }

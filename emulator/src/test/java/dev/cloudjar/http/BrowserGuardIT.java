@@ -104,6 +104,19 @@ class BrowserGuardIT {
     }
 
     @Test
+    void invokeUrlHostsOfApiGatewayAreServedAndLookalikesAreNot(URI endpoint) throws Exception {
+        RawHttp http = new RawHttp(endpoint);
+        RawHttp.Response served = http.send("GET", "/prod/hello", (String) null, "Host", "abc123defg.execute-api.localhost:" + endpoint.getPort());
+        assertEquals(404, served.status(), "the host passes the guard and reaches the invoke path: " + served.body());
+        assertEquals("{\"message\":\"Not Found\"}", served.body());
+        RawHttp.Response form = http.send("POST", "/_aws/execute-api/abc123defg/prod/hello", "a=1",
+                "Content-Type", "application/x-www-form-urlencoded");
+        assertEquals(404, form.status(), "a stage is the user's web API: a form body is not refused");
+        RawHttp.Response lookalike = http.send("GET", "/prod/hello", (String) null, "Host", "abc.execute-api.localhost.evil.example");
+        assertEquals(403, lookalike.status());
+    }
+
+    @Test
     void configuredHostsAndOriginsAreServed(@TempDir Path dir) throws Exception {
         CloudJarConfig config = CloudJarConfig.defaults().withPort(0)
                 .withAllowedHosts(List.of("cloudjar.test", "*.dev.test"))

@@ -61,6 +61,19 @@ class ServiceResolverTest {
     }
 
     @Test
+    void apiGatewayBySigningNameAndInvokeUrlsByHostOrPath() {
+        assertEquals(ServiceId.APIGATEWAY, resolve("POST", "/restapis", "", "Authorization", auth("apigateway")).service());
+        assertEquals(ServiceId.APIGATEWAY, resolve("GET", "/v2/apis", "", "Authorization", auth("apigateway")).service());
+        Route byHost = resolve("GET", "/prod/hello", "", "Host", "abc123defg.execute-api.localhost:4566");
+        assertEquals(ServiceId.EXECUTE_API, byHost.service());
+        assertEquals(ServiceId.EXECUTE_API, resolve("POST", "/_aws/execute-api/abc123defg/prod/hello", "").service());
+        // an invoke request may carry the API's own Authorization header: it is not SigV4 and not S3's
+        assertEquals(ServiceId.EXECUTE_API, resolve("GET", "/prod/x", "", "Host", "abc.execute-api.localhost",
+                "Authorization", "Bearer token").service());
+        assertEquals(ServiceId.S3, resolve("GET", "/prod/hello", "", "Host", "execute-api.localhost").service());
+    }
+
+    @Test
     void unsignedConfirmSubscriptionGoesToSns() {
         Route route = resolve("GET", "/", "Action=ConfirmSubscription&TopicArn=arn&Token=t");
         assertEquals(ServiceId.SNS, route.service());
