@@ -48,6 +48,14 @@ public final class Main implements Callable<Integer> {
             description = "Web page origins (scheme://host:port) allowed to call every service from a browser; '*' allows any (env CLOUDJAR_ALLOWED_ORIGINS, comma-separated).")
     List<String> allowedOrigins;
 
+    @Option(names = "--python", defaultValue = "${env:CLOUDJAR_PYTHON}",
+            description = "Python interpreter for python3.x functions (env CLOUDJAR_PYTHON, default: python3 on PATH).")
+    String python;
+
+    @Option(names = "--node", defaultValue = "${env:CLOUDJAR_NODE}",
+            description = "Node.js for nodejs*.x functions (env CLOUDJAR_NODE, default: node on PATH).")
+    String node;
+
     public static void main(String[] args) {
         CommandLine commandLine = new CommandLine(new Main());
         int exit = commandLine.execute(args);
@@ -59,7 +67,8 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         configureLogging(logLevel);
-        CloudJarConfig config = new CloudJarConfig(host, port, dataDir, region, accountId, logLevel, smtp, init, allowedHosts, allowedOrigins);
+        CloudJarConfig config = new CloudJarConfig(host, port, dataDir, region, accountId, logLevel, smtp, init, allowedHosts, allowedOrigins,
+                python, node);
         CloudJar cloudJar;
         try {
             cloudJar = CloudJar.start(config);
