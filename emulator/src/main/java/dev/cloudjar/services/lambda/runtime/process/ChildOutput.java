@@ -29,7 +29,7 @@ final class ChildOutput {
     private InvocationLog target;
     private long markers;
     private boolean ended;
-    private volatile boolean reading;
+    private long chunks;
 
     ChildOutput(InputStream in, String functionName, InvocationLog.LogEcho echo) {
         this.in = in;
@@ -69,20 +69,24 @@ final class ChildOutput {
         }
     }
 
-    /** For runtimes that print no marker: waits briefly while output is still in the pipe. */
-    void drain(long maxMillis) {
+    /**
+     * For runtimes that print no marker: what they printed before posting the result is already in the
+     * pipe, so waits until no output arrived for {@code quietMillis} (at most {@code maxMillis}).
+     */
+    void drain(long quietMillis, long maxMillis) {
         long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxMillis);
-        try {
-            while ((in.available() > 0 || reading) && System.nanoTime() < until) {
-                Thread.onSpinWait();
-                Thread.yield();
-            }
-        } catch (IOException ended) {
-            // the child is gone: whatever it wrote has been read
-        }
         lock.lock();
         try {
+            long seen = chunks;
+            while (!ended && System.nanoTime() < until) {
+                if (!changed.await(quietMillis, TimeUnit.MILLISECONDS) && chunks == seen) {
+                    break;
+                }
+                seen = chunks;
+            }
             flushPartial();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             lock.unlock();
         }
@@ -111,7 +115,6 @@ final class ChildOutput {
         try {
             int n;
             while ((n = in.read(buffer)) > 0) {
-                reading = true;
                 lock.lock();
                 try {
                     for (int i = 0; i < n; i++) {
@@ -120,9 +123,10 @@ final class ChildOutput {
                             emitLine();
                         }
                     }
+                    chunks++;
+                    changed.signalAll();
                 } finally {
                     lock.unlock();
-                    reading = false;
                 }
             }
         } catch (IOException closed) {

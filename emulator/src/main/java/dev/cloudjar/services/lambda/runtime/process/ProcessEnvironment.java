@@ -175,7 +175,7 @@ final class ProcessEnvironment implements ExecutionEnvironment, RuntimeApiServer
         if (printsMarkers) {
             output.awaitMarker(markersSeen, OUTPUT_WAIT_MILLIS);
         } else {
-            output.drain(50);
+            output.drain(3, 50);
         }
     }
 

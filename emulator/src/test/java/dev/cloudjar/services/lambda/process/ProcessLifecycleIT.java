@@ -1,0 +1,169 @@
+package dev.cloudjar.services.lambda.process;
+
+import static dev.cloudjar.services.lambda.process.ProcessFunctions.create;
+import static dev.cloudjar.services.lambda.process.ProcessFunctions.invoke;
+import static dev.cloudjar.services.lambda.process.ProcessFunctions.zip;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cloudjar.CloudJar;
+import dev.cloudjar.CloudJarConfig;
+import dev.cloudjar.services.lambda.TestPackages;
+import dev.cloudjar.testing.CloudJarExtension;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
+import software.amazon.awssdk.services.lambda.model.ResourceConflictException;
+import software.amazon.awssdk.services.lambda.model.Runtime;
+import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
+
+/** Process environments: concurrency, shutdown, a killed CloudJar, a missing interpreter. */
+class ProcessLifecycleIT {
+    private static final String SLOW_PID = """
+            import os, time
+            def handler(event, context):
+                time.sleep(event.get("sleep", 0))
+                return os.getpid()
+            """;
+
+    @Test
+    void parallelInvocationsGetTheirOwnProcessesUpToReservedConcurrency() throws Exception {
+        try (CloudJar cloudJar = CloudJar.start(CloudJarConfig.defaults().withPort(0)); LambdaClient lambda = client(cloudJar)) {
+            create(lambda, "py-parallel", "python3.12", "app.handler", zip("app.py", SLOW_PID), 10);
+            invoke(lambda, "py-parallel", "{}");
+            CompletableFuture<String> a = CompletableFuture.supplyAsync(() -> invoke(lambda, "py-parallel", "{\"sleep\":0.7}").payload().asUtf8String());
+            CompletableFuture<String> b = CompletableFuture.supplyAsync(() -> invoke(lambda, "py-parallel", "{\"sleep\":0.7}").payload().asUtf8String());
+            assertNotEquals(a.get(20, TimeUnit.SECONDS), b.get(20, TimeUnit.SECONDS), "two concurrent invocations shared a process");
+
+            lambda.putFunctionConcurrency(r -> r.functionName("py-parallel").reservedConcurrentExecutions(1));
+            CompletableFuture<String> busy = CompletableFuture.supplyAsync(() -> invoke(lambda, "py-parallel", "{\"sleep\":2}").payload().asUtf8String());
+            Thread.sleep(700);
+            try (LambdaClient once = CloudJarExtension.client(LambdaClient.builder(), cloudJar)
+                    .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build()) {
+                assertThrows(TooManyRequestsException.class, () -> invoke(once, "py-parallel", "{}"));
+            }
+            assertTrue(busy.get(20, TimeUnit.SECONDS).matches("\\d+"));
+        }
+    }
+
+    @Test
+    void closingCloudJarStopsItsProcesses() throws Exception {
+        String pid;
+        try (CloudJar cloudJar = CloudJar.start(CloudJarConfig.defaults().withPort(0)); LambdaClient lambda = client(cloudJar)) {
+            create(lambda, "py-close", "python3.12", "app.handler", zip("app.py", SLOW_PID), 10);
+            create(lambda, "node-close", "nodejs20.x", "index.handler", zip("index.js", "exports.handler = async () => process.pid;\n"), 10);
+            pid = invoke(lambda, "py-close", "{}").payload().asUtf8String();
+            String nodePid = invoke(lambda, "node-close", "{}").payload().asUtf8String();
+            assertTrue(running(pid) && running(nodePid));
+            cloudJar.close();
+            assertTrue(gone(pid, 5000) && gone(nodePid, 5000), "function processes outlived CloudJar.close()");
+        }
+    }
+
+    @Test
+    void processesExitWhenCloudJarIsKilled() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Process jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classPath,
+                "dev.cloudjar.Main", "--port", Integer.toString(port)).redirectErrorStream(true)
+                .redirectOutput(Files.createTempFile("cloudjar-kill", ".log").toFile()).start();
+        try (LambdaClient lambda = LambdaClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + port))
+                .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .build()) {
+            awaitUp(lambda);
+            create(lambda, "py-orphan", "python3.12", "app.handler", zip("app.py", SLOW_PID), 10);
+            create(lambda, "node-orphan", "nodejs20.x", "index.handler", zip("index.js", "exports.handler = async () => process.pid;\n"), 10);
+            String pythonPid = invoke(lambda, "py-orphan", "{}").payload().asUtf8String();
+            String nodePid = invoke(lambda, "node-orphan", "{}").payload().asUtf8String();
+            assertTrue(running(pythonPid) && running(nodePid));
+            jvm.destroyForcibly();
+            assertTrue(jvm.waitFor(20, TimeUnit.SECONDS));
+            assertEquals(137, jvm.exitValue(), "CloudJar was killed with SIGKILL");
+            assertTrue(gone(pythonPid, 5000), "the Python process outlived a killed CloudJar");
+            assertTrue(gone(nodePid, 5000), "the Node.js process outlived a killed CloudJar");
+        } finally {
+            jvm.destroyForcibly();
+        }
+    }
+
+    @Test
+    void missingInterpreterFailsTheFunctionAndInvokeAnswersAConflict() throws Exception {
+        try (CloudJar cloudJar = CloudJar.start(CloudJarConfig.defaults().withPort(0).withPython("/nonexistent/python3"));
+             LambdaClient lambda = client(cloudJar)) {
+            create(lambda, "py-nopython", "python3.12", "app.handler", zip("app.py", SLOW_PID), 10);
+            FunctionConfiguration config = lambda.getFunction(r -> r.functionName("py-nopython")).configuration();
+            assertEquals("Failed", config.stateAsString());
+            assertEquals("InvalidRuntime", config.stateReasonCodeAsString());
+            assertTrue(config.stateReason().contains("/nonexistent/python3") && config.stateReason().contains("install"),
+                    config.stateReason());
+            ResourceConflictException conflict = assertThrows(ResourceConflictException.class,
+                    () -> invoke(lambda, "py-nopython", "{}"));
+            assertEquals(409, conflict.statusCode());
+            assertTrue(conflict.awsErrorDetails().errorMessage().contains("Failed"), conflict.getMessage());
+            assertEquals("Failed", lambda.listFunctions().functions().stream()
+                    .filter(f -> f.functionName().equals("py-nopython")).findFirst().orElseThrow().stateAsString());
+            // Java functions are not affected by a missing Python
+            lambda.createFunction(b -> b.functionName("java-fine").runtime(Runtime.JAVA21)
+                    .role(ProcessFunctions.ROLE).handler("dev.cloudjar.services.lambda.fixtures.EchoHandler")
+                    .code(c -> c.zipFile(SdkBytes.fromByteArray(TestPackages.fixtures()))));
+            assertEquals("Active", lambda.getFunction(r -> r.functionName("java-fine")).configuration().stateAsString());
+            assertEquals(null, invoke(lambda, "java-fine", "{\"a\":1}").functionError());
+        }
+    }
+
+    private static LambdaClient client(CloudJar cloudJar) {
+        return CloudJarExtension.client(LambdaClient.builder(), cloudJar).build();
+    }
+
+    private static void awaitUp(LambdaClient lambda) throws InterruptedException {
+        for (int i = 0; i < 300; i++) {
+            try {
+                lambda.listFunctions();
+                return;
+            } catch (RuntimeException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        throw new AssertionError("CloudJar did not start");
+    }
+
+    static boolean running(String pid) throws IOException {
+        Path status = Path.of("/proc", pid, "status");
+        if (!Files.exists(status)) {
+            return false;
+        }
+        try {
+            return Files.readAllLines(status).stream().noneMatch(l -> l.startsWith("State:") && l.contains("Z"));
+        } catch (IOException raced) {
+            return false;
+        }
+    }
+
+    static boolean gone(String pid, long waitMillis) throws Exception {
+        long until = System.currentTimeMillis() + waitMillis;
+        while (System.currentTimeMillis() < until) {
+            if (!running(pid)) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return !running(pid);
+    }
+}
