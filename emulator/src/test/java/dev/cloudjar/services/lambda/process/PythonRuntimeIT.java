@@ -218,4 +218,19 @@ class PythonRuntimeIT {
         assertNull(response.functionError(), response.payload().asUtf8String());
         assertTrue(response.payload().asUtf8String().contains("seen-from-python"), response.payload().asUtf8String());
     }
+
+    @Test
+    void layersAreOnPythonPath(LambdaClient lambda) throws Exception {
+        String layer = lambda.publishLayerVersion(b -> b.layerName("pylib").compatibleRuntimesWithStrings("python3.12")
+                .content(c -> c.zipFile(SdkBytes.fromByteArray(zip("python/mylib.py", "def greet(n):\n    return 'hi ' + n\n",
+                        "python/lib/python3.12/site-packages/sitelib.py", "VALUE = 'site'\n"))))).layerVersionArn();
+        create(lambda, CreateFunctionRequest.builder().functionName("py-layered").runtime("python3.12").handler("app.handler")
+                .timeout(5).layers(layer).code(c -> c.zipFile(SdkBytes.fromByteArray(zip("app.py", """
+                        import mylib, sitelib
+                        def handler(event, context):
+                            return mylib.greet(event["n"]) + " " + sitelib.VALUE
+                        """)))).build());
+        InvokeResponse response = invoke(lambda, "py-layered", "{\"n\":\"layer\"}");
+        assertEquals("\"hi layer site\"", response.payload().asUtf8String(), log(response));
+    }
 }
