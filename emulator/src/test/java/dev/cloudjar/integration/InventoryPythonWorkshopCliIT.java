@@ -111,20 +111,9 @@ class InventoryPythonWorkshopCliIT {
         assertEquals(rows, dynamo.scan(b -> b.tableName("Inventory")).count());
 
         JsonNode outbox = JSON.readTree(Workshop.get(endpoint.resolve("/_cloudjar/api/outbox")));
-        int sms = 0;
-        int email = 0;
-        for (JsonNode message : outbox.get("messages")) {
-            String alert = message.path("body").asText().split("\n", 2)[0].trim();
-            if (!expected.contains(alert)) {
-                continue;
-            }
-            if ("sms".equals(message.path("protocol").asText())) {
-                sms++;
-            } else if ("email".equals(message.path("protocol").asText())) {
-                email++;
-                assertEquals("Inventory Alert!", message.path("subject").asText());
-            }
-        }
+        int[] counts = Workshop.alertCounts(outbox, expected, "Inventory Alert!");
+        int sms = counts[0];
+        int email = counts[1];
         assertEquals(expected.size(), sms, "one SMS per alert: " + outbox);
         assertEquals(expected.size(), email, "one email per alert: " + outbox);
     }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -53,20 +54,7 @@ final class ChildOutput {
 
     /** Waits (bounded) until the marker after {@code seen} arrived, or the output ended. */
     void awaitMarker(long seen, long maxMillis) {
-        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxMillis);
-        lock.lock();
-        try {
-            while (markers <= seen && !ended) {
-                long left = until - System.nanoTime();
-                if (left <= 0 || !changed.await(left, TimeUnit.NANOSECONDS)) {
-                    return;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            lock.unlock();
-        }
+        await(() -> markers > seen, maxMillis);
     }
 
     /**
@@ -94,10 +82,14 @@ final class ChildOutput {
 
     /** Waits (bounded) until the child's output ended, after the process exited. */
     void awaitEnd(long maxMillis) {
+        await(() -> false, maxMillis);
+    }
+
+    private void await(BooleanSupplier done, long maxMillis) {
         long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxMillis);
         lock.lock();
         try {
-            while (!ended) {
+            while (!done.getAsBoolean() && !ended) {
                 long left = until - System.nanoTime();
                 if (left <= 0 || !changed.await(left, TimeUnit.NANOSECONDS)) {
                     return;

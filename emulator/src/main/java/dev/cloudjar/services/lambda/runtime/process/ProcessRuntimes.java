@@ -67,10 +67,10 @@ public final class ProcessRuntimes implements AutoCloseable {
         return language == Language.PYTHON
                 ? "CloudJar runs " + runtime + " functions with a local Python 3 interpreter and found none at '" + command
                         + "'. Install Python 3 (for example: apt-get install python3 python3-boto3) or point --python or "
-                        + "CLOUDJAR_PYTHON at one, then update the function."
+                        + "CLOUDJAR_PYTHON at one and restart CloudJar."
                 : "CloudJar runs " + runtime + " functions with a local Node.js and found none at '" + command
                         + "'. Install Node.js (for example: apt-get install nodejs) or point --node or CLOUDJAR_NODE at one, "
-                        + "then update the function.";
+                        + "and restart CloudJar.";
     }
 
     /** A new, not yet started, environment of a process runtime. */
