@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -125,6 +126,23 @@ class ProcessLifecycleIT {
                     .code(c -> c.zipFile(SdkBytes.fromByteArray(TestPackages.fixtures()))));
             assertEquals("Active", lambda.getFunction(r -> r.functionName("java-fine")).configuration().stateAsString());
             assertEquals(null, invoke(lambda, "java-fine", "{\"a\":1}").functionError());
+        }
+    }
+
+    @Test
+    void anInterpreterWithoutBoto3SaysHowToInstallIt(@TempDir Path dir) throws Exception {
+        Path venv = dir.resolve("venv");
+        Process make = new ProcessBuilder("python3", "-m", "venv", "--without-pip", venv.toString()).inheritIO().start();
+        assertTrue(make.waitFor(60, TimeUnit.SECONDS) && make.exitValue() == 0, "python3 -m venv failed");
+        String python = venv.resolve("bin").resolve("python").toString();
+        try (CloudJar cloudJar = CloudJar.start(CloudJarConfig.defaults().withPort(0).withPython(python));
+             LambdaClient lambda = client(cloudJar)) {
+            create(lambda, "py-noboto", "python3.12", "app.handler", zip("app.py", "import boto3\ndef handler(e, c):\n    return 1\n"), 10);
+            assertEquals("Active", lambda.getFunction(r -> r.functionName("py-noboto")).configuration().stateAsString());
+            String error = invoke(lambda, "py-noboto", "{}").payload().asUtf8String();
+            assertTrue(error.contains("\"errorType\": \"Runtime.ImportModuleError\"")
+                    && error.contains("Unable to import module 'app': No module named 'boto3'")
+                    && error.contains("-m pip install boto3") && error.contains("apt-get install python3-boto3"), error);
         }
     }
 
