@@ -119,4 +119,37 @@ class NodeRuntimeIT {
         assertEquals("Runtime.HandlerNotFound", notFound.get("errorType").asText());
         assertEquals("index.other is undefined or not exported", notFound.get("errorMessage").asText());
     }
+
+    @Test
+    void layersAreOnNodePath(LambdaClient lambda) throws Exception {
+        String layer = lambda.publishLayerVersion(b -> b.layerName("nodelib").content(c -> c.zipFile(
+                software.amazon.awssdk.core.SdkBytes.fromByteArray(zip("nodejs/node_modules/greet/index.js",
+                        "module.exports = (n) => 'hi ' + n;\n"))))).layerVersionArn();
+        create(lambda, software.amazon.awssdk.services.lambda.model.CreateFunctionRequest.builder().functionName("node-layered")
+                .runtime("nodejs20.x").handler("index.handler").timeout(5).layers(layer)
+                .code(c -> c.zipFile(software.amazon.awssdk.core.SdkBytes.fromByteArray(zip("index.js",
+                        "const greet = require('greet');\nexports.handler = async (e) => greet(e.n);\n")))).build());
+        InvokeResponse response = invoke(lambda, "node-layered", "{\"n\":\"layer\"}");
+        assertEquals("\"hi layer\"", response.payload().asUtf8String(), log(response));
+    }
+
+    @Test
+    void timeoutsAndCrashes(LambdaClient lambda) throws Exception {
+        create(lambda, "node-slow", "nodejs20.x", "index.handler", zip("index.js", """
+                exports.handler = async (event) => {
+                    if (event.crash) { process.exit(3); }
+                    await new Promise((r) => setTimeout(r, event.wait));
+                    return process.pid;
+                };
+                """), 1);
+        InvokeResponse slow = invoke(lambda, "node-slow", "{\"wait\":5000}");
+        assertEquals("Unhandled", slow.functionError());
+        assertTrue(slow.payload().asUtf8String().contains("Task timed out after 1.00 seconds"), slow.payload().asUtf8String());
+        InvokeResponse crash = invoke(lambda, "node-slow", "{\"crash\":true}");
+        JsonNode error = JSON.readTree(crash.payload().asUtf8String());
+        assertEquals("Runtime.ExitError", error.get("errorType").asText());
+        assertTrue(error.get("errorMessage").asText().endsWith("Error: Runtime exited with error: exit status 3"), error.toString());
+        InvokeResponse fine = invoke(lambda, "node-slow", "{\"wait\":1}");
+        assertNull(fine.functionError(), fine.payload().asUtf8String());
+    }
 }

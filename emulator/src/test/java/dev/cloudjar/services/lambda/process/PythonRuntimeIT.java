@@ -233,4 +233,24 @@ class PythonRuntimeIT {
         InvokeResponse response = invoke(lambda, "py-layered", "{\"n\":\"layer\"}");
         assertEquals("\"hi layer site\"", response.payload().asUtf8String(), log(response));
     }
+
+    @Test
+    void publishedVersionsAndClientContextReachTheHandler(LambdaClient lambda) throws Exception {
+        create(lambda, "py-versioned", "python3.12", "app.handler", zip("app.py", """
+                def handler(event, context):
+                    cc = context.client_context
+                    return {"version": context.function_version, "arn": context.invoked_function_arn,
+                            "custom": cc.custom if cc else None, "app": cc.client.app_title if cc and cc.client else None}
+                """), 5);
+        String version = lambda.publishVersion(b -> b.functionName("py-versioned")).version();
+        String clientContext = java.util.Base64.getEncoder().encodeToString(
+                "{\"client\":{\"app_title\":\"shop\"},\"custom\":{\"user\":\"ada\"}}".getBytes());
+        InvokeResponse response = lambda.invoke(b -> b.functionName("py-versioned").qualifier(version).clientContext(clientContext)
+                .payload(SdkBytes.fromUtf8String("{}")));
+        JsonNode out = JSON.readTree(response.payload().asUtf8String());
+        assertEquals(version, out.get("version").asText(), out.toString());
+        assertEquals("arn:aws:lambda:us-east-1:000000000000:function:py-versioned:" + version, out.get("arn").asText());
+        assertEquals("ada", out.get("custom").get("user").asText(), out.toString());
+        assertEquals("shop", out.get("app").asText(), out.toString());
+    }
 }
