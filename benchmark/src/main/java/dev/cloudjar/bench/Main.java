@@ -29,7 +29,8 @@ public final class Main {
                 new SqsRoundTripWorkload(),
                 new SnsToSqsWorkload(),
                 new LambdaWorkload(),
-                new BankPipelineWorkload());
+                new BankPipelineWorkload(),
+                new PythonInventoryWorkload());
     }
 
     public static void main(String[] args) {

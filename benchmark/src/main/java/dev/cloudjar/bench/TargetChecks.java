@@ -59,6 +59,8 @@ final class TargetChecks {
         figure("lambda.python.first.ms", "first Invoke of a new Python function", "ms", 400, true);
         Measurement bank = cloudjar.measurement("PutObject -> alert in both queues", 1);
         check(bank == null ? Double.NaN : bank.p50Millis(), "bank pipeline p50", "ms", 100, true);
+        Measurement inventory = cloudjar.measurement(PythonInventoryWorkload.LABEL, 1);
+        check(inventory == null ? Double.NaN : inventory.p50Millis(), "Python inventory pipeline p50, upload to alert", "ms", 500, true);
     }
 
     private void roundTripVersusElasticMq(List<Target> all) {

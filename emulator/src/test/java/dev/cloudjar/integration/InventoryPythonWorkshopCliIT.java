@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cloudjar.CloudJar;
 import dev.cloudjar.testing.CliRunner;
 import dev.cloudjar.testing.CloudJarExtension;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +25,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * Seed 000's inventory workshop with its two Python functions exactly as the workshop prints them
- * (test resources workshops/inventory-python/, copied verbatim), zipped here and created with
+ * (sample-functions/src/main/python/inventory/, copied verbatim), zipped here and created with
  * {@code --runtime python3.12}; everything else is docs/workshops/inventory.md's own commands, run with
  * the {@code aws} CLI. The results are the Java workshop's: every row in Inventory and one NoStock
  * alert per zero-count row, as email, SMS and on a queue subscribed to the topic.
@@ -35,6 +34,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 class InventoryPythonWorkshopCliIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ENDPOINT = "http://127.0.0.1:4566";
+    private static final Path PYTHON_SOURCES = Path.of("../sample-functions/src/main/python/inventory");
 
     private static final String PYTHON_FUNCTIONS = """
             mkdir -p load check
@@ -67,9 +67,7 @@ class InventoryPythonWorkshopCliIT {
     void thePythonFunctionsGiveTheJavaWorkshopsResults(CloudJar cloudJar, URI endpoint, DynamoDbClient dynamo, SqsClient sqs,
                                                       @TempDir Path workDir) throws Exception {
         for (String name : List.of("load_inventory.py", "check_stock.py")) {
-            try (InputStream in = getClass().getResourceAsStream("/workshops/inventory-python/" + name)) {
-                Files.copy(in, workDir.resolve(name));
-            }
+            Files.copy(PYTHON_SOURCES.resolve(name), workDir.resolve(name));
         }
         Files.createSymbolicLink(workDir.resolve("sample-functions"), Path.of("../sample-functions").toAbsolutePath().normalize());
         List<String> script = new ArrayList<>();
