@@ -38,6 +38,9 @@ class RuntimesDocsIT {
         assertTrue(tail.contains("\tINFO\tfunctionName = echo"), tail);
         assertTrue(tail.matches("(?s).*\\tINFO\\tremaining time = \\d+.*"), tail);
         assertTrue(tail.matches("(?s).*\\tINFO\\tAWSrequestID = [0-9a-f-]{36}.*"), tail);
+        assertTrue(tail.contains("\tINFO\tlogGroupName = /aws/lambda/echo"), tail);
+        assertTrue(tail.matches("(?s).*\\tINFO\\tlogStreamName = \\d{4}/\\d{2}/\\d{2}/\\[\\$LATEST][0-9a-f]{32}.*"), tail);
+        assertTrue(tail.contains("\tINFO\tclientContext = undefined"), tail);
         assertTrue(tail.contains("REPORT RequestId: "), tail);
 
         CliRunner cli = new CliRunner(cloudJar.endpoint());
