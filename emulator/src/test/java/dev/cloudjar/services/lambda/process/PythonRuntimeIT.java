@@ -253,4 +253,18 @@ class PythonRuntimeIT {
         assertEquals("ada", out.get("custom").get("user").asText(), out.toString());
         assertEquals("shop", out.get("app").asText(), out.toString());
     }
+
+    @Test
+    void aResponseOverSixMegabytesFailsTheInvocationAndTheEnvironmentGoesOn(LambdaClient lambda) throws Exception {
+        create(lambda, "py-big", "python3.12", "app.handler", zip("app.py", """
+                def handler(event, context):
+                    return "x" * event["size"]
+                """), 10);
+        long started = System.nanoTime();
+        InvokeResponse big = invoke(lambda, "py-big", "{\"size\":7000000}");
+        assertTrue((System.nanoTime() - started) / 1_000_000 < 8000, "the invocation waited for its timeout");
+        assertEquals("Unhandled", big.functionError());
+        assertEquals("Function.ResponseSizeTooLarge", JSON.readTree(big.payload().asUtf8String()).get("errorType").asText());
+        assertEquals("\"xx\"", invoke(lambda, "py-big", "{\"size\":2}").payload().asUtf8String());
+    }
 }

@@ -2,6 +2,7 @@ package dev.cloudjar.services.lambda.runtime.process;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.cloudjar.services.lambda.runtime.FunctionErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -82,7 +83,9 @@ final class RuntimeApiServer implements AutoCloseable {
                 next(exchange);
             } else if (rest.equals("init/error") && method.equals("POST")) {
                 byte[] body = body(exchange);
-                if (body != null) {
+                if (body == null) {
+                    tooLarge(exchange);
+                } else {
                     listener.initError(exchange.getRequestHeaders().getFirst("Lambda-Runtime-Function-Error-Type"), body);
                     send(exchange, 202, ACCEPTED);
                 }
@@ -131,6 +134,10 @@ final class RuntimeApiServer implements AutoCloseable {
         }
         byte[] body = body(exchange);
         if (body == null) {
+            // as on AWS, the invocation fails (the runtime was told 413 and goes on to the next one)
+            listener.error(id, "Function.ResponseSizeTooLarge", FunctionErrors.simple("Function.ResponseSizeTooLarge",
+                    "Response payload size exceeded maximum allowed payload size (6291556 bytes)."));
+            tooLarge(exchange);
             return;
         }
         boolean known = kind.equals("response") ? listener.response(id, body)
@@ -142,17 +149,16 @@ final class RuntimeApiServer implements AutoCloseable {
         }
     }
 
-    /** The request body, or null after answering 413 when it is over the payload quota. */
+    /** The request body, or null when it is over the payload quota. */
     private static byte[] body(HttpExchange exchange) throws IOException {
         try (InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (body.length > MAX_BODY_BYTES) {
-                send(exchange, 413, error("Exceeded maximum allowed payload size (6291556 bytes).",
-                        "RequestEntityTooLarge"));
-                return null;
-            }
-            return body;
+            return body.length > MAX_BODY_BYTES ? null : body;
         }
+    }
+
+    private static void tooLarge(HttpExchange exchange) throws IOException {
+        send(exchange, 413, error("Exceeded maximum allowed payload size (6291556 bytes).", "RequestEntityTooLarge"));
     }
 
     private static byte[] error(String message, String type) {

@@ -84,7 +84,8 @@ class RuntimeApiServerTest {
             String big = "x".repeat(RuntimeApiServer.MAX_BODY_BYTES + 1);
             HttpResponse<String> refused = post("http://" + server.address() + "/2018-06-01/runtime/invocation/req-1/response", big, null);
             assertEquals(413, refused.statusCode());
-            assertTrue(calls.isEmpty(), calls.toString());
+            assertEquals(List.of("error req-1 Function.ResponseSizeTooLarge {\"errorMessage\":\"Response payload size exceeded "
+                    + "maximum allowed payload size (6291556 bytes).\",\"errorType\":\"Function.ResponseSizeTooLarge\"}"), calls);
         }
     }
 
