@@ -77,17 +77,9 @@ class ProcessLifecycleIT {
 
     @Test
     void processesExitWhenCloudJarIsKilled() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Process jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classPath,
-                "dev.cloudjar.Main", "--port", Integer.toString(port)).redirectErrorStream(true)
-                .redirectOutput(Files.createTempFile("cloudjar-kill", ".log").toFile()).start();
-        try (LambdaClient lambda = LambdaClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + port))
-                .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .build()) {
+        int port = freePort();
+        Process jvm = startMain(port, java.util.Map.of());
+        try (LambdaClient lambda = client(port)) {
             awaitUp(lambda);
             create(lambda, "py-orphan", "python3.12", "app.handler", zip("app.py", SLOW_PID), 10);
             create(lambda, "node-orphan", "nodejs20.x", "index.handler", zip("index.js", "exports.handler = async () => process.pid;\n"), 10);
@@ -144,6 +136,58 @@ class ProcessLifecycleIT {
                     && error.contains("Unable to import module 'app': No module named 'boto3'")
                     && error.contains("-m pip install boto3") && error.contains("apt-get install python3-boto3"), error);
         }
+    }
+
+    @Test
+    void mainTakesTheInterpretersFromFlagsAndEnvironment() throws Exception {
+        int port = freePort();
+        String python = realPython();
+        Process jvm = startMain(port, java.util.Map.of("CLOUDJAR_NODE", "/nonexistent/node"), "--python", python);
+        try (LambdaClient lambda = client(port)) {
+            awaitUp(lambda);
+            create(lambda, "py-flag", "python3.12", "app.handler", zip("app.py", SLOW_PID), 10);
+            create(lambda, "node-env", "nodejs20.x", "index.handler", zip("index.js", "exports.handler = async () => 1;\n"), 10);
+            assertEquals("Active", lambda.getFunction(r -> r.functionName("py-flag")).configuration().stateAsString());
+            FunctionConfiguration node = lambda.getFunction(r -> r.functionName("node-env")).configuration();
+            assertEquals("Failed", node.stateAsString());
+            assertTrue(node.stateReason().contains("/nonexistent/node") && node.stateReason().contains("CLOUDJAR_NODE"), node.stateReason());
+            assertTrue(invoke(lambda, "py-flag", "{}").payload().asUtf8String().matches("\\d+"));
+        } finally {
+            jvm.destroyForcibly();
+            jvm.waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The path of the machine's python3 executable (a missing python3 fails the test). */
+    private static String realPython() throws Exception {
+        Process p = new ProcessBuilder("python3", "-c", "import sys; print(sys.executable)").start();
+        String out = new String(p.getInputStream().readAllBytes()).trim();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0 && !out.isEmpty(), "python3 is required");
+        return out;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** CloudJar's Main in its own JVM, as a user starts it. */
+    private static Process startMain(int port, java.util.Map<String, String> env, String... args) throws IOException {
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classPath,
+                "dev.cloudjar.Main", "--port", Integer.toString(port)));
+        command.addAll(java.util.List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(Files.createTempFile("cloudjar-main", ".log").toFile());
+        builder.environment().putAll(env);
+        return builder.start();
+    }
+
+    private static LambdaClient client(int port) {
+        return LambdaClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + port)).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"))).build();
     }
 
     private static LambdaClient client(CloudJar cloudJar) {
