@@ -49,43 +49,39 @@ public final class LambdaWorkload implements Workload {
     }
 
     private void warmInvoke(Target target, SdkBytes zip) {
-        LambdaClient lambda = target.clients().lambda();
         String name = "bench-hello-" + Long.toHexString(System.nanoTime());
+        measureWarm(target, name, "Invoke HelloWorld (warm)",
+                () -> LambdaFunctions.create(target.clients().lambda(), target.clients().account(), name, HELLO_HANDLER, zip, 10));
+    }
+
+    /** Creates a function, invokes it once, measures warm invokes at each thread count, deletes it; false when it failed. */
+    private static boolean measureWarm(Target target, String name, String label, Runnable create) {
+        LambdaClient lambda = target.clients().lambda();
         try {
-            LambdaFunctions.create(lambda, target.clients().account(), name, HELLO_HANDLER, zip, 10);
+            create.run();
             invokeHello(lambda, name);
         } catch (RuntimeException e) {
-            target.report().notAvailable("warm Invoke", LoadRunner.describe(e));
+            target.report().notAvailable(label, LoadRunner.describe(e));
             LambdaFunctions.deleteQuietly(lambda, name);
-            return;
+            return false;
         }
         try {
             for (int threads : target.options().threads()) {
-                target.measure("Invoke HelloWorld (warm)", threads, (thread, seq) -> invokeHello(lambda, name));
+                target.measure(label, threads, (thread, seq) -> invokeHello(lambda, name));
             }
         } finally {
             LambdaFunctions.deleteQuietly(lambda, name);
         }
+        return true;
     }
 
     /** Warm Invoke of a Python function (a child process), then the first Invoke of new Python functions. */
     private void pythonInvoke(Target target) {
         LambdaClient lambda = target.clients().lambda();
         String name = "bench-py-" + Long.toHexString(System.nanoTime());
-        try {
-            LambdaFunctions.createPython(lambda, target.clients().account(), name);
-            invokeHello(lambda, name);
-        } catch (RuntimeException e) {
-            target.report().notAvailable("warm Python Invoke", LoadRunner.describe(e));
-            LambdaFunctions.deleteQuietly(lambda, name);
+        if (!measureWarm(target, name, "Invoke Python hello (warm)",
+                () -> LambdaFunctions.createPython(lambda, target.clients().account(), name))) {
             return;
-        }
-        try {
-            for (int threads : target.options().threads()) {
-                target.measure("Invoke Python hello (warm)", threads, (thread, seq) -> invokeHello(lambda, name));
-            }
-        } finally {
-            LambdaFunctions.deleteQuietly(lambda, name);
         }
         List<Long> first = new ArrayList<>();
         for (int i = 0; i < Math.max(3, target.options().starts); i++) {
