@@ -189,5 +189,4 @@ public final class ProcessRuntimes implements AutoCloseable {
             };
         }
     }
-
 }

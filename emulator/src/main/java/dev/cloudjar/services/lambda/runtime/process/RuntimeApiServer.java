@@ -180,5 +180,4 @@ final class RuntimeApiServer implements AutoCloseable {
     public void close() {
         server.stop(0);
     }
-
 }

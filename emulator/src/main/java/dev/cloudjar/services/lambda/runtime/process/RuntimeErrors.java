@@ -56,5 +56,4 @@ final class RuntimeErrors {
         }
         return root.toString();
     }
-
 }
