@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Every setting with its default. {@code dataDir == null} means in-memory; port 0 picks a free port.
  * {@code allowedHosts} and {@code allowedOrigins} widen what the browser guard accepts beyond this
- * machine's own names and same-origin pages (see docs/security.md).
+ * machine's own names and same-origin pages (see docs/security.md). {@code python} and {@code node}
+ * choose the interpreters of process runtimes (null: {@code python3} and {@code node} on PATH).
  */
 public record CloudJarConfig(
         String host,
@@ -20,7 +21,9 @@ public record CloudJarConfig(
         List<String> allowedHosts,
         List<String> allowedOrigins,
         String auth,
-        List<String> credentials) {
+        List<String> credentials,
+        String python,
+        String node) {
 
     /** Signatures are not checked ("off", the default) or must be made with a known secret ("strict"). */
     public static final String AUTH_OFF = "off";
@@ -45,42 +48,52 @@ public record CloudJarConfig(
     public static final String DEFAULT_ACCOUNT = "000000000000";
 
     public static CloudJarConfig defaults() {
-        return new CloudJarConfig(DEFAULT_HOST, DEFAULT_PORT, null, DEFAULT_REGION, DEFAULT_ACCOUNT, "info", null, null, List.of(), List.of(), AUTH_OFF, DEFAULT_CREDENTIALS);
+        return new CloudJarConfig(DEFAULT_HOST, DEFAULT_PORT, null, DEFAULT_REGION, DEFAULT_ACCOUNT, "info", null, null, List.of(), List.of(), AUTH_OFF, DEFAULT_CREDENTIALS, null, null);
     }
 
     public CloudJarConfig withPort(int value) {
-        return new CloudJarConfig(host, value, dataDir, region, accountId, logLevel, smtp, init, allowedHosts, allowedOrigins, auth, credentials);
+        return new CloudJarConfig(host, value, dataDir, region, accountId, logLevel, smtp, init, allowedHosts, allowedOrigins, auth, credentials, python, node);
     }
 
     public CloudJarConfig withDataDir(Path value) {
-        return new CloudJarConfig(host, port, value, region, accountId, logLevel, smtp, init, allowedHosts, allowedOrigins, auth, credentials);
+        return new CloudJarConfig(host, port, value, region, accountId, logLevel, smtp, init, allowedHosts, allowedOrigins, auth, credentials, python, node);
     }
 
     public CloudJarConfig withHost(String value) {
-        return new CloudJarConfig(value, port, dataDir, region, accountId, logLevel, smtp, init, allowedHosts, allowedOrigins, auth, credentials);
+        return new CloudJarConfig(value, port, dataDir, region, accountId, logLevel, smtp, init, allowedHosts, allowedOrigins, auth, credentials, python, node);
     }
 
     public CloudJarConfig withSmtp(String value) {
-        return new CloudJarConfig(host, port, dataDir, region, accountId, logLevel, value, init, allowedHosts, allowedOrigins, auth, credentials);
+        return new CloudJarConfig(host, port, dataDir, region, accountId, logLevel, value, init, allowedHosts, allowedOrigins, auth, credentials, python, node);
     }
 
     public CloudJarConfig withInit(Path value) {
-        return new CloudJarConfig(host, port, dataDir, region, accountId, logLevel, smtp, value, allowedHosts, allowedOrigins, auth, credentials);
+        return new CloudJarConfig(host, port, dataDir, region, accountId, logLevel, smtp, value, allowedHosts, allowedOrigins, auth, credentials, python, node);
     }
 
     public CloudJarConfig withAllowedHosts(List<String> value) {
-        return new CloudJarConfig(host, port, dataDir, region, accountId, logLevel, smtp, init, value, allowedOrigins, auth, credentials);
+        return new CloudJarConfig(host, port, dataDir, region, accountId, logLevel, smtp, init, value, allowedOrigins, auth, credentials, python, node);
     }
 
     public CloudJarConfig withAllowedOrigins(List<String> value) {
-        return new CloudJarConfig(host, port, dataDir, region, accountId, logLevel, smtp, init, allowedHosts, value, auth, credentials);
+        return new CloudJarConfig(host, port, dataDir, region, accountId, logLevel, smtp, init, allowedHosts, value, auth, credentials, python, node);
     }
 
     public CloudJarConfig withAuth(String value) {
-        return new CloudJarConfig(host, port, dataDir, region, accountId, logLevel, smtp, init, allowedHosts, allowedOrigins, value, credentials);
+        return new CloudJarConfig(host, port, dataDir, region, accountId, logLevel, smtp, init, allowedHosts, allowedOrigins, value, credentials, python, node);
     }
 
     public CloudJarConfig withCredentials(List<String> value) {
-        return new CloudJarConfig(host, port, dataDir, region, accountId, logLevel, smtp, init, allowedHosts, allowedOrigins, auth, value);
+        return new CloudJarConfig(host, port, dataDir, region, accountId, logLevel, smtp, init, allowedHosts, allowedOrigins, auth, value, python, node);
+    }
+
+    /** The interpreter for Python functions: a command on PATH or a path; null means python3. */
+    public CloudJarConfig withPython(String value) {
+        return new CloudJarConfig(host, port, dataDir, region, accountId, logLevel, smtp, init, allowedHosts, allowedOrigins, auth, credentials, value, node);
+    }
+
+    /** The interpreter for Node.js functions: a command on PATH or a path; null means node. */
+    public CloudJarConfig withNode(String value) {
+        return new CloudJarConfig(host, port, dataDir, region, accountId, logLevel, smtp, init, allowedHosts, allowedOrigins, auth, credentials, python, value);
     }
 }

@@ -62,6 +62,14 @@ public final class Main implements Callable<Integer> {
     /** Whether signatures are checked. */
     enum Auth { off, strict }
 
+    @Option(names = "--python", defaultValue = "${env:CLOUDJAR_PYTHON}",
+            description = "Python interpreter for python3.x functions (env CLOUDJAR_PYTHON, default: python3 on PATH).")
+    String python;
+
+    @Option(names = "--node", defaultValue = "${env:CLOUDJAR_NODE}",
+            description = "Node.js for nodejs*.x functions (env CLOUDJAR_NODE, default: node on PATH).")
+    String node;
+
     public static void main(String[] args) {
         CommandLine commandLine = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
         int exit = commandLine.execute(args);
@@ -74,7 +82,7 @@ public final class Main implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         configureLogging(logLevel.name());
         CloudJarConfig config = new CloudJarConfig(host, port, dataDir, region, accountId, logLevel.name(), smtp, init, allowedHosts, allowedOrigins,
-                auth.name(), credentials);
+                auth.name(), credentials, python, node);
         CloudJar cloudJar;
         try {
             cloudJar = CloudJar.start(config);

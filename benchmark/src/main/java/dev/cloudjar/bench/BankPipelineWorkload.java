@@ -184,7 +184,7 @@ public final class BankPipelineWorkload implements Workload {
     }
 
     /** Long-polls until one message arrives (its arrival time goes into arrivedAt) or 30 s pass. */
-    private static void awaitMessage(SqsClient sqs, String url, AtomicLong arrivedAt) {
+    static void awaitMessage(SqsClient sqs, String url, AtomicLong arrivedAt) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
             try {

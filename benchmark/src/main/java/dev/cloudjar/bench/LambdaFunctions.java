@@ -38,6 +38,33 @@ final class LambdaFunctions {
         awaitActive(lambda, name, Duration.ofSeconds(30));
     }
 
+    /** A Python function that answers {"hello": name} from module state set up once per process. */
+    static SdkBytes pythonZip() {
+        try {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+                zip.putNextEntry(new java.util.zip.ZipEntry("hello.py"));
+                zip.write(("GREETING = 'Hello, '\n"
+                        + "def handler(event, context):\n"
+                        + "    return GREETING + event['name'] + '!'\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+            return SdkBytes.fromByteArray(bytes.toByteArray());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static void createPython(LambdaClient lambda, String account, String name) {
+        lambda.createFunction(b -> b.functionName(name)
+                .runtime(Runtime.PYTHON3_12)
+                .role("arn:aws:iam::" + account + ":role/lambda-role")
+                .handler("hello.handler")
+                .timeout(10)
+                .code(c -> c.zipFile(pythonZip())));
+        awaitActive(lambda, name, Duration.ofSeconds(30));
+    }
+
     static void awaitActive(LambdaClient lambda, String name, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {

@@ -10,7 +10,8 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 
 /**
- * Lambda: warm RequestResponse Invoke of HelloWorld (p50/p99 at each thread count), then, for a
+ * Lambda: warm RequestResponse Invoke of HelloWorld (p50/p99 at each thread count), the same for a
+ * Python function and the first Invoke of a new Python function (process start and import), then, for a
  * CloudJar the benchmark starts itself, the time from spawning `java -jar` to the first Invoke result
  * of a function created right after the server answers (median of --starts fresh servers).
  */
@@ -39,6 +40,7 @@ public final class LambdaWorkload implements Workload {
             return;
         }
         warmInvoke(target, zip);
+        pythonInvoke(target);
         if (target.server() != null && target.server().kind() == ServerKind.CLOUDJAR) {
             startToFirstInvoke(target, zip);
         } else {
@@ -47,23 +49,59 @@ public final class LambdaWorkload implements Workload {
     }
 
     private void warmInvoke(Target target, SdkBytes zip) {
-        LambdaClient lambda = target.clients().lambda();
         String name = "bench-hello-" + Long.toHexString(System.nanoTime());
+        measureWarm(target, name, "Invoke HelloWorld (warm)",
+                () -> LambdaFunctions.create(target.clients().lambda(), target.clients().account(), name, HELLO_HANDLER, zip, 10));
+    }
+
+    /** Creates a function, invokes it once, measures warm invokes at each thread count, deletes it; false when it failed. */
+    private static boolean measureWarm(Target target, String name, String label, Runnable create) {
+        LambdaClient lambda = target.clients().lambda();
         try {
-            LambdaFunctions.create(lambda, target.clients().account(), name, HELLO_HANDLER, zip, 10);
+            create.run();
             invokeHello(lambda, name);
         } catch (RuntimeException e) {
-            target.report().notAvailable("warm Invoke", LoadRunner.describe(e));
+            target.report().notAvailable(label, LoadRunner.describe(e));
             LambdaFunctions.deleteQuietly(lambda, name);
-            return;
+            return false;
         }
         try {
             for (int threads : target.options().threads()) {
-                target.measure("Invoke HelloWorld (warm)", threads, (thread, seq) -> invokeHello(lambda, name));
+                target.measure(label, threads, (thread, seq) -> invokeHello(lambda, name));
             }
         } finally {
             LambdaFunctions.deleteQuietly(lambda, name);
         }
+        return true;
+    }
+
+    /** Warm Invoke of a Python function (a child process), then the first Invoke of new Python functions. */
+    private void pythonInvoke(Target target) {
+        LambdaClient lambda = target.clients().lambda();
+        String name = "bench-py-" + Long.toHexString(System.nanoTime());
+        if (!measureWarm(target, name, "Invoke Python hello (warm)",
+                () -> LambdaFunctions.createPython(lambda, target.clients().account(), name))) {
+            return;
+        }
+        List<Long> first = new ArrayList<>();
+        for (int i = 0; i < Math.max(3, target.options().starts); i++) {
+            String fresh = name + "-new-" + i;
+            try {
+                LambdaFunctions.createPython(lambda, target.clients().account(), fresh);
+                long t0 = System.nanoTime();
+                invokeHello(lambda, fresh);
+                first.add((System.nanoTime() - t0) / 1_000_000);
+            } catch (RuntimeException e) {
+                target.report().notAvailable("first Invoke of a new Python function", LoadRunner.describe(e));
+                return;
+            } finally {
+                LambdaFunctions.deleteQuietly(lambda, fresh);
+            }
+        }
+        first.sort(null);
+        target.keep("lambda.python.first.ms", first.get(first.size() / 2));
+        target.report().figure("first Invoke of a new Python function (median of " + first.size() + ")",
+                first.get(first.size() / 2) + " ms   (sorted: " + first + ")");
     }
 
     private static void invokeHello(LambdaClient lambda, String name) {

@@ -30,7 +30,8 @@ public final class Main {
                 new SnsToSqsWorkload(),
                 new LambdaWorkload(),
                 new ApiGatewayWorkload(),
-                new BankPipelineWorkload());
+                new BankPipelineWorkload(),
+                new PythonInventoryWorkload());
     }
 
     public static void main(String[] args) {

@@ -54,9 +54,14 @@ final class TargetChecks {
         figure("lambda.start.ms", "spawn -> first Invoke result", "ms", 1500, true);
         Measurement invoke = cloudjar.measurement("Invoke HelloWorld (warm)", 1);
         check(invoke == null ? Double.NaN : invoke.p50Millis(), "warm Invoke p50 (through the SDK and HTTP; target is in-process)", "ms", 1, true);
+        Measurement python = cloudjar.measurement("Invoke Python hello (warm)", 1);
+        check(python == null ? Double.NaN : python.p50Millis(), "warm Python Invoke p50 (through the SDK and HTTP)", "ms", 2, true);
+        figure("lambda.python.first.ms", "first Invoke of a new Python function", "ms", 400, true);
         Measurement bank = cloudjar.measurement("PutObject -> alert in both queues", 1);
         check(bank == null ? Double.NaN : bank.p50Millis(), "bank pipeline p50", "ms", 100, true);
         figure("apigateway.share.t" + threads, "API Gateway -> warm function at " + threads + " threads, % of direct Invoke", "%", 70, false);
+        Measurement inventory = cloudjar.measurement(PythonInventoryWorkload.LABEL, 1);
+        check(inventory == null ? Double.NaN : inventory.p50Millis(), "Python inventory pipeline p50, upload to alert", "ms", 500, true);
     }
 
     private void roundTripVersusElasticMq(List<Target> all) {

@@ -95,6 +95,26 @@ final class Workshop {
         return all;
     }
 
+    /**
+     * How many SMS and emails (subject {@code subject}) of the outbox carry one of the expected alerts
+     * as their first line: {@code {sms, email}}.
+     */
+    static int[] alertCounts(com.fasterxml.jackson.databind.JsonNode outbox, java.util.Set<String> expected, String subject) {
+        int sms = 0;
+        int email = 0;
+        for (com.fasterxml.jackson.databind.JsonNode message : outbox.get("messages")) {
+            if (!expected.contains(message.path("body").asText().split("\n", 2)[0].trim())) {
+                continue;
+            }
+            if ("sms".equals(message.path("protocol").asText())) {
+                sms++;
+            } else if ("email".equals(message.path("protocol").asText()) && subject.equals(message.path("subject").asText())) {
+                email++;
+            }
+        }
+        return new int[] {sms, email};
+    }
+
     static <T> T eventually(Duration timeout, Supplier<T> probe) {
         long deadline = System.nanoTime() + timeout.toNanos();
         T value = probe.get();

@@ -10,6 +10,7 @@ import dev.cloudjar.services.lambda.code.UnpackedCode;
 import dev.cloudjar.services.lambda.model.CodeInput;
 import dev.cloudjar.services.lambda.model.FunctionConfig;
 import dev.cloudjar.services.lambda.model.FunctionLayer;
+import dev.cloudjar.services.lambda.runtime.process.ProcessRuntimes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -82,7 +83,8 @@ final class FunctionCode {
         return () -> {
             UnpackedCode code;
             try (InputStream in = packages.open(config.codeBlobId())) {
-                code = unpacker.unpack(in);
+                code = ProcessRuntimes.handles(config.runtime()) ? new UnpackedCode(layerUnpacker.unpackAll(in, "fn-"), List.of())
+                        : unpacker.unpack(in);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

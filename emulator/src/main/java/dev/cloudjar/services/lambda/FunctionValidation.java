@@ -11,6 +11,9 @@ import java.util.regex.Pattern;
 /** The checks AWS makes on function configuration, with its messages. */
 final class FunctionValidation {
     static final List<String> IN_PROCESS_RUNTIMES = List.of("java11", "java17", "java21", "java25");
+    static final List<String> PROCESS_RUNTIMES = List.of("python3.9", "python3.10", "python3.11", "python3.12",
+            "python3.13", "python3.14", "nodejs18.x", "nodejs20.x", "nodejs22.x", "nodejs24.x", "provided.al2023",
+            "provided.al2");
     private static final Set<String> MODEL_RUNTIMES = Set.of("nodejs", "nodejs4.3", "nodejs6.10", "nodejs8.10",
             "nodejs10.x", "nodejs12.x", "nodejs14.x", "nodejs16.x", "java8", "java8.al2", "java11", "python2.7",
             "python3.6", "python3.7", "python3.8", "python3.9", "dotnetcore1.0", "dotnetcore2.0", "dotnetcore2.1",
@@ -80,9 +83,9 @@ final class FunctionValidation {
         if (!MODEL_RUNTIMES.contains(runtime)) {
             throw LambdaErrors.validation(runtime, "runtime", "Member must satisfy enum value set: " + modelRuntimes());
         }
-        if (!IN_PROCESS_RUNTIMES.contains(runtime)) {
-            throw LambdaErrors.invalid("The runtime parameter of " + runtime + " is not supported by CloudJar, which runs "
-                    + "functions inside its own JVM. Supported runtimes: " + String.join(", ", IN_PROCESS_RUNTIMES) + ".");
+        if (!IN_PROCESS_RUNTIMES.contains(runtime) && !PROCESS_RUNTIMES.contains(runtime)) {
+            throw LambdaErrors.invalid("The runtime parameter of " + runtime + " is not supported by CloudJar. Supported "
+                    + "runtimes: " + String.join(", ", IN_PROCESS_RUNTIMES) + ", " + String.join(", ", PROCESS_RUNTIMES) + ".");
         }
     }
 

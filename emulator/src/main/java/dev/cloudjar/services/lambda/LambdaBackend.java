@@ -18,11 +18,14 @@ import dev.cloudjar.services.lambda.model.FunctionDetails;
 import dev.cloudjar.services.lambda.model.FunctionLayer;
 import dev.cloudjar.services.lambda.model.FunctionRecord;
 import dev.cloudjar.services.lambda.model.FunctionSettings;
+import dev.cloudjar.services.lambda.model.FunctionState;
 import dev.cloudjar.services.lambda.model.InvokeOutput;
 import dev.cloudjar.services.lambda.runtime.FunctionRuntime;
 import dev.cloudjar.services.lambda.runtime.FunctionSpec;
+import dev.cloudjar.services.lambda.runtime.InvocationLog;
 import dev.cloudjar.services.lambda.runtime.InvocationResult;
 import dev.cloudjar.services.lambda.runtime.LogCapture;
+import dev.cloudjar.services.lambda.runtime.process.ProcessRuntimes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -36,14 +39,16 @@ import java.util.function.Supplier;
 
 /**
  * AWS Lambda: functions, versions, aliases, policies, concurrency, asynchronous invocation settings,
- * tags and invocation, with Java handlers run in this JVM (see runtime/). Event source mappings live
+ * tags and invocation, with Java handlers run in this JVM and other runtimes as child processes (see runtime/). Event source mappings live
  * in {@link #mappings()}, layers in {@link #layers()}. Other services reach functions through {@link #invokeAsync} (S3 and SNS
  * triggers) and offer S3 code, destinations and event sources through the ports set by integration.
  *
- * <p>LIMITATIONS: only Java runtimes run (java11/17/21/25, all on CloudJar's JVM version); container
+ * <p>LIMITATIONS: Java runtimes (java11/17/21/25) all run on CloudJar's JVM version; Python, Node.js
+ * and provided.al2/al2023 run as local processes with the interpreter found on this machine, whatever
+ * its version, not in a sandbox (no memory limit, the function sees this machine's files); container
  * images, VPC, SnapStart, function URLs, code signing and provisioned concurrency are not
  * supported; resource policies are stored but not enforced; per-function environment variables
- * reach handlers as system properties, not through {@code System.getenv} (decision 0002); memory size
+ * reach Java handlers as system properties, not through {@code System.getenv} (decision 0002); memory size
  * is reported, not enforced; a handler that ignores the timeout's interrupt is stopped with Thread.stop
  * (Java 17-19; demoted to lowest priority on 20+); {@code System.exit} in a handler stops CloudJar; async retries wait 1 s and 2 s instead of
  * AWS's minutes (configurable).
@@ -80,8 +85,9 @@ public final class LambdaBackend implements AutoCloseable {
         this.aliases = new Aliases(functions);
         this.permissions = new Permissions(functions);
         this.eventInvokeConfigs = new EventInvokeConfigs(ctx, functions);
-        this.runtime = new FunctionRuntime(ctx.clock(), ctx.ids(), Duration.ofMinutes(10), this::endpointOrNull,
-                (fn, line) -> LogCapture.console().println("[lambda:" + fn + "] " + line));
+        InvocationLog.LogEcho echo = (fn, line) -> LogCapture.console().println("[lambda:" + fn + "] " + line);
+        this.runtime = new FunctionRuntime(ctx.clock(), ctx.ids(), Duration.ofMinutes(10), this::endpointOrNull, echo,
+                new ProcessRuntimes(ctx.config().python(), ctx.config().node(), this::endpointOrNull, ctx.clock(), echo));
         this.async = new AsyncInvocations(new BackendAsyncTarget(this), ctx.events(), ctx.clock(), retryDelays(),
                 ctx.store().map("lambda.asyncQueue", AsyncEvent.class));
         this.mappings = new dev.cloudjar.services.lambda.esm.EventSourceMappings(ctx, new BackendMappingInvoker(this));
@@ -338,10 +344,20 @@ public final class LambdaBackend implements AutoCloseable {
                     .with("Reason", "ReservedFunctionConcurrentInvocationLimitExceeded");
         }
         FunctionConfig c = target;
+        if (runtime.problem(c.runtime()) != null) {
+            throw LambdaErrors.conflict("The operation cannot be performed at this time. The function is currently in the "
+                    + "following state: Failed");
+        }
         FunctionSpec spec = new FunctionSpec(c.functionName(), ref.unqualifiedArn(), c.version(),
                 c.revisionId() + "/" + c.codeSha256(), c.handler(), c.runtime(), c.memorySize(), c.timeout(),
                 record.reservedConcurrency(), c.variables(), ref.scope().account(), ref.scope().region(), code.unpacked(c));
         return runtime.invoke(spec, payload, requestId, ref.arn(), client);
+    }
+
+    /** What State (and StateReason) a configuration shows: Failed when its runtime's interpreter is missing. */
+    public FunctionState state(FunctionConfig config) {
+        String problem = runtime.problem(config.runtime());
+        return problem == null ? FunctionState.ACTIVE : new FunctionState("Failed", "InvalidRuntime", problem);
     }
 
     // ---- aliases, policy, concurrency, async config, tags ----

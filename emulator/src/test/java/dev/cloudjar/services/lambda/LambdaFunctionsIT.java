@@ -98,10 +98,11 @@ class LambdaFunctionsIT {
         ResourceConflictException dup = assertThrows(ResourceConflictException.class,
                 () -> create(lambda, "dup", FIXTURES + "EchoHandler", 3, Map.of()));
         assertEquals("Function already exist: dup", dup.awsErrorDetails().errorMessage());
-        InvalidParameterValueException python = assertThrows(InvalidParameterValueException.class,
-                () -> lambda.createFunction(b -> b.functionName("py").runtime(Runtime.PYTHON3_12).role(ROLE).handler("h.h")
+        InvalidParameterValueException ruby = assertThrows(InvalidParameterValueException.class,
+                () -> lambda.createFunction(b -> b.functionName("rb").runtime(Runtime.RUBY3_3).role(ROLE).handler("h.h")
                         .code(c -> c.zipFile(SdkBytes.fromByteArray(TestPackages.fixtures())))));
-        assertTrue(python.awsErrorDetails().errorMessage().contains("java11, java17, java21, java25"));
+        assertTrue(ruby.awsErrorDetails().errorMessage().contains("java11, java17, java21, java25, python3.9")
+                && ruby.awsErrorDetails().errorMessage().contains("nodejs24.x, provided.al2023"), ruby.getMessage());
         assertThrows(InvalidParameterValueException.class, () -> lambda.createFunction(b -> b.functionName("bad").runtime(Runtime.JAVA17)
                 .role(ROLE).handler("x").code(c -> c.zipFile(SdkBytes.fromUtf8String("not a zip")))));
         InvalidParameterValueException reserved = assertThrows(InvalidParameterValueException.class,

@@ -32,7 +32,15 @@ public final class LayerUnpacker {
 
     /** The folder the layer was unpacked into. */
     public Path unpack(InputStream zip) {
-        Path target = root.resolve("layer-" + ids.hex(8));
+        return unpackAll(zip, "layer-");
+    }
+
+    /**
+     * Every entry of a package into {@code <root>/<prefix><generated id>/}: layers, and the code of
+     * process runtimes (Python, Node.js, provided), which read files, not a class path.
+     */
+    public Path unpackAll(InputStream zip, String prefix) {
+        Path target = root.resolve(prefix + ids.hex(8));
         try {
             Files.createDirectories(target);
             long total = 0;

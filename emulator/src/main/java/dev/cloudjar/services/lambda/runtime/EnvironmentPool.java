@@ -3,35 +3,33 @@ package dev.cloudjar.services.lambda.runtime;
 import dev.cloudjar.core.AwsException;
 import dev.cloudjar.services.lambda.code.CodeUnpacker;
 import dev.cloudjar.services.lambda.code.UnpackedCode;
-import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
  * The execution environments of one function version (at one revision): warm ones wait in a stack
  * so the most recently used is reused first; reserved concurrency caps how many may run at once.
- * The package is unpacked once per pool and shared by its environments' class loaders.
+ * The package is unpacked once per pool and shared by its environments (class loaders or processes).
  */
 final class EnvironmentPool implements AutoCloseable {
     private final FunctionSpec spec;
-    private final Clock clock;
-    private final InvocationLog.LogEcho echo;
-    private final Map<String, String> properties;
+    private final Factory factory;
     private final Supplier<String> instanceIds;
     private final Deque<ExecutionEnvironment> idle = new ArrayDeque<>();
     private UnpackedCode code;
     private int busy;
     private boolean retired;
 
-    EnvironmentPool(FunctionSpec spec, Clock clock, InvocationLog.LogEcho echo, Map<String, String> properties,
-                    Supplier<String> instanceIds) {
+    /** Makes a new environment of the pool's function: a class loader or a process. */
+    interface Factory {
+        ExecutionEnvironment create(UnpackedCode code, String instanceId);
+    }
+
+    EnvironmentPool(FunctionSpec spec, Factory factory, Supplier<String> instanceIds) {
         this.spec = spec;
-        this.clock = clock;
-        this.echo = echo;
-        this.properties = properties;
+        this.factory = factory;
         this.instanceIds = instanceIds;
     }
 
@@ -54,7 +52,12 @@ final class EnvironmentPool implements AutoCloseable {
             code = spec.code().get();
         }
         busy++;
-        return new ExecutionEnvironment(spec, code, clock, echo, properties, instanceIds.get());
+        try {
+            return factory.create(code, instanceIds.get());
+        } catch (RuntimeException e) {
+            busy--;
+            throw e;
+        }
     }
 
     synchronized void release(ExecutionEnvironment env) {

@@ -1,185 +1,60 @@
 package dev.cloudjar.services.lambda.runtime;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
-import dev.cloudjar.services.lambda.code.UnpackedCode;
-import dev.cloudjar.services.lambda.runtime.guard.FunctionExit;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Locale;
 
 /**
- * One warm instance of a function: its own class loader (so static initialisation runs once per
- * instance, as in a fresh Lambda sandbox), one handler instance, and one thread that runs one
- * invocation at a time. A timeout interrupts that thread and discards the environment; so does an
- * Error (out of memory, stack overflow) escaping the handler. CloudJar never waits on a discarded
- * environment's thread: it is a daemon and is abandoned if it ignores the interrupt.
+ * One warm instance of a function that runs one invocation at a time: a class loader in this JVM
+ * ({@link JavaEnvironment}) or a child process speaking the Runtime API (process/ProcessEnvironment).
+ * The pool, timeouts, concurrency, logs and event source mappings only see this interface. The
+ * static helpers write the log lines both kinds share, so LogType=Tail reads the same either way.
  */
-final class ExecutionEnvironment implements AutoCloseable {
-    private static final AtomicInteger COUNTER = new AtomicInteger();
-    private static final DateTimeFormatter STREAM_DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
-    private static final int MAX_RESPONSE_BYTES = 6 * 1024 * 1024;
-    private static final long MIN_INIT_MILLIS = 10_000;
+public interface ExecutionEnvironment extends AutoCloseable {
+    DateTimeFormatter STREAM_DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
 
-    private final FunctionSpec spec;
-    private final Clock clock;
-    private final InvocationLog.LogEcho echo;
-    private final FunctionClassLoader loader;
-    private final ExecutorService thread;
-    private final LogCapture.Sink sink = new LogCapture.Sink();
-    private final String logStreamName;
-    private HandlerInvoker handler;
-    private volatile boolean usable = true;
-    private volatile long lastUsedNanos = System.nanoTime();
-    private volatile Thread worker;
+    /** Runs one invocation (init on first use); function failures are in the result, never thrown. */
+    InvocationResult invoke(byte[] payload, String requestId, String invokedArn, ClientContext clientContext);
 
-    ExecutionEnvironment(FunctionSpec spec, UnpackedCode code, Clock clock, InvocationLog.LogEcho echo,
-                         Map<String, String> properties, String instanceId) {
-        this.spec = spec;
-        this.clock = clock;
-        this.echo = echo;
-        int ordinal = COUNTER.incrementAndGet();
-        this.loader = new FunctionClassLoader("lambda-" + spec.functionName() + "-" + ordinal, code.classPath());
-        this.logStreamName = STREAM_DATE.format(clock.instant()) + "/[" + spec.version() + "]" + instanceId;
-        this.thread = Executors.newSingleThreadExecutor(task -> {
-            Thread t = new Thread(() -> {
-                LogCapture.bind(sink);
-                FunctionProperties.bind(withStream(properties));
-                task.run();
-            }, "lambda-" + spec.functionName() + "-" + ordinal);
-            t.setDaemon(true);
-            t.setContextClassLoader(loader);
-            worker = t;
-            return t;
-        });
-    }
+    /** False once the environment may not be reused (timed out, crashed, closed). */
+    boolean usable();
 
-    private Map<String, String> withStream(Map<String, String> properties) {
-        java.util.HashMap<String, String> all = new java.util.HashMap<>(properties);
-        all.put("AWS_LAMBDA_LOG_STREAM_NAME", logStreamName);
-        return Map.copyOf(all);
-    }
-
-    boolean usable() {
-        return usable;
-    }
-
-    long idleNanos() {
-        return System.nanoTime() - lastUsedNanos;
-    }
-
-    /** Runs one invocation: init on first use, then the handler, bounded by the function's timeout. */
-    InvocationResult invoke(byte[] payload, String requestId, String invokedArn, ClientContext clientContext) {
-        InvocationLog log = new InvocationLog(spec.functionName(), echo);
-        sink.attach(log);
-        log.append("START RequestId: " + requestId + " Version: " + spec.version() + "\n");
-        long started = System.nanoTime();
-        String initDuration = null;
-        byte[] response;
-        String functionError = null;
-        try {
-            if (handler == null) {
-                long initStart = System.nanoTime();
-                handler = run(() -> HandlerInvoker.resolve(spec.handler(), loader),
-                        Math.max(MIN_INIT_MILLIS, spec.timeoutSeconds() * 1000L));
-                initDuration = millis(System.nanoTime() - initStart);
-                started = System.nanoTime();
-            }
-            long deadline = clock.millis() + spec.timeoutSeconds() * 1000L;
-            CloudJarContext context = new CloudJarContext(requestId, spec, invokedArn, logStreamName, deadline,
-                    clock, clientContext, log);
-            HandlerInvoker bound = handler;
-            response = run(() -> bound.invoke(payload, context), spec.timeoutSeconds() * 1000L);
-            if (response.length > MAX_RESPONSE_BYTES) {
-                functionError = "Unhandled";
-                response = FunctionErrors.simple("Function.ResponseSizeTooLarge",
-                        "Response payload size exceeded maximum allowed payload size (6291556 bytes).");
-            }
-        } catch (TimeoutException timeout) {
-            usable = false;
-            functionError = "Unhandled";
-            log.append(Instant.now(clock) + " " + requestId + " Task timed out after " + spec.timeoutSeconds() + ".00 seconds\n");
-            response = FunctionErrors.timeout(requestId, spec.timeoutSeconds());
-        } catch (FunctionExit exit) {
-            usable = false;
-            functionError = "Unhandled";
-            log.append("RequestId: " + requestId + " Error: " + exit.getMessage() + "\nRuntime.ExitError\n");
-            response = FunctionErrors.exited(requestId, exit.status());
-        } catch (Throwable error) {
-            if (error instanceof Error || error instanceof HandlerInitException) {
-                usable = false;
-            }
-            functionError = "Unhandled";
-            response = FunctionErrors.fromThrowable(error);
-        }
-        long elapsed = System.nanoTime() - started;
-        log.append("END RequestId: " + requestId + "\n");
-        log.append("REPORT RequestId: " + requestId + "\tDuration: " + millis(elapsed) + " ms\tBilled Duration: "
-                + Math.max(1, (long) Math.ceil(elapsed / 1_000_000.0)) + " ms\tMemory Size: " + spec.memorySize()
-                + " MB\tMax Memory Used: " + memoryUsedMb() + " MB\t"
-                + (initDuration == null ? "" : "Init Duration: " + initDuration + " ms\t") + "\n");
-        sink.attach(null);
-        lastUsedNanos = System.nanoTime();
-        return new InvocationResult(response, functionError, spec.version(), log);
-    }
-
-    /** A task of the function's, run on the environment's thread within a time limit. */
-    private interface FunctionTask<T> {
-        T call() throws Throwable;
-    }
-
-    private <T> T run(FunctionTask<T> task, long limitMillis) throws Throwable {
-        Future<T> future = thread.submit(() -> {
-            try {
-                return task.call();
-            } catch (Exception | Error e) {
-                throw e;
-            } catch (Throwable t) {
-                throw new ExecutionException(t);
-            }
-        });
-        try {
-            return future.get(limitMillis, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            throw e;
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof ExecutionException inner ? inner.getCause() : e.getCause();
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new TimeoutException("interrupted");
-        }
-    }
-
-    private int memoryUsedMb() {
-        Runtime rt = Runtime.getRuntime();
-        long usedMb = (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024);
-        return (int) Math.max(1, Math.min(spec.memorySize(), usedMb));
-    }
-
-    private static String millis(long nanos) {
-        return String.format(java.util.Locale.ROOT, "%.2f", nanos / 1_000_000.0);
-    }
+    long idleNanos();
 
     @Override
-    public void close() {
-        usable = false;
-        thread.shutdownNow();
-        RunawayThreads.reap(worker, spec.functionName());
-        try {
-            loader.close();
-        } catch (IOException ignored) {
-            // the loader only holds files of the unpacked package
-        }
+    void close();
+
+    /** {@code YYYY/MM/DD/[version]<instance id>}: one log stream per environment, as on AWS. */
+    static String logStreamName(Clock clock, FunctionSpec spec, String instanceId) {
+        return STREAM_DATE.format(clock.instant()) + "/[" + spec.version() + "]" + instanceId;
+    }
+
+    static void start(InvocationLog log, String requestId, FunctionSpec spec) {
+        log.append("START RequestId: " + requestId + " Version: " + spec.version() + "\n");
+    }
+
+    static void timedOut(InvocationLog log, Clock clock, String requestId, FunctionSpec spec) {
+        log.append(Instant.now(clock) + " " + requestId + " Task timed out after " + spec.timeoutSeconds() + ".00 seconds\n");
+    }
+
+    static void exited(InvocationLog log, String requestId, String message) {
+        log.append("RequestId: " + requestId + " Error: " + message + "\nRuntime.ExitError\n");
+    }
+
+    /** END and REPORT; {@code initDuration} is null on a warm start. */
+    static void finish(InvocationLog log, String requestId, FunctionSpec spec, long elapsedNanos, String initDuration,
+                       int memoryUsedMb) {
+        log.append("END RequestId: " + requestId + "\n");
+        log.append("REPORT RequestId: " + requestId + "\tDuration: " + millis(elapsedNanos) + " ms\tBilled Duration: "
+                + Math.max(1, (long) Math.ceil(elapsedNanos / 1_000_000.0)) + " ms\tMemory Size: " + spec.memorySize()
+                + " MB\tMax Memory Used: " + memoryUsedMb + " MB\t"
+                + (initDuration == null ? "" : "Init Duration: " + initDuration + " ms\t") + "\n");
+    }
+
+    static String millis(long nanos) {
+        return String.format(Locale.ROOT, "%.2f", nanos / 1_000_000.0);
     }
 }

@@ -2,6 +2,7 @@ package dev.cloudjar.services.lambda.runtime;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import dev.cloudjar.core.IdGenerator;
+import dev.cloudjar.services.lambda.runtime.process.ProcessRuntimes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -13,8 +14,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Runs functions in this JVM: a pool of execution environments per function version and revision,
- * idle environments expiring after {@code idleExpiry}. Before the first function runs it installs
+ * Runs functions: a pool of execution environments per function version and revision, idle
+ * environments expiring after {@code idleExpiry}; Java in this JVM, other runtimes as child processes
+ * ({@link ProcessRuntimes}). Before the first function runs it installs
  * the per-thread log capture and the per-function system properties, and sets the JVM-wide SDK
  * settings ({@code aws.endpointUrl}, {@code aws.region}, credentials) where nobody set them.
  */
@@ -26,9 +28,17 @@ public final class FunctionRuntime implements AutoCloseable {
     private final InvocationLog.LogEcho echo;
     private final Map<String, EnvironmentPool> pools = new ConcurrentHashMap<>();
     private final ScheduledExecutorService sweeper;
+    private final ProcessRuntimes processes;
 
+    /** With python3 and node from PATH. */
     public FunctionRuntime(Clock clock, IdGenerator ids, Duration idleExpiry, Supplier<String> endpoint,
                            InvocationLog.LogEcho echo) {
+        this(clock, ids, idleExpiry, endpoint, echo, new ProcessRuntimes(null, null, endpoint, clock, echo));
+    }
+
+    public FunctionRuntime(Clock clock, IdGenerator ids, Duration idleExpiry, Supplier<String> endpoint,
+                           InvocationLog.LogEcho echo, ProcessRuntimes processes) {
+        this.processes = processes;
         this.clock = clock;
         this.ids = ids;
         this.idleExpiryNanos = idleExpiry.toNanos();
@@ -46,10 +56,18 @@ public final class FunctionRuntime implements AutoCloseable {
     /** Runs one invocation synchronously; function failures are in the result, not thrown. */
     public InvocationResult invoke(FunctionSpec spec, byte[] payload, String requestId, String invokedArn,
                                    ClientContext clientContext) {
-        prepareJvm(spec);
+        boolean process = ProcessRuntimes.handles(spec.runtime());
+        if (!process) {
+            prepareJvm(spec);
+        }
         EnvironmentPool pool = pools.computeIfAbsent(spec.poolKey(), key -> {
             retireOtherRevisions(spec);
-            return new EnvironmentPool(spec, clock, echo, properties(spec), () -> ids.hex(16));
+            if (process) {
+                return new EnvironmentPool(spec, (code, id) -> processes.create(spec, code, id), () -> ids.hex(16));
+            }
+            Map<String, String> properties = properties(spec);
+            return new EnvironmentPool(spec, (code, id) -> new JavaEnvironment(spec, code, clock, echo, properties, id),
+                    () -> ids.hex(16));
         });
         ExecutionEnvironment env = pool.acquire();
         try {
@@ -57,6 +75,11 @@ public final class FunctionRuntime implements AutoCloseable {
         } finally {
             pool.release(env);
         }
+    }
+
+    /** Why a function of this runtime cannot run on this machine (a missing interpreter), or null. */
+    public String problem(String runtime) {
+        return processes.problem(runtime);
     }
 
     /** Drops every warm environment of a function (all versions): it was updated or deleted. */
@@ -133,5 +156,6 @@ public final class FunctionRuntime implements AutoCloseable {
         sweeper.shutdownNow();
         pools.values().forEach(EnvironmentPool::close);
         pools.clear();
+        processes.close();
     }
 }

@@ -89,7 +89,7 @@ public final class LambdaApi implements AwsService {
             if (m.equals("GET")) {
                 FunctionDetails d = backend.getFunction(scope, fn, qualifier);
                 ObjectNode out = JsonProtocol.MAPPER.createObjectNode();
-                out.set("Configuration", LambdaRender.configuration(d.configuration(), d.functionArn()));
+                out.set("Configuration", LambdaRender.configuration(d.configuration(), d.functionArn(), backend.state(d.configuration())));
                 ObjectNode code = out.putObject("Code");
                 code.put("RepositoryType", "S3");
                 code.put("Location", r.endpoint() + "/2015-03-31/functions/"
@@ -140,7 +140,7 @@ public final class LambdaApi implements AwsService {
                     ArrayNode versions = out.putArray("Versions");
                     // here even $LATEST carries its qualifier in FunctionArn, as AWS lists it
                     String base = dev.cloudjar.services.lambda.FunctionRef.parse(scope, fn, null).unqualifiedArn();
-                    page.forEach(c -> versions.add(LambdaRender.configuration(c, base + ":" + c.version())));
+                    page.forEach(c -> versions.add(LambdaRender.configuration(c, base + ":" + c.version(), backend.state(c))));
                     return json(200, out, r);
                 }
                 default:
@@ -171,7 +171,7 @@ public final class LambdaApi implements AwsService {
         List<FunctionConfig> page = LambdaRender.page(backend.listFunctions(r.scope(), all), r.queryParameter("Marker"),
                 r.queryParameter("MaxItems"), out, "NextMarker");
         ArrayNode functions = out.putArray("Functions");
-        page.forEach(c -> functions.add(LambdaRender.configuration(c, backend.functionArn(r.scope(), c))));
+        page.forEach(c -> functions.add(LambdaRender.configuration(c, backend.functionArn(r.scope(), c), backend.state(c))));
         return json(200, out, r);
     }
 
@@ -201,7 +201,7 @@ public final class LambdaApi implements AwsService {
     }
 
     private AwsResponse config(FunctionConfig c, Scope scope, AwsRequest r, int status) {
-        return json(status, LambdaRender.configuration(c, backend.functionArn(scope, c)), r);
+        return json(status, LambdaRender.configuration(c, backend.functionArn(scope, c), backend.state(c)), r);
     }
 
     static AwsResponse json(int status, Object body, AwsRequest r) {

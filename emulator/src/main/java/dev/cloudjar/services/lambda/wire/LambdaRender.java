@@ -7,6 +7,7 @@ import dev.cloudjar.services.lambda.esm.MappingRecord;
 import dev.cloudjar.services.lambda.model.AliasRecord;
 import dev.cloudjar.services.lambda.model.EventInvokeConfig;
 import dev.cloudjar.services.lambda.model.FunctionConfig;
+import dev.cloudjar.services.lambda.model.FunctionState;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +16,7 @@ final class LambdaRender {
     private LambdaRender() {
     }
 
-    static ObjectNode configuration(FunctionConfig c, String functionArn) {
+    static ObjectNode configuration(FunctionConfig c, String functionArn, FunctionState state) {
         ObjectNode n = JsonProtocol.MAPPER.createObjectNode();
         n.put("FunctionName", c.functionName());
         n.put("FunctionArn", functionArn);
@@ -42,7 +43,11 @@ final class LambdaRender {
         }
         n.putObject("TracingConfig").put("Mode", "PassThrough");
         n.put("RevisionId", c.revisionId());
-        n.put("State", "Active");
+        n.put("State", state.state());
+        if (state.reasonCode() != null) {
+            n.put("StateReason", state.reason());
+            n.put("StateReasonCode", state.reasonCode());
+        }
         n.put("LastUpdateStatus", "Successful");
         n.put("PackageType", "Zip");
         ArrayNode arch = n.putArray("Architectures");
