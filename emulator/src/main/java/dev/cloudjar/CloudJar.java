@@ -30,6 +30,8 @@ import dev.cloudjar.services.dynamodb.wire.DynamoDbApi;
 import dev.cloudjar.services.dynamodb.wire.DynamoDbStreamsApi;
 import dev.cloudjar.services.lambda.LambdaBackend;
 import dev.cloudjar.services.lambda.wire.LambdaApi;
+import dev.cloudjar.services.logs.LogsBackend;
+import dev.cloudjar.services.logs.wire.LogsApi;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -114,6 +116,8 @@ public final class CloudJar implements AutoCloseable {
         service(ServiceId.DYNAMODB_STREAMS, () -> new DynamoDbStreamsApi(backend(DynamoDbStreamsBackend.class)));
         backend(LambdaBackend.class, () -> wiring.wire(new LambdaBackend(context, this::endpoint)));
         service(ServiceId.LAMBDA, () -> new LambdaApi(backend(LambdaBackend.class)));
+        backend(LogsBackend.class, () -> new LogsBackend(context));
+        service(ServiceId.LOGS, () -> new LogsApi(backend(LogsBackend.class)));
     }
 
     /** Cross-service wiring: event subscriptions and the ports one service offers another. */

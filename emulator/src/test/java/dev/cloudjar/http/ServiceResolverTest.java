@@ -38,6 +38,9 @@ class ServiceResolverTest {
         Route sqs = resolve("POST", "/000000000000/q", "", "X-Amz-Target", "AmazonSQS.SendMessage");
         assertEquals(ServiceId.SQS, sqs.service());
         assertEquals(Protocol.JSON, sqs.protocol());
+        Route logs = resolve("POST", "/", "", "X-Amz-Target", "Logs_20140328.PutLogEvents", "Authorization", auth("logs"));
+        assertEquals(ServiceId.LOGS, logs.service());
+        assertEquals("PutLogEvents", logs.target());
     }
 
     @Test

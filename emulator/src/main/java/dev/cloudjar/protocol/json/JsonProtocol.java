@@ -16,6 +16,8 @@ import java.util.zip.CRC32;
 /** AWS JSON 1.0 envelopes: request bodies in, {@code application/x-amz-json-1.0} bodies and errors out. */
 public final class JsonProtocol {
     public static final String CONTENT_TYPE = "application/x-amz-json-1.0";
+    /** AWS JSON 1.1 (CloudWatch Logs, ...): the same envelopes under another content type. */
+    public static final String CONTENT_TYPE_1_1 = "application/x-amz-json-1.1";
     /**
      * Strings may be as long as a whole buffered body: Jackson's default cap (20 M chars) would refuse a
      * Lambda ZipFile over ~15 MB, where AWS takes 50 MB.
@@ -68,6 +70,16 @@ public final class JsonProtocol {
 
     public static AwsResponse ok(Object body) {
         return AwsResponse.ok().body(encode(body), CONTENT_TYPE);
+    }
+
+    public static AwsResponse ok11(Object body) {
+        return AwsResponse.ok().body(encode(body), CONTENT_TYPE_1_1);
+    }
+
+    /** {@link #error} in AWS JSON 1.1. */
+    public static AwsResponse error11(AwsException e, AwsRequest request, String typeNamespace) {
+        AwsResponse response = error(e, request, typeNamespace);
+        return response.body(response.bytes(), CONTENT_TYPE_1_1);
     }
 
     /** Like {@link #ok} and adds {@code X-Amz-Crc32}, which DynamoDB clients verify. */

@@ -1,0 +1,56 @@
+package dev.cloudjar.services.logs;
+
+import dev.cloudjar.core.Scope;
+import dev.cloudjar.core.StripedLocks;
+import dev.cloudjar.persistence.PersistentMap;
+import dev.cloudjar.persistence.StateStore;
+import dev.cloudjar.services.logs.model.LogEventRecord;
+import dev.cloudjar.services.logs.model.LogGroupRecord;
+import dev.cloudjar.services.logs.model.LogStreamRecord;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The stored groups, streams and events, and the lock of each group: every write to a group, its
+ * streams or their events happens under that group's lock; reads are weakly consistent.
+ */
+final class LogsState {
+    final PersistentMap<LogGroupRecord> groups;
+    final PersistentMap<LogStreamRecord> streams;
+    final PersistentMap<LogEventRecord> events;
+    /** The stored bytes of every group together, kept under the global cap. */
+    final AtomicLong totalBytes = new AtomicLong();
+    private final StripedLocks locks = new StripedLocks(64);
+
+    LogsState(StateStore store) {
+        this.groups = store.map("logs.groups", LogGroupRecord.class);
+        this.streams = store.map("logs.streams", LogStreamRecord.class);
+        this.events = store.map("logs.events", LogEventRecord.class);
+        long total = 0;
+        for (Map.Entry<String, LogGroupRecord> entry : groups.range(null, null)) {
+            total += entry.getValue().storedBytes();
+        }
+        totalBytes.set(total);
+    }
+
+    ReentrantLock lock(Scope scope, String group) {
+        return locks.lockFor(LogsNames.groupKey(scope, group));
+    }
+
+    LogGroupRecord group(Scope scope, String group) {
+        LogGroupRecord record = groups.get(LogsNames.groupKey(scope, group));
+        if (record == null) {
+            throw LogsErrors.groupNotFound();
+        }
+        return record;
+    }
+
+    LogStreamRecord stream(Scope scope, String group, String stream) {
+        LogStreamRecord record = streams.get(LogsNames.streamKey(scope, group, stream));
+        if (record == null) {
+            throw LogsErrors.streamNotFound();
+        }
+        return record;
+    }
+}
