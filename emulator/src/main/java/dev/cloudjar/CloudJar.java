@@ -123,6 +123,8 @@ public final class CloudJar implements AutoCloseable {
     /** Cross-service wiring: event subscriptions and the ports one service offers another. */
     private void registerIntegrations() {
         wiring.subscribe(context.events());
+        context.events().subscribe(dev.cloudjar.events.FunctionLogEvent.class,
+                new dev.cloudjar.integration.FunctionLogsToCloudWatch(() -> backend(LogsBackend.class))::onFunctionLog);
     }
 
     /**

@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -104,6 +105,9 @@ public final class CloudJarExtension implements BeforeAllCallback, AfterAllCallb
         if (type == IamClient.class) {
             // IAM is global: its clients use the aws-global region, which the SDK signs as us-east-1
             return client(IamClient.builder(), cloudJar).region(Region.AWS_GLOBAL).build();
+        }
+        if (type == CloudWatchLogsClient.class) {
+            return client(CloudWatchLogsClient.builder(), cloudJar).build();
         }
         if (type == StsClient.class) {
             return client(StsClient.builder(), cloudJar).build();

@@ -69,6 +69,11 @@ final class ExecutionEnvironment implements AutoCloseable {
         return Map.copyOf(all);
     }
 
+    /** This environment's CloudWatch Logs stream ({@code YYYY/MM/DD/[version]<32 hex>}), as AWS names it. */
+    String logStreamName() {
+        return logStreamName;
+    }
+
     boolean usable() {
         return usable;
     }
@@ -79,7 +84,7 @@ final class ExecutionEnvironment implements AutoCloseable {
 
     /** Runs one invocation: init on first use, then the handler, bounded by the function's timeout. */
     InvocationResult invoke(byte[] payload, String requestId, String invokedArn, ClientContext clientContext) {
-        InvocationLog log = new InvocationLog(spec.functionName(), echo);
+        InvocationLog log = new InvocationLog(spec.functionName(), echo, clock, logStreamName);
         sink.attach(log);
         log.append("START RequestId: " + requestId + " Version: " + spec.version() + "\n");
         long started = System.nanoTime();
