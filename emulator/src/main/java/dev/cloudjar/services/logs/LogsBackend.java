@@ -37,10 +37,14 @@ public final class LogsBackend {
     private final LogsCap cap;
 
     public LogsBackend(ServiceContext ctx) {
+        this(ctx, capMib() * 1024L * 1024L);
+    }
+
+    LogsBackend(ServiceContext ctx, long capBytes) {
         this.state = new LogsState(ctx.store());
         this.groups = new LogGroups(state, ctx.clock());
         this.events = new LogEvents(state, ctx.clock());
-        this.cap = new LogsCap(state, events, ctx.clock(), capMib() * 1024L * 1024L);
+        this.cap = new LogsCap(state, events, ctx.clock(), capBytes);
         cap.enforce();
     }
 
