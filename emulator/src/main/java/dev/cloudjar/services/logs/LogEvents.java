@@ -34,6 +34,7 @@ final class LogEvents {
     static final int MAX_EVENTS_RETURNED = 10_000;
     private static final long HOUR = 3_600_000L;
     private static final long DAY = 24 * HOUR;
+    static final long MAX_BATCH_SPAN = DAY;
     private static final String ZERO = LogsNames.position(0, 0);
     private static final String END = "9".repeat(56);
 
@@ -137,7 +138,7 @@ final class LogEvents {
         if (bytes > MAX_BATCH_BYTES) {
             throw LogsErrors.invalid("Upload too large: " + bytes + " bytes exceeds limit of " + MAX_BATCH_BYTES);
         }
-        if (previous - earliest > DAY) {
+        if (previous - earliest > MAX_BATCH_SPAN) {
             throw LogsErrors.invalid("The batch of log events in a single PutLogEvents request cannot span more than 24 hours.");
         }
         return bytes;

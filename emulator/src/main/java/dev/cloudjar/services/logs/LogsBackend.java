@@ -151,7 +151,8 @@ public final class LogsBackend {
             long bytes = 0;
             while (to < lines.size() && to - from < LogEvents.MAX_BATCH_EVENTS) {
                 long size = lines.get(to).message().length() * 3L + LogEvents.EVENT_OVERHEAD;
-                if (to > from && bytes + size > LogEvents.MAX_BATCH_BYTES) {
+                if (to > from && (bytes + size > LogEvents.MAX_BATCH_BYTES
+                        || lines.get(to).timestamp() - lines.get(from).timestamp() > LogEvents.MAX_BATCH_SPAN)) {
                     break;
                 }
                 bytes += size;
