@@ -32,6 +32,8 @@ final class LogEvents {
     static final int MAX_BATCH_BYTES = 1_048_576;
     static final int EVENT_OVERHEAD = 26;
     static final int MAX_EVENTS_RETURNED = 10_000;
+    /** GetLogEvents and FilterLogEvents answer at most 1 MB of messages (and at least one event). */
+    static final long MAX_RESPONSE_BYTES = 1_048_576;
     private static final long HOUR = 3_600_000L;
     private static final long DAY = 24 * HOUR;
     static final long MAX_BATCH_SPAN = DAY;
@@ -230,21 +232,25 @@ final class LogEvents {
         List<Map.Entry<String, LogEventRecord>> found = new ArrayList<>();
         if (forward) {
             String from = tokenPosition == null ? lower : maxOf(lower, tokenPosition);
+            long bytes = 0;
             for (Map.Entry<String, LogEventRecord> entry : state.events.range(prefix + from, prefix + upper)) {
-                if (found.size() == max) {
+                if (found.size() == max || full(found.size(), bytes, entry.getValue())) {
                     break;
                 }
                 if (tokenPosition == null || !entry.getKey().endsWith(tokenPosition)) {
                     found.add(entry); // a forward token names the last event already returned
+                    bytes += entry.getValue().message().length();
                 }
             }
         } else {
             String to = tokenPosition == null || tokenPosition.compareTo(upper) > 0 ? upper : tokenPosition;
+            long bytes = 0;
             for (Map.Entry<String, LogEventRecord> entry : state.events.rangeDescending(prefix + lower, prefix + to)) {
-                if (found.size() == max) {
+                if (found.size() == max || full(found.size(), bytes, entry.getValue())) {
                     break;
                 }
                 found.add(entry);
+                bytes += entry.getValue().message().length();
             }
             Collections.reverse(found);
         }
@@ -298,20 +304,34 @@ final class LogEvents {
         }
         List<OutputEvent> out = new ArrayList<>();
         String lastPosition = null;
+        long bytes = 0;
+        boolean full = false;
         while (!heads.isEmpty() && out.size() < max) {
-            Cursor cursor = heads.poll();
+            Cursor cursor = heads.peek();
             LogEventRecord e = cursor.current.getValue();
+            boolean match = filter.matches(e.message());
+            if (match && full(out.size(), bytes, e)) {
+                full = true;
+                break;
+            }
+            heads.poll();
             String position = cursor.position();
-            if (filter.matches(e.message())) {
+            if (match) {
                 out.add(new OutputEvent(cursor.stream, e.timestamp(), e.message(), e.ingestionTime(), position));
                 lastPosition = position;
+                bytes += e.message().length();
             }
             if (cursor.advance(after)) {
                 heads.add(cursor);
             }
         }
-        boolean more = out.size() == max && !heads.isEmpty();
+        boolean more = (out.size() == max || full) && !heads.isEmpty();
         return new FilteredPage(out, List.of(), more ? PageToken.encode(lastPosition) : null);
+    }
+
+    /** Whether one more event would take a non-empty answer past 1 MB of messages. */
+    private static boolean full(int returned, long bytes, LogEventRecord next) {
+        return returned > 0 && bytes + next.message().length() > MAX_RESPONSE_BYTES;
     }
 
     private List<String> streams(Scope scope, String group, List<String> names, String prefix) {

@@ -90,7 +90,7 @@ final class LogGroups {
 
     LogGroupView view(Scope scope, LogGroupRecord group) {
         String arn = LogsNames.groupArn(scope, group.name());
-        return new LogGroupView(group.name(), group.creationTime(), group.retentionInDays(), group.storedBytes(),
+        return new LogGroupView(group.name(), group.creationTime(), group.retentionInDays(), 0, group.storedBytes(),
                 arn + ":*", arn, group.logGroupClass());
     }
 
@@ -190,7 +190,7 @@ final class LogGroups {
             LogStreamRecord s = all.get(i);
             out.add(new LogStreamView(s.name(), s.creationTime(), s.firstEventTimestamp(), s.lastEventTimestamp(),
                     s.lastIngestionTime(), s.eventCount() == 0 ? null : String.format("%056d", s.eventCount()),
-                    LogsNames.streamArn(scope, group, s.name()), s.storedBytes()));
+                    LogsNames.streamArn(scope, group, s.name()), 0)); // AWS reports 0 for streams since 2019
         }
         int next = offset + out.size();
         return new Page<>(out, next < all.size() ? PageToken.encode("streams:" + next) : null);

@@ -229,6 +229,24 @@ class LogsEventsIT {
         assertNotEquals(0, logs.describeLogGroups(b -> b.logGroupNamePrefix("/filter/app")).logGroups().get(0).storedBytes());
     }
 
+    @Test
+    void answersStopAtOneMegabyteOfMessages(CloudWatchLogsClient logs) {
+        group(logs, "/big/app", "s");
+        for (int i = 0; i < 3; i++) {
+            String message = i + "x".repeat(600_000);
+            logs.putLogEvents(b -> b.logGroupName("/big/app").logStreamName("s").logEvents(event(NOW, message)));
+        }
+        GetLogEventsResponse first = logs.getLogEvents(b -> b.logGroupName("/big/app").logStreamName("s").startFromHead(true));
+        assertEquals(1, first.events().size());
+        GetLogEventsResponse second = logs.getLogEvents(b -> b.logGroupName("/big/app").logStreamName("s").nextToken(first.nextForwardToken()));
+        assertEquals(1, second.events().size());
+        assertTrue(second.events().get(0).message().startsWith("1"));
+        FilterLogEventsResponse page = logs.filterLogEvents(b -> b.logGroupName("/big/app"));
+        assertEquals(1, page.events().size());
+        assertNotNull(page.nextToken());
+        assertEquals(3, logs.filterLogEventsPaginator(b -> b.logGroupName("/big/app")).events().stream().count());
+    }
+
     private static List<String> messages(GetLogEventsResponse response) {
         return response.events().stream().map(OutputLogEvent::message).toList();
     }
