@@ -83,7 +83,7 @@ final class LogEvents {
                     continue;
                 }
                 String message = events.get(i).message();
-                state.events.put(streamKey + LogsNames.position(ts, sequence), new LogEventRecord(ts, message, now, sequence));
+                state.events.put(streamKey + LogsNames.position(ts, sequence), new LogEventRecord(message, now));
                 sequence++;
                 added += message.getBytes(StandardCharsets.UTF_8).length;
                 count++;
@@ -94,7 +94,7 @@ final class LogEvents {
                 state.streams.put(LogsNames.streamKey(scope, group, stream),
                         s.withEvents(first, last, now, s.storedBytes() + added, s.eventCount() + count));
                 state.groups.put(LogsNames.groupKey(scope, group), g.withUsage(g.storedBytes() + added, sequence));
-                state.totalBytes.addAndGet(added);
+                state.footprint.addAndGet(LogsState.footprint(added, count));
             }
             expire(scope, g, stream, now);
             return new PutResult(String.format("%056d", sequence), tooNew, tooOld, expired);
@@ -172,7 +172,7 @@ final class LogEvents {
 
     /**
      * Removes a stream's events before {@code beforePosition}, oldest first, stopping once
-     * {@code maxBytes} are freed; returns the bytes freed. Caller holds the group lock.
+     * {@code maxBytes} of footprint are freed; returns the message bytes freed. Caller holds the group lock.
      */
     long dropHead(Scope scope, String group, String stream, String beforePosition, long maxBytes) {
         String streamKey = LogsNames.streamKey(scope, group, stream);
@@ -185,7 +185,7 @@ final class LogEvents {
         long removed = 0;
         List<String> doomed = new ArrayList<>();
         for (Map.Entry<String, LogEventRecord> entry : state.events.range(prefix, prefix + beforePosition)) {
-            if (freed >= maxBytes) {
+            if (LogsState.footprint(freed, removed) >= maxBytes) {
                 break;
             }
             doomed.add(entry.getKey());
@@ -207,7 +207,7 @@ final class LogEvents {
                 s.lastIngestionTime(), Math.max(0, s.storedBytes() - freed), count));
         state.groups.compute(LogsNames.groupKey(scope, group),
                 g -> g == null ? null : g.withUsage(Math.max(0, g.storedBytes() - released), g.nextSequence()));
-        state.totalBytes.addAndGet(-freed);
+        state.footprint.addAndGet(-LogsState.footprint(freed, removed));
         return freed;
     }
 
@@ -257,7 +257,8 @@ final class LogEvents {
         List<OutputEvent> out = new ArrayList<>(found.size());
         for (Map.Entry<String, LogEventRecord> entry : found) {
             LogEventRecord e = entry.getValue();
-            out.add(new OutputEvent(null, e.timestamp(), e.message(), e.ingestionTime(), null));
+            out.add(new OutputEvent(null, LogsNames.timestampOf(entry.getKey().substring(prefix.length())), e.message(),
+                    e.ingestionTime(), null));
         }
         if (found.isEmpty()) {
             String at = tokenPosition != null ? tokenPosition : forward ? lower : (upper.equals(END) ? lower : upper);
@@ -317,7 +318,7 @@ final class LogEvents {
             heads.poll();
             String position = cursor.position();
             if (match) {
-                out.add(new OutputEvent(cursor.stream, e.timestamp(), e.message(), e.ingestionTime(), position));
+                out.add(new OutputEvent(cursor.stream, LogsNames.timestampOf(position), e.message(), e.ingestionTime(), position));
                 lastPosition = position;
                 bytes += e.message().length();
             }

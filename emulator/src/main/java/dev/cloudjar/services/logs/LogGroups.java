@@ -101,14 +101,16 @@ final class LogGroups {
         try {
             LogGroupRecord group = state.group(scope, name);
             String streamsPrefix = LogsNames.groupKey(scope, name) + ":";
-            for (String key : keys(state.streams.keys(streamsPrefix, KeyRanges.prefixEnd(streamsPrefix)))) {
-                state.streams.remove(key);
+            long events = 0;
+            for (Map.Entry<String, LogStreamRecord> stream : entries(state.streams.range(streamsPrefix, KeyRanges.prefixEnd(streamsPrefix)))) {
+                state.streams.remove(stream.getKey());
+                events += stream.getValue().eventCount();
             }
             for (String key : keys(state.events.keys(streamsPrefix, KeyRanges.prefixEnd(streamsPrefix)))) {
                 state.events.remove(key);
             }
             state.groups.remove(LogsNames.groupKey(scope, name));
-            state.totalBytes.addAndGet(-group.storedBytes());
+            state.footprint.addAndGet(-LogsState.footprint(group.storedBytes(), events));
         } finally {
             lock.unlock();
         }
@@ -211,7 +213,7 @@ final class LogGroups {
             state.streams.remove(LogsNames.streamKey(scope, group, stream));
             state.groups.put(LogsNames.groupKey(scope, group),
                     record.withUsage(record.storedBytes() - removed.storedBytes(), record.nextSequence()));
-            state.totalBytes.addAndGet(-removed.storedBytes());
+            state.footprint.addAndGet(-LogsState.footprint(removed.storedBytes(), removed.eventCount()));
         } finally {
             lock.unlock();
         }
@@ -312,6 +314,12 @@ final class LogGroups {
             throw LogsErrors.validation(limit, "limit", "Member must have value less than or equal to " + max);
         }
         return limit;
+    }
+
+    private static <V> List<Map.Entry<String, V>> entries(Iterable<Map.Entry<String, V>> entries) {
+        List<Map.Entry<String, V>> out = new ArrayList<>();
+        entries.forEach(out::add);
+        return out;
     }
 
     private static List<String> keys(Iterable<String> keys) {

@@ -18,7 +18,8 @@ import java.util.Map;
  * lives in the StateStore, so it survives restarts with {@code --data-dir}. Memory stays bounded:
  * events past a group's retention are dropped, and all groups together are kept under a size cap
  * ({@code -Dcloudjar.logs.max-stored-mib}, default {@value #DEFAULT_CAP_MIB}) by dropping the oldest
- * events of the largest group first. Lambda functions' output arrives through
+ * events of the largest group first (the cap counts messages plus a fixed cost per event, so it bounds
+ * the heap). Lambda functions' output arrives through
  * {@link #appendFunctionLog} (wired in integration/).
  *
  * <p>LIMITATIONS: metric filters, subscription filters, Logs Insights queries, export tasks, data
@@ -143,8 +144,10 @@ public final class LogsBackend {
         if (lines.isEmpty()) {
             return;
         }
-        groups.ensureGroup(scope, group);
-        groups.ensureStream(scope, group, stream);
+        if (!state.streams.containsKey(LogsNames.streamKey(scope, group, stream))) {
+            groups.ensureGroup(scope, group);
+            groups.ensureStream(scope, group, stream);
+        }
         int from = 0;
         while (from < lines.size()) {
             int to = from;
@@ -196,9 +199,9 @@ public final class LogsBackend {
         groups.untag(ref.scope(), ref.name(), keys);
     }
 
-    /** The bytes all groups hold together, and the cap they are kept under. */
-    public long storedBytes() {
-        return state.totalBytes.get();
+    /** What all groups' events take together (messages plus a fixed cost per event), and the cap it is kept under. */
+    public long footprintBytes() {
+        return state.footprint.get();
     }
 
     public long capBytes() {

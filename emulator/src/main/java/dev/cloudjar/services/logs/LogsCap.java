@@ -33,13 +33,13 @@ final class LogsCap {
 
     /** Called after a write, outside any group lock. */
     void enforce() {
-        if (state.totalBytes.get() <= capBytes) {
+        if (state.footprint.get() <= capBytes) {
             return;
         }
         synchronized (evicting) {
             long target = capBytes / 10 * 9;
             int rounds = 0;
-            while (state.totalBytes.get() > target && rounds++ < 10_000) {
+            while (state.footprint.get() > target && rounds++ < 10_000) {
                 String largest = null;
                 long size = 0;
                 for (Map.Entry<String, LogGroupRecord> entry : state.groups.range(null, null)) {
@@ -51,7 +51,7 @@ final class LogsCap {
                 if (largest == null) {
                     return;
                 }
-                trimOldest(largest, state.totalBytes.get() - target);
+                trimOldest(largest, state.footprint.get() - target);
             }
         }
     }
@@ -89,7 +89,7 @@ final class LogsCap {
             if (oldest == null) {
                 // nothing left to drop: the recorded size was stale
                 g = state.groups.get(groupKey);
-                state.totalBytes.addAndGet(-g.storedBytes());
+                state.footprint.addAndGet(-g.storedBytes());
                 state.groups.put(groupKey, g.withUsage(0, g.nextSequence()));
                 return;
             }

@@ -19,8 +19,13 @@ final class LogsState {
     final PersistentMap<LogGroupRecord> groups;
     final PersistentMap<LogStreamRecord> streams;
     final PersistentMap<LogEventRecord> events;
-    /** The stored bytes of every group together, kept under the global cap. */
-    final AtomicLong totalBytes = new AtomicLong();
+    /**
+     * What every group's events take together, kept under the global cap: their messages' bytes plus
+     * {@link #EVENT_FOOTPRINT} per event for its key, encoding and place in the tree (measured with
+     * the in-memory store).
+     */
+    final AtomicLong footprint = new AtomicLong();
+    static final int EVENT_FOOTPRINT = 320;
     private final StripedLocks locks = new StripedLocks(64);
 
     LogsState(StateStore store) {
@@ -31,7 +36,14 @@ final class LogsState {
         for (Map.Entry<String, LogGroupRecord> entry : groups.range(null, null)) {
             total += entry.getValue().storedBytes();
         }
-        totalBytes.set(total);
+        for (Map.Entry<String, LogStreamRecord> entry : streams.range(null, null)) {
+            total += footprint(0, entry.getValue().eventCount());
+        }
+        footprint.set(total);
+    }
+
+    static long footprint(long messageBytes, long events) {
+        return messageBytes + events * EVENT_FOOTPRINT;
     }
 
     ReentrantLock lock(Scope scope, String group) {

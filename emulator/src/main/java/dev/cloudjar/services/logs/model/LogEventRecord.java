@@ -1,5 +1,8 @@
 package dev.cloudjar.services.logs.model;
 
-/** One stored event; {@code sequence} is its place in the group's ingestion order (part of its eventId). */
-public record LogEventRecord(long timestamp, String message, long ingestionTime, long sequence) {
+/**
+ * One stored event. Its timestamp and its place in the group's ingestion order are in its key (see
+ * LogsNames), so the stored value is only what the key cannot hold.
+ */
+public record LogEventRecord(String message, long ingestionTime) {
 }
