@@ -17,19 +17,14 @@ final class LogsNames {
     }
 
     static void checkGroupName(String name, String member) {
-        if (name == null) {
-            throw LogsErrors.missing(member);
-        }
-        if (name.isEmpty() || name.length() > MAX_NAME) {
-            throw LogsErrors.validation(name, member, "Member must have length " + (name.isEmpty()
-                    ? "greater than or equal to 1" : "less than or equal to " + MAX_NAME));
-        }
-        if (!GROUP_NAME.matcher(name).matches()) {
-            throw LogsErrors.validation(name, member, "Member must satisfy regular expression pattern: [\\.\\-_/#A-Za-z0-9]+");
-        }
+        checkName(name, member, GROUP_NAME.matcher(name == null ? "" : name).matches(), "[\\.\\-_/#A-Za-z0-9]+");
     }
 
     static void checkStreamName(String name, String member) {
+        checkName(name, member, name == null || (name.indexOf(':') < 0 && name.indexOf('*') < 0), "[^:*]*");
+    }
+
+    private static void checkName(String name, String member, boolean matches, String pattern) {
         if (name == null) {
             throw LogsErrors.missing(member);
         }
@@ -37,8 +32,8 @@ final class LogsNames {
             throw LogsErrors.validation(name, member, "Member must have length " + (name.isEmpty()
                     ? "greater than or equal to 1" : "less than or equal to " + MAX_NAME));
         }
-        if (name.indexOf(':') >= 0 || name.indexOf('*') >= 0) {
-            throw LogsErrors.validation(name, member, "Member must satisfy regular expression pattern: [^:*]*");
+        if (!matches) {
+            throw LogsErrors.validation(name, member, "Member must satisfy regular expression pattern: " + pattern);
         }
     }
 

@@ -14,12 +14,10 @@ import dev.cloudjar.persistence.StateStore;
 import dev.cloudjar.services.logs.model.InputEvent;
 import dev.cloudjar.services.logs.model.LogStreamView;
 import dev.cloudjar.services.logs.model.OutputEvent;
+import dev.cloudjar.testing.MutableClock;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -31,7 +29,7 @@ class LogsBackendTest {
     private static final Scope SCOPE = new Scope("000000000000", "us-east-1");
     private static final long DAY = 86_400_000L;
 
-    private final SteppedClock clock = new SteppedClock(Instant.parse("2026-12-01T10:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
     @AfterEach
@@ -134,33 +132,5 @@ class LogsBackendTest {
         assertEquals(List.of("START RequestId: r Version: $LATEST\n", "hello\n"), messages(again, "/aws/lambda/fn"));
         assertEquals(again.footprintBytes(), again.describeLogGroups(SCOPE, "/aws", null, null, null).items().get(0).storedBytes()
                 + 2 * LogsState.EVENT_FOOTPRINT, "the footprint is recounted from the stored records at start");
-    }
-
-    /** A clock the test moves by hand. */
-    private static final class SteppedClock extends Clock {
-        private volatile Instant now;
-
-        SteppedClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
