@@ -56,9 +56,24 @@ final class LogGroups {
         return state.groups.putIfAbsent(LogsNames.groupKey(scope, name), record) == null;
     }
 
-    Page<LogGroupView> describeGroups(Scope scope, String prefix, String pattern, Integer limit, String nextToken) {
+    Page<LogGroupView> describeGroups(Scope scope, LogsBackend.GroupQuery query, Integer limit, String nextToken) {
+        String prefix = query.prefix();
+        String pattern = query.pattern();
         if (prefix != null && pattern != null) {
             throw LogsErrors.invalid("LogGroup name prefix and LogGroup name pattern are mutually exclusive parameters.");
+        }
+        java.util.Set<String> named = null;
+        if (query.identifiers() != null && !query.identifiers().isEmpty()) {
+            if (prefix != null || pattern != null) {
+                throw LogsErrors.invalid("logGroupIdentifiers cannot be combined with logGroupNamePrefix or logGroupNamePattern.");
+            }
+            if (query.identifiers().size() > 50) {
+                throw LogsErrors.validation(query.identifiers(), "logGroupIdentifiers", "Member must have length less than or equal to 50");
+            }
+            named = new java.util.HashSet<>();
+            for (String identifier : query.identifiers()) {
+                named.add(LogsBackend.groupName(null, identifier));
+            }
         }
         int max = limit(limit, DESCRIBE_LIMIT);
         String scopeKey = scope.account() + ":" + scope.region() + ":";
@@ -76,7 +91,9 @@ final class LogGroups {
         String last = null;
         for (Map.Entry<String, LogGroupRecord> entry : state.groups.range(from, to)) {
             LogGroupRecord group = entry.getValue();
-            if (needle != null && !group.name().toLowerCase(Locale.ROOT).contains(needle)) {
+            if ((needle != null && !group.name().toLowerCase(Locale.ROOT).contains(needle))
+                    || (named != null && !named.contains(group.name()))
+                    || (query.logGroupClass() != null && !query.logGroupClass().equals(group.logGroupClass()))) {
                 continue;
             }
             if (out.size() == max) {

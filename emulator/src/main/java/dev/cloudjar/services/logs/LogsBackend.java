@@ -86,8 +86,15 @@ public final class LogsBackend {
         groups.createGroup(scope, name, tags, logGroupClass);
     }
 
-    public Page<LogGroupView> describeLogGroups(Scope scope, String prefix, String pattern, Integer limit, String nextToken) {
-        return groups.describeGroups(scope, prefix, pattern, limit, nextToken);
+    /** Which groups DescribeLogGroups lists: by name prefix or pattern, class, or names/ARNs (any may be null). */
+    public record GroupQuery(String prefix, String pattern, String logGroupClass, List<String> identifiers) {
+        public static GroupQuery prefix(String prefix) {
+            return new GroupQuery(prefix, null, null, null);
+        }
+    }
+
+    public Page<LogGroupView> describeLogGroups(Scope scope, GroupQuery query, Integer limit, String nextToken) {
+        return groups.describeGroups(scope, query, limit, nextToken);
     }
 
     public void deleteLogGroup(Scope scope, String name) {

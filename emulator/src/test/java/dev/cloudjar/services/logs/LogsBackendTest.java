@@ -79,11 +79,11 @@ class LogsBackendTest {
         clock.advance(Duration.ofDays(1));
         logs.putLogEvents(SCOPE, "/app", "s", List.of(new InputEvent(clock.millis(), "later")));
         assertEquals(List.of("later"), messages(logs, "/app"));
-        assertEquals("later".length(), logs.describeLogGroups(SCOPE, "/app", null, null, null).items().get(0).storedBytes(),
+        assertEquals("later".length(), logs.describeLogGroups(SCOPE, LogsBackend.GroupQuery.prefix("/app"), null, null).items().get(0).storedBytes(),
                 "expired events are deleted when their stream is next written");
 
         logs.deleteRetentionPolicy(SCOPE, "/app");
-        assertNull(logs.describeLogGroups(SCOPE, "/app", null, null, null).items().get(0).retentionInDays());
+        assertNull(logs.describeLogGroups(SCOPE, LogsBackend.GroupQuery.prefix("/app"), null, null).items().get(0).retentionInDays());
     }
 
     @Test
@@ -109,7 +109,7 @@ class LogsBackendTest {
         for (int i = 0; i < big.size(); i++) {
             assertTrue(big.get(i).startsWith(String.valueOf(firstKept + i)), "only the oldest were dropped: " + big);
         }
-        long groupsTotal = logs.describeLogGroups(SCOPE, null, null, null, null).items().stream().mapToLong(g -> g.storedBytes()).sum();
+        long groupsTotal = logs.describeLogGroups(SCOPE, LogsBackend.GroupQuery.prefix(null), null, null).items().stream().mapToLong(g -> g.storedBytes()).sum();
         long events = messages(logs, "/small").size() + big.size();
         assertEquals(logs.footprintBytes(), groupsTotal + events * LogsState.EVENT_FOOTPRINT);
     }
@@ -127,10 +127,10 @@ class LogsBackendTest {
         StateStore second = MapDbStateStore.onDisk(dir);
         closeables.add(second);
         LogsBackend again = backend(second, 1 << 30);
-        assertEquals(30, again.describeLogGroups(SCOPE, "/kept", null, null, null).items().get(0).retentionInDays());
+        assertEquals(30, again.describeLogGroups(SCOPE, LogsBackend.GroupQuery.prefix("/kept"), null, null).items().get(0).retentionInDays());
         assertEquals(java.util.Map.of("k", "v"), again.listTagsLogGroup(SCOPE, "/kept"));
         assertEquals(List.of("START RequestId: r Version: $LATEST\n", "hello\n"), messages(again, "/aws/lambda/fn"));
-        assertEquals(again.footprintBytes(), again.describeLogGroups(SCOPE, "/aws", null, null, null).items().get(0).storedBytes()
+        assertEquals(again.footprintBytes(), again.describeLogGroups(SCOPE, LogsBackend.GroupQuery.prefix("/aws"), null, null).items().get(0).storedBytes()
                 + 2 * LogsState.EVENT_FOOTPRINT, "the footprint is recounted from the stored records at start");
     }
 }

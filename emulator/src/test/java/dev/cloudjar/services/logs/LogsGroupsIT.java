@@ -77,6 +77,12 @@ class LogsGroupsIT {
         List<String> byPattern = logs.describeLogGroupsPaginator(b -> b.logGroupNamePattern("paged-t")).logGroups().stream()
                 .map(LogGroup::logGroupName).toList();
         assertEquals(List.of("/other/Paged-Thing"), byPattern);
+        assertEquals(List.of("/other/Paged-Thing", "/paged/group-3"), logs.describeLogGroups(b -> b.logGroupIdentifiers(
+                "/paged/group-3", "arn:aws:logs:us-east-1:000000000000:log-group:/other/Paged-Thing", "/paged/none")).logGroups().stream()
+                .map(LogGroup::logGroupName).toList());
+        assertEquals(8, logs.describeLogGroupsPaginator(b -> b.logGroupClass("STANDARD")).logGroups().stream()
+                .filter(g -> g.logGroupName().contains("aged")).count());
+        assertEquals(0, logs.describeLogGroups(b -> b.logGroupClass("INFREQUENT_ACCESS")).logGroups().size());
         InvalidParameterException both = assertThrows(InvalidParameterException.class,
                 () -> logs.describeLogGroups(b -> b.logGroupNamePrefix("/p").logGroupNamePattern("p")));
         assertTrue(both.getMessage().contains("mutually exclusive"), both.getMessage());

@@ -35,8 +35,8 @@ public final class LogsApi implements AwsService {
             return EMPTY;
         });
         op("DescribeLogGroups", DescribeLogGroupsInput.class, (r, in) -> {
-            Page<LogGroupView> page = backend.describeLogGroups(r.scope(), in.logGroupNamePrefix(), in.logGroupNamePattern(),
-                    in.limit(), in.nextToken());
+            Page<LogGroupView> page = backend.describeLogGroups(r.scope(), new LogsBackend.GroupQuery(in.logGroupNamePrefix(),
+                    in.logGroupNamePattern(), in.logGroupClass(), in.logGroupIdentifiers()), in.limit(), in.nextToken());
             return new DescribeLogGroupsOutput(page.items(), page.nextToken());
         });
         op("DeleteLogGroup", LogGroupNameInput.class, (r, in) -> {

@@ -15,7 +15,8 @@ final class LogsInputs {
     record LogGroupNameInput(String logGroupName) {
     }
 
-    record DescribeLogGroupsInput(String logGroupNamePrefix, String logGroupNamePattern, String nextToken, Integer limit) {
+    record DescribeLogGroupsInput(String logGroupNamePrefix, String logGroupNamePattern, String nextToken, Integer limit,
+                                  String logGroupClass, List<String> logGroupIdentifiers) {
     }
 
     record PutRetentionPolicyInput(String logGroupName, Integer retentionInDays) {
