@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -75,6 +76,37 @@ class FunctionLogsIT {
                 .events().stream().map(FilteredLogEvent::message).toList();
         assertEquals(1, greetings.size(), greetings.toString());
         assertNotNull(logs.describeLogGroups(b -> b.logGroupNamePrefix("/aws/lambda/hello-logs")).logGroups().get(0).creationTime());
+    }
+
+    @Test
+    void concurrentInvocationsRunInTwoEnvironmentsAndWriteTwoStreams(LambdaClient lambda, CloudWatchLogsClient logs, CloudJar cloudJar)
+            throws Exception {
+        lambda.createFunction(b -> b.functionName("echo-logs").runtime("java21").role(ROLE)
+                .handler("dev.cloudjar.services.lambda.fixtures.EchoHandler").timeout(30)
+                .code(c -> c.zipFile(SdkBytes.fromByteArray(dev.cloudjar.services.lambda.TestPackages.fixtures()))));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var calls = new ArrayList<java.util.concurrent.Future<InvokeResponse>>();
+            for (int i = 0; i < 2; i++) {
+                calls.add(pool.submit(() -> lambda.invoke(b -> b.functionName("echo-logs").payload(SdkBytes.fromUtf8String("{\"sleepMs\":1500}")))));
+            }
+            for (var call : calls) {
+                assertNull(call.get().functionError());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertTrue(cloudJar.awaitIdle(java.time.Duration.ofSeconds(10)));
+        List<LogStream> streams = logs.describeLogStreams(b -> b.logGroupName("/aws/lambda/echo-logs")).logStreams();
+        assertEquals(2, streams.size(), streams.toString());
+        for (LogStream stream : streams) {
+            assertTrue(STREAM.matcher(stream.logStreamName()).matches(), stream.logStreamName());
+            List<String> lines = logs.getLogEvents(b -> b.logGroupName("/aws/lambda/echo-logs").logStreamName(stream.logStreamName())
+                    .startFromHead(true)).events().stream().map(e -> e.message()).toList();
+            assertEquals(5, lines.size(), "one invocation per environment, with the two lines EchoHandler prints: " + lines);
+            assertTrue(lines.get(0).startsWith("START RequestId: ") && lines.get(4).startsWith("REPORT RequestId: "), lines.toString());
+            assertEquals(List.of("echo called\n", "printed by echo\n"), lines.subList(1, 3));
+        }
     }
 
     @Test
