@@ -50,6 +50,19 @@ class LogsCliIT {
             String stream = cli.aws("logs", "get-log-events", "--log-group-name", "/kept/app", "--log-stream-name", "s",
                     "--start-from-head", "--query", "events[].message", "--output", "text").assertSuccess().stdout();
             assertTrue(stream.contains("INFO fresh") && !stream.contains("ten days old"), stream);
+            String boto = cli.python("""
+                    import boto3, os
+                    c = boto3.client('logs', endpoint_url=os.environ['ENDPOINT'], region_name='us-east-1',
+                                     aws_access_key_id='test', aws_secret_access_key='test')
+                    pages = c.get_paginator('filter_log_events').paginate(logGroupName='/kept/app', PaginationConfig={'PageSize': 1})
+                    print([e['message'] for p in pages for e in p['events']])
+                    print(c.describe_log_streams(logGroupName='/kept/app')['logStreams'][0]['logStreamName'])
+                    try:
+                        c.create_log_stream(logGroupName='/kept/app', logStreamName='s')
+                    except c.exceptions.ResourceAlreadyExistsException as e:
+                        print(e.response['Error']['Message'])
+                    """).assertSuccess().stdout();
+            assertEquals("['{\"level\": \"ERROR\", \"id\": 7}', 'INFO fresh']\ns\nThe specified log stream already exists\n", boto);
         }
     }
 
