@@ -110,6 +110,22 @@ class FunctionLogsIT {
     }
 
     @Test
+    void anUnhandledErrorsDocumentIsLoggedBeforeEnd(LambdaClient lambda, CloudWatchLogsClient logs, CloudJar cloudJar) {
+        lambda.createFunction(b -> b.functionName("boom-logs").runtime("java21").role(ROLE)
+                .handler("dev.cloudjar.services.lambda.fixtures.Failures::boom").timeout(30)
+                .code(c -> c.zipFile(SdkBytes.fromByteArray(dev.cloudjar.services.lambda.TestPackages.fixtures()))));
+        InvokeResponse failed = lambda.invoke(b -> b.functionName("boom-logs").payload(SdkBytes.fromUtf8String("\"x\"")));
+        assertEquals("Unhandled", failed.functionError());
+        assertTrue(cloudJar.awaitIdle(java.time.Duration.ofSeconds(10)));
+        List<String> lines = logs.filterLogEvents(b -> b.logGroupName("/aws/lambda/boom-logs")).events().stream()
+                .map(FilteredLogEvent::message).toList();
+        assertEquals(4, lines.size(), lines.toString());
+        assertEquals(failed.payload().asUtf8String() + "\n", lines.get(1));
+        assertTrue(lines.get(1).contains("\"errorType\":\"java.lang.IllegalArgumentException\""), lines.get(1));
+        assertTrue(lines.get(2).startsWith("END RequestId: "), lines.toString());
+    }
+
+    @Test
     void aPublishedVersionWritesItsOwnStream(LambdaClient lambda, CloudWatchLogsClient logs, CloudJar cloudJar) throws Exception {
         deploy(lambda, "hello-versioned");
         String version = lambda.publishVersion(b -> b.functionName("hello-versioned")).version();

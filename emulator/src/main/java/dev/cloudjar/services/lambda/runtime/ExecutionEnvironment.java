@@ -125,6 +125,7 @@ final class ExecutionEnvironment implements AutoCloseable {
             }
             functionError = "Unhandled";
             response = FunctionErrors.fromThrowable(error);
+            log.append(new String(response, java.nio.charset.StandardCharsets.UTF_8) + "\n"); // the runtime logs the error document too
         }
         long elapsed = System.nanoTime() - started;
         log.append("END RequestId: " + requestId + "\n");
