@@ -12,6 +12,8 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Lambda's output into CloudWatch Logs: each finished invocation's lines go to the function's log
@@ -22,6 +24,7 @@ import java.util.function.Supplier;
  * waits for the lines.
  */
 public final class FunctionLogsToCloudWatch {
+    private static final Logger LOG = LoggerFactory.getLogger(FunctionLogsToCloudWatch.class);
     private final Supplier<LogsBackend> logs;
     private final Queue<FunctionLogEvent> pending = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean writing = new AtomicBoolean();
@@ -58,7 +61,14 @@ public final class FunctionLogsToCloudWatch {
             }
         }
         LogsBackend backend = logs.get();
-        batches.forEach((stream, lines) -> backend.appendFunctionLog(stream.scope(), stream.group(), stream.name(), lines));
+        batches.forEach((stream, lines) -> {
+            try {
+                backend.appendFunctionLog(stream.scope(), stream.group(), stream.name(), lines);
+            } catch (RuntimeException e) {
+                // one stream's failure must not lose the other streams' lines
+                LOG.warn("writing {} lines to log stream {} of {} failed", lines.size(), stream.name(), stream.group(), e);
+            }
+        });
     }
 
     private record Stream(Scope scope, String group, String name) {
