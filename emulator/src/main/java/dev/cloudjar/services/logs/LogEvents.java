@@ -38,7 +38,7 @@ final class LogEvents {
     private static final long DAY = 24 * HOUR;
     static final long MAX_BATCH_SPAN = DAY;
     private static final String ZERO = LogsNames.position(0, 0);
-    private static final String END = "9".repeat(56);
+    private static final String END = LogsNames.END;
 
     private final LogsState state;
     private final Clock clock;
@@ -67,7 +67,7 @@ final class LogEvents {
             long count = 0;
             Long first = s.firstEventTimestamp();
             Long last = s.lastEventTimestamp();
-            String streamKey = LogsNames.streamKey(scope, group, stream) + ":";
+            String streamKey = s.eventPrefix();
             for (int i = 0; i < events.size(); i++) {
                 long ts = events.get(i).timestamp();
                 if (ts > now + 2 * HOUR) {
@@ -153,8 +153,8 @@ final class LogEvents {
         try {
             LogGroupRecord g = state.group(scope, group);
             long now = clock.millis();
-            for (String name : streams(scope, group, null, null)) {
-                expire(scope, g, name, now);
+            for (LogStreamRecord stream : streams(scope, group, null, null)) {
+                expire(scope, g, stream.name(), now);
             }
         } finally {
             lock.unlock();
@@ -180,7 +180,7 @@ final class LogEvents {
         if (s == null || s.eventCount() == 0) {
             return 0;
         }
-        String prefix = streamKey + ":";
+        String prefix = s.eventPrefix();
         long freed = 0;
         long removed = 0;
         List<String> doomed = new ArrayList<>();
@@ -216,19 +216,19 @@ final class LogEvents {
         LogsNames.checkStreamName(stream, "logStreamName");
         int max = LogGroups.limit(limit, MAX_EVENTS_RETURNED);
         LogGroupRecord g = state.group(scope, group);
-        state.stream(scope, group, stream);
+        LogStreamRecord s = state.stream(scope, group, stream);
         String lower = maxOf(ZERO, startTime == null ? ZERO : LogsNames.position(startTime, 0), retentionFloor(g));
         String upper = endTime == null ? END : LogsNames.position(endTime, 0);
         boolean forward = Boolean.TRUE.equals(startFromHead);
         String tokenPosition = null;
         if (nextToken != null) {
-            if (!nextToken.matches("[fb]/\\d{56}(/s)?")) {
+            tokenPosition = nextToken.matches("[fb]/\\d{56}(/s)?") ? LogsNames.internalOrNull(nextToken.substring(2, 58)) : null;
+            if (tokenPosition == null) {
                 throw LogsErrors.invalid("The specified nextToken is invalid.");
             }
             forward = nextToken.charAt(0) == 'f';
-            tokenPosition = nextToken.substring(2, 58);
         }
-        String prefix = LogsNames.streamKey(scope, group, stream) + ":";
+        String prefix = s.eventPrefix();
         List<Map.Entry<String, LogEventRecord>> found = new ArrayList<>();
         if (forward) {
             String from = tokenPosition == null ? lower : maxOf(lower, tokenPosition);
@@ -262,11 +262,15 @@ final class LogEvents {
         }
         if (found.isEmpty()) {
             String at = tokenPosition != null ? tokenPosition : forward ? lower : (upper.equals(END) ? lower : upper);
-            return new EventPage(out, "f/" + at + "/s", "b/" + at + "/s");
+            return new EventPage(out, token('f', at), token('b', at));
         }
         String firstPos = found.get(0).getKey().substring(prefix.length());
         String lastPos = found.get(found.size() - 1).getKey().substring(prefix.length());
-        return new EventPage(out, "f/" + lastPos + "/s", "b/" + firstPos + "/s");
+        return new EventPage(out, token('f', lastPos), token('b', firstPos));
+    }
+
+    private static String token(char direction, String position) {
+        return direction + "/" + LogsNames.external(position) + "/s";
     }
 
     FilteredPage filter(Scope scope, String group, List<String> streamNames, String streamPrefix, Long startTime, Long endTime,
@@ -290,15 +294,15 @@ final class LogEvents {
         String after = null;
         if (nextToken != null) {
             after = PageToken.decodeOrNull(nextToken);
-            if (after == null || !after.matches("\\d{56}")) {
+            if (after == null || !LogsNames.isPosition(after)) {
                 throw LogsErrors.invalid("The specified nextToken is invalid.");
             }
             lower = maxOf(lower, after);
         }
         PriorityQueue<Cursor> heads = new PriorityQueue<>();
-        for (String name : streams(scope, group, streamNames, streamPrefix)) {
-            String prefix = LogsNames.streamKey(scope, group, name) + ":";
-            Cursor cursor = new Cursor(name, prefix, state.events.range(prefix + lower, prefix + upper).iterator());
+        for (LogStreamRecord stream : streams(scope, group, streamNames, streamPrefix)) {
+            String prefix = stream.eventPrefix();
+            Cursor cursor = new Cursor(stream.name(), prefix, state.events.range(prefix + lower, prefix + upper).iterator());
             if (cursor.advance(after)) {
                 heads.add(cursor);
             }
@@ -318,7 +322,8 @@ final class LogEvents {
             heads.poll();
             String position = cursor.position();
             if (match) {
-                out.add(new OutputEvent(cursor.stream, LogsNames.timestampOf(position), e.message(), e.ingestionTime(), position));
+                out.add(new OutputEvent(cursor.stream, LogsNames.timestampOf(position), e.message(), e.ingestionTime(),
+                        LogsNames.external(position)));
                 lastPosition = position;
                 bytes += e.message().length();
             }
@@ -335,21 +340,21 @@ final class LogEvents {
         return returned > 0 && bytes + next.message().length() > MAX_RESPONSE_BYTES;
     }
 
-    private List<String> streams(Scope scope, String group, List<String> names, String prefix) {
+    private List<LogStreamRecord> streams(Scope scope, String group, List<String> names, String prefix) {
+        List<LogStreamRecord> out = new ArrayList<>();
         if (names != null && !names.isEmpty()) {
-            List<String> existing = new ArrayList<>();
             for (String name : names) {
                 LogsNames.checkStreamName(name, "logStreamNames");
-                if (state.streams.containsKey(LogsNames.streamKey(scope, group, name))) {
-                    existing.add(name);
+                LogStreamRecord stream = state.streams.get(LogsNames.streamKey(scope, group, name));
+                if (stream != null) {
+                    out.add(stream);
                 }
             }
-            return existing;
+            return out;
         }
         String from = LogsNames.groupKey(scope, group) + ":" + (prefix == null ? "" : prefix);
-        List<String> out = new ArrayList<>();
         for (Map.Entry<String, LogStreamRecord> entry : state.streams.range(from, KeyRanges.prefixEnd(from))) {
-            out.add(entry.getValue().name());
+            out.add(entry.getValue());
         }
         return out;
     }

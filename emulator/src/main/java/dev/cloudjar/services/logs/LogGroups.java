@@ -122,10 +122,9 @@ final class LogGroups {
             for (Map.Entry<String, LogStreamRecord> stream : entries(state.streams.range(streamsPrefix, KeyRanges.prefixEnd(streamsPrefix)))) {
                 state.streams.remove(stream.getKey());
                 events += stream.getValue().eventCount();
+                removeEvents(stream.getValue());
             }
-            for (String key : keys(state.events.keys(streamsPrefix, KeyRanges.prefixEnd(streamsPrefix)))) {
-                state.events.remove(key);
-            }
+            // (the streams' events were removed with them, below)
             state.groups.remove(LogsNames.groupKey(scope, name));
             state.footprint.addAndGet(-LogsState.footprint(group.storedBytes(), events));
         } finally {
@@ -156,7 +155,7 @@ final class LogGroups {
         lock.lock();
         try {
             state.group(scope, group);
-            LogStreamRecord record = new LogStreamRecord(1, stream, clock.millis(), null, null, null, 0, 0);
+            LogStreamRecord record = new LogStreamRecord(1, stream, clock.millis(), null, null, null, 0, 0, state.newStreamId());
             if (state.streams.putIfAbsent(LogsNames.streamKey(scope, group, stream), record) != null) {
                 throw LogsErrors.streamExists();
             }
@@ -167,7 +166,7 @@ final class LogGroups {
 
     /** Creates the stream unless it exists (the group must exist). */
     void ensureStream(Scope scope, String group, String stream) {
-        LogStreamRecord record = new LogStreamRecord(1, stream, clock.millis(), null, null, null, 0, 0);
+        LogStreamRecord record = new LogStreamRecord(1, stream, clock.millis(), null, null, null, 0, 0, state.newStreamId());
         state.streams.putIfAbsent(LogsNames.streamKey(scope, group, stream), record);
     }
 
@@ -223,10 +222,7 @@ final class LogGroups {
         try {
             LogGroupRecord record = state.group(scope, group);
             LogStreamRecord removed = state.stream(scope, group, stream);
-            String prefix = LogsNames.streamKey(scope, group, stream) + ":";
-            for (String key : keys(state.events.keys(prefix, KeyRanges.prefixEnd(prefix)))) {
-                state.events.remove(key);
-            }
+            removeEvents(removed);
             state.streams.remove(LogsNames.streamKey(scope, group, stream));
             state.groups.put(LogsNames.groupKey(scope, group),
                     record.withUsage(record.storedBytes() - removed.storedBytes(), record.nextSequence()));
@@ -331,6 +327,13 @@ final class LogGroups {
             throw LogsErrors.validation(limit, "limit", "Member must have value less than or equal to " + max);
         }
         return limit;
+    }
+
+    private void removeEvents(LogStreamRecord stream) {
+        String prefix = stream.eventPrefix();
+        for (String key : keys(state.events.keys(prefix, KeyRanges.prefixEnd(prefix)))) {
+            state.events.remove(key);
+        }
     }
 
     private static <V> List<Map.Entry<String, V>> entries(Iterable<Map.Entry<String, V>> entries) {

@@ -93,7 +93,7 @@ final class LogsCap {
                 state.groups.put(groupKey, g.withUsage(0, g.nextSequence()));
                 return;
             }
-            String before = secondTs == Long.MAX_VALUE ? "9".repeat(56) : LogsNames.position(secondTs + 1, 0);
+            String before = secondTs == Long.MAX_VALUE ? LogsNames.END : LogsNames.position(secondTs + 1, 0);
             events.dropHead(scope, group, oldest, before, Math.max(1, bytes));
         } finally {
             lock.unlock();

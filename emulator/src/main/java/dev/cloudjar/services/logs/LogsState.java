@@ -19,19 +19,22 @@ final class LogsState {
     final PersistentMap<LogGroupRecord> groups;
     final PersistentMap<LogStreamRecord> streams;
     final PersistentMap<LogEventRecord> events;
+    /** Counters: the last stream id given out. */
+    final PersistentMap<Long> meta;
     /**
      * What every group's events take together, kept under the global cap: their messages' bytes plus
      * {@link #EVENT_FOOTPRINT} per event for its key, encoding and place in the tree (measured with
      * the in-memory store).
      */
     final AtomicLong footprint = new AtomicLong();
-    static final int EVENT_FOOTPRINT = 320;
+    static final int EVENT_FOOTPRINT = 200;
     private final StripedLocks locks = new StripedLocks(64);
 
     LogsState(StateStore store) {
         this.groups = store.map("logs.groups", LogGroupRecord.class);
         this.streams = store.map("logs.streams", LogStreamRecord.class);
         this.events = store.map("logs.events", LogEventRecord.class);
+        this.meta = store.map("logs.meta", Long.class);
         long total = 0;
         for (Map.Entry<String, LogGroupRecord> entry : groups.range(null, null)) {
             total += entry.getValue().storedBytes();
@@ -40,6 +43,11 @@ final class LogsState {
             total += footprint(0, entry.getValue().eventCount());
         }
         footprint.set(total);
+    }
+
+    /** A stream id no stream has had: a counter in hex. */
+    String newStreamId() {
+        return Long.toHexString(meta.compute("streamIds", last -> last == null ? 1L : last + 1));
     }
 
     static long footprint(long messageBytes, long events) {
