@@ -41,6 +41,8 @@ import dev.cloudjar.services.apigateway.ApiGatewayBackend;
 import dev.cloudjar.services.apigateway.wire.ApiGatewayApi;
 import dev.cloudjar.services.apigateway.wire.ExecuteApi;
 import dev.cloudjar.integration.ApiGatewayToLambda;
+import dev.cloudjar.services.logs.LogsBackend;
+import dev.cloudjar.services.logs.wire.LogsApi;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -156,6 +158,8 @@ public final class CloudJar implements AutoCloseable {
         });
         service(ServiceId.APIGATEWAY, () -> new ApiGatewayApi(backend(ApiGatewayBackend.class), context.clock(), context.ids()));
         service(ServiceId.EXECUTE_API, () -> new ExecuteApi(backend(ApiGatewayBackend.class), context.clock(), context.ids()));
+        backend(LogsBackend.class, () -> new LogsBackend(context));
+        service(ServiceId.LOGS, () -> new LogsApi(backend(LogsBackend.class)));
     }
 
     /** Cross-service wiring: event subscriptions and the ports one service offers another. */
@@ -165,6 +169,8 @@ public final class CloudJar implements AutoCloseable {
                 () -> backend(SnsBackend.class), () -> backend(LambdaBackend.class)).subscribe(context.events());
         new dev.cloudjar.integration.S3ToEventBridge(() -> backend(S3Backend.class), () -> backend(EventBridgeBackend.class))
                 .subscribe(context.events());
+        context.events().subscribe(dev.cloudjar.events.FunctionLogEvent.class,
+                new dev.cloudjar.integration.FunctionLogsToCloudWatch(() -> backend(LogsBackend.class))::onFunctionLog);
     }
 
     /**

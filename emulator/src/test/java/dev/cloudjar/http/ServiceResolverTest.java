@@ -44,6 +44,9 @@ class ServiceResolverTest {
         Route scheduler = resolve("GET", "/schedules/nightly", "", "Authorization", auth("scheduler"));
         assertEquals(ServiceId.SCHEDULER, scheduler.service());
         assertEquals(Protocol.REST_JSON, scheduler.protocol());
+        Route logs = resolve("POST", "/", "", "X-Amz-Target", "Logs_20140328.PutLogEvents", "Authorization", auth("logs"));
+        assertEquals(ServiceId.LOGS, logs.service());
+        assertEquals("PutLogEvents", logs.target());
     }
 
     @Test

@@ -351,7 +351,25 @@ public final class LambdaBackend implements AutoCloseable {
         FunctionSpec spec = new FunctionSpec(c.functionName(), ref.unqualifiedArn(), c.version(),
                 c.revisionId() + "/" + c.codeSha256(), c.handler(), c.runtime(), c.memorySize(), c.timeout(),
                 record.reservedConcurrency(), c.variables(), ref.scope().account(), ref.scope().region(), code.unpacked(c));
-        return runtime.invoke(spec, payload, requestId, ref.arn(), client);
+        InvocationResult result = runtime.invoke(spec, payload, requestId, ref.arn(), client);
+        publishLog(ref.scope(), spec, result);
+        return result;
+    }
+
+    /** Hands the invocation's lines to whoever keeps logs (CloudWatch Logs, through integration/). */
+    private void publishLog(Scope scope, FunctionSpec spec, InvocationResult result) {
+        var log = result.log();
+        if (log == null || log.logStreamName() == null) {
+            return;
+        }
+        List<dev.cloudjar.events.FunctionLogEvent.Line> lines = new ArrayList<>();
+        long previous = Long.MIN_VALUE;
+        for (var line : log.lines()) {
+            previous = Math.max(previous, line.timestamp()); // a clock stepping back must not break chronological order
+            lines.add(new dev.cloudjar.events.FunctionLogEvent.Line(previous, line.message()));
+        }
+        ctx.events().publish(new dev.cloudjar.events.FunctionLogEvent(scope, spec.functionName(), spec.version(),
+                spec.logGroupName(), log.logStreamName(), lines));
     }
 
     /** What State (and StateReason) a configuration shows: Failed when its runtime's interpreter is missing. */

@@ -14,6 +14,7 @@ import dev.cloudjar.core.AwsException;
 import dev.cloudjar.core.IdGenerator;
 import dev.cloudjar.core.Scope;
 import dev.cloudjar.events.EventBus;
+import dev.cloudjar.testing.MutableClock;
 import dev.cloudjar.persistence.MapDbStateStore;
 import dev.cloudjar.services.sqs.engine.BatchResult;
 import dev.cloudjar.services.sqs.engine.MessageAttribute;

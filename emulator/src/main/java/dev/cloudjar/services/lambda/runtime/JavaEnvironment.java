@@ -78,7 +78,7 @@ final class JavaEnvironment implements ExecutionEnvironment {
     /** Runs one invocation: init on first use, then the handler, bounded by the function's timeout. */
     @Override
     public InvocationResult invoke(byte[] payload, String requestId, String invokedArn, ClientContext clientContext) {
-        InvocationLog log = new InvocationLog(spec.functionName(), echo);
+        InvocationLog log = new InvocationLog(spec.functionName(), echo, clock, logStreamName);
         sink.attach(log);
         ExecutionEnvironment.start(log, requestId, spec);
         long started = System.nanoTime();
@@ -119,6 +119,7 @@ final class JavaEnvironment implements ExecutionEnvironment {
             }
             functionError = "Unhandled";
             response = FunctionErrors.fromThrowable(error);
+            log.append(new String(response, java.nio.charset.StandardCharsets.UTF_8) + "\n"); // the runtime logs the error document too
         }
         long elapsed = System.nanoTime() - started;
         ExecutionEnvironment.finish(log, requestId, spec, elapsed, initDuration, memoryUsedMb());

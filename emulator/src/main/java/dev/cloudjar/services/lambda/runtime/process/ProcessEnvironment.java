@@ -57,10 +57,13 @@ final class ProcessEnvironment implements ExecutionEnvironment, RuntimeApiServer
     private String currentId;
     private CompletableFuture<Outcome> current;
     private volatile boolean usable = true;
+    /** The CloudWatch Logs stream of this environment, also the process's AWS_LAMBDA_LOG_STREAM_NAME. */
+    private final String logStreamName;
     private volatile long lastUsedNanos = System.nanoTime();
 
-    ProcessEnvironment(FunctionSpec spec, Clock clock, InvocationLog.LogEcho echo, Launcher launcher) {
+    ProcessEnvironment(FunctionSpec spec, Clock clock, InvocationLog.LogEcho echo, String logStreamName, Launcher launcher) {
         this.spec = spec;
+        this.logStreamName = logStreamName;
         this.clock = clock;
         this.echo = echo;
         this.launcher = launcher;
@@ -79,7 +82,7 @@ final class ProcessEnvironment implements ExecutionEnvironment, RuntimeApiServer
 
     @Override
     public InvocationResult invoke(byte[] payload, String requestId, String invokedArn, ClientContext clientContext) {
-        InvocationLog log = new InvocationLog(spec.functionName(), echo);
+        InvocationLog log = new InvocationLog(spec.functionName(), echo, clock, logStreamName);
         ExecutionEnvironment.start(log, requestId, spec);
         long started = System.nanoTime();
         String initDuration = null;

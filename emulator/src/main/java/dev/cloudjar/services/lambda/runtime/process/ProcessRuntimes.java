@@ -78,7 +78,7 @@ public final class ProcessRuntimes implements AutoCloseable {
     public ExecutionEnvironment create(FunctionSpec spec, UnpackedCode code, String instanceId) {
         Language language = Language.of(spec.runtime());
         String logStream = ExecutionEnvironment.logStreamName(clock, spec, instanceId);
-        return new ProcessEnvironment(spec, clock, echo,
+        return new ProcessEnvironment(spec, clock, echo, logStream,
                 runtimeApi -> launch(language, spec, code, logStream, runtimeApi));
     }
 
