@@ -27,7 +27,8 @@ REST_IMPLEMENTED = {
         GetBucketOwnershipControls GetPublicAccessBlock PutObject GetObject HeadObject DeleteObject DeleteObjects
         CopyObject GetObjectTagging PutObjectTagging DeleteObjectTagging ListObjects ListObjectsV2
         ListObjectVersions CreateMultipartUpload UploadPart UploadPartCopy CompleteMultipartUpload
-        AbortMultipartUpload ListParts ListMultipartUploads""".split(),
+        AbortMultipartUpload ListParts ListMultipartUploads
+        PutBucketVersioning""".split(),
     "lambda": """CreateFunction GetFunction GetFunctionConfiguration ListFunctions UpdateFunctionCode
         UpdateFunctionConfiguration DeleteFunction Invoke InvokeAsync PublishVersion ListVersionsByFunction
         CreateAlias GetAlias UpdateAlias DeleteAlias ListAliases AddPermission RemovePermission GetPolicy

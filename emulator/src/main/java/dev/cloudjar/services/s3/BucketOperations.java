@@ -5,6 +5,7 @@ import dev.cloudjar.services.s3.model.BucketRecord;
 import dev.cloudjar.services.s3.model.CorsRule;
 import dev.cloudjar.services.s3.model.NotificationConfiguration;
 import dev.cloudjar.services.s3.model.UploadRecord;
+import dev.cloudjar.services.s3.model.VersioningConfiguration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,11 +57,15 @@ final class BucketOperations {
         for (String ignored : state.objects.keys(S3State.bucketStart(name), S3State.bucketEnd(name))) {
             throw S3Errors.bucketNotEmpty(name);
         }
+        for (String ignored : state.versions.keys(S3State.bucketStart(name), S3State.bucketEnd(name))) {
+            throw S3Errors.bucketNotEmpty(name);
+        }
         List<UploadRecord> pending = new ArrayList<>();
         for (Map.Entry<String, UploadRecord> e : state.uploads.range(S3State.bucketStart(name), S3State.bucketEnd(name))) {
             pending.add(e.getValue());
         }
         state.buckets.remove(name);
+        state.versioning.remove(name);
         for (UploadRecord upload : pending) {
             MultipartOperations.discard(state, upload);
         }
@@ -135,5 +140,28 @@ final class BucketOperations {
         if (updated == null) {
             throw S3Errors.noSuchBucket(name);
         }
+    }
+
+    void putVersioning(String name, VersioningConfiguration configuration) {
+        state.bucket(name);
+        String status = configuration.status();
+        if (status != null && !"Enabled".equals(status) && !"Suspended".equals(status)) {
+            throw S3Errors.malformedXml();
+        }
+        String mfa = configuration.mfaDelete();
+        if (mfa != null && !"Enabled".equals(mfa) && !"Disabled".equals(mfa)) {
+            throw S3Errors.malformedXml();
+        }
+        state.versioning.compute(name, old -> {
+            if (status == null && old == null) {
+                return mfa == null ? null : new VersioningConfiguration(null, mfa);
+            }
+            return new VersioningConfiguration(status != null ? status : old.status(), mfa != null ? mfa : old == null ? null : old.mfaDelete());
+        });
+    }
+
+    VersioningConfiguration versioning(String name) {
+        state.bucket(name);
+        return state.versioning.get(name);
     }
 }

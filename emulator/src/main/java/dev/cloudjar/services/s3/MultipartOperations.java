@@ -165,7 +165,7 @@ final class MultipartOperations {
                     unused.add(part);
                 }
             }
-            objects.commit(bucket, object, previous -> ObjectOperations.checkWriteConditions(previous, key, in.ifMatch(),
+            object = objects.commit(bucket, object, previous -> ObjectOperations.checkWriteConditions(previous, key, in.ifMatch(),
                     in.ifNoneMatch()));
             for (PartRecord part : stored.values()) {
                 state.parts.remove(S3State.partKey(uploadId, part.partNumber()));

@@ -7,6 +7,12 @@ import dev.cloudjar.events.S3NotificationConfigured;
 import dev.cloudjar.services.s3.model.BucketRecord;
 import dev.cloudjar.services.s3.model.CompleteUploadInput;
 import dev.cloudjar.services.s3.model.CopyObjectInput;
+import dev.cloudjar.services.s3.model.CopyResult;
+import dev.cloudjar.services.s3.model.DeleteResult;
+import dev.cloudjar.services.s3.model.ListVersionsInput;
+import dev.cloudjar.services.s3.model.ObjectIdentifier;
+import dev.cloudjar.services.s3.model.VersioningConfiguration;
+import dev.cloudjar.services.s3.model.VersionsPage;
 import dev.cloudjar.services.s3.model.CorsRule;
 import dev.cloudjar.services.s3.model.GetObjectInput;
 import dev.cloudjar.services.s3.model.ListObjectsInput;
@@ -35,8 +41,10 @@ import java.util.Map;
  *
  * <p>Bucket names are global, as in AWS; a bucket is visible to its owner account only in ListBuckets.
  *
- * <p>LIMITATIONS: no versioning (ListObjectVersions shows each object as its only version, id
- * {@code null}), object lock, ACL or policy changes, lifecycle, replication, encryption configuration,
+ * <p>Versioning follows S3: version ids on every write once it was enabled, {@code null} versions while it
+ * is off or suspended, delete markers, reads / deletes / copies / tagging by version id.
+ *
+ * <p>LIMITATIONS: no object lock, ACL or policy changes, lifecycle, replication, encryption configuration,
  * website hosting, SELECT or POST (browser form) uploads; these answer 501 NotImplemented. Requests of
  * other accounts are not denied. Signatures are not verified (presigned-URL expiry is). CRC64NVME is
  * not computed for copies that need a new checksum; a FULL_OBJECT multipart checksum whose parts
@@ -204,24 +212,59 @@ public final class S3Backend {
     }
 
     public boolean deleteObject(Scope scope, String bucket, String key, Caller caller) {
-        return objects.delete(scope, bucket, key, caller);
+        return deleteObject(scope, bucket, key, null, caller) != null;
     }
 
-    /** Deletes up to 1000 keys; returns the keys reported as deleted (absent keys included, as S3 does). */
-    public List<String> deleteObjects(Scope scope, String bucket, List<String> keys, Caller caller) {
+    /**
+     * Deletes a key (a delete marker in versioned buckets) or, with {@code versionId}, that version for
+     * good; absent keys and versions are fine, as in S3.
+     */
+    public DeleteResult deleteObject(Scope scope, String bucket, String key, String versionId, Caller caller) {
+        return objects.delete(scope, bucket, key, versionId, caller);
+    }
+
+    /** Deletes up to 1000 keys or versions; absent ones are reported as deleted, as S3 does. */
+    public List<DeleteResult> deleteObjects(Scope scope, String bucket, List<ObjectIdentifier> keys, Caller caller) {
         return objects.deleteMany(scope, bucket, keys, caller);
     }
 
-    public ObjectRecord copyObject(Scope scope, CopyObjectInput in, Caller caller) {
+    public CopyResult copyObject(Scope scope, CopyObjectInput in, Caller caller) {
         return objects.copy(scope, in, caller);
     }
 
     public void putObjectTagging(String bucket, String key, Map<String, String> tags) {
-        objects.putTags(bucket, key, tags);
+        objects.putTags(bucket, key, null, tags);
+    }
+
+    /** Tags one version (null: the current one); returns its version id (null for the null version). */
+    public String putObjectTagging(String bucket, String key, String versionId, Map<String, String> tags) {
+        return objects.putTags(bucket, key, versionId, tags);
     }
 
     public Map<String, String> objectTagging(String bucket, String key) {
-        return objects.tags(bucket, key);
+        return objects.tagged(bucket, key, null).tags();
+    }
+
+    /** The version whose tags GetObjectTagging returns (null: the current one). */
+    public ObjectRecord objectTagging(String bucket, String key, String versionId) {
+        return objects.tagged(bucket, key, versionId);
+    }
+
+    // ---- versioning
+
+    /** Turns versioning on or suspends it (Status Enabled / Suspended; a bucket never goes back to unversioned). */
+    public void putBucketVersioning(String bucket, VersioningConfiguration configuration) {
+        buckets.putVersioning(bucket, configuration);
+    }
+
+    /** The bucket's versioning, or null when it was never turned on. */
+    public VersioningConfiguration bucketVersioning(String bucket) {
+        return buckets.versioning(bucket);
+    }
+
+    public VersionsPage listObjectVersions(ListVersionsInput in) {
+        state.bucket(in.bucket());
+        return VersionListing.list(state, in);
     }
 
     public ListObjectsResult listObjects(ListObjectsInput in) {
@@ -243,7 +286,7 @@ public final class S3Backend {
     public PartRecord uploadPartCopy(String bucket, String key, String uploadId, int partNumber, String sourceBucket,
             String sourceKey, String range, GetObjectInput sourceConditions) {
         MultipartOperations.checkPartNumber(partNumber);
-        ObjectRecord source = objects.find(sourceBucket, sourceKey);
+        ObjectRecord source = objects.copySource(sourceBucket, sourceKey, sourceConditions.versionId());
         Preconditions.checkCopySource(source.eTag(), source.lastModified(), sourceConditions.ifMatch(),
                 sourceConditions.ifNoneMatch(), sourceConditions.ifModifiedSince(), sourceConditions.ifUnmodifiedSince());
         return multipart.uploadPartCopy(bucket, key, uploadId, partNumber, source, range);

@@ -9,6 +9,7 @@ import dev.cloudjar.protocol.xml.XmlWriter;
 import dev.cloudjar.services.s3.S3Backend;
 import dev.cloudjar.services.s3.S3Errors;
 import dev.cloudjar.services.s3.model.BucketRecord;
+import dev.cloudjar.services.s3.model.VersioningConfiguration;
 import java.util.List;
 
 /** CreateBucket, HeadBucket, DeleteBucket, ListBuckets, GetBucketLocation and the read-only stubs S3 tools probe. */
@@ -91,8 +92,21 @@ final class BucketRoutes {
     }
 
     AwsResponse versioning(AwsRequest request, S3Address address) {
-        backend.headBucket(address.bucket());
-        return S3Xml.ok(S3Xml.document("VersioningConfiguration"));
+        VersioningConfiguration configuration = backend.bucketVersioning(address.bucket());
+        XmlWriter xml = S3Xml.document("VersioningConfiguration");
+        if (configuration != null) {
+            xml.element("Status", configuration.status()).element("MfaDelete", configuration.mfaDelete());
+        }
+        return S3Xml.ok(xml);
+    }
+
+    AwsResponse putVersioning(AwsRequest request, S3Address address) {
+        XmlNode root = S3Xml.parse(request);
+        if (!"VersioningConfiguration".equals(root.name())) {
+            throw S3Errors.malformedXml();
+        }
+        backend.putBucketVersioning(address.bucket(), new VersioningConfiguration(root.childText("Status"), root.childText("MfaDelete")));
+        return AwsResponse.ok().body(new byte[0], null);
     }
 
     AwsResponse acl(AwsRequest request, S3Address address) {

@@ -77,7 +77,7 @@ final class MultipartRoutes {
         GetObjectInput conditions = new GetObjectInput(source[0], source[1], null, null,
                 request.header("x-amz-copy-source-if-match"), request.header("x-amz-copy-source-if-none-match"),
                 S3Xml.parseHttpDate(request.header("x-amz-copy-source-if-modified-since")),
-                S3Xml.parseHttpDate(request.header("x-amz-copy-source-if-unmodified-since")));
+                S3Xml.parseHttpDate(request.header("x-amz-copy-source-if-unmodified-since")), source[2]);
         PartRecord part = backend.uploadPartCopy(address.bucket(), address.key(), request.queryParameter("uploadId"), partNumber,
                 source[0], source[1], request.header("x-amz-copy-source-range"), conditions);
         XmlWriter xml = S3Xml.document("CopyPartResult")
@@ -148,7 +148,7 @@ final class MultipartRoutes {
             xml.element("Checksum" + object.checksum().algorithm(), object.checksum().value());
             xml.element("ChecksumType", object.checksum().type());
         }
-        return S3Xml.ok(xml);
+        return ObjectRoutes.versionHeader(S3Xml.ok(xml), object);
     }
 
     AwsResponse abort(AwsRequest request, S3Address address) {

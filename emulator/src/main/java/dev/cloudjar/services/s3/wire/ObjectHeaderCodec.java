@@ -90,7 +90,9 @@ final class ObjectHeaderCodec {
                 .header("Content-Language", override(request, "response-content-language", h.contentLanguage()))
                 .header("Cache-Control", override(request, "response-cache-control", h.cacheControl()))
                 .header("Expires", override(request, "response-expires", h.expires()))
-                .header("x-amz-website-redirect-location", h.websiteRedirectLocation());
+                .header("x-amz-website-redirect-location", h.websiteRedirectLocation())
+                .header("x-amz-version-id", object.versionId() != null || request.queryParameter("versionId") != null
+                        ? object.versionIdOrNull() : null);
         if (h.storageClass() != null && !"STANDARD".equals(h.storageClass())) {
             response.header("x-amz-storage-class", h.storageClass());
         }

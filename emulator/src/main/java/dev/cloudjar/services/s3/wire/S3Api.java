@@ -120,8 +120,9 @@ public final class S3Api implements AwsService {
                 if (r.hasQueryParameter("tagging")) return tagging.putBucket(r, a);
                 if (r.hasQueryParameter("cors")) return cors.put(r, a);
                 if (r.hasQueryParameter("notification")) return notifications.put(r, a);
+                if (r.hasQueryParameter("versioning")) return buckets.putVersioning(r, a);
                 unsupported(r, UNSUPPORTED_BUCKET);
-                unsupported(r, List.of("acl", "policy", "versioning"));
+                unsupported(r, List.of("acl", "policy"));
                 return buckets.create(r, a);
             case "HEAD":
                 return buckets.head(r, a);
@@ -182,6 +183,9 @@ public final class S3Api implements AwsService {
         AwsResponse response = AwsResponse.status(error.status())
                 .header("x-amz-request-id", request.requestId())
                 .header("x-amz-id-2", HOST_ID);
+        if (error instanceof S3Errors.Headed headed) {
+            headed.headers().forEach(response::header);
+        }
         if (error.status() == 304 || "HEAD".equals(request.method())) {
             Object eTag = error.details().get("ETag");
             if (error.status() == 304 && eTag != null) {
