@@ -28,7 +28,9 @@ REST_IMPLEMENTED = {
         CopyObject GetObjectTagging PutObjectTagging DeleteObjectTagging ListObjects ListObjectsV2
         ListObjectVersions CreateMultipartUpload UploadPart UploadPartCopy CompleteMultipartUpload
         AbortMultipartUpload ListParts ListMultipartUploads
-        PutBucketVersioning""".split(),
+        PutBucketVersioning PutBucketAcl GetObjectAcl PutObjectAcl PutBucketPolicy DeleteBucketPolicy
+        GetBucketPolicyStatus PutPublicAccessBlock DeletePublicAccessBlock PutBucketOwnershipControls
+        DeleteBucketOwnershipControls GetObjectAttributes""".split(),
     "lambda": """CreateFunction GetFunction GetFunctionConfiguration ListFunctions UpdateFunctionCode
         UpdateFunctionConfiguration DeleteFunction Invoke InvokeAsync PublishVersion ListVersionsByFunction
         CreateAlias GetAlias UpdateAlias DeleteAlias ListAliases AddPermission RemovePermission GetPolicy

@@ -1,6 +1,8 @@
 package dev.cloudjar.services.s3;
 
 import dev.cloudjar.core.Scope;
+import dev.cloudjar.services.s3.model.AclInput;
+import dev.cloudjar.services.s3.model.BucketAccess;
 import dev.cloudjar.services.s3.model.BucketRecord;
 import dev.cloudjar.services.s3.model.CorsRule;
 import dev.cloudjar.services.s3.model.NotificationConfiguration;
@@ -20,7 +22,7 @@ final class BucketOperations {
     }
 
     /** Returns the created (or, for the us-east-1 no-op, existing) bucket. */
-    BucketRecord create(Scope scope, String name, String locationConstraint) {
+    BucketRecord create(Scope scope, String name, String locationConstraint, String objectOwnership, AclInput acl) {
         BucketNameRules.validate(name);
         String region = scope.region();
         String constraint = locationConstraint == null || locationConstraint.isEmpty() ? null : locationConstraint;
@@ -34,9 +36,11 @@ final class BucketOperations {
             }
         }
         String bucketRegion = constraint == null ? region : ("EU".equals(constraint) ? "eu-west-1" : constraint);
+        BucketAccess access = AccessControl.forNewBucket(scope.account(), objectOwnership, acl);
         BucketRecord created = new BucketRecord(name, scope.account(), bucketRegion, state.ctx.clock().instant(), null, null, null);
         BucketRecord existing = state.buckets.putIfAbsent(name, created);
         if (existing == null) {
+            state.access.put(name, access);
             return created;
         }
         if (!existing.owner().equals(scope.account())) {
@@ -66,6 +70,7 @@ final class BucketOperations {
         }
         state.buckets.remove(name);
         state.versioning.remove(name);
+        state.access.remove(name);
         for (UploadRecord upload : pending) {
             MultipartOperations.discard(state, upload);
         }

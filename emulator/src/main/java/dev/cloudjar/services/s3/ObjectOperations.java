@@ -2,7 +2,10 @@ package dev.cloudjar.services.s3;
 
 import dev.cloudjar.core.AwsException;
 import dev.cloudjar.core.Scope;
+import dev.cloudjar.services.s3.model.AccessControlPolicy;
+import dev.cloudjar.services.s3.model.AclInput;
 import dev.cloudjar.services.s3.model.CopyObjectInput;
+import dev.cloudjar.services.s3.model.ObjectAttributes;
 import dev.cloudjar.services.s3.model.CopyResult;
 import dev.cloudjar.services.s3.model.DeleteResult;
 import dev.cloudjar.services.s3.model.ObjectIdentifier;
@@ -27,10 +30,12 @@ final class ObjectOperations {
     static final long MAX_SINGLE_SIZE = 5L * 1024 * 1024 * 1024;
     private final S3State state;
     private final ObjectVersions versions;
+    private final AccessControl access;
 
-    ObjectOperations(S3State state) {
+    ObjectOperations(S3State state, AccessControl access) {
         this.state = state;
         this.versions = new ObjectVersions(state);
+        this.access = access;
     }
 
     static void checkKey(String key) {
@@ -56,12 +61,13 @@ final class ObjectOperations {
         checkKey(in.key());
         checkSize(body);
         TagRules.validate(in.tags(), 10);
+        AccessControlPolicy acl = access.objectAclFor(in.bucket(), in.acl());
         BlobIO.Stored stored = BlobIO.ingest(state.blobs, body);
         StoredChecksum checksum = stored.checksumAlgorithm() == null ? null
                 : new StoredChecksum(stored.checksumAlgorithm(), stored.checksumValue(), "FULL_OBJECT");
         ObjectRecord record = new ObjectRecord(in.key(), stored.size(), stored.md5(), state.ctx.clock().instant(),
                 in.headers(), in.tags(), checksum, List.of(new Segment(stored.blob(), stored.size())));
-        ObjectRecord committed = commitNew(in.bucket(), record,
+        ObjectRecord committed = commitNew(in.bucket(), acl == null ? record : record.withAcl(acl),
                 previous -> checkWriteConditions(previous, in.key(), in.ifMatch(), in.ifNoneMatch()));
         state.publish(scope, in.bucket(), in.key(), "ObjectCreated:Put", committed, caller);
         return committed;
@@ -232,6 +238,7 @@ final class ObjectOperations {
         }
         Map<String, String> tags = in.replaceTags() ? in.tags() : source.tags();
         TagRules.validate(tags, 10);
+        AccessControlPolicy acl = access.objectAclFor(in.bucket(), in.acl());
         ObjectRecord record;
         if (sameKey) {
             // Only metadata changes: the new version shares the stored bytes.
@@ -249,6 +256,9 @@ final class ObjectOperations {
             record = new ObjectRecord(in.key(), stored.size(), stored.md5(), state.ctx.clock().instant(), headers, tags,
                     checksum, List.of(new Segment(stored.blob(), stored.size())));
         }
+        if (acl != null) {
+            record = record.withAcl(acl);
+        }
         ObjectRecord stored = sameKey ? commit(in.bucket(), record) : commitNew(in.bucket(), record, previous -> { });
         state.publish(scope, in.bucket(), in.key(), "ObjectCreated:Copy", stored, caller);
         return new CopyResult(stored, source.versionId());
@@ -264,6 +274,39 @@ final class ObjectOperations {
         TagRules.validate(tags, 10);
         find(bucket, key, versionId, "PUT");
         return versions.update(bucket, key, versionId, o -> o.withTags(tags)).versionId();
+    }
+
+    AccessControlPolicy acl(String bucket, String key, String versionId) {
+        return access.objectAcl(bucket, find(bucket, key, versionId, "GET"));
+    }
+
+    /** PutObjectAcl: refused where the bucket disables ACLs; returns the version id of the object changed. */
+    String putAcl(String bucket, String key, String versionId, AclInput in) {
+        find(bucket, key, versionId, "PUT");
+        AccessControlPolicy acl = access.objectAclFor(bucket, in);
+        if (acl == null) {
+            throw S3Errors.malformedAcl();
+        }
+        return versions.update(bucket, key, versionId, o -> o.withAcl(acl)).versionId();
+    }
+
+    ObjectAttributes attributes(String bucket, String key, String versionId, int maxParts, int partNumberMarker) {
+        ObjectRecord object = find(bucket, key, versionId, "GET");
+        boolean multipart = object.eTag().indexOf('-') > 0;
+        List<ObjectAttributes.Part> parts = new ArrayList<>();
+        boolean truncated = false;
+        int next = 0;
+        if (multipart) {
+            for (int n = partNumberMarker + 1; n <= object.segments().size(); n++) {
+                if (parts.size() == maxParts) {
+                    truncated = true;
+                    break;
+                }
+                parts.add(new ObjectAttributes.Part(n, object.segments().get(n - 1).size()));
+                next = n;
+            }
+        }
+        return new ObjectAttributes(object, multipart, object.partsCount(), parts, truncated, next);
     }
 
     ObjectRecord tagged(String bucket, String key, String versionId) {

@@ -4,7 +4,11 @@ import dev.cloudjar.ServiceContext;
 import dev.cloudjar.core.AwsException;
 import dev.cloudjar.core.Scope;
 import dev.cloudjar.events.S3NotificationConfigured;
+import dev.cloudjar.services.s3.model.AccessControlPolicy;
+import dev.cloudjar.services.s3.model.AclInput;
 import dev.cloudjar.services.s3.model.BucketRecord;
+import dev.cloudjar.services.s3.model.ObjectAttributes;
+import dev.cloudjar.services.s3.model.PublicAccessBlock;
 import dev.cloudjar.services.s3.model.CompleteUploadInput;
 import dev.cloudjar.services.s3.model.CopyObjectInput;
 import dev.cloudjar.services.s3.model.CopyResult;
@@ -44,7 +48,10 @@ import java.util.Map;
  * <p>Versioning follows S3: version ids on every write once it was enabled, {@code null} versions while it
  * is off or suspended, delete markers, reads / deletes / copies / tagging by version id.
  *
- * <p>LIMITATIONS: no object lock, ACL or policy changes, lifecycle, replication, encryption configuration,
+ * <p>The access model (owners, ACLs, ownership controls, policies, public access block) is stored and
+ * returned as S3 does, never enforced.
+ *
+ * <p>LIMITATIONS: no object lock, lifecycle, replication, encryption configuration,
  * website hosting, SELECT or POST (browser form) uploads; these answer 501 NotImplemented. Requests of
  * other accounts are not denied. Signatures are not verified (presigned-URL expiry is). CRC64NVME is
  * not computed for copies that need a new checksum; a FULL_OBJECT multipart checksum whose parts
@@ -58,18 +65,92 @@ public final class S3Backend {
     private final BucketOperations buckets;
     private final ObjectOperations objects;
     private final MultipartOperations multipart;
+    private final AccessControl access;
 
     public S3Backend(ServiceContext ctx) {
         this.state = new S3State(ctx);
         this.buckets = new BucketOperations(state);
-        this.objects = new ObjectOperations(state);
+        this.access = new AccessControl(state);
+        this.objects = new ObjectOperations(state, access);
         this.multipart = new MultipartOperations(state, objects);
     }
 
     // ---- buckets
 
     public BucketRecord createBucket(Scope scope, String bucket, String locationConstraint) {
-        return buckets.create(scope, bucket, locationConstraint);
+        return buckets.create(scope, bucket, locationConstraint, null, AclInput.NONE);
+    }
+
+    /** CreateBucket with x-amz-object-ownership (null: BucketOwnerEnforced, S3's default) and a canned or granted ACL. */
+    public BucketRecord createBucket(Scope scope, String bucket, String locationConstraint, String objectOwnership, AclInput acl) {
+        return buckets.create(scope, bucket, locationConstraint, objectOwnership, acl);
+    }
+
+    // ---- access model (stored and returned, not enforced)
+
+    /** The canonical user id S3 shows as the owner of an account's buckets and objects. */
+    public static String canonicalId(String account) {
+        return AccessControl.canonicalId(account);
+    }
+
+    public static String displayName(String account) {
+        return AccessControl.displayName(account);
+    }
+
+    public void putBucketAcl(String bucket, AclInput acl) {
+        access.putBucketAcl(bucket, acl);
+    }
+
+    public AccessControlPolicy bucketAcl(String bucket) {
+        return access.bucketAcl(bucket);
+    }
+
+    public String putObjectAcl(String bucket, String key, String versionId, AclInput acl) {
+        return objects.putAcl(bucket, key, versionId, acl);
+    }
+
+    public AccessControlPolicy objectAcl(String bucket, String key, String versionId) {
+        return objects.acl(bucket, key, versionId);
+    }
+
+    public void putBucketPolicy(String bucket, String policy) {
+        access.putPolicy(bucket, policy);
+    }
+
+    public String bucketPolicy(String bucket) {
+        return access.policy(bucket);
+    }
+
+    public void deleteBucketPolicy(String bucket) {
+        access.deletePolicy(bucket);
+    }
+
+    public boolean bucketPolicyIsPublic(String bucket) {
+        return access.policyIsPublic(bucket);
+    }
+
+    public void putPublicAccessBlock(String bucket, PublicAccessBlock block) {
+        access.putPublicAccessBlock(bucket, block);
+    }
+
+    public PublicAccessBlock publicAccessBlock(String bucket) {
+        return access.publicAccessBlock(bucket);
+    }
+
+    public void deletePublicAccessBlock(String bucket) {
+        access.deletePublicAccessBlock(bucket);
+    }
+
+    public void putBucketOwnershipControls(String bucket, String objectOwnership) {
+        access.putOwnership(bucket, objectOwnership);
+    }
+
+    public String bucketOwnershipControls(String bucket) {
+        return access.ownership(bucket);
+    }
+
+    public void deleteBucketOwnershipControls(String bucket) {
+        access.deleteOwnership(bucket);
     }
 
     public BucketRecord headBucket(String bucket) {
@@ -248,6 +329,11 @@ public final class S3Backend {
     /** The version whose tags GetObjectTagging returns (null: the current one). */
     public ObjectRecord objectTagging(String bucket, String key, String versionId) {
         return objects.tagged(bucket, key, versionId);
+    }
+
+    /** GetObjectAttributes: the version (null: current) and a page of its parts. */
+    public ObjectAttributes objectAttributes(String bucket, String key, String versionId, int maxParts, int partNumberMarker) {
+        return objects.attributes(bucket, key, versionId, maxParts, partNumberMarker);
     }
 
     // ---- versioning

@@ -196,4 +196,18 @@ public final class S3Errors {
     public static AwsException invalidVersionId(String versionId) {
         return invalidArgument("Invalid version id specified", "versionId", versionId);
     }
+
+    public static AwsException aclNotSupported() {
+        return new AwsException(400, "AccessControlListNotSupported", "The bucket does not allow ACLs");
+    }
+
+    public static AwsException invalidBucketAclWithObjectOwnership() {
+        return new AwsException(400, "InvalidBucketAclWithObjectOwnership",
+                "Bucket cannot have ACLs set with ObjectOwnership's BucketOwnerEnforced setting");
+    }
+
+    public static AwsException malformedAcl() {
+        return new AwsException(400, "MalformedACLError",
+                "The XML you provided was not well-formed or did not validate against our published schema");
+    }
 }

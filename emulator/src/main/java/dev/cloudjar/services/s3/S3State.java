@@ -7,6 +7,7 @@ import dev.cloudjar.events.S3ObjectEvent;
 import dev.cloudjar.persistence.BlobStore;
 import dev.cloudjar.persistence.KeyRanges;
 import dev.cloudjar.persistence.PersistentMap;
+import dev.cloudjar.services.s3.model.BucketAccess;
 import dev.cloudjar.services.s3.model.BucketRecord;
 import dev.cloudjar.services.s3.model.ObjectRecord;
 import dev.cloudjar.services.s3.model.PartRecord;
@@ -37,6 +38,8 @@ final class S3State {
     final PersistentMap<ObjectRecord> versions;
     /** A bucket's versioning, absent while it was never turned on (so unversioned writes read nothing more). */
     final PersistentMap<VersioningConfiguration> versioning;
+    /** Buckets' ownership, ACL, policy and public access block (absent: S3's defaults for new buckets). */
+    final PersistentMap<BucketAccess> access;
     final BlobStore blobs;
     private final StripedLocks locks = new StripedLocks(256);
     private final AtomicLong lastSequencer = new AtomicLong();
@@ -50,6 +53,7 @@ final class S3State {
         this.parts = ctx.store().map("s3.parts", PartRecord.class);
         this.versions = ctx.store().map("s3.versions", ObjectRecord.class);
         this.versioning = ctx.store().map("s3.versioning", VersioningConfiguration.class);
+        this.access = ctx.store().map("s3.access", BucketAccess.class);
         this.blobs = ctx.store().blobs();
     }
 

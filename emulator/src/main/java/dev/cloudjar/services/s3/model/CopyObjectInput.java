@@ -22,5 +22,6 @@ public record CopyObjectInput(
         Instant ifModifiedSince,
         Instant ifUnmodifiedSince,
         String checksumAlgorithm,
-        String sourceVersionId) {
+        String sourceVersionId,
+        AclInput acl) {
 }

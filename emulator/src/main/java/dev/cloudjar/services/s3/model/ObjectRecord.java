@@ -9,7 +9,7 @@ import java.util.Map;
  * (lower-case hex MD5, or {@code hex-N} for multipart uploads); {@code segments} has one entry per
  * multipart part, so GET with {@code partNumber} can answer a part. {@code versionId} is null for S3's
  * {@code null} version (written while versioning was off or suspended); a {@code deleteMarker} has no
- * bytes, size 0 and no ETag.
+ * bytes, size 0 and no ETag. {@code acl} is null unless a write or PutObjectAcl set one.
  */
 public record ObjectRecord(
         String key,
@@ -21,7 +21,8 @@ public record ObjectRecord(
         StoredChecksum checksum,
         List<Segment> segments,
         String versionId,
-        boolean deleteMarker) {
+        boolean deleteMarker,
+        AccessControlPolicy acl) {
 
     public static final String NULL_VERSION = "null";
 
@@ -32,19 +33,24 @@ public record ObjectRecord(
 
     public ObjectRecord(String key, long size, String eTag, Instant lastModified, ObjectHeaders headers,
             Map<String, String> tags, StoredChecksum checksum, List<Segment> segments) {
-        this(key, size, eTag, lastModified, headers, tags, checksum, segments, null, false);
+        this(key, size, eTag, lastModified, headers, tags, checksum, segments, null, false, null);
     }
 
     public static ObjectRecord marker(String key, String versionId, Instant when) {
-        return new ObjectRecord(key, 0, null, when, null, null, null, null, versionId, true);
+        return new ObjectRecord(key, 0, null, when, null, null, null, null, versionId, true, null);
     }
 
     public ObjectRecord withTags(Map<String, String> newTags) {
-        return new ObjectRecord(key, size, eTag, lastModified, headers, newTags, checksum, segments, versionId, deleteMarker);
+        return new ObjectRecord(key, size, eTag, lastModified, headers, newTags, checksum, segments, versionId, deleteMarker, acl);
     }
 
     public ObjectRecord withVersionId(String id) {
-        return new ObjectRecord(key, size, eTag, lastModified, headers, tags, checksum, segments, id, deleteMarker);
+        return new ObjectRecord(key, size, eTag, lastModified, headers, tags, checksum, segments, id, deleteMarker, acl);
+    }
+
+    /** The ACL stored with this version; null means the owner's full control. */
+    public ObjectRecord withAcl(AccessControlPolicy value) {
+        return new ObjectRecord(key, size, eTag, lastModified, headers, tags, checksum, segments, versionId, deleteMarker, value);
     }
 
     /** The id S3 reports: {@code null} (the string) for the null version. */

@@ -42,7 +42,8 @@ final class ObjectRoutes {
 
     AwsResponse put(AwsRequest request, S3Address address) {
         PutObjectInput input = new PutObjectInput(address.bucket(), address.key(), ObjectHeaderCodec.read(request),
-                ObjectHeaderCodec.tagging(request.header("x-amz-tagging")), request.header("If-Match"), request.header("If-None-Match"));
+                ObjectHeaderCodec.tagging(request.header("x-amz-tagging")), request.header("If-Match"), request.header("If-None-Match"),
+                AccessRoutes.headers(request));
         ObjectRecord object = backend.putObject(request.scope(), input, new StreamedUploadBody(request), caller(request));
         AwsResponse response = AwsResponse.ok().header("ETag", S3Xml.quote(object.eTag())).header(SSE, AES256);
         checksumHeaders(response, object.checksum());
@@ -162,7 +163,8 @@ final class ObjectRoutes {
                 request.header("x-amz-copy-source-if-match"), request.header("x-amz-copy-source-if-none-match"),
                 S3Xml.parseHttpDate(request.header("x-amz-copy-source-if-modified-since")),
                 S3Xml.parseHttpDate(request.header("x-amz-copy-source-if-unmodified-since")),
-                MultipartRoutes.checksumAlgorithm(request.header("x-amz-checksum-algorithm")), source[2]);
+                MultipartRoutes.checksumAlgorithm(request.header("x-amz-checksum-algorithm")), source[2],
+                AccessRoutes.headers(request));
         CopyResult result = backend.copyObject(request.scope(), input, caller(request));
         ObjectRecord copied = result.object();
         AwsResponse response = versionHeader(AwsResponse.ok().header(SSE, AES256), copied)

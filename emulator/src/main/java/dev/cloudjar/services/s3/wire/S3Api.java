@@ -22,9 +22,9 @@ import java.util.Map;
 public final class S3Api implements AwsService {
     private static final String HOST_ID = "Y2xvdWRqYXIgczMgaG9zdCBpZCBmb3IgbG9jYWwgdXNl";
     private static final List<String> UNSUPPORTED_BUCKET = List.of("accelerate", "analytics", "encryption", "intelligent-tiering",
-            "inventory", "lifecycle", "logging", "metrics", "object-lock", "ownershipControls", "policyStatus", "publicAccessBlock",
+            "inventory", "lifecycle", "logging", "metrics", "object-lock",
             "replication", "requestPayment", "website", "session", "metadataTable");
-    private static final List<String> UNSUPPORTED_OBJECT = List.of("acl", "attributes", "legal-hold", "retention", "torrent",
+    private static final List<String> UNSUPPORTED_OBJECT = List.of("legal-hold", "retention", "torrent",
             "restore", "select", "renameObject");
 
     private final S3Backend backend;
@@ -36,6 +36,8 @@ public final class S3Api implements AwsService {
     private final TaggingRoutes tagging;
     private final CorsRoutes cors;
     private final NotificationRoutes notifications;
+    private final AccessRoutes access;
+    private final AttributesRoutes attributes;
 
     public S3Api(S3Backend backend, Clock clock) {
         this.backend = backend;
@@ -47,6 +49,8 @@ public final class S3Api implements AwsService {
         this.tagging = new TaggingRoutes(backend);
         this.cors = new CorsRoutes(backend);
         this.notifications = new NotificationRoutes(backend);
+        this.access = new AccessRoutes(backend);
+        this.attributes = new AttributesRoutes(backend);
     }
 
     @Override
@@ -109,11 +113,12 @@ public final class S3Api implements AwsService {
                 if (r.hasQueryParameter("uploads")) return multipart.listUploads(r, a);
                 if (r.hasQueryParameter("versioning")) return buckets.versioning(r, a);
                 if (r.hasQueryParameter("versions")) return listings.listVersions(r, a);
-                if (r.hasQueryParameter("acl")) return buckets.acl(r, a);
-                if (r.hasQueryParameter("policy")) return buckets.policy(r, a);
+                if (r.hasQueryParameter("acl")) return access.getBucketAcl(r, a);
+                if (r.hasQueryParameter("policy")) return access.getPolicy(r, a);
+                if (r.hasQueryParameter("policyStatus")) return access.policyStatus(r, a);
                 if (r.hasQueryParameter("encryption")) return buckets.encryption(r, a);
-                if (r.hasQueryParameter("ownershipControls")) return buckets.ownershipControls(r, a);
-                if (r.hasQueryParameter("publicAccessBlock")) return buckets.publicAccessBlock(r, a);
+                if (r.hasQueryParameter("ownershipControls")) return access.getOwnership(r, a);
+                if (r.hasQueryParameter("publicAccessBlock")) return access.getPublicAccessBlock(r, a);
                 unsupported(r, UNSUPPORTED_BUCKET);
                 return "2".equals(r.queryParameter("list-type")) ? listings.listV2(r, a) : listings.listV1(r, a);
             case "PUT":
@@ -121,16 +126,21 @@ public final class S3Api implements AwsService {
                 if (r.hasQueryParameter("cors")) return cors.put(r, a);
                 if (r.hasQueryParameter("notification")) return notifications.put(r, a);
                 if (r.hasQueryParameter("versioning")) return buckets.putVersioning(r, a);
+                if (r.hasQueryParameter("acl")) return access.putBucketAcl(r, a);
+                if (r.hasQueryParameter("policy")) return access.putPolicy(r, a);
+                if (r.hasQueryParameter("ownershipControls")) return access.putOwnership(r, a);
+                if (r.hasQueryParameter("publicAccessBlock")) return access.putPublicAccessBlock(r, a);
                 unsupported(r, UNSUPPORTED_BUCKET);
-                unsupported(r, List.of("acl", "policy"));
                 return buckets.create(r, a);
             case "HEAD":
                 return buckets.head(r, a);
             case "DELETE":
                 if (r.hasQueryParameter("tagging")) return tagging.deleteBucket(r, a);
                 if (r.hasQueryParameter("cors")) return cors.delete(r, a);
+                if (r.hasQueryParameter("policy")) return access.deletePolicy(r, a);
+                if (r.hasQueryParameter("ownershipControls")) return access.deleteOwnership(r, a);
+                if (r.hasQueryParameter("publicAccessBlock")) return access.deletePublicAccessBlock(r, a);
                 unsupported(r, UNSUPPORTED_BUCKET);
-                unsupported(r, List.of("policy"));
                 return buckets.delete(r, a);
             case "POST":
                 if (r.hasQueryParameter("delete")) return objects.deleteObjects(r, a);
@@ -145,6 +155,8 @@ public final class S3Api implements AwsService {
             case "GET":
                 if (r.hasQueryParameter("uploadId")) return multipart.listParts(r, a);
                 if (r.hasQueryParameter("tagging")) return tagging.getObject(r, a);
+                if (r.hasQueryParameter("acl")) return access.getObjectAcl(r, a);
+                if (r.hasQueryParameter("attributes")) return attributes.get(r, a);
                 unsupported(r, UNSUPPORTED_OBJECT);
                 return objects.get(r, a, false);
             case "HEAD":
@@ -154,6 +166,7 @@ public final class S3Api implements AwsService {
                     return r.header("x-amz-copy-source") != null ? multipart.uploadPartCopy(r, a) : multipart.uploadPart(r, a);
                 }
                 if (r.hasQueryParameter("tagging")) return tagging.putObject(r, a);
+                if (r.hasQueryParameter("acl")) return access.putObjectAcl(r, a);
                 unsupported(r, UNSUPPORTED_OBJECT);
                 return r.header("x-amz-copy-source") != null ? objects.copy(r, a) : objects.put(r, a);
             case "DELETE":
