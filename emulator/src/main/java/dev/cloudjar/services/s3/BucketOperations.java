@@ -71,6 +71,11 @@ final class BucketOperations {
         state.buckets.remove(name);
         state.versioning.remove(name);
         state.access.remove(name);
+        List<String> completed = new ArrayList<>();
+        for (String done : state.completedUploads.keys(S3State.bucketStart(name), S3State.bucketEnd(name))) {
+            completed.add(done);
+        }
+        completed.forEach(state.completedUploads::remove);
         for (UploadRecord upload : pending) {
             MultipartOperations.discard(state, upload);
         }

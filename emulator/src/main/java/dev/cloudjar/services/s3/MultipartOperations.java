@@ -2,6 +2,7 @@ package dev.cloudjar.services.s3;
 
 import dev.cloudjar.core.Scope;
 import dev.cloudjar.services.s3.model.CompleteUploadInput;
+import dev.cloudjar.services.s3.model.CompletedUpload;
 import dev.cloudjar.services.s3.model.CompletedPart;
 import dev.cloudjar.services.s3.model.MultipartUploadInput;
 import dev.cloudjar.services.s3.model.ObjectRecord;
@@ -149,6 +150,13 @@ final class MultipartOperations {
         ReentrantLock lock = state.lock(UPLOAD_LOCK, uploadId);
         lock.lock();
         try {
+            state.bucket(bucket);
+            if (uploadId != null && !state.uploads.containsKey(S3State.uploadKey(bucket, key, uploadId))) {
+                ObjectRecord done = alreadyCompleted(bucket, key, uploadId);
+                if (done != null) {
+                    return done;
+                }
+            }
             UploadRecord upload = upload(bucket, key, uploadId);
             Map<Integer, PartRecord> stored = new HashMap<>();
             for (Map.Entry<String, PartRecord> e : state.parts.prefix(uploadId + '\u0000')) {
@@ -171,6 +179,7 @@ final class MultipartOperations {
                 state.parts.remove(S3State.partKey(uploadId, part.partNumber()));
             }
             state.uploads.remove(S3State.uploadKey(bucket, key, uploadId));
+            state.completedUploads.put(S3State.uploadKey(bucket, key, uploadId), new CompletedUpload(object.versionId(), object.eTag()));
         } finally {
             lock.unlock();
         }
@@ -181,6 +190,20 @@ final class MultipartOperations {
         state.releaseBlobs(unusedBlobs);
         state.publish(scope, bucket, key, "ObjectCreated:CompleteMultipartUpload", object, caller);
         return object;
+    }
+
+    /** A Complete repeated after success answers the object it made while that object is still there, as S3 does. */
+    private ObjectRecord alreadyCompleted(String bucket, String key, String uploadId) {
+        CompletedUpload done = state.completedUploads.get(S3State.uploadKey(bucket, key, uploadId));
+        if (done == null) {
+            return null;
+        }
+        try {
+            ObjectRecord object = objects.find(bucket, key, done.versionId() == null ? ObjectRecord.NULL_VERSION : done.versionId(), "GET");
+            return done.eTag().equals(object.eTag()) ? object : null;
+        } catch (dev.cloudjar.core.AwsException gone) {
+            return null;
+        }
     }
 
     private static List<PartRecord> choose(List<CompletedPart> requested, Map<Integer, PartRecord> stored) {

@@ -197,6 +197,10 @@ public final class S3Errors {
         return invalidArgument("Invalid version id specified", "versionId", versionId);
     }
 
+    public static AwsException missingContentLength() {
+        return new AwsException(411, "MissingContentLength", "You must provide the Content-Length HTTP header.");
+    }
+
     public static AwsException aclNotSupported() {
         return new AwsException(400, "AccessControlListNotSupported", "The bucket does not allow ACLs");
     }

@@ -9,6 +9,7 @@ import dev.cloudjar.persistence.KeyRanges;
 import dev.cloudjar.persistence.PersistentMap;
 import dev.cloudjar.services.s3.model.BucketAccess;
 import dev.cloudjar.services.s3.model.BucketRecord;
+import dev.cloudjar.services.s3.model.CompletedUpload;
 import dev.cloudjar.services.s3.model.ObjectRecord;
 import dev.cloudjar.services.s3.model.PartRecord;
 import dev.cloudjar.services.s3.model.Segment;
@@ -40,6 +41,8 @@ final class S3State {
     final PersistentMap<VersioningConfiguration> versioning;
     /** Buckets' ownership, ACL, policy and public access block (absent: S3's defaults for new buckets). */
     final PersistentMap<BucketAccess> access;
+    /** Finished multipart uploads by {@code bucket\0key\0uploadId}: S3 answers a repeated Complete with the same object. */
+    final PersistentMap<CompletedUpload> completedUploads;
     final BlobStore blobs;
     private final StripedLocks locks = new StripedLocks(256);
     private final AtomicLong lastSequencer = new AtomicLong();
@@ -54,6 +57,7 @@ final class S3State {
         this.versions = ctx.store().map("s3.versions", ObjectRecord.class);
         this.versioning = ctx.store().map("s3.versioning", VersioningConfiguration.class);
         this.access = ctx.store().map("s3.access", BucketAccess.class);
+        this.completedUploads = ctx.store().map("s3.completedUploads", CompletedUpload.class);
         this.blobs = ctx.store().blobs();
     }
 

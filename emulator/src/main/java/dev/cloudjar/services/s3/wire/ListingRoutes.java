@@ -47,7 +47,7 @@ final class ListingRoutes {
         XmlWriter xml = S3Xml.document("ListBucketResult")
                 .element("Name", address.bucket())
                 .element("Prefix", S3Xml.encode(prefix == null ? "" : prefix, url))
-                .element("Delimiter", S3Xml.encode(delimiter, url))
+                .element("Delimiter", S3Xml.encode(emptyToNull(delimiter), url))
                 .element("MaxKeys", maxKeys);
         if (url) {
             xml.element("EncodingType", "url");
@@ -74,7 +74,7 @@ final class ListingRoutes {
         if (delimiter != null && result.truncated()) {
             xml.element("NextMarker", S3Xml.encode(result.nextPosition(), url));
         }
-        xml.element("MaxKeys", maxKeys).element("Delimiter", S3Xml.encode(delimiter, url));
+        xml.element("MaxKeys", maxKeys).element("Delimiter", S3Xml.encode(emptyToNull(delimiter), url));
         if (url) {
             xml.element("EncodingType", "url");
         }
@@ -133,6 +133,11 @@ final class ListingRoutes {
             xml.start("CommonPrefixes").element("Prefix", S3Xml.encode(common, url)).end();
         }
         return S3Xml.ok(xml);
+    }
+
+    /** S3 does not echo an empty {@code delimiter=}. */
+    private static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
     }
 
     private static boolean encodingType(AwsRequest request) {

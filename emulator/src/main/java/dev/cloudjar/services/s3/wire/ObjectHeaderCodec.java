@@ -23,7 +23,8 @@ final class ObjectHeaderCodec {
         Map<String, String> meta = new TreeMap<>();
         for (String name : request.headers().names()) {
             if (name.length() > META.length() && name.regionMatches(true, 0, META, 0, META.length())) {
-                meta.put(name.substring(META.length()).toLowerCase(Locale.ROOT), String.join(",", request.headers().all(name)));
+                meta.put(name.substring(META.length()).toLowerCase(Locale.ROOT),
+                        MetadataText.decode(String.join(",", request.headers().all(name))));
             }
         }
         return new ObjectHeaders(request.header("Content-Type"), contentEncoding(request.header("Content-Encoding")),
@@ -97,7 +98,7 @@ final class ObjectHeaderCodec {
             response.header("x-amz-storage-class", h.storageClass());
         }
         for (Map.Entry<String, String> m : h.userMetadata().entrySet()) {
-            response.header(META + m.getKey(), m.getValue());
+            response.header(META + m.getKey(), MetadataText.encode(m.getValue()));
         }
         if (!object.tags().isEmpty()) {
             response.header("x-amz-tagging-count", String.valueOf(object.tags().size()));

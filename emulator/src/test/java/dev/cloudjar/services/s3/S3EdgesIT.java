@@ -1,0 +1,125 @@
+package dev.cloudjar.services.s3;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cloudjar.testing.CloudJarExtension;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.Tag;
+
+/** Edges an independent S3 suite checks, each answered as S3 answers it. */
+@ExtendWith(CloudJarExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class S3EdgesIT {
+    private static final String BUCKET = "edges";
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    void bucket(S3Client s3) {
+        s3.createBucket(b -> b.bucket(BUCKET));
+    }
+
+    private static CompleteMultipartUploadResponse complete(S3Client s3, String key, String uploadId, String eTag) {
+        return s3.completeMultipartUpload(b -> b.bucket(BUCKET).key(key).uploadId(uploadId)
+                .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).eTag(eTag).build())));
+    }
+
+    @Test
+    void aRepeatedCompleteAnswersTheObjectItMade(S3Client s3) {
+        String uploadId = s3.createMultipartUpload(b -> b.bucket(BUCKET).key("twice")).uploadId();
+        String eTag = s3.uploadPart(b -> b.bucket(BUCKET).key("twice").uploadId(uploadId).partNumber(1),
+                RequestBody.fromString("only part")).eTag();
+        CompleteMultipartUploadResponse first = complete(s3, "twice", uploadId, eTag);
+        CompleteMultipartUploadResponse second = complete(s3, "twice", uploadId, eTag);
+        assertEquals(first.eTag(), second.eTag());
+        s3.putObject(b -> b.bucket(BUCKET).key("twice"), RequestBody.fromString("replaced"));
+        S3Exception gone = assertThrows(S3Exception.class, () -> complete(s3, "twice", uploadId, eTag));
+        assertEquals("NoSuchUpload", gone.awsErrorDetails().errorCode());
+    }
+
+    @Test
+    void completeUsesTheLatestUploadOfAPart(S3Client s3) {
+        String uploadId = s3.createMultipartUpload(b -> b.bucket(BUCKET).key("latest")).uploadId();
+        String older = s3.uploadPart(b -> b.bucket(BUCKET).key("latest").uploadId(uploadId).partNumber(1),
+                RequestBody.fromString("first try")).eTag();
+        String newer = s3.uploadPart(b -> b.bucket(BUCKET).key("latest").uploadId(uploadId).partNumber(1),
+                RequestBody.fromString("second try")).eTag();
+        S3Exception stale = assertThrows(S3Exception.class, () -> complete(s3, "latest", uploadId, older));
+        assertEquals("InvalidPart", stale.awsErrorDetails().errorCode());
+        complete(s3, "latest", uploadId, newer);
+        assertEquals("second try", s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("latest")).asUtf8String());
+    }
+
+    @Test
+    void aPutWithoutContentLengthIsRefused(URI endpoint) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoint.resolve("/" + BUCKET + "/streamed"))
+                .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream("no length".getBytes(StandardCharsets.UTF_8))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(411, response.statusCode(), response.body());
+        assertTrue(response.body().contains("<Code>MissingContentLength</Code>"), response.body());
+        assertTrue(response.body().contains("You must provide the Content-Length HTTP header."), response.body());
+    }
+
+    @Test
+    void theEleventhObjectTagIsInvalid(S3Client s3) {
+        s3.putObject(b -> b.bucket(BUCKET).key("tags"), RequestBody.fromString("x"));
+        List<Tag> tags = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            tags.add(Tag.builder().key("k" + i).value("v").build());
+        }
+        S3Exception viaTagging = assertThrows(S3Exception.class, () -> s3.putObjectTagging(b -> b.bucket(BUCKET).key("tags")
+                .tagging(t -> t.tagSet(tags))));
+        assertEquals("InvalidTag", viaTagging.awsErrorDetails().errorCode());
+        assertEquals("Object tags cannot be greater than 10", viaTagging.awsErrorDetails().errorMessage());
+        S3Exception viaPut = assertThrows(S3Exception.class, () -> s3.putObject(b -> b.bucket(BUCKET).key("tags")
+                .tagging(software.amazon.awssdk.services.s3.model.Tagging.builder().tagSet(tags).build()), RequestBody.fromString("x")));
+        assertEquals("InvalidTag", viaPut.awsErrorDetails().errorCode());
+        s3.putObjectTagging(b -> b.bucket(BUCKET).key("tags").tagging(t -> t.tagSet(tags.subList(0, 10))));
+        assertEquals(10, s3.getObjectTagging(b -> b.bucket(BUCKET).key("tags")).tagSet().size());
+    }
+
+    @Test
+    void anEmptyDelimiterIsNotEchoed(URI endpoint, S3Client s3) throws Exception {
+        s3.putObject(b -> b.bucket(BUCKET).key("dir/file"), RequestBody.fromString("x"));
+        for (String query : List.of("?list-type=2&delimiter=", "?delimiter=", "?versions&delimiter=")) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoint.resolve("/" + BUCKET + query)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), response.body());
+            assertFalse(response.body().contains("<Delimiter"), query + ": " + response.body());
+            assertTrue(response.body().contains("<Key>dir/file</Key>"), response.body());
+        }
+    }
+
+    @Test
+    void nonAsciiMetadataComesBackAsS3EncodesIt(URI endpoint, S3Client s3) throws Exception {
+        String encoded = "=?UTF-8?B?w6lsw6h2ZQ==?=";
+        HttpResponse<String> put = http.send(HttpRequest.newBuilder(endpoint.resolve("/" + BUCKET + "/meta"))
+                .header("x-amz-meta-word", encoded).header("x-amz-meta-plain", "ascii only")
+                .PUT(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, put.statusCode(), put.body());
+        Map<String, String> metadata = s3.headObject(b -> b.bucket(BUCKET).key("meta")).metadata();
+        assertEquals(encoded, metadata.get("word"), "non-ASCII values are answered RFC 2047 encoded");
+        assertEquals("ascii only", metadata.get("plain"));
+        s3.putObject(b -> b.bucket(BUCKET).key("meta-sdk").metadata(Map.of("word", "élève")), RequestBody.fromString("x"));
+        assertEquals(encoded, s3.headObject(b -> b.bucket(BUCKET).key("meta-sdk")).metadata().get("word"));
+    }
+}
