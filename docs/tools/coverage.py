@@ -30,7 +30,10 @@ REST_IMPLEMENTED = {
         AbortMultipartUpload ListParts ListMultipartUploads
         PutBucketVersioning PutBucketAcl GetObjectAcl PutObjectAcl PutBucketPolicy DeleteBucketPolicy
         GetBucketPolicyStatus PutPublicAccessBlock DeletePublicAccessBlock PutBucketOwnershipControls
-        DeleteBucketOwnershipControls GetObjectAttributes""".split(),
+        DeleteBucketOwnershipControls GetObjectAttributes PutBucketLifecycleConfiguration
+        GetBucketLifecycleConfiguration DeleteBucketLifecycle PutBucketWebsite GetBucketWebsite DeleteBucketWebsite
+        PutBucketEncryption DeleteBucketEncryption PutBucketRequestPayment GetBucketRequestPayment
+        PutBucketAccelerateConfiguration GetBucketAccelerateConfiguration PutBucketLogging GetBucketLogging""".split(),
     "lambda": """CreateFunction GetFunction GetFunctionConfiguration ListFunctions UpdateFunctionCode
         UpdateFunctionConfiguration DeleteFunction Invoke InvokeAsync PublishVersion ListVersionsByFunction
         CreateAlias GetAlias UpdateAlias DeleteAlias ListAliases AddPermission RemovePermission GetPolicy

@@ -76,6 +76,7 @@ final class BucketOperations {
             completed.add(done);
         }
         completed.forEach(state.completedUploads::remove);
+        new BucketConfigurations(state).forget(name);
         for (UploadRecord upload : pending) {
             MultipartOperations.discard(state, upload);
         }

@@ -7,6 +7,7 @@ import dev.cloudjar.events.S3NotificationConfigured;
 import dev.cloudjar.services.s3.model.AccessControlPolicy;
 import dev.cloudjar.services.s3.model.AclInput;
 import dev.cloudjar.services.s3.model.BucketRecord;
+import dev.cloudjar.services.s3.model.LifecycleRule;
 import dev.cloudjar.services.s3.model.ObjectAttributes;
 import dev.cloudjar.services.s3.model.PublicAccessBlock;
 import dev.cloudjar.services.s3.model.CompleteUploadInput;
@@ -51,7 +52,8 @@ import java.util.Map;
  * <p>The access model (owners, ACLs, ownership controls, policies, public access block) is stored and
  * returned as S3 does, never enforced.
  *
- * <p>LIMITATIONS: no object lock, lifecycle, replication, encryption configuration,
+ * <p>LIMITATIONS: no object lock; lifecycle, website, encryption, request payment,
+ * accelerate and logging configurations are stored and returned, not acted on; no replication,
  * website hosting, SELECT or POST (browser form) uploads; these answer 501 NotImplemented. Requests of
  * other accounts are not denied. Signatures are not verified (presigned-URL expiry is). CRC64NVME is
  * not computed for copies that need a new checksum; a FULL_OBJECT multipart checksum whose parts
@@ -66,11 +68,13 @@ public final class S3Backend {
     private final ObjectOperations objects;
     private final MultipartOperations multipart;
     private final AccessControl access;
+    private final BucketConfigurations configs;
 
     public S3Backend(ServiceContext ctx) {
         this.state = new S3State(ctx);
         this.buckets = new BucketOperations(state);
         this.access = new AccessControl(state);
+        this.configs = new BucketConfigurations(state);
         this.objects = new ObjectOperations(state, access);
         this.multipart = new MultipartOperations(state, objects);
     }
@@ -334,6 +338,34 @@ public final class S3Backend {
     /** GetObjectAttributes: the version (null: current) and a page of its parts. */
     public ObjectAttributes objectAttributes(String bucket, String key, String versionId, int maxParts, int partNumberMarker) {
         return objects.attributes(bucket, key, versionId, maxParts, partNumberMarker);
+    }
+
+    // ---- stored bucket configurations
+
+    /** Stores a bucket configuration document (website, encryption, requestPayment, accelerate, logging). */
+    public void putBucketConfiguration(String bucket, String name, String document) {
+        configs.put(bucket, name, document);
+    }
+
+    /** Checks the rules as S3 does, then stores the document. */
+    public void putBucketLifecycle(String bucket, List<LifecycleRule> rules, String document) {
+        state.bucket(bucket);
+        BucketConfigurations.validateLifecycle(rules);
+        configs.put(bucket, "lifecycle", document);
+    }
+
+    /** The stored document, or null when none was put (the wire answers S3's default or its 404). */
+    public String bucketConfiguration(String bucket, String name) {
+        return configs.get(bucket, name);
+    }
+
+    public void deleteBucketConfiguration(String bucket, String name) {
+        configs.delete(bucket, name);
+    }
+
+    /** The SSE algorithms PutBucketEncryption accepts. */
+    public static boolean encryptionAlgorithm(String name) {
+        return BucketConfigurations.ENCRYPTION_ALGORITHMS.contains(name);
     }
 
     // ---- versioning

@@ -8,6 +8,7 @@ import dev.cloudjar.persistence.BlobStore;
 import dev.cloudjar.persistence.KeyRanges;
 import dev.cloudjar.persistence.PersistentMap;
 import dev.cloudjar.services.s3.model.BucketAccess;
+import dev.cloudjar.services.s3.model.BucketDocument;
 import dev.cloudjar.services.s3.model.BucketRecord;
 import dev.cloudjar.services.s3.model.CompletedUpload;
 import dev.cloudjar.services.s3.model.ObjectRecord;
@@ -43,6 +44,8 @@ final class S3State {
     final PersistentMap<BucketAccess> access;
     /** Finished multipart uploads by {@code bucket\0key\0uploadId}: S3 answers a repeated Complete with the same object. */
     final PersistentMap<CompletedUpload> completedUploads;
+    /** Stored bucket configuration documents by {@code bucket\0name} (lifecycle, website, ...). */
+    final PersistentMap<BucketDocument> configs;
     final BlobStore blobs;
     private final StripedLocks locks = new StripedLocks(256);
     private final AtomicLong lastSequencer = new AtomicLong();
@@ -58,6 +61,7 @@ final class S3State {
         this.versioning = ctx.store().map("s3.versioning", VersioningConfiguration.class);
         this.access = ctx.store().map("s3.access", BucketAccess.class);
         this.completedUploads = ctx.store().map("s3.completedUploads", CompletedUpload.class);
+        this.configs = ctx.store().map("s3.configs", BucketDocument.class);
         this.blobs = ctx.store().blobs();
     }
 

@@ -11,7 +11,7 @@ import dev.cloudjar.services.s3.model.BucketRecord;
 import dev.cloudjar.services.s3.model.VersioningConfiguration;
 import java.util.List;
 
-/** CreateBucket, HeadBucket, DeleteBucket, ListBuckets, GetBucketLocation, versioning and the encryption default. */
+/** CreateBucket, HeadBucket, DeleteBucket, ListBuckets, GetBucketLocation, and versioning. */
 final class BucketRoutes {
     private final S3Backend backend;
 
@@ -107,14 +107,6 @@ final class BucketRoutes {
         }
         backend.putBucketVersioning(address.bucket(), new VersioningConfiguration(root.childText("Status"), root.childText("MfaDelete")));
         return AwsResponse.ok().body(new byte[0], null);
-    }
-
-    /** Every bucket encrypts with SSE-S3 by default (AWS since January 2023). */
-    AwsResponse encryption(AwsRequest request, S3Address address) {
-        backend.headBucket(address.bucket());
-        return S3Xml.ok(S3Xml.document("ServerSideEncryptionConfiguration").start("Rule")
-                .start("ApplyServerSideEncryptionByDefault").element("SSEAlgorithm", "AES256").end()
-                .element("BucketKeyEnabled", false).end());
     }
 
     static int intParameter(AwsRequest request, String name, int fallback) {

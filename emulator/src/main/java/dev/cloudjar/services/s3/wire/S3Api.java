@@ -21,9 +21,8 @@ import java.util.Map;
  */
 public final class S3Api implements AwsService {
     private static final String HOST_ID = "Y2xvdWRqYXIgczMgaG9zdCBpZCBmb3IgbG9jYWwgdXNl";
-    private static final List<String> UNSUPPORTED_BUCKET = List.of("accelerate", "analytics", "encryption", "intelligent-tiering",
-            "inventory", "lifecycle", "logging", "metrics", "object-lock",
-            "replication", "requestPayment", "website", "session", "metadataTable");
+    private static final List<String> UNSUPPORTED_BUCKET = List.of("analytics", "intelligent-tiering",
+            "inventory", "metrics", "object-lock", "replication", "session", "metadataTable");
     private static final List<String> UNSUPPORTED_OBJECT = List.of("legal-hold", "retention", "torrent",
             "restore", "select", "renameObject");
 
@@ -38,6 +37,7 @@ public final class S3Api implements AwsService {
     private final NotificationRoutes notifications;
     private final AccessRoutes access;
     private final AttributesRoutes attributes;
+    private final ConfigRoutes configs;
 
     public S3Api(S3Backend backend, Clock clock) {
         this.backend = backend;
@@ -51,6 +51,7 @@ public final class S3Api implements AwsService {
         this.notifications = new NotificationRoutes(backend);
         this.access = new AccessRoutes(backend);
         this.attributes = new AttributesRoutes(backend);
+        this.configs = new ConfigRoutes(backend);
     }
 
     @Override
@@ -116,7 +117,12 @@ public final class S3Api implements AwsService {
                 if (r.hasQueryParameter("acl")) return access.getBucketAcl(r, a);
                 if (r.hasQueryParameter("policy")) return access.getPolicy(r, a);
                 if (r.hasQueryParameter("policyStatus")) return access.policyStatus(r, a);
-                if (r.hasQueryParameter("encryption")) return buckets.encryption(r, a);
+                if (r.hasQueryParameter("encryption")) return configs.getEncryption(r, a);
+                if (r.hasQueryParameter("lifecycle")) return configs.getLifecycle(r, a);
+                if (r.hasQueryParameter("website")) return configs.getWebsite(r, a);
+                if (r.hasQueryParameter("requestPayment")) return configs.getRequestPayment(r, a);
+                if (r.hasQueryParameter("accelerate")) return configs.getAccelerate(r, a);
+                if (r.hasQueryParameter("logging")) return configs.getLogging(r, a);
                 if (r.hasQueryParameter("ownershipControls")) return access.getOwnership(r, a);
                 if (r.hasQueryParameter("publicAccessBlock")) return access.getPublicAccessBlock(r, a);
                 unsupported(r, UNSUPPORTED_BUCKET);
@@ -130,6 +136,12 @@ public final class S3Api implements AwsService {
                 if (r.hasQueryParameter("policy")) return access.putPolicy(r, a);
                 if (r.hasQueryParameter("ownershipControls")) return access.putOwnership(r, a);
                 if (r.hasQueryParameter("publicAccessBlock")) return access.putPublicAccessBlock(r, a);
+                if (r.hasQueryParameter("encryption")) return configs.putEncryption(r, a);
+                if (r.hasQueryParameter("lifecycle")) return configs.putLifecycle(r, a);
+                if (r.hasQueryParameter("website")) return configs.putWebsite(r, a);
+                if (r.hasQueryParameter("requestPayment")) return configs.putRequestPayment(r, a);
+                if (r.hasQueryParameter("accelerate")) return configs.putAccelerate(r, a);
+                if (r.hasQueryParameter("logging")) return configs.putLogging(r, a);
                 unsupported(r, UNSUPPORTED_BUCKET);
                 return buckets.create(r, a);
             case "HEAD":
@@ -140,6 +152,9 @@ public final class S3Api implements AwsService {
                 if (r.hasQueryParameter("policy")) return access.deletePolicy(r, a);
                 if (r.hasQueryParameter("ownershipControls")) return access.deleteOwnership(r, a);
                 if (r.hasQueryParameter("publicAccessBlock")) return access.deletePublicAccessBlock(r, a);
+                if (r.hasQueryParameter("encryption")) return configs.delete(r, a, "encryption");
+                if (r.hasQueryParameter("lifecycle")) return configs.delete(r, a, "lifecycle");
+                if (r.hasQueryParameter("website")) return configs.delete(r, a, "website");
                 unsupported(r, UNSUPPORTED_BUCKET);
                 return buckets.delete(r, a);
             case "POST":

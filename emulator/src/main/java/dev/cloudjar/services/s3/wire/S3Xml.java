@@ -72,7 +72,11 @@ final class S3Xml {
 
     /** Parses the request's XML body (aws-chunked framing removed), mapping bad XML to MalformedXML. */
     static XmlNode parse(AwsRequest request) {
-        byte[] body = bodyBytes(request);
+        return parse(bodyBytes(request));
+    }
+
+    /** Parses an XML body already read, mapping bad XML to MalformedXML. */
+    static XmlNode parse(byte[] body) {
         if (body.length == 0) {
             throw S3Errors.malformedXml();
         }
