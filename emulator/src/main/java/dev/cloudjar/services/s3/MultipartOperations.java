@@ -49,7 +49,7 @@ final class MultipartOperations {
                     + in.checksumAlgorithm().toLowerCase(java.util.Locale.ROOT) + " checksum algorithm.");
         }
         UploadRecord upload = new UploadRecord(in.bucket(), in.key(), uploadId, state.ctx.clock().instant(), in.headers(),
-                in.tags(), in.checksumAlgorithm(), type);
+                in.tags(), in.checksumAlgorithm(), type, objects.aclFor(in.bucket(), in.acl()));
         state.uploads.put(S3State.uploadKey(in.bucket(), in.key(), uploadId), upload);
         return upload;
     }
@@ -242,7 +242,7 @@ final class MultipartOperations {
         }
         String eTag = JdkDigest.hex(md5OfMd5s.finish()) + "-" + parts.size();
         return new ObjectRecord(upload.key(), size, eTag, state.ctx.clock().instant(), upload.headers(), upload.tags(),
-                checksum(upload, parts, fullObjectChecksum), segments);
+                checksum(upload, parts, fullObjectChecksum), segments, null, false, upload.acl());
     }
 
     /**

@@ -276,6 +276,11 @@ final class ObjectOperations {
         return versions.update(bucket, key, versionId, o -> o.withTags(tags)).versionId();
     }
 
+    /** The ACL a new object may carry (null: the default), refused where the bucket disables ACLs. */
+    AccessControlPolicy aclFor(String bucket, AclInput in) {
+        return access.objectAclFor(bucket, in);
+    }
+
     AccessControlPolicy acl(String bucket, String key, String versionId) {
         return access.objectAcl(bucket, find(bucket, key, versionId, "GET"));
     }

@@ -58,6 +58,8 @@ class S3AclIT {
         assertEquals("AccessControlListNotSupported", publicPut.awsErrorDetails().errorCode());
         assertEquals("The bucket does not allow ACLs", publicPut.awsErrorDetails().errorMessage());
         s3.putObject(b -> b.bucket("acl-default").key("k").acl(ObjectCannedACL.BUCKET_OWNER_FULL_CONTROL), RequestBody.fromString("x"));
+        assertEquals("AccessControlListNotSupported", error(() -> s3.createMultipartUpload(b -> b.bucket("acl-default").key("mp")
+                .acl(ObjectCannedACL.PUBLIC_READ))).awsErrorDetails().errorCode());
         assertEquals(List.of("CanonicalUser:" + OWNER + ":FULL_CONTROL"),
                 grants(s3.getObjectAcl(b -> b.bucket("acl-default").key("k")).grants()));
         assertEquals("AccessControlListNotSupported", error(() -> s3.putBucketAcl(b -> b.bucket("acl-default")
@@ -86,6 +88,13 @@ class S3AclIT {
         assertEquals(List.of("CanonicalUser:abc123:WRITE_ACP", "AmazonCustomerByEmail:dev@example.com:READ"), grants(objectAcl.grants()));
         assertEquals(OWNER, objectAcl.owner().id());
 
+        String upload = s3.createMultipartUpload(b -> b.bucket("acl-writer").key("mp").acl(ObjectCannedACL.PUBLIC_READ)).uploadId();
+        String part = s3.uploadPart(b -> b.bucket("acl-writer").key("mp").uploadId(upload).partNumber(1), RequestBody.fromString("p"))
+                .eTag();
+        s3.completeMultipartUpload(b -> b.bucket("acl-writer").key("mp").uploadId(upload).multipartUpload(m -> m.parts(p -> p
+                .partNumber(1).eTag(part))));
+        assertEquals(List.of("CanonicalUser:" + OWNER + ":FULL_CONTROL", "Group:" + ALL_USERS + ":READ"),
+                grants(s3.getObjectAcl(b -> b.bucket("acl-writer").key("mp")).grants()), "a multipart upload's ACL goes to its object");
         S3Exception both = error(() -> s3.putObject(b -> b.bucket("acl-writer").key("k2").acl(ObjectCannedACL.PRIVATE)
                 .grantRead("uri=\"" + ALL_USERS + "\""), RequestBody.fromString("x")));
         assertEquals("InvalidRequest", both.awsErrorDetails().errorCode());

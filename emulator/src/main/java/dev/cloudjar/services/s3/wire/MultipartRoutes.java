@@ -38,7 +38,8 @@ final class MultipartRoutes {
             }
         }
         UploadRecord upload = backend.createMultipartUpload(new MultipartUploadInput(address.bucket(), address.key(),
-                ObjectHeaderCodec.read(request), ObjectHeaderCodec.tagging(request.header("x-amz-tagging")), algorithm, type));
+                ObjectHeaderCodec.read(request), ObjectHeaderCodec.tagging(request.header("x-amz-tagging")), algorithm, type,
+                AccessRoutes.headers(request)));
         AwsResponse response = S3Xml.ok(S3Xml.document("InitiateMultipartUploadResult")
                 .element("Bucket", upload.bucket()).element("Key", upload.key()).element("UploadId", upload.uploadId()));
         if (upload.checksumAlgorithm() != null) {
