@@ -47,6 +47,8 @@ final class BucketOperations {
             throw S3Errors.bucketAlreadyExists(name);
         }
         if (US_EAST_1.equals(region)) {
+            // S3's legacy answer in North Virginia: 200 OK, and the bucket's ACL is reset to the request's.
+            state.access.compute(name, old -> (old == null ? AccessControl.defaults(existing.owner()) : old).withAcl(access.acl()));
             return existing;
         }
         throw S3Errors.bucketAlreadyOwnedByYou(name);

@@ -101,6 +101,10 @@ class S3AclIT {
         S3Exception enforce = error(() -> s3.putBucketOwnershipControls(b -> b.bucket("acl-writer")
                 .ownershipControls(c -> c.rules(r -> r.objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)))));
         assertEquals("InvalidBucketAclWithObjectOwnership", enforce.awsErrorDetails().errorCode());
+        s3.createBucket(b -> b.bucket("acl-writer").objectOwnership(ObjectOwnership.OBJECT_WRITER));
+        assertEquals(List.of("CanonicalUser:" + OWNER + ":FULL_CONTROL"), grants(s3.getBucketAcl(b -> b.bucket("acl-writer")).grants()),
+                "re-creating an owned bucket in us-east-1 answers 200 and resets its ACL, as S3 does");
+        s3.putBucketAcl(b -> b.bucket("acl-writer").acl(BucketCannedACL.PUBLIC_READ));
         s3.putBucketAcl(b -> b.bucket("acl-writer").acl(BucketCannedACL.PRIVATE));
         s3.putBucketOwnershipControls(b -> b.bucket("acl-writer")
                 .ownershipControls(c -> c.rules(r -> r.objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED))));
