@@ -122,4 +122,21 @@ class S3EdgesIT {
         s3.putObject(b -> b.bucket(BUCKET).key("meta-sdk").metadata(Map.of("word", "élève")), RequestBody.fromString("x"));
         assertEquals(encoded, s3.headObject(b -> b.bucket(BUCKET).key("meta-sdk")).metadata().get("word"));
     }
+
+    @Test
+    void multipartUploadListingsEncodeKeysOnlyWhenAsked(URI endpoint, S3Client s3) throws Exception {
+        String key = "mp dir/a b&c";
+        String uploadId = s3.createMultipartUpload(b -> b.bucket(BUCKET).key(key)).uploadId();
+        assertEquals(key, s3.listMultipartUploads(b -> b.bucket(BUCKET).prefix("mp dir/").encodingType("url")).uploads().get(0).key(),
+                "the SDK decodes what S3 encoded");
+        HttpResponse<String> encoded = http.send(HttpRequest.newBuilder(endpoint.resolve("/" + BUCKET + "?uploads&encoding-type=url"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(encoded.body().contains("<Key>mp%20dir/a%20b%26c</Key>"), encoded.body());
+        assertTrue(encoded.body().contains("<EncodingType>url</EncodingType>"), encoded.body());
+        assertTrue(encoded.body().contains("<UploadId>" + uploadId + "</UploadId>"), encoded.body());
+        HttpResponse<String> plain = http.send(HttpRequest.newBuilder(endpoint.resolve("/" + BUCKET + "?uploads")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(plain.body().contains("<Key>mp dir/a b&amp;c</Key>"), plain.body());
+        s3.abortMultipartUpload(b -> b.bucket(BUCKET).key(key).uploadId(uploadId));
+    }
 }

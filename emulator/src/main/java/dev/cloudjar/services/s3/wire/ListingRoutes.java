@@ -140,7 +140,7 @@ final class ListingRoutes {
         return value == null || value.isEmpty() ? null : value;
     }
 
-    private static boolean encodingType(AwsRequest request) {
+    static boolean encodingType(AwsRequest request) {
         String encoding = request.queryParameter("encoding-type");
         if (encoding == null) {
             return false;

@@ -193,19 +193,23 @@ final class MultipartRoutes {
         String keyMarker = request.queryParameter("key-marker");
         String uploadIdMarker = request.queryParameter("upload-id-marker");
         int max = Math.min(1000, BucketRoutes.intParameter(request, "max-uploads", 1000));
+        boolean url = ListingRoutes.encodingType(request);
         UploadsPage page = backend.listMultipartUploads(address.bucket(), prefix, delimiter, keyMarker, uploadIdMarker, max);
         XmlWriter xml = S3Xml.document("ListMultipartUploadsResult")
                 .element("Bucket", address.bucket())
-                .element("KeyMarker", keyMarker == null ? "" : keyMarker)
+                .element("KeyMarker", S3Xml.encode(keyMarker == null ? "" : keyMarker, url))
                 .element("UploadIdMarker", uploadIdMarker == null ? "" : uploadIdMarker)
-                .element("NextKeyMarker", page.nextKeyMarker())
+                .element("NextKeyMarker", S3Xml.encode(page.nextKeyMarker(), url))
                 .element("NextUploadIdMarker", page.nextUploadIdMarker())
-                .element("Prefix", prefix == null ? "" : prefix)
-                .element("Delimiter", delimiter)
+                .element("Prefix", S3Xml.encode(prefix == null ? "" : prefix, url))
+                .element("Delimiter", S3Xml.encode(delimiter == null || delimiter.isEmpty() ? null : delimiter, url))
                 .element("MaxUploads", max)
                 .element("IsTruncated", page.truncated());
+        if (url) {
+            xml.element("EncodingType", "url");
+        }
         for (UploadRecord upload : page.uploads()) {
-            xml.start("Upload").element("Key", upload.key()).element("UploadId", upload.uploadId());
+            xml.start("Upload").element("Key", S3Xml.encode(upload.key(), url)).element("UploadId", upload.uploadId());
             S3Xml.owner(xml, "Initiator");
             S3Xml.owner(xml, "Owner");
             xml.element("StorageClass", upload.headers() == null ? "STANDARD" : upload.headers().storageClassOrDefault())
@@ -216,7 +220,7 @@ final class MultipartRoutes {
             xml.end();
         }
         for (String common : page.commonPrefixes()) {
-            xml.start("CommonPrefixes").element("Prefix", common).end();
+            xml.start("CommonPrefixes").element("Prefix", S3Xml.encode(common, url)).end();
         }
         return S3Xml.ok(xml);
     }
