@@ -106,8 +106,7 @@ final class MultipartOperations {
                 if (start <= end && end < size) {
                     return new long[] {start, end};
                 }
-                throw S3Errors.invalidArgument("Range specified is not valid for source object of size: " + size,
-                        "x-amz-copy-source-range", range);
+                throw S3Errors.invalidRange(size, range);
             }
         } catch (NumberFormatException e) {
             // falls through to the syntax error

@@ -139,4 +139,19 @@ class S3EdgesIT {
         assertTrue(plain.body().contains("<Key>mp dir/a b&amp;c</Key>"), plain.body());
         s3.abortMultipartUpload(b -> b.bucket(BUCKET).key(key).uploadId(uploadId));
     }
+
+    @Test
+    void uploadPartCopyOutsideTheSourceIsInvalidRange(S3Client s3) {
+        s3.putObject(b -> b.bucket(BUCKET).key("copy-src"), RequestBody.fromString("0123456789"));
+        String uploadId = s3.createMultipartUpload(b -> b.bucket(BUCKET).key("copy-dst")).uploadId();
+        S3Exception past = assertThrows(S3Exception.class, () -> s3.uploadPartCopy(b -> b.sourceBucket(BUCKET).sourceKey("copy-src")
+                .destinationBucket(BUCKET).destinationKey("copy-dst").uploadId(uploadId).partNumber(1).copySourceRange("bytes=0-21")));
+        assertEquals("InvalidRange", past.awsErrorDetails().errorCode());
+        S3Exception syntax = assertThrows(S3Exception.class, () -> s3.uploadPartCopy(b -> b.sourceBucket(BUCKET).sourceKey("copy-src")
+                .destinationBucket(BUCKET).destinationKey("copy-dst").uploadId(uploadId).partNumber(1).copySourceRange("0-3")));
+        assertEquals("InvalidArgument", syntax.awsErrorDetails().errorCode());
+        s3.uploadPartCopy(b -> b.sourceBucket(BUCKET).sourceKey("copy-src").destinationBucket(BUCKET).destinationKey("copy-dst")
+                .uploadId(uploadId).partNumber(1).copySourceRange("bytes=2-5"));
+        s3.abortMultipartUpload(b -> b.bucket(BUCKET).key("copy-dst").uploadId(uploadId));
+    }
 }
