@@ -218,6 +218,12 @@ final class MultipartOperations {
             if (part == null || eTag == null || !eTag.equals(part.eTag())) {
                 throw S3Errors.invalidPart(wanted.partNumber(), wanted.eTag());
             }
+            // A part's checksum named at completion must be the one it was uploaded with.
+            if (wanted.checksumValue() != null && part.checksumValue() != null
+                    && part.checksumAlgorithm().equalsIgnoreCase(wanted.checksumAlgorithm())
+                    && !part.checksumValue().equals(wanted.checksumValue())) {
+                throw S3Errors.invalidPart(wanted.partNumber(), wanted.eTag());
+            }
             chosen.add(part);
         }
         for (int i = 0; i < chosen.size() - 1; i++) {

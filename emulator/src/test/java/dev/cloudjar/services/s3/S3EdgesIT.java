@@ -154,4 +154,21 @@ class S3EdgesIT {
                 .uploadId(uploadId).partNumber(1).copySourceRange("bytes=2-5"));
         s3.abortMultipartUpload(b -> b.bucket(BUCKET).key("copy-dst").uploadId(uploadId));
     }
+
+    @Test
+    void aWrongPartChecksumOnCompleteIsRefused(S3Client s3) {
+        String uploadId = s3.createMultipartUpload(b -> b.bucket(BUCKET).key("sha-mp")
+                .checksumAlgorithm(software.amazon.awssdk.services.s3.model.ChecksumAlgorithm.SHA256)).uploadId();
+        software.amazon.awssdk.services.s3.model.UploadPartResponse part = s3.uploadPart(b -> b.bucket(BUCKET).key("sha-mp")
+                .uploadId(uploadId).partNumber(1).checksumAlgorithm(software.amazon.awssdk.services.s3.model.ChecksumAlgorithm.SHA256),
+                RequestBody.fromString("checked part"));
+        String wrong = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+        S3Exception refused = assertThrows(S3Exception.class, () -> s3.completeMultipartUpload(b -> b.bucket(BUCKET).key("sha-mp")
+                .uploadId(uploadId).multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).eTag(part.eTag())
+                        .checksumSHA256(wrong).build()))));
+        assertEquals("InvalidPart", refused.awsErrorDetails().errorCode());
+        s3.completeMultipartUpload(b -> b.bucket(BUCKET).key("sha-mp").uploadId(uploadId).multipartUpload(m -> m.parts(
+                CompletedPart.builder().partNumber(1).eTag(part.eTag()).checksumSHA256(part.checksumSHA256()).build())));
+        assertEquals("checked part", s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("sha-mp")).asUtf8String());
+    }
 }
