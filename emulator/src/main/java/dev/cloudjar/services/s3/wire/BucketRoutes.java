@@ -56,7 +56,7 @@ final class BucketRoutes {
         String regionFilter = request.queryParameter("bucket-region");
         List<BucketRecord> buckets = backend.listBuckets(request.scope(), prefix);
         XmlWriter xml = S3Xml.document("ListAllMyBucketsResult");
-        S3Xml.owner(xml, "Owner");
+        S3Xml.owner(xml, "Owner", request.scope().account());
         xml.start("Buckets");
         String last = null;
         int count = 0;

@@ -56,7 +56,7 @@ final class ListingRoutes {
                 .element("ContinuationToken", token)
                 .element("NextContinuationToken", result.truncated() ? PageToken.encode(result.nextPosition()) : null)
                 .element("StartAfter", S3Xml.encode(startAfter, url));
-        contents(xml, result, url, fetchOwner);
+        contents(xml, result, url, fetchOwner ? request.scope().account() : null);
         return S3Xml.ok(xml);
     }
 
@@ -79,7 +79,7 @@ final class ListingRoutes {
             xml.element("EncodingType", "url");
         }
         xml.element("IsTruncated", result.truncated());
-        contents(xml, result, url, true);
+        contents(xml, result, url, request.scope().account());
         return S3Xml.ok(xml);
     }
 
@@ -114,7 +114,7 @@ final class ListingRoutes {
             if (object.deleteMarker()) {
                 xml.start("DeleteMarker").element("Key", S3Xml.encode(object.key(), url)).element("VersionId", object.versionIdOrNull())
                         .element("IsLatest", entry.latest()).element("LastModified", S3Xml.iso(object.lastModified()));
-                S3Xml.owner(xml, "Owner");
+                S3Xml.owner(xml, "Owner", request.scope().account());
                 xml.end();
                 continue;
             }
@@ -126,7 +126,7 @@ final class ListingRoutes {
             }
             xml.element("Size", object.size())
                     .element("StorageClass", object.headers() == null ? "STANDARD" : object.headers().storageClassOrDefault());
-            S3Xml.owner(xml, "Owner");
+            S3Xml.owner(xml, "Owner", request.scope().account());
             xml.end();
         }
         for (String common : page.commonPrefixes()) {
@@ -151,7 +151,7 @@ final class ListingRoutes {
         return true;
     }
 
-    private static void contents(XmlWriter xml, ListObjectsResult result, boolean url, boolean owner) {
+    private static void contents(XmlWriter xml, ListObjectsResult result, boolean url, String owner) {
         for (ObjectRecord object : result.contents()) {
             xml.start("Contents")
                     .element("Key", S3Xml.encode(object.key(), url))
@@ -162,8 +162,8 @@ final class ListingRoutes {
                 xml.element("ChecksumType", object.checksum().type());
             }
             xml.element("Size", object.size());
-            if (owner) {
-                S3Xml.owner(xml, "Owner");
+            if (owner != null) {
+                S3Xml.owner(xml, "Owner", owner);
             }
             xml.element("StorageClass", object.headers() == null ? "STANDARD" : object.headers().storageClassOrDefault()).end();
         }

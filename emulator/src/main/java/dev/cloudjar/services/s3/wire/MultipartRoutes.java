@@ -168,8 +168,8 @@ final class MultipartRoutes {
                 .element("NextPartNumberMarker", page.nextPartNumberMarker())
                 .element("MaxParts", max)
                 .element("IsTruncated", page.truncated());
-        S3Xml.owner(xml, "Initiator");
-        S3Xml.owner(xml, "Owner");
+        S3Xml.owner(xml, "Initiator", request.scope().account());
+        S3Xml.owner(xml, "Owner", request.scope().account());
         xml.element("StorageClass", upload.headers() == null ? "STANDARD" : upload.headers().storageClassOrDefault());
         if (upload.checksumAlgorithm() != null) {
             xml.element("ChecksumAlgorithm", upload.checksumAlgorithm()).element("ChecksumType", upload.checksumType());
@@ -210,8 +210,8 @@ final class MultipartRoutes {
         }
         for (UploadRecord upload : page.uploads()) {
             xml.start("Upload").element("Key", S3Xml.encode(upload.key(), url)).element("UploadId", upload.uploadId());
-            S3Xml.owner(xml, "Initiator");
-            S3Xml.owner(xml, "Owner");
+            S3Xml.owner(xml, "Initiator", request.scope().account());
+            S3Xml.owner(xml, "Owner", request.scope().account());
             xml.element("StorageClass", upload.headers() == null ? "STANDARD" : upload.headers().storageClassOrDefault())
                     .element("Initiated", S3Xml.iso(upload.initiated()));
             if (upload.checksumAlgorithm() != null) {
