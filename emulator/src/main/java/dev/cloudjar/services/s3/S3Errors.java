@@ -197,6 +197,10 @@ public final class S3Errors {
         return invalidArgument("Invalid version id specified", "versionId", versionId);
     }
 
+    public static AwsException invalidUri() {
+        return new AwsException(400, "InvalidURI", "Couldn't parse the specified URI.");
+    }
+
     public static AwsException missingContentLength() {
         return new AwsException(411, "MissingContentLength", "You must provide the Content-Length HTTP header.");
     }

@@ -171,4 +171,17 @@ class S3EdgesIT {
                 CompletedPart.builder().partNumber(1).eTag(part.eTag()).checksumSHA256(part.checksumSHA256()).build())));
         assertEquals("checked part", s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("sha-mp")).asUtf8String());
     }
+
+    @Test
+    void aKeyThatIsNotUtf8IsInvalidUri(URI endpoint) throws Exception {
+        for (String method : List.of("PUT", "GET")) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoint.resolve("/" + BUCKET + "/bad%AE%8A-key"))
+                    .method(method, HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, response.statusCode(), response.body());
+            assertTrue(response.body().contains("<Code>InvalidURI</Code>"), response.body());
+        }
+        HttpResponse<String> replacementChar = http.send(HttpRequest.newBuilder(endpoint.resolve("/" + BUCKET + "/ok%EF%BF%BD"))
+                .PUT(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, replacementChar.statusCode(), "U+FFFD spelled in UTF-8 is a valid key: " + replacementChar.body());
+    }
 }

@@ -101,6 +101,9 @@ public final class S3Api implements AwsService {
             }
             throw S3Errors.methodNotAllowed(method, "SERVICE");
         }
+        if (!a.keyIsUtf8(r.rawPath())) {
+            throw S3Errors.invalidUri();
+        }
         return a.key() == null ? bucketLevel(method, r, a) : objectLevel(method, r, a);
     }
 
