@@ -32,7 +32,13 @@ REST_IMPLEMENTED = {
         GetBucketOwnershipControls GetPublicAccessBlock PutObject GetObject HeadObject DeleteObject DeleteObjects
         CopyObject GetObjectTagging PutObjectTagging DeleteObjectTagging ListObjects ListObjectsV2
         ListObjectVersions CreateMultipartUpload UploadPart UploadPartCopy CompleteMultipartUpload
-        AbortMultipartUpload ListParts ListMultipartUploads""".split(),
+        AbortMultipartUpload ListParts ListMultipartUploads
+        PutBucketVersioning PutBucketAcl GetObjectAcl PutObjectAcl PutBucketPolicy DeleteBucketPolicy
+        GetBucketPolicyStatus PutPublicAccessBlock DeletePublicAccessBlock PutBucketOwnershipControls
+        DeleteBucketOwnershipControls GetObjectAttributes PutBucketLifecycleConfiguration
+        GetBucketLifecycleConfiguration DeleteBucketLifecycle PutBucketWebsite GetBucketWebsite DeleteBucketWebsite
+        PutBucketEncryption DeleteBucketEncryption PutBucketRequestPayment GetBucketRequestPayment
+        PutBucketAccelerateConfiguration GetBucketAccelerateConfiguration PutBucketLogging GetBucketLogging""".split(),
     "lambda": """CreateFunction GetFunction GetFunctionConfiguration ListFunctions UpdateFunctionCode
         UpdateFunctionConfiguration DeleteFunction Invoke InvokeAsync PublishVersion ListVersionsByFunction
         CreateAlias GetAlias UpdateAlias DeleteAlias ListAliases AddPermission RemovePermission GetPolicy

@@ -37,6 +37,18 @@ public final class S3Workload implements Workload {
             target.measure("PutObject 4 KiB", threads,
                     (thread, seq) -> s3.putObject(b -> b.bucket(bucket).key("put/" + seq), RequestBody.fromBytes(body)));
         }
+        String versioned = bucket + "-v";
+        try {
+            s3.createBucket(b -> b.bucket(versioned));
+            s3.putBucketVersioning(b -> b.bucket(versioned).versioningConfiguration(v -> v.status("Enabled")));
+            for (int threads : target.options().threads()) {
+                // Every PUT to the same few keys keeps the version it replaces: the versioned write path.
+                target.measure("PutObject 4 KiB versioned", threads,
+                        (thread, seq) -> s3.putObject(b -> b.bucket(versioned).key("put/" + (seq % GET_KEYS)), RequestBody.fromBytes(body)));
+            }
+        } catch (RuntimeException e) {
+            target.report().notAvailable("PutObject 4 KiB versioned", LoadRunner.describe(e));
+        }
         try {
             for (int i = 0; i < GET_KEYS; i++) {
                 String key = "get/" + i;

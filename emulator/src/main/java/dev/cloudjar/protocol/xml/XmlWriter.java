@@ -30,6 +30,19 @@ public final class XmlWriter {
         return this;
     }
 
+    /** Opens an element with attributes given as name, value pairs (values escaped). */
+    public XmlWriter startWithAttributes(String name, String... attributes) {
+        out.append('<').append(name);
+        for (int i = 0; i + 1 < attributes.length; i += 2) {
+            out.append(' ').append(attributes[i]).append("=\"");
+            escape(attributes[i + 1]);
+            out.append('"');
+        }
+        out.append('>');
+        open.push(name);
+        return this;
+    }
+
     /** Writes {@code <name>text</name>}; does nothing when text is null. */
     public XmlWriter element(String name, String text) {
         if (text != null) {

@@ -1,10 +1,13 @@
 package dev.cloudjar.services.s3;
 
 import dev.cloudjar.core.Scope;
+import dev.cloudjar.services.s3.model.AclInput;
+import dev.cloudjar.services.s3.model.BucketAccess;
 import dev.cloudjar.services.s3.model.BucketRecord;
 import dev.cloudjar.services.s3.model.CorsRule;
 import dev.cloudjar.services.s3.model.NotificationConfiguration;
 import dev.cloudjar.services.s3.model.UploadRecord;
+import dev.cloudjar.services.s3.model.VersioningConfiguration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +22,7 @@ final class BucketOperations {
     }
 
     /** Returns the created (or, for the us-east-1 no-op, existing) bucket. */
-    BucketRecord create(Scope scope, String name, String locationConstraint) {
+    BucketRecord create(Scope scope, String name, String locationConstraint, String objectOwnership, AclInput acl) {
         BucketNameRules.validate(name);
         String region = scope.region();
         String constraint = locationConstraint == null || locationConstraint.isEmpty() ? null : locationConstraint;
@@ -33,15 +36,19 @@ final class BucketOperations {
             }
         }
         String bucketRegion = constraint == null ? region : ("EU".equals(constraint) ? "eu-west-1" : constraint);
+        BucketAccess access = AccessControl.forNewBucket(scope.account(), objectOwnership, acl);
         BucketRecord created = new BucketRecord(name, scope.account(), bucketRegion, state.ctx.clock().instant(), null, null, null);
         BucketRecord existing = state.buckets.putIfAbsent(name, created);
         if (existing == null) {
+            state.access.put(name, access);
             return created;
         }
         if (!existing.owner().equals(scope.account())) {
             throw S3Errors.bucketAlreadyExists(name);
         }
         if (US_EAST_1.equals(region)) {
+            // S3's legacy answer in North Virginia: 200 OK, and the bucket's ACL is reset to the request's.
+            state.access.compute(name, old -> (old == null ? AccessControl.defaults(existing.owner()) : old).withAcl(access.acl()));
             return existing;
         }
         throw S3Errors.bucketAlreadyOwnedByYou(name);
@@ -56,11 +63,22 @@ final class BucketOperations {
         for (String ignored : state.objects.keys(S3State.bucketStart(name), S3State.bucketEnd(name))) {
             throw S3Errors.bucketNotEmpty(name);
         }
+        for (String ignored : state.versions.keys(S3State.bucketStart(name), S3State.bucketEnd(name))) {
+            throw S3Errors.bucketNotEmpty(name);
+        }
         List<UploadRecord> pending = new ArrayList<>();
         for (Map.Entry<String, UploadRecord> e : state.uploads.range(S3State.bucketStart(name), S3State.bucketEnd(name))) {
             pending.add(e.getValue());
         }
         state.buckets.remove(name);
+        state.versioning.remove(name);
+        state.access.remove(name);
+        List<String> completed = new ArrayList<>();
+        for (String done : state.completedUploads.keys(S3State.bucketStart(name), S3State.bucketEnd(name))) {
+            completed.add(done);
+        }
+        completed.forEach(state.completedUploads::remove);
+        new BucketConfigurations(state).forget(name);
         for (UploadRecord upload : pending) {
             MultipartOperations.discard(state, upload);
         }
@@ -135,5 +153,28 @@ final class BucketOperations {
         if (updated == null) {
             throw S3Errors.noSuchBucket(name);
         }
+    }
+
+    void putVersioning(String name, VersioningConfiguration configuration) {
+        state.bucket(name);
+        String status = configuration.status();
+        if (status != null && !"Enabled".equals(status) && !"Suspended".equals(status)) {
+            throw S3Errors.malformedXml();
+        }
+        String mfa = configuration.mfaDelete();
+        if (mfa != null && !"Enabled".equals(mfa) && !"Disabled".equals(mfa)) {
+            throw S3Errors.malformedXml();
+        }
+        state.versioning.compute(name, old -> {
+            if (status == null && old == null) {
+                return mfa == null ? null : new VersioningConfiguration(null, mfa);
+            }
+            return new VersioningConfiguration(status != null ? status : old.status(), mfa != null ? mfa : old == null ? null : old.mfaDelete());
+        });
+    }
+
+    VersioningConfiguration versioning(String name) {
+        state.bucket(name);
+        return state.versioning.get(name);
     }
 }

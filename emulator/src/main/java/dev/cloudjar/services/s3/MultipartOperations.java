@@ -2,6 +2,7 @@ package dev.cloudjar.services.s3;
 
 import dev.cloudjar.core.Scope;
 import dev.cloudjar.services.s3.model.CompleteUploadInput;
+import dev.cloudjar.services.s3.model.CompletedUpload;
 import dev.cloudjar.services.s3.model.CompletedPart;
 import dev.cloudjar.services.s3.model.MultipartUploadInput;
 import dev.cloudjar.services.s3.model.ObjectRecord;
@@ -48,7 +49,7 @@ final class MultipartOperations {
                     + in.checksumAlgorithm().toLowerCase(java.util.Locale.ROOT) + " checksum algorithm.");
         }
         UploadRecord upload = new UploadRecord(in.bucket(), in.key(), uploadId, state.ctx.clock().instant(), in.headers(),
-                in.tags(), in.checksumAlgorithm(), type);
+                in.tags(), in.checksumAlgorithm(), type, objects.aclFor(in.bucket(), in.acl()));
         state.uploads.put(S3State.uploadKey(in.bucket(), in.key(), uploadId), upload);
         return upload;
     }
@@ -105,8 +106,7 @@ final class MultipartOperations {
                 if (start <= end && end < size) {
                     return new long[] {start, end};
                 }
-                throw S3Errors.invalidArgument("Range specified is not valid for source object of size: " + size,
-                        "x-amz-copy-source-range", range);
+                throw S3Errors.invalidRange(size, range);
             }
         } catch (NumberFormatException e) {
             // falls through to the syntax error
@@ -149,6 +149,13 @@ final class MultipartOperations {
         ReentrantLock lock = state.lock(UPLOAD_LOCK, uploadId);
         lock.lock();
         try {
+            state.bucket(bucket);
+            if (uploadId != null && !state.uploads.containsKey(S3State.uploadKey(bucket, key, uploadId))) {
+                ObjectRecord done = alreadyCompleted(bucket, key, uploadId);
+                if (done != null) {
+                    return done;
+                }
+            }
             UploadRecord upload = upload(bucket, key, uploadId);
             Map<Integer, PartRecord> stored = new HashMap<>();
             for (Map.Entry<String, PartRecord> e : state.parts.prefix(uploadId + '\u0000')) {
@@ -165,12 +172,13 @@ final class MultipartOperations {
                     unused.add(part);
                 }
             }
-            objects.commit(bucket, object, previous -> ObjectOperations.checkWriteConditions(previous, key, in.ifMatch(),
+            object = objects.commit(bucket, object, previous -> ObjectOperations.checkWriteConditions(previous, key, in.ifMatch(),
                     in.ifNoneMatch()));
             for (PartRecord part : stored.values()) {
                 state.parts.remove(S3State.partKey(uploadId, part.partNumber()));
             }
             state.uploads.remove(S3State.uploadKey(bucket, key, uploadId));
+            state.completedUploads.put(S3State.uploadKey(bucket, key, uploadId), new CompletedUpload(object.versionId(), object.eTag()));
         } finally {
             lock.unlock();
         }
@@ -181,6 +189,20 @@ final class MultipartOperations {
         state.releaseBlobs(unusedBlobs);
         state.publish(scope, bucket, key, "ObjectCreated:CompleteMultipartUpload", object, caller);
         return object;
+    }
+
+    /** A Complete repeated after success answers the object it made while that object is still there, as S3 does. */
+    private ObjectRecord alreadyCompleted(String bucket, String key, String uploadId) {
+        CompletedUpload done = state.completedUploads.get(S3State.uploadKey(bucket, key, uploadId));
+        if (done == null) {
+            return null;
+        }
+        try {
+            ObjectRecord object = objects.find(bucket, key, done.versionId() == null ? ObjectRecord.NULL_VERSION : done.versionId(), "GET");
+            return done.eTag().equals(object.eTag()) ? object : null;
+        } catch (dev.cloudjar.core.AwsException gone) {
+            return null;
+        }
     }
 
     private static List<PartRecord> choose(List<CompletedPart> requested, Map<Integer, PartRecord> stored) {
@@ -194,6 +216,12 @@ final class MultipartOperations {
             PartRecord part = stored.get(wanted.partNumber());
             String eTag = unquote(wanted.eTag());
             if (part == null || eTag == null || !eTag.equals(part.eTag())) {
+                throw S3Errors.invalidPart(wanted.partNumber(), wanted.eTag());
+            }
+            // A part's checksum named at completion must be the one it was uploaded with.
+            if (wanted.checksumValue() != null && part.checksumValue() != null
+                    && part.checksumAlgorithm().equalsIgnoreCase(wanted.checksumAlgorithm())
+                    && !part.checksumValue().equals(wanted.checksumValue())) {
                 throw S3Errors.invalidPart(wanted.partNumber(), wanted.eTag());
             }
             chosen.add(part);
@@ -219,7 +247,7 @@ final class MultipartOperations {
         }
         String eTag = JdkDigest.hex(md5OfMd5s.finish()) + "-" + parts.size();
         return new ObjectRecord(upload.key(), size, eTag, state.ctx.clock().instant(), upload.headers(), upload.tags(),
-                checksum(upload, parts, fullObjectChecksum), segments);
+                checksum(upload, parts, fullObjectChecksum), segments, null, false, upload.acl());
     }
 
     /**

@@ -2,7 +2,13 @@ package dev.cloudjar.services.s3;
 
 import dev.cloudjar.core.AwsException;
 import dev.cloudjar.core.Scope;
+import dev.cloudjar.services.s3.model.AccessControlPolicy;
+import dev.cloudjar.services.s3.model.AclInput;
 import dev.cloudjar.services.s3.model.CopyObjectInput;
+import dev.cloudjar.services.s3.model.ObjectAttributes;
+import dev.cloudjar.services.s3.model.CopyResult;
+import dev.cloudjar.services.s3.model.DeleteResult;
+import dev.cloudjar.services.s3.model.ObjectIdentifier;
 import dev.cloudjar.services.s3.model.GetObjectInput;
 import dev.cloudjar.services.s3.model.ObjectHeaders;
 import dev.cloudjar.services.s3.model.ObjectRead;
@@ -23,9 +29,13 @@ final class ObjectOperations {
     /** The largest single PUT, UploadPart or copy source S3 accepts: 5 GiB. */
     static final long MAX_SINGLE_SIZE = 5L * 1024 * 1024 * 1024;
     private final S3State state;
+    private final ObjectVersions versions;
+    private final AccessControl access;
 
-    ObjectOperations(S3State state) {
+    ObjectOperations(S3State state, AccessControl access) {
         this.state = state;
+        this.versions = new ObjectVersions(state);
+        this.access = access;
     }
 
     static void checkKey(String key) {
@@ -51,14 +61,16 @@ final class ObjectOperations {
         checkKey(in.key());
         checkSize(body);
         TagRules.validate(in.tags(), 10);
+        AccessControlPolicy acl = access.objectAclFor(in.bucket(), in.acl());
         BlobIO.Stored stored = BlobIO.ingest(state.blobs, body);
         StoredChecksum checksum = stored.checksumAlgorithm() == null ? null
                 : new StoredChecksum(stored.checksumAlgorithm(), stored.checksumValue(), "FULL_OBJECT");
         ObjectRecord record = new ObjectRecord(in.key(), stored.size(), stored.md5(), state.ctx.clock().instant(),
                 in.headers(), in.tags(), checksum, List.of(new Segment(stored.blob(), stored.size())));
-        commitNew(in.bucket(), record, previous -> checkWriteConditions(previous, in.key(), in.ifMatch(), in.ifNoneMatch()));
-        state.publish(scope, in.bucket(), in.key(), "ObjectCreated:Put", record, caller);
-        return record;
+        ObjectRecord committed = commitNew(in.bucket(), acl == null ? record : record.withAcl(acl),
+                previous -> checkWriteConditions(previous, in.key(), in.ifMatch(), in.ifNoneMatch()));
+        state.publish(scope, in.bucket(), in.key(), "ObjectCreated:Put", committed, caller);
+        return committed;
     }
 
     /** Conditional writes: If-None-Match: * fails when the key exists, If-Match when its ETag differs or it is absent. */
@@ -76,14 +88,14 @@ final class ObjectOperations {
         }
     }
 
-    void commit(String bucket, ObjectRecord record) {
-        commit(bucket, record, previous -> { });
+    ObjectRecord commit(String bucket, ObjectRecord record) {
+        return commit(bucket, record, previous -> { });
     }
 
     /** Commits a record whose bytes were written for it alone: if the commit is refused, they are freed. */
-    private void commitNew(String bucket, ObjectRecord record, java.util.function.Consumer<ObjectRecord> check) {
+    private ObjectRecord commitNew(String bucket, ObjectRecord record, java.util.function.Consumer<ObjectRecord> check) {
         try {
-            commit(bucket, record, check);
+            return commit(bucket, record, check);
         } catch (RuntimeException refused) {
             state.deleteBlobs(record.segments());
             throw refused;
@@ -92,40 +104,28 @@ final class ObjectOperations {
 
     /**
      * Stores a new version of a key after {@code check} accepted the current one (under the key's
-     * lock), then frees the bytes of the version it replaced. A rejected write leaves its own bytes to
-     * the caller (multipart parts stay with their upload).
+     * lock), then frees the bytes of a version it replaced. A rejected write leaves its own bytes to
+     * the caller (multipart parts stay with their upload). Returns the record with its version id.
      */
-    void commit(String bucket, ObjectRecord record, java.util.function.Consumer<ObjectRecord> check) {
-        ObjectRecord previous;
-        ReentrantLock lock = state.lock(bucket, record.key());
-        lock.lock();
-        try {
-            if (!state.buckets.containsKey(bucket)) {
-                throw S3Errors.noSuchBucket(bucket);
-            }
-            String storedKey = S3State.objectKey(bucket, record.key());
-            previous = state.objects.get(storedKey);
-            check.accept(previous);
-            state.objects.put(storedKey, record);
-        } finally {
-            lock.unlock();
-        }
-        if (previous != null && !previous.segments().equals(record.segments())) {
-            state.releaseBlobs(previous.segments());
-        }
+    ObjectRecord commit(String bucket, ObjectRecord record, java.util.function.Consumer<ObjectRecord> check) {
+        return versions.commit(bucket, record, check);
     }
 
     ObjectRecord find(String bucket, String key) {
-        state.bucket(bucket);
-        ObjectRecord object = key == null ? null : state.objects.get(S3State.objectKey(bucket, key));
-        if (object == null) {
-            throw S3Errors.noSuchKey(key);
+        return versions.find(bucket, key, null);
+    }
+
+    /** A version that has bytes: a delete marker named by id is S3's 405 MethodNotAllowed. */
+    ObjectRecord find(String bucket, String key, String versionId, String method) {
+        ObjectRecord found = versions.find(bucket, key, versionId);
+        if (found.deleteMarker()) {
+            throw S3Errors.deleteMarkerNotAllowed(method, found.versionIdOrNull(), found.lastModified());
         }
-        return object;
+        return found;
     }
 
     ObjectRead read(GetObjectInput in) {
-        ObjectRecord object = find(in.bucket(), in.key());
+        ObjectRecord object = find(in.bucket(), in.key(), in.versionId(), "GET");
         Preconditions.checkRead(object.eTag(), object.lastModified(), in.ifMatch(), in.ifNoneMatch(),
                 in.ifModifiedSince(), in.ifUnmodifiedSince());
         if (in.partNumber() != null) {
@@ -161,9 +161,17 @@ final class ObjectOperations {
         return BlobIO.open(state.blobs, read.object(), read.offset(), read.length());
     }
 
-    /** Deletes a key (absent keys are fine: S3 answers 204 either way); true when it existed. */
-    boolean delete(Scope scope, String bucket, String key, Caller caller) {
-        state.bucket(bucket);
+    /** Deletes a key or one of its versions (absent ones are fine: S3 answers 204 either way). */
+    DeleteResult delete(Scope scope, String bucket, String key, String versionId, Caller caller) {
+        DeleteResult versioned = versions.delete(scope, bucket, key, versionId, caller);
+        if (versioned != null) {
+            return versioned;
+        }
+        deleteUnversioned(scope, bucket, key, caller);
+        return new DeleteResult(key, null, null, false);
+    }
+
+    private void deleteUnversioned(Scope scope, String bucket, String key, Caller caller) {
         ObjectRecord previous;
         ReentrantLock lock = state.lock(bucket, key);
         lock.lock();
@@ -180,29 +188,42 @@ final class ObjectOperations {
             state.releaseBlobs(previous.segments());
             state.publish(scope, bucket, key, "ObjectRemoved:Delete", null, caller);
         }
-        return previous != null;
     }
 
-    List<String> deleteMany(Scope scope, String bucket, List<String> keys, Caller caller) {
+    List<DeleteResult> deleteMany(Scope scope, String bucket, List<ObjectIdentifier> objects, Caller caller) {
         state.bucket(bucket);
-        if (keys.isEmpty() || keys.size() > 1000) {
+        if (objects.isEmpty() || objects.size() > 1000) {
             throw S3Errors.malformedXml();
         }
-        List<String> deleted = new ArrayList<>(keys.size());
-        for (String key : keys) {
-            delete(scope, bucket, key, caller);
-            deleted.add(key);
+        List<DeleteResult> results = new ArrayList<>(objects.size());
+        for (ObjectIdentifier object : objects) {
+            try {
+                results.add(delete(scope, bucket, object.key(), object.versionId(), caller));
+            } catch (AwsException e) {
+                results.add(new DeleteResult(object.key(), object.versionId(), null, false, e.code(), e.getMessage()));
+            }
         }
-        return deleted;
+        return results;
     }
 
-    ObjectRecord copy(Scope scope, CopyObjectInput in, Caller caller) {
-        ObjectRecord source = find(in.sourceBucket(), in.sourceKey());
+    /** The object a copy reads: a delete marker named by id is S3's InvalidRequest. */
+    ObjectRecord copySource(String bucket, String key, String versionId) {
+        ObjectRecord source = versions.find(bucket, key, versionId);
+        if (source.deleteMarker()) {
+            throw S3Errors.invalidRequest("The source of a copy request may not specifically refer to a delete marker by version id.");
+        }
+        return source;
+    }
+
+    CopyResult copy(Scope scope, CopyObjectInput in, Caller caller) {
+        ObjectRecord source = copySource(in.sourceBucket(), in.sourceKey(), in.sourceVersionId());
         state.bucket(in.bucket());
         checkKey(in.key());
         Preconditions.checkCopySource(source.eTag(), source.lastModified(), in.ifMatch(), in.ifNoneMatch(),
                 in.ifModifiedSince(), in.ifUnmodifiedSince());
-        boolean self = in.sourceBucket().equals(in.bucket()) && in.sourceKey().equals(in.key());
+        boolean sameKey = in.sourceBucket().equals(in.bucket()) && in.sourceKey().equals(in.key());
+        // Copying an older version onto its own key restores it; only copying the current one onto itself needs a change.
+        boolean self = sameKey && (in.sourceVersionId() == null || source.equals(state.objects.get(S3State.objectKey(in.bucket(), in.key()))));
         if (!self && source.size() > MAX_SINGLE_SIZE) {
             throw S3Errors.invalidRequest("The specified copy source is larger than the maximum allowable size for a copy "
                     + "source: " + MAX_SINGLE_SIZE);
@@ -217,8 +238,9 @@ final class ObjectOperations {
         }
         Map<String, String> tags = in.replaceTags() ? in.tags() : source.tags();
         TagRules.validate(tags, 10);
+        AccessControlPolicy acl = access.objectAclFor(in.bucket(), in.acl());
         ObjectRecord record;
-        if (self) {
+        if (sameKey) {
             // Only metadata changes: the new version shares the stored bytes.
             record = new ObjectRecord(in.key(), source.size(), source.eTag(), state.ctx.clock().instant(), headers, tags,
                     source.checksum(), source.segments());
@@ -234,13 +256,12 @@ final class ObjectOperations {
             record = new ObjectRecord(in.key(), stored.size(), stored.md5(), state.ctx.clock().instant(), headers, tags,
                     checksum, List.of(new Segment(stored.blob(), stored.size())));
         }
-        if (self) {
-            commit(in.bucket(), record);
-        } else {
-            commitNew(in.bucket(), record, previous -> { });
+        if (acl != null) {
+            record = record.withAcl(acl);
         }
-        state.publish(scope, in.bucket(), in.key(), "ObjectCreated:Copy", record, caller);
-        return record;
+        ObjectRecord stored = sameKey ? commit(in.bucket(), record) : commitNew(in.bucket(), record, previous -> { });
+        state.publish(scope, in.bucket(), in.key(), "ObjectCreated:Copy", stored, caller);
+        return new CopyResult(stored, source.versionId());
     }
 
     private static ObjectHeaders withStorageClass(ObjectHeaders h, String storageClass) {
@@ -248,16 +269,52 @@ final class ObjectOperations {
                 h.cacheControl(), h.expires(), h.websiteRedirectLocation(), storageClass, h.userMetadata());
     }
 
-    void putTags(String bucket, String key, Map<String, String> tags) {
+    /** Returns the version id of the object tagged. */
+    String putTags(String bucket, String key, String versionId, Map<String, String> tags) {
         TagRules.validate(tags, 10);
-        find(bucket, key);
-        ObjectRecord updated = state.objects.compute(S3State.objectKey(bucket, key), o -> o == null ? null : o.withTags(tags));
-        if (updated == null) {
-            throw S3Errors.noSuchKey(key);
-        }
+        find(bucket, key, versionId, "PUT");
+        return versions.update(bucket, key, versionId, o -> o.withTags(tags)).versionId();
     }
 
-    Map<String, String> tags(String bucket, String key) {
-        return find(bucket, key).tags();
+    /** The ACL a new object may carry (null: the default), refused where the bucket disables ACLs. */
+    AccessControlPolicy aclFor(String bucket, AclInput in) {
+        return access.objectAclFor(bucket, in);
+    }
+
+    AccessControlPolicy acl(String bucket, String key, String versionId) {
+        return access.objectAcl(bucket, find(bucket, key, versionId, "GET"));
+    }
+
+    /** PutObjectAcl: refused where the bucket disables ACLs; returns the version id of the object changed. */
+    String putAcl(String bucket, String key, String versionId, AclInput in) {
+        find(bucket, key, versionId, "PUT");
+        AccessControlPolicy acl = access.objectAclFor(bucket, in);
+        if (acl == null) {
+            throw S3Errors.malformedAcl();
+        }
+        return versions.update(bucket, key, versionId, o -> o.withAcl(acl)).versionId();
+    }
+
+    ObjectAttributes attributes(String bucket, String key, String versionId, int maxParts, int partNumberMarker) {
+        ObjectRecord object = find(bucket, key, versionId, "GET");
+        boolean multipart = object.eTag().indexOf('-') > 0;
+        List<ObjectAttributes.Part> parts = new ArrayList<>();
+        boolean truncated = false;
+        int next = 0;
+        if (multipart) {
+            for (int n = partNumberMarker + 1; n <= object.segments().size(); n++) {
+                if (parts.size() == maxParts) {
+                    truncated = true;
+                    break;
+                }
+                parts.add(new ObjectAttributes.Part(n, object.segments().get(n - 1).size()));
+                next = n;
+            }
+        }
+        return new ObjectAttributes(object, multipart, object.partsCount(), parts, truncated, next);
+    }
+
+    ObjectRecord tagged(String bucket, String key, String versionId) {
+        return find(bucket, key, versionId, "GET");
     }
 }

@@ -4,9 +4,20 @@ import dev.cloudjar.ServiceContext;
 import dev.cloudjar.core.AwsException;
 import dev.cloudjar.core.Scope;
 import dev.cloudjar.events.S3NotificationConfigured;
+import dev.cloudjar.services.s3.model.AccessControlPolicy;
+import dev.cloudjar.services.s3.model.AclInput;
 import dev.cloudjar.services.s3.model.BucketRecord;
+import dev.cloudjar.services.s3.model.LifecycleRule;
+import dev.cloudjar.services.s3.model.ObjectAttributes;
+import dev.cloudjar.services.s3.model.PublicAccessBlock;
 import dev.cloudjar.services.s3.model.CompleteUploadInput;
 import dev.cloudjar.services.s3.model.CopyObjectInput;
+import dev.cloudjar.services.s3.model.CopyResult;
+import dev.cloudjar.services.s3.model.DeleteResult;
+import dev.cloudjar.services.s3.model.ListVersionsInput;
+import dev.cloudjar.services.s3.model.ObjectIdentifier;
+import dev.cloudjar.services.s3.model.VersioningConfiguration;
+import dev.cloudjar.services.s3.model.VersionsPage;
 import dev.cloudjar.services.s3.model.CorsRule;
 import dev.cloudjar.services.s3.model.GetObjectInput;
 import dev.cloudjar.services.s3.model.ListObjectsInput;
@@ -35,8 +46,14 @@ import java.util.Map;
  *
  * <p>Bucket names are global, as in AWS; a bucket is visible to its owner account only in ListBuckets.
  *
- * <p>LIMITATIONS: no versioning (ListObjectVersions shows each object as its only version, id
- * {@code null}), object lock, ACL or policy changes, lifecycle, replication, encryption configuration,
+ * <p>Versioning follows S3: version ids on every write once it was enabled, {@code null} versions while it
+ * is off or suspended, delete markers, reads / deletes / copies / tagging by version id.
+ *
+ * <p>The access model (owners, ACLs, ownership controls, policies, public access block) is stored and
+ * returned as S3 does, never enforced.
+ *
+ * <p>LIMITATIONS: no object lock; lifecycle, website, encryption, request payment,
+ * accelerate and logging configurations are stored and returned, not acted on; no replication,
  * website hosting, SELECT or POST (browser form) uploads; these answer 501 NotImplemented. Requests of
  * other accounts are not denied. Signatures are not verified (presigned-URL expiry is). CRC64NVME is
  * not computed for copies that need a new checksum; a FULL_OBJECT multipart checksum whose parts
@@ -50,18 +67,94 @@ public final class S3Backend {
     private final BucketOperations buckets;
     private final ObjectOperations objects;
     private final MultipartOperations multipart;
+    private final AccessControl access;
+    private final BucketConfigurations configs;
 
     public S3Backend(ServiceContext ctx) {
         this.state = new S3State(ctx);
         this.buckets = new BucketOperations(state);
-        this.objects = new ObjectOperations(state);
+        this.access = new AccessControl(state);
+        this.configs = new BucketConfigurations(state);
+        this.objects = new ObjectOperations(state, access);
         this.multipart = new MultipartOperations(state, objects);
     }
 
     // ---- buckets
 
     public BucketRecord createBucket(Scope scope, String bucket, String locationConstraint) {
-        return buckets.create(scope, bucket, locationConstraint);
+        return buckets.create(scope, bucket, locationConstraint, null, AclInput.NONE);
+    }
+
+    /** CreateBucket with x-amz-object-ownership (null: BucketOwnerEnforced, S3's default) and a canned or granted ACL. */
+    public BucketRecord createBucket(Scope scope, String bucket, String locationConstraint, String objectOwnership, AclInput acl) {
+        return buckets.create(scope, bucket, locationConstraint, objectOwnership, acl);
+    }
+
+    // ---- access model (stored and returned, not enforced)
+
+    /** The canonical user id S3 shows as the owner of an account's buckets and objects. */
+    public static String canonicalId(String account) {
+        return AccessControl.canonicalId(account);
+    }
+
+    public static String displayName(String account) {
+        return AccessControl.displayName(account);
+    }
+
+    public void putBucketAcl(String bucket, AclInput acl) {
+        access.putBucketAcl(bucket, acl);
+    }
+
+    public AccessControlPolicy bucketAcl(String bucket) {
+        return access.bucketAcl(bucket);
+    }
+
+    public String putObjectAcl(String bucket, String key, String versionId, AclInput acl) {
+        return objects.putAcl(bucket, key, versionId, acl);
+    }
+
+    public AccessControlPolicy objectAcl(String bucket, String key, String versionId) {
+        return objects.acl(bucket, key, versionId);
+    }
+
+    public void putBucketPolicy(String bucket, String policy) {
+        access.putPolicy(bucket, policy);
+    }
+
+    public String bucketPolicy(String bucket) {
+        return access.policy(bucket);
+    }
+
+    public void deleteBucketPolicy(String bucket) {
+        access.deletePolicy(bucket);
+    }
+
+    public boolean bucketPolicyIsPublic(String bucket) {
+        return access.policyIsPublic(bucket);
+    }
+
+    public void putPublicAccessBlock(String bucket, PublicAccessBlock block) {
+        access.putPublicAccessBlock(bucket, block);
+    }
+
+    public PublicAccessBlock publicAccessBlock(String bucket) {
+        return access.publicAccessBlock(bucket);
+    }
+
+    public void deletePublicAccessBlock(String bucket) {
+        access.deletePublicAccessBlock(bucket);
+    }
+
+    public void putBucketOwnershipControls(String bucket, String objectOwnership) {
+        access.putOwnership(bucket, objectOwnership);
+    }
+
+    public String bucketOwnershipControls(String bucket) {
+        return access.ownership(bucket);
+    }
+
+    public void deleteBucketOwnershipControls(String bucket) {
+        access.deleteOwnership(bucket);
     }
 
     public BucketRecord headBucket(String bucket) {
@@ -204,24 +297,92 @@ public final class S3Backend {
     }
 
     public boolean deleteObject(Scope scope, String bucket, String key, Caller caller) {
-        return objects.delete(scope, bucket, key, caller);
+        return deleteObject(scope, bucket, key, null, caller) != null;
     }
 
-    /** Deletes up to 1000 keys; returns the keys reported as deleted (absent keys included, as S3 does). */
-    public List<String> deleteObjects(Scope scope, String bucket, List<String> keys, Caller caller) {
+    /**
+     * Deletes a key (a delete marker in versioned buckets) or, with {@code versionId}, that version for
+     * good; absent keys and versions are fine, as in S3.
+     */
+    public DeleteResult deleteObject(Scope scope, String bucket, String key, String versionId, Caller caller) {
+        return objects.delete(scope, bucket, key, versionId, caller);
+    }
+
+    /** Deletes up to 1000 keys or versions; absent ones are reported as deleted, as S3 does. */
+    public List<DeleteResult> deleteObjects(Scope scope, String bucket, List<ObjectIdentifier> keys, Caller caller) {
         return objects.deleteMany(scope, bucket, keys, caller);
     }
 
-    public ObjectRecord copyObject(Scope scope, CopyObjectInput in, Caller caller) {
+    public CopyResult copyObject(Scope scope, CopyObjectInput in, Caller caller) {
         return objects.copy(scope, in, caller);
     }
 
     public void putObjectTagging(String bucket, String key, Map<String, String> tags) {
-        objects.putTags(bucket, key, tags);
+        objects.putTags(bucket, key, null, tags);
+    }
+
+    /** Tags one version (null: the current one); returns its version id (null for the null version). */
+    public String putObjectTagging(String bucket, String key, String versionId, Map<String, String> tags) {
+        return objects.putTags(bucket, key, versionId, tags);
     }
 
     public Map<String, String> objectTagging(String bucket, String key) {
-        return objects.tags(bucket, key);
+        return objects.tagged(bucket, key, null).tags();
+    }
+
+    /** The version whose tags GetObjectTagging returns (null: the current one). */
+    public ObjectRecord objectTagging(String bucket, String key, String versionId) {
+        return objects.tagged(bucket, key, versionId);
+    }
+
+    /** GetObjectAttributes: the version (null: current) and a page of its parts. */
+    public ObjectAttributes objectAttributes(String bucket, String key, String versionId, int maxParts, int partNumberMarker) {
+        return objects.attributes(bucket, key, versionId, maxParts, partNumberMarker);
+    }
+
+    // ---- stored bucket configurations
+
+    /** Stores a bucket configuration document (website, encryption, requestPayment, accelerate, logging). */
+    public void putBucketConfiguration(String bucket, String name, String document) {
+        configs.put(bucket, name, document);
+    }
+
+    /** Checks the rules as S3 does, then stores the document. */
+    public void putBucketLifecycle(String bucket, List<LifecycleRule> rules, String document) {
+        state.bucket(bucket);
+        BucketConfigurations.validateLifecycle(rules);
+        configs.put(bucket, "lifecycle", document);
+    }
+
+    /** The stored document, or null when none was put (the wire answers S3's default or its 404). */
+    public String bucketConfiguration(String bucket, String name) {
+        return configs.get(bucket, name);
+    }
+
+    public void deleteBucketConfiguration(String bucket, String name) {
+        configs.delete(bucket, name);
+    }
+
+    /** The SSE algorithms PutBucketEncryption accepts. */
+    public static boolean encryptionAlgorithm(String name) {
+        return BucketConfigurations.ENCRYPTION_ALGORITHMS.contains(name);
+    }
+
+    // ---- versioning
+
+    /** Turns versioning on or suspends it (Status Enabled / Suspended; a bucket never goes back to unversioned). */
+    public void putBucketVersioning(String bucket, VersioningConfiguration configuration) {
+        buckets.putVersioning(bucket, configuration);
+    }
+
+    /** The bucket's versioning, or null when it was never turned on. */
+    public VersioningConfiguration bucketVersioning(String bucket) {
+        return buckets.versioning(bucket);
+    }
+
+    public VersionsPage listObjectVersions(ListVersionsInput in) {
+        state.bucket(in.bucket());
+        return VersionListing.list(state, in);
     }
 
     public ListObjectsResult listObjects(ListObjectsInput in) {
@@ -243,7 +404,7 @@ public final class S3Backend {
     public PartRecord uploadPartCopy(String bucket, String key, String uploadId, int partNumber, String sourceBucket,
             String sourceKey, String range, GetObjectInput sourceConditions) {
         MultipartOperations.checkPartNumber(partNumber);
-        ObjectRecord source = objects.find(sourceBucket, sourceKey);
+        ObjectRecord source = objects.copySource(sourceBucket, sourceKey, sourceConditions.versionId());
         Preconditions.checkCopySource(source.eTag(), source.lastModified(), sourceConditions.ifMatch(),
                 sourceConditions.ifNoneMatch(), sourceConditions.ifModifiedSince(), sourceConditions.ifUnmodifiedSince());
         return multipart.uploadPartCopy(bucket, key, uploadId, partNumber, source, range);

@@ -1,6 +1,8 @@
 package dev.cloudjar.services.s3;
 
 import dev.cloudjar.core.AwsException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** S3's errors with AWS's codes, statuses and messages (PROTOCOLS 4.10 and the S3 error code list). */
 public final class S3Errors {
@@ -151,5 +153,69 @@ public final class S3Errors {
     public static AwsException methodNotAllowed(String method, String resourceType) {
         return new AwsException(405, "MethodNotAllowed", "The specified method is not allowed against this resource.")
                 .with("Method", method).with("ResourceType", resourceType);
+    }
+
+    /** An S3 error that also carries response headers (x-amz-delete-marker, x-amz-version-id on a marker). */
+    public static final class Headed extends AwsException {
+        private final Map<String, String> headers = new LinkedHashMap<>();
+
+        Headed(int status, String code, String message) {
+            super(status, code, message);
+        }
+
+        Headed header(String name, String value) {
+            headers.put(name, value);
+            return this;
+        }
+
+        public Map<String, String> headers() {
+            return Map.copyOf(headers);
+        }
+    }
+
+    /** GET/HEAD of a key whose current version is a delete marker. */
+    public static AwsException noSuchKeyDeleted(String key, String markerVersionId) {
+        Headed e = new Headed(404, "NoSuchKey", "The specified key does not exist.");
+        e.with("Key", key);
+        return e.header("x-amz-delete-marker", "true").header("x-amz-version-id", markerVersionId);
+    }
+
+    /** GET/HEAD/tagging of a delete marker named by its version id. */
+    public static AwsException deleteMarkerNotAllowed(String method, String markerVersionId, java.time.Instant lastModified) {
+        Headed e = new Headed(405, "MethodNotAllowed", "The specified method is not allowed against this resource.");
+        e.with("Method", method).with("ResourceType", "DeleteMarker");
+        return e.header("x-amz-delete-marker", "true").header("x-amz-version-id", markerVersionId).header("Last-Modified",
+                java.time.format.DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.US)
+                        .withZone(java.time.ZoneOffset.UTC).format(lastModified));
+    }
+
+    public static AwsException noSuchVersion(String key, String versionId) {
+        return new AwsException(404, "NoSuchVersion", "The specified version does not exist.").with("Key", key).with("VersionId", versionId);
+    }
+
+    public static AwsException invalidVersionId(String versionId) {
+        return invalidArgument("Invalid version id specified", "versionId", versionId);
+    }
+
+    public static AwsException invalidUri() {
+        return new AwsException(400, "InvalidURI", "Couldn't parse the specified URI.");
+    }
+
+    public static AwsException missingContentLength() {
+        return new AwsException(411, "MissingContentLength", "You must provide the Content-Length HTTP header.");
+    }
+
+    public static AwsException aclNotSupported() {
+        return new AwsException(400, "AccessControlListNotSupported", "The bucket does not allow ACLs");
+    }
+
+    public static AwsException invalidBucketAclWithObjectOwnership() {
+        return new AwsException(400, "InvalidBucketAclWithObjectOwnership",
+                "Bucket cannot have ACLs set with ObjectOwnership's BucketOwnerEnforced setting");
+    }
+
+    public static AwsException malformedAcl() {
+        return new AwsException(400, "MalformedACLError",
+                "The XML you provided was not well-formed or did not validate against our published schema");
     }
 }

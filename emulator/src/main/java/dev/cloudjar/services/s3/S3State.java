@@ -7,11 +7,15 @@ import dev.cloudjar.events.S3ObjectEvent;
 import dev.cloudjar.persistence.BlobStore;
 import dev.cloudjar.persistence.KeyRanges;
 import dev.cloudjar.persistence.PersistentMap;
+import dev.cloudjar.services.s3.model.BucketAccess;
+import dev.cloudjar.services.s3.model.BucketDocument;
 import dev.cloudjar.services.s3.model.BucketRecord;
+import dev.cloudjar.services.s3.model.CompletedUpload;
 import dev.cloudjar.services.s3.model.ObjectRecord;
 import dev.cloudjar.services.s3.model.PartRecord;
 import dev.cloudjar.services.s3.model.Segment;
 import dev.cloudjar.services.s3.model.UploadRecord;
+import dev.cloudjar.services.s3.model.VersioningConfiguration;
 import dev.cloudjar.core.Scope;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,9 +36,20 @@ final class S3State {
     final PersistentMap<ObjectRecord> objects;
     final PersistentMap<UploadRecord> uploads;
     final PersistentMap<PartRecord> parts;
+    /** Noncurrent versions and delete markers, keyed {@code bucket\0key\0<descending sequence>}: newest first. */
+    final PersistentMap<ObjectRecord> versions;
+    /** A bucket's versioning, absent while it was never turned on (so unversioned writes read nothing more). */
+    final PersistentMap<VersioningConfiguration> versioning;
+    /** Buckets' ownership, ACL, policy and public access block (absent: S3's defaults for new buckets). */
+    final PersistentMap<BucketAccess> access;
+    /** Finished multipart uploads by {@code bucket\0key\0uploadId}: S3 answers a repeated Complete with the same object. */
+    final PersistentMap<CompletedUpload> completedUploads;
+    /** Stored bucket configuration documents by {@code bucket\0name} (lifecycle, website, ...). */
+    final PersistentMap<BucketDocument> configs;
     final BlobStore blobs;
     private final StripedLocks locks = new StripedLocks(256);
     private final AtomicLong lastSequencer = new AtomicLong();
+    private final AtomicLong lastVersionSlot = new AtomicLong();
 
     S3State(ServiceContext ctx) {
         this.ctx = ctx;
@@ -42,6 +57,11 @@ final class S3State {
         this.objects = ctx.store().map("s3.objects", ObjectRecord.class);
         this.uploads = ctx.store().map("s3.uploads", UploadRecord.class);
         this.parts = ctx.store().map("s3.parts", PartRecord.class);
+        this.versions = ctx.store().map("s3.versions", ObjectRecord.class);
+        this.versioning = ctx.store().map("s3.versioning", VersioningConfiguration.class);
+        this.access = ctx.store().map("s3.access", BucketAccess.class);
+        this.completedUploads = ctx.store().map("s3.completedUploads", CompletedUpload.class);
+        this.configs = ctx.store().map("s3.configs", BucketDocument.class);
         this.blobs = ctx.store().blobs();
     }
 
@@ -129,9 +149,26 @@ final class S3State {
         return hex.length() >= 16 ? hex : "0000000000000000".substring(hex.length()) + hex;
     }
 
+    /** A versions-map suffix that sorts before every earlier one (newest first), also across restarts. */
+    String nextVersionSlot() {
+        long now = ctx.clock().millis() << 12;
+        long next = lastVersionSlot.updateAndGet(prev -> Math.max(prev + 1, now));
+        String hex = Long.toHexString(Long.MAX_VALUE - next);
+        return hex.length() >= 16 ? hex : "0000000000000000".substring(hex.length()) + hex;
+    }
+
+    /** S3's version ids: 32 URL-safe characters. */
+    String newVersionId() {
+        return ctx.ids().secret(32).replace('+', '.').replace('/', '_');
+    }
+
     void publish(Scope scope, String bucket, String key, String eventName, ObjectRecord object, Caller caller) {
+        publish(scope, bucket, key, eventName, object, object == null ? null : object.versionId(), caller);
+    }
+
+    void publish(Scope scope, String bucket, String key, String eventName, ObjectRecord object, String versionId, Caller caller) {
         ctx.events().publish(new S3ObjectEvent(scope, bucket, key, eventName,
-                object == null ? null : object.size(), object == null ? null : object.eTag(), null,
+                object == null ? null : object.size(), object == null ? null : object.eTag(), versionId,
                 nextSequencer(), ctx.clock().instant(), caller.requestId(), caller.sourceIp()));
     }
 }

@@ -13,7 +13,7 @@ final class TagRules {
         }
         if (tags.size() > maxTags) {
             if (maxTags == 10) {
-                throw new dev.cloudjar.core.AwsException(400, "BadRequest", "Object tags cannot be greater than 10");
+                throw S3Errors.invalidTag("Object tags cannot be greater than 10");
             }
             throw S3Errors.invalidTag("Bucket tag count cannot be greater than " + maxTags);
         }

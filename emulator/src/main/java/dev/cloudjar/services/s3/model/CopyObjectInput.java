@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * CopyObject: source, destination, the metadata/tagging directives (REPLACE takes {@code headers}
  * and {@code tags} from the request), the x-amz-copy-source-if-* conditions and the checksum
- * algorithm the copy should carry (null: the source's).
+ * algorithm the copy should carry (null: the source's) and the source version (null: the current one).
  */
 public record CopyObjectInput(
         String sourceBucket,
@@ -21,5 +21,7 @@ public record CopyObjectInput(
         String ifNoneMatch,
         Instant ifModifiedSince,
         Instant ifUnmodifiedSince,
-        String checksumAlgorithm) {
+        String checksumAlgorithm,
+        String sourceVersionId,
+        AclInput acl) {
 }

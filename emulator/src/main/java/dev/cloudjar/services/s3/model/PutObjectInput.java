@@ -7,8 +7,13 @@ import java.util.Map;
  * conditional-write headers If-Match / If-None-Match (null when absent).
  */
 public record PutObjectInput(String bucket, String key, ObjectHeaders headers, Map<String, String> tags, String ifMatch,
-        String ifNoneMatch) {
+        String ifNoneMatch, AclInput acl) {
     public PutObjectInput(String bucket, String key, ObjectHeaders headers, Map<String, String> tags) {
-        this(bucket, key, headers, tags, null, null);
+        this(bucket, key, headers, tags, null, null, null);
+    }
+
+    public PutObjectInput(String bucket, String key, ObjectHeaders headers, Map<String, String> tags, String ifMatch,
+            String ifNoneMatch) {
+        this(bucket, key, headers, tags, ifMatch, ifNoneMatch, null);
     }
 }

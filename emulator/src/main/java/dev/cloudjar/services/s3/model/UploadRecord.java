@@ -15,9 +15,15 @@ public record UploadRecord(
         ObjectHeaders headers,
         Map<String, String> tags,
         String checksumAlgorithm,
-        String checksumType) {
+        String checksumType,
+        AccessControlPolicy acl) {
 
     public UploadRecord {
         tags = tags == null ? Map.of() : Map.copyOf(tags);
+    }
+
+    public UploadRecord(String bucket, String key, String uploadId, Instant initiated, ObjectHeaders headers,
+            Map<String, String> tags, String checksumAlgorithm, String checksumType) {
+        this(bucket, key, uploadId, initiated, headers, tags, checksumAlgorithm, checksumType, null);
     }
 }

@@ -1,6 +1,5 @@
 package dev.cloudjar.services.s3.wire;
 
-import dev.cloudjar.core.AwsException;
 import dev.cloudjar.core.PageToken;
 import dev.cloudjar.protocol.AwsRequest;
 import dev.cloudjar.protocol.AwsResponse;
@@ -9,9 +8,10 @@ import dev.cloudjar.protocol.xml.XmlWriter;
 import dev.cloudjar.services.s3.S3Backend;
 import dev.cloudjar.services.s3.S3Errors;
 import dev.cloudjar.services.s3.model.BucketRecord;
+import dev.cloudjar.services.s3.model.VersioningConfiguration;
 import java.util.List;
 
-/** CreateBucket, HeadBucket, DeleteBucket, ListBuckets, GetBucketLocation and the read-only stubs S3 tools probe. */
+/** CreateBucket, HeadBucket, DeleteBucket, ListBuckets, GetBucketLocation, and versioning. */
 final class BucketRoutes {
     private final S3Backend backend;
 
@@ -34,7 +34,8 @@ final class BucketRoutes {
             }
             constraint = root.childText("LocationConstraint");
         }
-        BucketRecord bucket = backend.createBucket(request.scope(), address.bucket(), constraint);
+        BucketRecord bucket = backend.createBucket(request.scope(), address.bucket(), constraint,
+                request.header("x-amz-object-ownership"), AccessRoutes.headers(request));
         return AwsResponse.ok().header("Location", "/" + bucket.name()).body(new byte[0], null);
     }
 
@@ -55,7 +56,7 @@ final class BucketRoutes {
         String regionFilter = request.queryParameter("bucket-region");
         List<BucketRecord> buckets = backend.listBuckets(request.scope(), prefix);
         XmlWriter xml = S3Xml.document("ListAllMyBucketsResult");
-        S3Xml.owner(xml, "Owner");
+        S3Xml.owner(xml, "Owner", request.scope().account());
         xml.start("Buckets");
         String last = null;
         int count = 0;
@@ -91,48 +92,29 @@ final class BucketRoutes {
     }
 
     AwsResponse versioning(AwsRequest request, S3Address address) {
-        backend.headBucket(address.bucket());
-        return S3Xml.ok(S3Xml.document("VersioningConfiguration"));
-    }
-
-    AwsResponse acl(AwsRequest request, S3Address address) {
-        backend.headBucket(address.bucket());
-        XmlWriter xml = S3Xml.document("AccessControlPolicy");
-        S3Xml.owner(xml, "Owner");
-        xml.start("AccessControlList").start("Grant");
-        xml.start("Grantee")
-                .element("ID", S3Xml.OWNER_ID).element("DisplayName", S3Xml.OWNER_NAME).end();
-        xml.element("Permission", "FULL_CONTROL").end().end();
+        VersioningConfiguration configuration = backend.bucketVersioning(address.bucket());
+        XmlWriter xml = S3Xml.document("VersioningConfiguration");
+        if (configuration != null) {
+            xml.element("Status", configuration.status()).element("MfaDelete", configuration.mfaDelete());
+        }
         return S3Xml.ok(xml);
     }
 
-    /** Every bucket encrypts with SSE-S3 by default (AWS since January 2023). */
-    AwsResponse encryption(AwsRequest request, S3Address address) {
-        backend.headBucket(address.bucket());
-        return S3Xml.ok(S3Xml.document("ServerSideEncryptionConfiguration").start("Rule")
-                .start("ApplyServerSideEncryptionByDefault").element("SSEAlgorithm", "AES256").end()
-                .element("BucketKeyEnabled", false).end());
-    }
-
-    /** New buckets have ACLs disabled (BucketOwnerEnforced) and public access blocked (AWS since April 2023). */
-    AwsResponse ownershipControls(AwsRequest request, S3Address address) {
-        backend.headBucket(address.bucket());
-        return S3Xml.ok(S3Xml.document("OwnershipControls").start("Rule").element("ObjectOwnership", "BucketOwnerEnforced").end());
-    }
-
-    AwsResponse publicAccessBlock(AwsRequest request, S3Address address) {
-        backend.headBucket(address.bucket());
-        return S3Xml.ok(S3Xml.document("PublicAccessBlockConfiguration").element("BlockPublicAcls", true)
-                .element("IgnorePublicAcls", true).element("BlockPublicPolicy", true).element("RestrictPublicBuckets", true));
-    }
-
-    AwsResponse policy(AwsRequest request, S3Address address) {
-        backend.headBucket(address.bucket());
-        throw new AwsException(404, "NoSuchBucketPolicy", "The bucket policy does not exist").with("BucketName", address.bucket());
+    AwsResponse putVersioning(AwsRequest request, S3Address address) {
+        XmlNode root = S3Xml.parse(request);
+        if (!"VersioningConfiguration".equals(root.name())) {
+            throw S3Errors.malformedXml();
+        }
+        backend.putBucketVersioning(address.bucket(), new VersioningConfiguration(root.childText("Status"), root.childText("MfaDelete")));
+        return AwsResponse.ok().body(new byte[0], null);
     }
 
     static int intParameter(AwsRequest request, String name, int fallback) {
-        String value = request.queryParameter(name);
+        return intValue(name, request.queryParameter(name), fallback);
+    }
+
+    /** A non-negative integer parameter (query or header) as S3 checks it. */
+    static int intValue(String name, String value, int fallback) {
         if (value == null || value.isEmpty()) {
             return fallback;
         }

@@ -8,6 +8,8 @@ import dev.cloudjar.protocol.xml.XmlWriter;
 import dev.cloudjar.services.s3.S3Backend;
 import dev.cloudjar.services.s3.S3Errors;
 import dev.cloudjar.services.s3.model.ListObjectsInput;
+import dev.cloudjar.services.s3.model.ListVersionsInput;
+import dev.cloudjar.services.s3.model.VersionsPage;
 import dev.cloudjar.services.s3.model.ListObjectsResult;
 import dev.cloudjar.services.s3.model.ObjectRecord;
 
@@ -45,7 +47,7 @@ final class ListingRoutes {
         XmlWriter xml = S3Xml.document("ListBucketResult")
                 .element("Name", address.bucket())
                 .element("Prefix", S3Xml.encode(prefix == null ? "" : prefix, url))
-                .element("Delimiter", S3Xml.encode(delimiter, url))
+                .element("Delimiter", S3Xml.encode(emptyToNull(delimiter), url))
                 .element("MaxKeys", maxKeys);
         if (url) {
             xml.element("EncodingType", "url");
@@ -54,7 +56,7 @@ final class ListingRoutes {
                 .element("ContinuationToken", token)
                 .element("NextContinuationToken", result.truncated() ? PageToken.encode(result.nextPosition()) : null)
                 .element("StartAfter", S3Xml.encode(startAfter, url));
-        contents(xml, result, url, fetchOwner);
+        contents(xml, result, url, fetchOwner ? request.scope().account() : null);
         return S3Xml.ok(xml);
     }
 
@@ -72,54 +74,73 @@ final class ListingRoutes {
         if (delimiter != null && result.truncated()) {
             xml.element("NextMarker", S3Xml.encode(result.nextPosition(), url));
         }
-        xml.element("MaxKeys", maxKeys).element("Delimiter", S3Xml.encode(delimiter, url));
+        xml.element("MaxKeys", maxKeys).element("Delimiter", S3Xml.encode(emptyToNull(delimiter), url));
         if (url) {
             xml.element("EncodingType", "url");
         }
         xml.element("IsTruncated", result.truncated());
-        contents(xml, result, url, true);
+        contents(xml, result, url, request.scope().account());
         return S3Xml.ok(xml);
     }
 
-    /**
-     * ListObjectVersions for CloudJar's unversioned buckets: every object is its only version, with
-     * version id {@code null} as S3 reports for objects written while versioning was off.
-     */
+    /** ListObjectVersions: versions and delete markers interleaved in S3's order (key, then newest first). */
     AwsResponse listVersions(AwsRequest request, S3Address address) {
         boolean url = encodingType(request);
         String prefix = request.queryParameter("prefix");
         String delimiter = request.queryParameter("delimiter");
         String keyMarker = request.queryParameter("key-marker");
+        String versionIdMarker = request.queryParameter("version-id-marker");
         int maxKeys = Math.min(MAX_KEYS, BucketRoutes.intParameter(request, "max-keys", MAX_KEYS));
-        ListObjectsResult result = backend.listObjects(new ListObjectsInput(address.bucket(), prefix, delimiter, keyMarker, maxKeys));
+        VersionsPage page = backend.listObjectVersions(new ListVersionsInput(address.bucket(), prefix, delimiter, keyMarker,
+                versionIdMarker, maxKeys));
         XmlWriter xml = S3Xml.document("ListVersionsResult")
                 .element("Name", address.bucket())
                 .element("Prefix", S3Xml.encode(prefix == null ? "" : prefix, url))
                 .element("KeyMarker", S3Xml.encode(keyMarker == null ? "" : keyMarker, url))
-                .element("VersionIdMarker", request.queryParameter("version-id-marker") == null ? "" : request.queryParameter("version-id-marker"));
-        if (result.truncated()) {
-            xml.element("NextKeyMarker", S3Xml.encode(result.nextPosition(), url)).element("NextVersionIdMarker", "null");
+                .element("VersionIdMarker", versionIdMarker == null ? "" : versionIdMarker);
+        if (page.truncated()) {
+            xml.element("NextKeyMarker", S3Xml.encode(page.nextKeyMarker(), url)).element("NextVersionIdMarker", page.nextVersionIdMarker());
         }
-        xml.element("MaxKeys", maxKeys).element("Delimiter", S3Xml.encode(delimiter, url));
+        xml.element("MaxKeys", maxKeys);
+        if (delimiter != null && !delimiter.isEmpty()) {
+            xml.element("Delimiter", S3Xml.encode(delimiter, url));
+        }
         if (url) {
             xml.element("EncodingType", "url");
         }
-        xml.element("IsTruncated", result.truncated());
-        for (ObjectRecord object : result.contents()) {
-            xml.start("Version").element("Key", S3Xml.encode(object.key(), url)).element("VersionId", "null")
-                    .element("IsLatest", true).element("LastModified", S3Xml.iso(object.lastModified()))
-                    .element("ETag", S3Xml.quote(object.eTag())).element("Size", object.size())
+        xml.element("IsTruncated", page.truncated());
+        for (VersionsPage.Entry entry : page.versions()) {
+            ObjectRecord object = entry.version();
+            if (object.deleteMarker()) {
+                xml.start("DeleteMarker").element("Key", S3Xml.encode(object.key(), url)).element("VersionId", object.versionIdOrNull())
+                        .element("IsLatest", entry.latest()).element("LastModified", S3Xml.iso(object.lastModified()));
+                S3Xml.owner(xml, "Owner", request.scope().account());
+                xml.end();
+                continue;
+            }
+            xml.start("Version").element("Key", S3Xml.encode(object.key(), url)).element("VersionId", object.versionIdOrNull())
+                    .element("IsLatest", entry.latest()).element("LastModified", S3Xml.iso(object.lastModified()))
+                    .element("ETag", S3Xml.quote(object.eTag()));
+            if (object.checksum() != null) {
+                xml.element("ChecksumAlgorithm", object.checksum().algorithm()).element("ChecksumType", object.checksum().type());
+            }
+            xml.element("Size", object.size())
                     .element("StorageClass", object.headers() == null ? "STANDARD" : object.headers().storageClassOrDefault());
-            S3Xml.owner(xml, "Owner");
+            S3Xml.owner(xml, "Owner", request.scope().account());
             xml.end();
         }
-        for (String common : result.commonPrefixes()) {
+        for (String common : page.commonPrefixes()) {
             xml.start("CommonPrefixes").element("Prefix", S3Xml.encode(common, url)).end();
         }
         return S3Xml.ok(xml);
     }
 
-    private static boolean encodingType(AwsRequest request) {
+    /** S3 does not echo an empty {@code delimiter=}. */
+    private static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    static boolean encodingType(AwsRequest request) {
         String encoding = request.queryParameter("encoding-type");
         if (encoding == null) {
             return false;
@@ -130,7 +151,7 @@ final class ListingRoutes {
         return true;
     }
 
-    private static void contents(XmlWriter xml, ListObjectsResult result, boolean url, boolean owner) {
+    private static void contents(XmlWriter xml, ListObjectsResult result, boolean url, String owner) {
         for (ObjectRecord object : result.contents()) {
             xml.start("Contents")
                     .element("Key", S3Xml.encode(object.key(), url))
@@ -141,8 +162,8 @@ final class ListingRoutes {
                 xml.element("ChecksumType", object.checksum().type());
             }
             xml.element("Size", object.size());
-            if (owner) {
-                S3Xml.owner(xml, "Owner");
+            if (owner != null) {
+                S3Xml.owner(xml, "Owner", owner);
             }
             xml.element("StorageClass", object.headers() == null ? "STANDARD" : object.headers().storageClassOrDefault()).end();
         }

@@ -38,7 +38,8 @@ final class MultipartRoutes {
             }
         }
         UploadRecord upload = backend.createMultipartUpload(new MultipartUploadInput(address.bucket(), address.key(),
-                ObjectHeaderCodec.read(request), ObjectHeaderCodec.tagging(request.header("x-amz-tagging")), algorithm, type));
+                ObjectHeaderCodec.read(request), ObjectHeaderCodec.tagging(request.header("x-amz-tagging")), algorithm, type,
+                AccessRoutes.headers(request)));
         AwsResponse response = S3Xml.ok(S3Xml.document("InitiateMultipartUploadResult")
                 .element("Bucket", upload.bucket()).element("Key", upload.key()).element("UploadId", upload.uploadId()));
         if (upload.checksumAlgorithm() != null) {
@@ -77,7 +78,7 @@ final class MultipartRoutes {
         GetObjectInput conditions = new GetObjectInput(source[0], source[1], null, null,
                 request.header("x-amz-copy-source-if-match"), request.header("x-amz-copy-source-if-none-match"),
                 S3Xml.parseHttpDate(request.header("x-amz-copy-source-if-modified-since")),
-                S3Xml.parseHttpDate(request.header("x-amz-copy-source-if-unmodified-since")));
+                S3Xml.parseHttpDate(request.header("x-amz-copy-source-if-unmodified-since")), source[2]);
         PartRecord part = backend.uploadPartCopy(address.bucket(), address.key(), request.queryParameter("uploadId"), partNumber,
                 source[0], source[1], request.header("x-amz-copy-source-range"), conditions);
         XmlWriter xml = S3Xml.document("CopyPartResult")
@@ -148,7 +149,7 @@ final class MultipartRoutes {
             xml.element("Checksum" + object.checksum().algorithm(), object.checksum().value());
             xml.element("ChecksumType", object.checksum().type());
         }
-        return S3Xml.ok(xml);
+        return ObjectRoutes.versionHeader(S3Xml.ok(xml), object);
     }
 
     AwsResponse abort(AwsRequest request, S3Address address) {
@@ -167,8 +168,8 @@ final class MultipartRoutes {
                 .element("NextPartNumberMarker", page.nextPartNumberMarker())
                 .element("MaxParts", max)
                 .element("IsTruncated", page.truncated());
-        S3Xml.owner(xml, "Initiator");
-        S3Xml.owner(xml, "Owner");
+        S3Xml.owner(xml, "Initiator", request.scope().account());
+        S3Xml.owner(xml, "Owner", request.scope().account());
         xml.element("StorageClass", upload.headers() == null ? "STANDARD" : upload.headers().storageClassOrDefault());
         if (upload.checksumAlgorithm() != null) {
             xml.element("ChecksumAlgorithm", upload.checksumAlgorithm()).element("ChecksumType", upload.checksumType());
@@ -192,21 +193,25 @@ final class MultipartRoutes {
         String keyMarker = request.queryParameter("key-marker");
         String uploadIdMarker = request.queryParameter("upload-id-marker");
         int max = Math.min(1000, BucketRoutes.intParameter(request, "max-uploads", 1000));
+        boolean url = ListingRoutes.encodingType(request);
         UploadsPage page = backend.listMultipartUploads(address.bucket(), prefix, delimiter, keyMarker, uploadIdMarker, max);
         XmlWriter xml = S3Xml.document("ListMultipartUploadsResult")
                 .element("Bucket", address.bucket())
-                .element("KeyMarker", keyMarker == null ? "" : keyMarker)
+                .element("KeyMarker", S3Xml.encode(keyMarker == null ? "" : keyMarker, url))
                 .element("UploadIdMarker", uploadIdMarker == null ? "" : uploadIdMarker)
-                .element("NextKeyMarker", page.nextKeyMarker())
+                .element("NextKeyMarker", S3Xml.encode(page.nextKeyMarker(), url))
                 .element("NextUploadIdMarker", page.nextUploadIdMarker())
-                .element("Prefix", prefix == null ? "" : prefix)
-                .element("Delimiter", delimiter)
+                .element("Prefix", S3Xml.encode(prefix == null ? "" : prefix, url))
+                .element("Delimiter", S3Xml.encode(delimiter == null || delimiter.isEmpty() ? null : delimiter, url))
                 .element("MaxUploads", max)
                 .element("IsTruncated", page.truncated());
+        if (url) {
+            xml.element("EncodingType", "url");
+        }
         for (UploadRecord upload : page.uploads()) {
-            xml.start("Upload").element("Key", upload.key()).element("UploadId", upload.uploadId());
-            S3Xml.owner(xml, "Initiator");
-            S3Xml.owner(xml, "Owner");
+            xml.start("Upload").element("Key", S3Xml.encode(upload.key(), url)).element("UploadId", upload.uploadId());
+            S3Xml.owner(xml, "Initiator", request.scope().account());
+            S3Xml.owner(xml, "Owner", request.scope().account());
             xml.element("StorageClass", upload.headers() == null ? "STANDARD" : upload.headers().storageClassOrDefault())
                     .element("Initiated", S3Xml.iso(upload.initiated()));
             if (upload.checksumAlgorithm() != null) {
@@ -215,7 +220,7 @@ final class MultipartRoutes {
             xml.end();
         }
         for (String common : page.commonPrefixes()) {
-            xml.start("CommonPrefixes").element("Prefix", common).end();
+            xml.start("CommonPrefixes").element("Prefix", S3Xml.encode(common, url)).end();
         }
         return S3Xml.ok(xml);
     }

@@ -23,7 +23,8 @@ final class ObjectHeaderCodec {
         Map<String, String> meta = new TreeMap<>();
         for (String name : request.headers().names()) {
             if (name.length() > META.length() && name.regionMatches(true, 0, META, 0, META.length())) {
-                meta.put(name.substring(META.length()).toLowerCase(Locale.ROOT), String.join(",", request.headers().all(name)));
+                meta.put(name.substring(META.length()).toLowerCase(Locale.ROOT),
+                        MetadataText.decode(String.join(",", request.headers().all(name))));
             }
         }
         return new ObjectHeaders(request.header("Content-Type"), contentEncoding(request.header("Content-Encoding")),
@@ -90,12 +91,14 @@ final class ObjectHeaderCodec {
                 .header("Content-Language", override(request, "response-content-language", h.contentLanguage()))
                 .header("Cache-Control", override(request, "response-cache-control", h.cacheControl()))
                 .header("Expires", override(request, "response-expires", h.expires()))
-                .header("x-amz-website-redirect-location", h.websiteRedirectLocation());
+                .header("x-amz-website-redirect-location", h.websiteRedirectLocation())
+                .header("x-amz-version-id", object.versionId() != null || request.queryParameter("versionId") != null
+                        ? object.versionIdOrNull() : null);
         if (h.storageClass() != null && !"STANDARD".equals(h.storageClass())) {
             response.header("x-amz-storage-class", h.storageClass());
         }
         for (Map.Entry<String, String> m : h.userMetadata().entrySet()) {
-            response.header(META + m.getKey(), m.getValue());
+            response.header(META + m.getKey(), MetadataText.encode(m.getValue()));
         }
         if (!object.tags().isEmpty()) {
             response.header("x-amz-tagging-count", String.valueOf(object.tags().size()));

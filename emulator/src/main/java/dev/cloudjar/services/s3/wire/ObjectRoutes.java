@@ -9,6 +9,9 @@ import dev.cloudjar.services.s3.Caller;
 import dev.cloudjar.services.s3.S3Backend;
 import dev.cloudjar.services.s3.S3Errors;
 import dev.cloudjar.services.s3.model.CopyObjectInput;
+import dev.cloudjar.services.s3.model.CopyResult;
+import dev.cloudjar.services.s3.model.DeleteResult;
+import dev.cloudjar.services.s3.model.ObjectIdentifier;
 import dev.cloudjar.services.s3.model.GetObjectInput;
 import dev.cloudjar.services.s3.model.ObjectHeaders;
 import dev.cloudjar.services.s3.model.ObjectRead;
@@ -39,11 +42,17 @@ final class ObjectRoutes {
 
     AwsResponse put(AwsRequest request, S3Address address) {
         PutObjectInput input = new PutObjectInput(address.bucket(), address.key(), ObjectHeaderCodec.read(request),
-                ObjectHeaderCodec.tagging(request.header("x-amz-tagging")), request.header("If-Match"), request.header("If-None-Match"));
+                ObjectHeaderCodec.tagging(request.header("x-amz-tagging")), request.header("If-Match"), request.header("If-None-Match"),
+                AccessRoutes.headers(request));
         ObjectRecord object = backend.putObject(request.scope(), input, new StreamedUploadBody(request), caller(request));
         AwsResponse response = AwsResponse.ok().header("ETag", S3Xml.quote(object.eTag())).header(SSE, AES256);
         checksumHeaders(response, object.checksum());
-        return response.body(new byte[0], null);
+        return versionHeader(response, object).body(new byte[0], null);
+    }
+
+    /** Writes in versioned buckets name the version they made; the null version is not announced. */
+    static AwsResponse versionHeader(AwsResponse response, ObjectRecord object) {
+        return response.header("x-amz-version-id", object.versionId());
     }
 
     static void checksumHeaders(AwsResponse response, StoredChecksum checksum) {
@@ -96,12 +105,15 @@ final class ObjectRoutes {
         }
         return new GetObjectInput(address.bucket(), address.key(), request.header("Range"), partNumber,
                 request.header("If-Match"), request.header("If-None-Match"),
-                S3Xml.parseHttpDate(request.header("If-Modified-Since")), S3Xml.parseHttpDate(request.header("If-Unmodified-Since")));
+                S3Xml.parseHttpDate(request.header("If-Modified-Since")), S3Xml.parseHttpDate(request.header("If-Unmodified-Since")),
+                request.queryParameter("versionId"));
     }
 
     AwsResponse delete(AwsRequest request, S3Address address) {
-        backend.deleteObject(request.scope(), address.bucket(), address.key(), caller(request));
-        return AwsResponse.status(204);
+        DeleteResult result = backend.deleteObject(request.scope(), address.bucket(), address.key(),
+                request.queryParameter("versionId"), caller(request));
+        return AwsResponse.status(204).header("x-amz-delete-marker", result.deleteMarker() ? "true" : null)
+                .header("x-amz-version-id", result.versionId());
     }
 
     AwsResponse deleteObjects(AwsRequest request, S3Address address) {
@@ -110,19 +122,27 @@ final class ObjectRoutes {
             throw S3Errors.malformedXml();
         }
         boolean quiet = "true".equalsIgnoreCase(root.childText("Quiet"));
-        List<String> keys = new ArrayList<>();
+        List<ObjectIdentifier> keys = new ArrayList<>();
         for (XmlNode object : root.children("Object")) {
             XmlNode key = object.child("Key");
             if (key == null) {
                 throw S3Errors.malformedXml();
             }
-            keys.add(key.rawText());
+            XmlNode versionId = object.child("VersionId");
+            keys.add(new ObjectIdentifier(key.rawText(), versionId == null ? null : versionId.rawText()));
         }
-        List<String> deleted = backend.deleteObjects(request.scope(), address.bucket(), keys, caller(request));
+        List<DeleteResult> results = backend.deleteObjects(request.scope(), address.bucket(), keys, caller(request));
         XmlWriter xml = S3Xml.document("DeleteResult");
-        if (!quiet) {
-            for (String key : deleted) {
-                xml.start("Deleted").element("Key", key).end();
+        for (DeleteResult result : results) {
+            if (result.errorCode() != null) {
+                xml.start("Error").element("Key", result.key()).element("VersionId", result.requestedVersionId())
+                        .element("Code", result.errorCode()).element("Message", result.errorMessage()).end();
+            } else if (!quiet) {
+                xml.start("Deleted").element("Key", result.key()).element("VersionId", result.requestedVersionId());
+                if (result.deleteMarker()) {
+                    xml.element("DeleteMarker", true).element("DeleteMarkerVersionId", result.versionId());
+                }
+                xml.end();
             }
         }
         return S3Xml.ok(xml);
@@ -143,9 +163,13 @@ final class ObjectRoutes {
                 request.header("x-amz-copy-source-if-match"), request.header("x-amz-copy-source-if-none-match"),
                 S3Xml.parseHttpDate(request.header("x-amz-copy-source-if-modified-since")),
                 S3Xml.parseHttpDate(request.header("x-amz-copy-source-if-unmodified-since")),
-                MultipartRoutes.checksumAlgorithm(request.header("x-amz-checksum-algorithm")));
-        ObjectRecord copied = backend.copyObject(request.scope(), input, caller(request));
-        AwsResponse response = AwsResponse.ok().header(SSE, AES256);
+                MultipartRoutes.checksumAlgorithm(request.header("x-amz-checksum-algorithm")), source[2],
+                AccessRoutes.headers(request));
+        CopyResult result = backend.copyObject(request.scope(), input, caller(request));
+        ObjectRecord copied = result.object();
+        AwsResponse response = versionHeader(AwsResponse.ok().header(SSE, AES256), copied)
+                .header("x-amz-copy-source-version-id", result.sourceVersionId() != null || source[2] != null
+                        ? (result.sourceVersionId() == null ? ObjectRecord.NULL_VERSION : result.sourceVersionId()) : null);
         XmlWriter xml = S3Xml.document("CopyObjectResult")
                 .element("LastModified", S3Xml.iso(copied.lastModified()))
                 .element("ETag", S3Xml.quote(copied.eTag()));
@@ -158,7 +182,7 @@ final class ObjectRoutes {
 
     /**
      * Splits {@code x-amz-copy-source} ({@code bkt/a%20b.txt}, optionally with a leading slash and a
-     * {@code ?versionId=}) into bucket and decoded key.
+     * {@code ?versionId=}) into bucket, decoded key and version id (null when none).
      */
     static String[] copySource(String header) {
         if (header == null || header.isEmpty()) {
@@ -167,7 +191,13 @@ final class ObjectRoutes {
         }
         String value = header.startsWith("/") ? header.substring(1) : header;
         int query = value.indexOf('?');
+        String versionId = null;
         if (query >= 0) {
+            for (String pair : value.substring(query + 1).split("&")) {
+                if (pair.startsWith("versionId=")) {
+                    versionId = QueryString.decode(pair.substring("versionId=".length()), false);
+                }
+            }
             value = value.substring(0, query);
         }
         int slash = value.indexOf('/');
@@ -175,6 +205,7 @@ final class ObjectRoutes {
             throw S3Errors.invalidArgument("Copy Source must mention the source bucket and key: sourcebucket/sourcekey",
                     "x-amz-copy-source", header);
         }
-        return new String[] {QueryString.decode(value.substring(0, slash), false), QueryString.decode(value.substring(slash + 1), false)};
+        return new String[] {QueryString.decode(value.substring(0, slash), false), QueryString.decode(value.substring(slash + 1), false),
+            versionId};
     }
 }

@@ -34,6 +34,37 @@ record S3Address(String bucket, String key) {
         return new S3Address(bucket, key.isEmpty() ? null : QueryString.decode(key, false));
     }
 
+    /**
+     * False when the raw path's percent-escapes spell bytes that are not UTF-8 (S3 answers 400 InvalidURI).
+     * Only paths whose decoded key holds U+FFFD, the decoder's stand-in for such bytes, need the strict check.
+     */
+    boolean keyIsUtf8(String rawPath) {
+        if (key == null || key.indexOf('\uFFFD') < 0 || rawPath == null) {
+            return true;
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < rawPath.length(); i++) {
+            char c = rawPath.charAt(i);
+            if (c == '%' && i + 2 < rawPath.length() && Character.digit(rawPath.charAt(i + 1), 16) >= 0
+                    && Character.digit(rawPath.charAt(i + 2), 16) >= 0) {
+                bytes.write(Integer.parseInt(rawPath.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else {
+                byte[] b = String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                bytes.write(b, 0, b.length);
+            }
+        }
+        try {
+            java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes.toByteArray()));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
+    }
+
     static String bucketFromHost(String hostHeader) {
         if (hostHeader == null || hostHeader.isEmpty()) {
             return null;

@@ -21,10 +21,9 @@ import java.util.Map;
  */
 public final class S3Api implements AwsService {
     private static final String HOST_ID = "Y2xvdWRqYXIgczMgaG9zdCBpZCBmb3IgbG9jYWwgdXNl";
-    private static final List<String> UNSUPPORTED_BUCKET = List.of("accelerate", "analytics", "encryption", "intelligent-tiering",
-            "inventory", "lifecycle", "logging", "metrics", "object-lock", "ownershipControls", "policyStatus", "publicAccessBlock",
-            "replication", "requestPayment", "website", "session", "metadataTable");
-    private static final List<String> UNSUPPORTED_OBJECT = List.of("acl", "attributes", "legal-hold", "retention", "torrent",
+    private static final List<String> UNSUPPORTED_BUCKET = List.of("analytics", "intelligent-tiering",
+            "inventory", "metrics", "object-lock", "replication", "session", "metadataTable");
+    private static final List<String> UNSUPPORTED_OBJECT = List.of("legal-hold", "retention", "torrent",
             "restore", "select", "renameObject");
 
     private final S3Backend backend;
@@ -36,6 +35,9 @@ public final class S3Api implements AwsService {
     private final TaggingRoutes tagging;
     private final CorsRoutes cors;
     private final NotificationRoutes notifications;
+    private final AccessRoutes access;
+    private final AttributesRoutes attributes;
+    private final ConfigRoutes configs;
 
     public S3Api(S3Backend backend, Clock clock) {
         this.backend = backend;
@@ -47,6 +49,9 @@ public final class S3Api implements AwsService {
         this.tagging = new TaggingRoutes(backend);
         this.cors = new CorsRoutes(backend);
         this.notifications = new NotificationRoutes(backend);
+        this.access = new AccessRoutes(backend);
+        this.attributes = new AttributesRoutes(backend);
+        this.configs = new ConfigRoutes(backend);
     }
 
     @Override
@@ -96,6 +101,9 @@ public final class S3Api implements AwsService {
             }
             throw S3Errors.methodNotAllowed(method, "SERVICE");
         }
+        if (!a.keyIsUtf8(r.rawPath())) {
+            throw S3Errors.invalidUri();
+        }
         return a.key() == null ? bucketLevel(method, r, a) : objectLevel(method, r, a);
     }
 
@@ -109,27 +117,48 @@ public final class S3Api implements AwsService {
                 if (r.hasQueryParameter("uploads")) return multipart.listUploads(r, a);
                 if (r.hasQueryParameter("versioning")) return buckets.versioning(r, a);
                 if (r.hasQueryParameter("versions")) return listings.listVersions(r, a);
-                if (r.hasQueryParameter("acl")) return buckets.acl(r, a);
-                if (r.hasQueryParameter("policy")) return buckets.policy(r, a);
-                if (r.hasQueryParameter("encryption")) return buckets.encryption(r, a);
-                if (r.hasQueryParameter("ownershipControls")) return buckets.ownershipControls(r, a);
-                if (r.hasQueryParameter("publicAccessBlock")) return buckets.publicAccessBlock(r, a);
+                if (r.hasQueryParameter("acl")) return access.getBucketAcl(r, a);
+                if (r.hasQueryParameter("policy")) return access.getPolicy(r, a);
+                if (r.hasQueryParameter("policyStatus")) return access.policyStatus(r, a);
+                if (r.hasQueryParameter("encryption")) return configs.getEncryption(r, a);
+                if (r.hasQueryParameter("lifecycle")) return configs.getLifecycle(r, a);
+                if (r.hasQueryParameter("website")) return configs.getWebsite(r, a);
+                if (r.hasQueryParameter("requestPayment")) return configs.getRequestPayment(r, a);
+                if (r.hasQueryParameter("accelerate")) return configs.getAccelerate(r, a);
+                if (r.hasQueryParameter("logging")) return configs.getLogging(r, a);
+                if (r.hasQueryParameter("ownershipControls")) return access.getOwnership(r, a);
+                if (r.hasQueryParameter("publicAccessBlock")) return access.getPublicAccessBlock(r, a);
                 unsupported(r, UNSUPPORTED_BUCKET);
                 return "2".equals(r.queryParameter("list-type")) ? listings.listV2(r, a) : listings.listV1(r, a);
             case "PUT":
                 if (r.hasQueryParameter("tagging")) return tagging.putBucket(r, a);
                 if (r.hasQueryParameter("cors")) return cors.put(r, a);
                 if (r.hasQueryParameter("notification")) return notifications.put(r, a);
+                if (r.hasQueryParameter("versioning")) return buckets.putVersioning(r, a);
+                if (r.hasQueryParameter("acl")) return access.putBucketAcl(r, a);
+                if (r.hasQueryParameter("policy")) return access.putPolicy(r, a);
+                if (r.hasQueryParameter("ownershipControls")) return access.putOwnership(r, a);
+                if (r.hasQueryParameter("publicAccessBlock")) return access.putPublicAccessBlock(r, a);
+                if (r.hasQueryParameter("encryption")) return configs.putEncryption(r, a);
+                if (r.hasQueryParameter("lifecycle")) return configs.putLifecycle(r, a);
+                if (r.hasQueryParameter("website")) return configs.putWebsite(r, a);
+                if (r.hasQueryParameter("requestPayment")) return configs.putRequestPayment(r, a);
+                if (r.hasQueryParameter("accelerate")) return configs.putAccelerate(r, a);
+                if (r.hasQueryParameter("logging")) return configs.putLogging(r, a);
                 unsupported(r, UNSUPPORTED_BUCKET);
-                unsupported(r, List.of("acl", "policy", "versioning"));
                 return buckets.create(r, a);
             case "HEAD":
                 return buckets.head(r, a);
             case "DELETE":
                 if (r.hasQueryParameter("tagging")) return tagging.deleteBucket(r, a);
                 if (r.hasQueryParameter("cors")) return cors.delete(r, a);
+                if (r.hasQueryParameter("policy")) return access.deletePolicy(r, a);
+                if (r.hasQueryParameter("ownershipControls")) return access.deleteOwnership(r, a);
+                if (r.hasQueryParameter("publicAccessBlock")) return access.deletePublicAccessBlock(r, a);
+                if (r.hasQueryParameter("encryption")) return configs.delete(r, a, "encryption");
+                if (r.hasQueryParameter("lifecycle")) return configs.delete(r, a, "lifecycle");
+                if (r.hasQueryParameter("website")) return configs.delete(r, a, "website");
                 unsupported(r, UNSUPPORTED_BUCKET);
-                unsupported(r, List.of("policy"));
                 return buckets.delete(r, a);
             case "POST":
                 if (r.hasQueryParameter("delete")) return objects.deleteObjects(r, a);
@@ -144,6 +173,8 @@ public final class S3Api implements AwsService {
             case "GET":
                 if (r.hasQueryParameter("uploadId")) return multipart.listParts(r, a);
                 if (r.hasQueryParameter("tagging")) return tagging.getObject(r, a);
+                if (r.hasQueryParameter("acl")) return access.getObjectAcl(r, a);
+                if (r.hasQueryParameter("attributes")) return attributes.get(r, a);
                 unsupported(r, UNSUPPORTED_OBJECT);
                 return objects.get(r, a, false);
             case "HEAD":
@@ -153,6 +184,7 @@ public final class S3Api implements AwsService {
                     return r.header("x-amz-copy-source") != null ? multipart.uploadPartCopy(r, a) : multipart.uploadPart(r, a);
                 }
                 if (r.hasQueryParameter("tagging")) return tagging.putObject(r, a);
+                if (r.hasQueryParameter("acl")) return access.putObjectAcl(r, a);
                 unsupported(r, UNSUPPORTED_OBJECT);
                 return r.header("x-amz-copy-source") != null ? objects.copy(r, a) : objects.put(r, a);
             case "DELETE":
@@ -182,6 +214,9 @@ public final class S3Api implements AwsService {
         AwsResponse response = AwsResponse.status(error.status())
                 .header("x-amz-request-id", request.requestId())
                 .header("x-amz-id-2", HOST_ID);
+        if (error instanceof S3Errors.Headed headed) {
+            headed.headers().forEach(response::header);
+        }
         if (error.status() == 304 || "HEAD".equals(request.method())) {
             Object eTag = error.details().get("ETag");
             if (error.status() == 304 && eTag != null) {

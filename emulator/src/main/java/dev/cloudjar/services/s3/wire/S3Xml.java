@@ -6,6 +6,7 @@ import dev.cloudjar.protocol.auth.AwsChunkedInputStream;
 import dev.cloudjar.protocol.xml.SafeXml;
 import dev.cloudjar.protocol.xml.XmlNode;
 import dev.cloudjar.protocol.xml.XmlWriter;
+import dev.cloudjar.services.s3.S3Backend;
 import dev.cloudjar.services.s3.S3Errors;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,8 +20,6 @@ import java.util.Locale;
 final class S3Xml {
     static final String NS = "http://s3.amazonaws.com/doc/2006-03-01/";
     static final String XML_TYPE = "application/xml";
-    static final String OWNER_ID = "75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a";
-    static final String OWNER_NAME = "webfile";
     private static final int MAX_XML_BODY = 4 * 1024 * 1024;
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.US)
             .withZone(ZoneOffset.UTC);
@@ -66,13 +65,18 @@ final class S3Xml {
         return AwsResponse.ok().body(xml.toBytes(), XML_TYPE);
     }
 
-    static void owner(XmlWriter xml, String element) {
-        xml.start(element).element("ID", OWNER_ID).element("DisplayName", OWNER_NAME).end();
+    /** The account's owner element: its canonical id and display name, as in ACLs. */
+    static void owner(XmlWriter xml, String element, String account) {
+        xml.start(element).element("ID", S3Backend.canonicalId(account)).element("DisplayName", S3Backend.displayName(account)).end();
     }
 
     /** Parses the request's XML body (aws-chunked framing removed), mapping bad XML to MalformedXML. */
     static XmlNode parse(AwsRequest request) {
-        byte[] body = bodyBytes(request);
+        return parse(bodyBytes(request));
+    }
+
+    /** Parses an XML body already read, mapping bad XML to MalformedXML. */
+    static XmlNode parse(byte[] body) {
         if (body.length == 0) {
             throw S3Errors.malformedXml();
         }

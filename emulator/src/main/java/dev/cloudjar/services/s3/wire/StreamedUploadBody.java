@@ -72,6 +72,9 @@ final class StreamedUploadBody implements UploadBody {
             length = parseLength(decoded);
         } else if (!isChunked) {
             length = request.contentLength();
+            if (length < 0) {
+                throw S3Errors.missingContentLength();
+            }
         }
         this.expectedLength = length;
         this.stream = new DigestingInputStream(isChunked ? chunked : raw, md5, checksum, sha256);

@@ -6,6 +6,7 @@ import dev.cloudjar.protocol.xml.XmlNode;
 import dev.cloudjar.protocol.xml.XmlWriter;
 import dev.cloudjar.services.s3.S3Backend;
 import dev.cloudjar.services.s3.S3Errors;
+import dev.cloudjar.services.s3.model.ObjectRecord;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -32,17 +33,18 @@ final class TaggingRoutes {
     }
 
     AwsResponse putObject(AwsRequest request, S3Address address) {
-        backend.putObjectTagging(address.bucket(), address.key(), parse(request));
-        return AwsResponse.ok().body(new byte[0], null);
+        String versionId = backend.putObjectTagging(address.bucket(), address.key(), request.queryParameter("versionId"), parse(request));
+        return AwsResponse.ok().header("x-amz-version-id", versionId).body(new byte[0], null);
     }
 
     AwsResponse getObject(AwsRequest request, S3Address address) {
-        return render(backend.objectTagging(address.bucket(), address.key()));
+        ObjectRecord object = backend.objectTagging(address.bucket(), address.key(), request.queryParameter("versionId"));
+        return render(object.tags()).header("x-amz-version-id", object.versionId());
     }
 
     AwsResponse deleteObject(AwsRequest request, S3Address address) {
-        backend.putObjectTagging(address.bucket(), address.key(), Map.of());
-        return AwsResponse.status(204);
+        String versionId = backend.putObjectTagging(address.bucket(), address.key(), request.queryParameter("versionId"), Map.of());
+        return AwsResponse.status(204).header("x-amz-version-id", versionId);
     }
 
     private static Map<String, String> parse(AwsRequest request) {

@@ -30,7 +30,7 @@ class S3AddressTest {
 
     @Test
     void copySourceParsing() {
-        assertArrayEquals(new String[] {"bkt", "a b/c+d.txt"}, ObjectRoutes.copySource("bkt/a%20b/c%2Bd.txt"));
-        assertArrayEquals(new String[] {"bkt", "k"}, ObjectRoutes.copySource("/bkt/k?versionId=null"));
+        assertArrayEquals(new String[] {"bkt", "a b/c+d.txt", null}, ObjectRoutes.copySource("bkt/a%20b/c%2Bd.txt"));
+        assertArrayEquals(new String[] {"bkt", "k", "null"}, ObjectRoutes.copySource("/bkt/k?versionId=null"));
     }
 }
