@@ -39,6 +39,7 @@ class ServerlessHelloWorkshopIT {
         Files.createSymbolicLink(workDir.resolve("sample-functions"), Path.of("../sample-functions").toAbsolutePath().normalize());
         String out = run(cloudJar, "workshops/serverless-hello.md", workDir);
         assertTrue(out.startsWith(HELLO + "\n" + HELLO + "\n" + HELLO + "\n4\nREPORT RequestId: "), out);
+        assertTrue(out.endsWith("\n" + HELLO + "\n"), "the chapter's Python function behind its HTTP API: " + out);
         assertTrue(out.matches("(?s).*REPORT RequestId: [0-9a-f-]{36}\tDuration: [0-9.]+ ms\tBilled Duration: \\d+ ms\tMemory Size: \\d+ MB.*"), out);
 
         String restId = apigw.getRestApis().items().stream().filter(a -> a.name().equals("LambdaMicroservice")).findFirst().orElseThrow().id();
