@@ -93,6 +93,15 @@ public final class JsonProtocol {
     }
 
     /** {@link #ok} in AWS JSON 1.1. */
+    /** Runs the operation the X-Amz-Target names, or answers AWS JSON 1.1's UnknownOperationException. */
+    public static AwsResponse dispatch11(dev.cloudjar.protocol.OperationTable operations, AwsRequest request) {
+        dev.cloudjar.protocol.OperationTable.Operation op = operations.find(request.target());
+        if (op == null) {
+            return error11(new AwsException(400, "UnknownOperationException", null), request, null);
+        }
+        return op.handle(request);
+    }
+
     public static AwsResponse ok11(Object body) {
         return AwsResponse.ok().body(encode(body), CONTENT_TYPE_11);
     }

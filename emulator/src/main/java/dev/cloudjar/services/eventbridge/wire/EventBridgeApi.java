@@ -115,11 +115,7 @@ public final class EventBridgeApi implements AwsService {
 
     @Override
     public AwsResponse handle(AwsRequest request) {
-        OperationTable.Operation op = operations.find(request.target());
-        if (op == null) {
-            return JsonProtocol.error11(new AwsException(400, "UnknownOperationException", null), request, null);
-        }
-        return op.handle(request);
+        return JsonProtocol.dispatch11(operations, request);
     }
 
     @Override

@@ -122,11 +122,7 @@ public final class LogsApi implements AwsService {
 
     @Override
     public AwsResponse handle(AwsRequest request) {
-        OperationTable.Operation op = operations.find(request.target());
-        if (op == null) {
-            return JsonProtocol.error11(new AwsException(400, "UnknownOperationException", null), request, null);
-        }
-        return op.handle(request);
+        return JsonProtocol.dispatch11(operations, request);
     }
 
     @Override
