@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -25,7 +26,8 @@ import java.util.function.UnaryOperator;
  * stored and shown but not enforced; platform applications (mobile push) are not implemented and
  * {@code application}/SMS/email messages go to the outbox; FIFO deduplication windows live in memory
  * and start empty after a restart; HTTP retries follow a short fixed backoff instead of the topic's
- * DeliveryPolicy; SubscriptionsDeleted is always 0; no throttling or quotas beyond message size;
+ * DeliveryPolicy; SubscriptionsDeleted is always 0; SMS attributes live in memory and the opt-out list
+ * is always empty (no local number can reply STOP); no throttling or quotas beyond message size;
  * signatures are digests, not RSA signatures (see docs/decisions/0006-sns-delivery.md).
  */
 public final class SnsBackend implements AutoCloseable {
@@ -39,6 +41,7 @@ public final class SnsBackend implements AutoCloseable {
     private final SnsTransports transports;
     private final SnsSubscriptions subscriptions;
     private final SnsPublisher publisher;
+    private final SmsSettings sms = new SmsSettings();
 
     public SnsBackend(ServiceContext ctx) {
         this.ctx = ctx;
@@ -144,19 +147,75 @@ public final class SnsBackend implements AutoCloseable {
     }
 
     public void setTopicAttribute(Scope scope, String topicArn, String name, String value) {
+        updateAttributes(topicArn(scope, topicArn), (topic, attributes) ->
+                attributes.put(name, TopicAttributes.validate(name, value, topic.fifo())));
+    }
+
+    /** AddPermission: a statement named Label in the topic's Policy (the default policy to begin with). */
+    public void addPermission(Scope scope, String topicArn, String label, List<String> accounts, List<String> actions) {
         Arn arn = topicArn(scope, topicArn);
+        updateAttributes(arn, (topic, attributes) -> attributes.put("Policy",
+                TopicPermissions.add(currentPolicy(topic, arn), topic.arn(), label, accounts, actions)));
+    }
+
+    public void removePermission(Scope scope, String topicArn, String label) {
+        Arn arn = topicArn(scope, topicArn);
+        updateAttributes(arn, (topic, attributes) -> attributes.put("Policy", TopicPermissions.remove(currentPolicy(topic, arn), label)));
+    }
+
+    public void putDataProtectionPolicy(Scope scope, String resourceArn, String policy) {
+        setTopicAttribute(scope, resourceArn, "DataProtectionPolicy", policy);
+    }
+
+    /** The stored data protection policy, or "" when none was put (AWS answers an empty string). */
+    public String getDataProtectionPolicy(Scope scope, String resourceArn) {
+        return requireTopic(topicArn(scope, resourceArn)).attributes().getOrDefault("DataProtectionPolicy", "");
+    }
+
+    private static String currentPolicy(TopicRecord topic, Arn arn) {
+        return TopicAttributes.render(topic, arn.account(), 0, 0).get("Policy");
+    }
+
+    private void updateAttributes(Arn arn, BiConsumer<TopicRecord, Map<String, String>> change) {
         ReentrantLock lock = state.lock(arn.toString());
         lock.lock();
         try {
             TopicRecord topic = requireTopic(arn);
-            String stored = TopicAttributes.validate(name, value, topic.fifo());
             Map<String, String> attributes = new LinkedHashMap<>(topic.attributes());
-            attributes.put(name, stored);
+            change.accept(topic, attributes);
             state.topics.put(SnsState.topicKey(arn), topic.withAttributes(attributes));
             state.changed(arn.toString());
         } finally {
             lock.unlock();
         }
+    }
+
+    // ---------------------------------------------------------------- SMS
+
+    public void setSmsAttributes(Scope scope, Map<String, String> attributes) {
+        sms.set(scope, attributes);
+    }
+
+    public Map<String, String> getSmsAttributes(Scope scope, List<String> names) {
+        return sms.get(scope, names);
+    }
+
+    /** Always false: no local number can reply STOP. The number must still be E.164. */
+    public boolean checkIfPhoneNumberIsOptedOut(Scope scope, String phoneNumber) {
+        SmsSettings.checkPhoneNumber(phoneNumber);
+        return false;
+    }
+
+    /** The opted-out numbers: none (see {@link #checkIfPhoneNumberIsOptedOut}). */
+    public SnsPage<String> listPhoneNumbersOptedOut(Scope scope, String nextToken) {
+        if (nextToken != null && !nextToken.isEmpty()) {
+            throw SnsErrors.invalidParameter("Invalid parameter: NextToken");
+        }
+        return new SnsPage<>(List.of(), null);
+    }
+
+    public void optInPhoneNumber(Scope scope, String phoneNumber) {
+        SmsSettings.checkPhoneNumber(phoneNumber);
     }
 
     // ---------------------------------------------------------------- tags
@@ -292,6 +351,7 @@ public final class SnsBackend implements AutoCloseable {
     public void reset() {
         state.clearCaches();
         publisher.clearDeduplication();
+        sms.clear();
     }
 
     @Override
