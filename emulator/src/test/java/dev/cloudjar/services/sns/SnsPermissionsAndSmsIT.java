@@ -16,9 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.InvalidParameterException;
+import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sns.model.NotFoundException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
-/** AddPermission/RemovePermission on the topic Policy, the data protection policy, SMS settings and opt-outs. */
+/** AddPermission/RemovePermission on the topic Policy, the data protection policy, SMS settings and opt-outs, numeric filter precision. */
 @ExtendWith(CloudJarExtension.class)
 class SnsPermissionsAndSmsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -117,5 +121,23 @@ class SnsPermissionsAndSmsIT {
                 "assert sns.list_phone_numbers_opted_out()['phoneNumbers'] == []",
                 "print('ok')");
         assertEquals("ok", new CliRunner(cloudJar.endpoint()).python(script).assertSuccess().stdout().trim());
+    }
+
+    @Test
+    void numericFiltersCompareAtFiveDecimalsAndReadStringArrays(SnsClient sns, SqsClient sqs) {
+        String topic = sns.createTopic(b -> b.name("precise")).topicArn();
+        String url = sqs.createQueue(b -> b.queueName("precise-q")).queueUrl();
+        String arn = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN)).attributes()
+                .get(QueueAttributeName.QUEUE_ARN);
+        sns.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(arn).attributes(Map.of("RawMessageDelivery", "true",
+                "FilterPolicy", "{\"price\":[{\"numeric\":[\"=\",1.000001]}],\"sizes\":[{\"numeric\":[\">\",40]}]}")));
+        for (String[] m : new String[][] {{"same", "1.000004", "[38, 42]"}, {"apart", "1.00001", "[42]"}, {"small", "1", "[38, 40]"}}) {
+            sns.publish(b -> b.topicArn(topic).message(m[0]).messageAttributes(Map.of(
+                    "price", MessageAttributeValue.builder().dataType("Number").stringValue(m[1]).build(),
+                    "sizes", MessageAttributeValue.builder().dataType("String.Array").stringValue(m[2]).build())));
+        }
+        List<String> bodies = sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10)).messages().stream()
+                .map(Message::body).toList();
+        assertEquals(List.of("same"), bodies);
     }
 }
