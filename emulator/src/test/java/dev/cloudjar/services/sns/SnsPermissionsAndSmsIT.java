@@ -96,6 +96,10 @@ class SnsPermissionsAndSmsIT {
         InvalidParameterException bad = assertThrows(InvalidParameterException.class,
                 () -> sns.checkIfPhoneNumberIsOptedOut(b -> b.phoneNumber("555-0100")));
         assertEquals("InvalidParameter", bad.awsErrorDetails().errorCode());
+        assertEquals("Invalid parameter: PhoneNumber Reason: input incorrectly formatted", bad.awsErrorDetails().errorMessage());
+        InvalidParameterException optIn = assertThrows(InvalidParameterException.class,
+                () -> sns.optInPhoneNumber(b -> b.phoneNumber("+15555550100x")));
+        assertEquals("Invalid parameter: PhoneNumber Reason: input incorrectly formatted", optIn.awsErrorDetails().errorMessage());
     }
 
     @Test
