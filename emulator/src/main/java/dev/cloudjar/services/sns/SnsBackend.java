@@ -23,8 +23,9 @@ import java.util.function.UnaryOperator;
  *
  * <p>LIMITATIONS: message signatures have AWS's form but cannot be verified (no AWS certificate);
  * topic policies, KMS keys, data protection, archive/replay policies and delivery feedback roles are
- * stored and shown but not enforced; platform applications (mobile push) are not implemented and
- * {@code application}/SMS/email messages go to the outbox; FIFO deduplication windows live in memory
+ * stored and shown but not enforced; mobile push messages (to endpoints) and SMS/email messages go to the
+ * outbox, nothing reaches a real device; endpoints are never disabled by a platform's feedback and
+ * list operations of platform resources return one page; FIFO deduplication windows live in memory
  * and start empty after a restart; HTTP retries follow a short fixed backoff instead of the topic's
  * DeliveryPolicy; SubscriptionsDeleted is always 0; SMS attributes live in memory and the opt-out list
  * is always empty (no local number can reply STOP); no throttling or quotas beyond message size;
@@ -42,6 +43,7 @@ public final class SnsBackend implements AutoCloseable {
     private final SnsSubscriptions subscriptions;
     private final SnsPublisher publisher;
     private final SmsSettings sms = new SmsSettings();
+    private final SnsPlatforms platforms;
 
     public SnsBackend(ServiceContext ctx) {
         this.ctx = ctx;
@@ -56,6 +58,7 @@ public final class SnsBackend implements AutoCloseable {
         }
         this.subscriptions = new SnsSubscriptions(ctx, state, transports);
         this.publisher = new SnsPublisher(ctx, state, transports);
+        this.platforms = new SnsPlatforms(ctx, transports);
     }
 
     /** Sets the transport of a protocol ("sqs", "lambda", ...), replacing any earlier one. */
@@ -188,6 +191,51 @@ public final class SnsBackend implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    // ---------------------------------------------------------------- mobile push
+
+    public String createPlatformApplication(Scope scope, String name, String platform, Map<String, String> attributes) {
+        return platforms.createApplication(scope, name, platform, attributes);
+    }
+
+    public Map<String, String> getPlatformApplicationAttributes(String arn) {
+        return platforms.applicationAttributes(arn);
+    }
+
+    public void setPlatformApplicationAttributes(String arn, Map<String, String> attributes) {
+        platforms.setApplicationAttributes(arn, attributes);
+    }
+
+    public List<String> listPlatformApplications(Scope scope) {
+        return platforms.applications(scope);
+    }
+
+    public void deletePlatformApplication(String arn) {
+        platforms.deleteApplication(arn);
+    }
+
+    public String createPlatformEndpoint(String applicationArn, String token, String customUserData, Map<String, String> attributes) {
+        return platforms.createEndpoint(applicationArn, token, customUserData, attributes);
+    }
+
+    public Map<String, String> getEndpointAttributes(String arn) {
+        return platforms.endpointAttributes(arn);
+    }
+
+    public void setEndpointAttributes(String arn, Map<String, String> attributes) {
+        platforms.setEndpointAttributes(arn, attributes);
+    }
+
+    /** Endpoint ARN to its attributes, in ARN order. */
+    public Map<String, Map<String, String>> listEndpointsByPlatformApplication(String applicationArn) {
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        platforms.endpoints(applicationArn).forEach(e -> out.put(e.arn(), e.attributes()));
+        return out;
+    }
+
+    public void deleteEndpoint(String arn) {
+        platforms.deleteEndpoint(arn);
     }
 
     // ---------------------------------------------------------------- SMS
@@ -329,6 +377,11 @@ public final class SnsBackend implements AutoCloseable {
     // ---------------------------------------------------------------- publishing
 
     public PublishResult publish(Scope scope, PublishRequest request) {
+        Arn target = request.topicArn() == null && request.targetArn() != null ? Arn.parseOrNull(request.targetArn()) : null;
+        if (target != null && platforms.isEndpoint(target)) {
+            PublishRules.checkMessage(request.message());
+            return platforms.publish(scope, request.targetArn(), request.message(), request.messageStructure());
+        }
         return publisher.publish(scope, request);
     }
 
