@@ -324,4 +324,24 @@ class SqsClientIT {
                 .awsAccountIds("111111111111").actions("SendMessage")));
         assertEquals("Value p for parameter Label is invalid. Reason: Already exists.", again.awsErrorDetails().errorMessage());
     }
+
+    @Test
+    void attributeNamePatternsAndReceiptHandleErrors(SqsClient sqs) {
+        String url = sqs.createQueue(b -> b.queueName("patterns")).queueUrl();
+        MessageAttributeValue v = MessageAttributeValue.builder().dataType("String").stringValue("v").build();
+        sqs.sendMessage(b -> b.queueUrl(url).messageBody("m").messageAttributes(Map.of("Custom.a", v, "Custom.b", v, "Other", v)));
+        Message custom = sqs.receiveMessage(b -> b.queueUrl(url).messageAttributeNames("Custom.*").visibilityTimeout(0)).messages().get(0);
+        assertEquals(List.of("Custom.a", "Custom.b"), custom.messageAttributes().keySet().stream().sorted().toList());
+        assertEquals(3, sqs.receiveMessage(b -> b.queueUrl(url).messageAttributeNames(".*").visibilityTimeout(0)).messages().get(0)
+                .messageAttributes().size());
+        assertEquals(3, sqs.receiveMessage(b -> b.queueUrl(url).messageAttributeNames("All").visibilityTimeout(0)).messages().get(0)
+                .messageAttributes().size());
+        ReceiptHandleIsInvalidException invalid = assertThrows(ReceiptHandleIsInvalidException.class,
+                () -> sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle("x")));
+        assertEquals("ReceiptHandleIsInvalid", invalid.awsErrorDetails().errorCode());
+        assertEquals("The input receipt handle \"x\" is not a valid receipt handle.", invalid.awsErrorDetails().errorMessage());
+        ReceiptHandleIsInvalidException visibility = assertThrows(ReceiptHandleIsInvalidException.class,
+                () -> sqs.changeMessageVisibility(b -> b.queueUrl(url).receiptHandle("x").visibilityTimeout(5)));
+        assertEquals("The input receipt handle \"x\" is not a valid receipt handle.", visibility.awsErrorDetails().errorMessage());
+    }
 }

@@ -251,4 +251,18 @@ class SqsQueryProtocolIT {
         assertEquals(200, post(endpoint, "/", "Action", "AddPermission", "QueueUrl", url, "Label", "p",
                 "AWSAccountId.1", "111111111111", "ActionName.1", "SendMessage").status());
     }
+
+    @Test
+    void attributePrefixesAndReceiptHandleErrorsOverQuery(URI endpoint) throws Exception {
+        String url = post(endpoint, "/", "Action", "CreateQueue", "QueueName", "q-patterns").result("CreateQueue").childText("QueueUrl");
+        post(endpoint, "/", "Action", "SendMessage", "QueueUrl", url, "MessageBody", "m",
+                "MessageAttribute.1.Name", "Custom.a", "MessageAttribute.1.Value.DataType", "String", "MessageAttribute.1.Value.StringValue", "v",
+                "MessageAttribute.2.Name", "Other", "MessageAttribute.2.Value.DataType", "String", "MessageAttribute.2.Value.StringValue", "v");
+        XmlNode m = post(endpoint, "/", "Action", "ReceiveMessage", "QueueUrl", url, "MessageAttributeName.1", "Custom.*")
+                .result("ReceiveMessage").child("Message");
+        assertEquals(List.of("Custom.a"), m.children("MessageAttribute").stream().map(a -> a.childText("Name")).toList());
+        XmlNode invalid = post(endpoint, "/", "Action", "DeleteMessage", "QueueUrl", url, "ReceiptHandle", "x").xml().child("Error");
+        assertEquals("ReceiptHandleIsInvalid", invalid.childText("Code"));
+        assertEquals("The input receipt handle \"x\" is not a valid receipt handle.", invalid.childText("Message"));
+    }
 }
