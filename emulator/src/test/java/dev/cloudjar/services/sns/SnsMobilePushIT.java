@@ -84,4 +84,16 @@ class SnsMobilePushIT {
         assertEquals("ok", new CliRunner(cloudJar.endpoint()).python(script).assertSuccess().stdout().trim());
         assertTrue(cloudJar.backend(SnsBackend.class).outbox().stream().anyMatch(m -> m.body().equals("hello device")));
     }
+
+    @Test
+    void topicApplicationSubscriptionsGetThePlatformPayload(SnsClient sns, CloudJar cloudJar) {
+        String app = sns.createPlatformApplication(b -> b.name("apple").platform("APNS").attributes(Map.of())).platformApplicationArn();
+        String endpoint = sns.createPlatformEndpoint(b -> b.platformApplicationArn(app).token("apns-token")).endpointArn();
+        String topic = sns.createTopic(b -> b.name("pushes")).topicArn();
+        sns.subscribe(b -> b.topicArn(topic).protocol("application").endpoint(endpoint));
+        sns.publish(b -> b.topicArn(topic).messageStructure("json")
+                .message("{\"default\":\"fallback\",\"APNS\":\"{\\\"aps\\\":{\\\"alert\\\":\\\"ding\\\"}}\"}"));
+        assertTrue(cloudJar.backend(SnsBackend.class).outbox().stream().anyMatch(m -> m.recipient().equals(endpoint)
+                && m.body().equals("{\"aps\":{\"alert\":\"ding\"}}")), cloudJar.backend(SnsBackend.class).outbox().toString());
+    }
 }
