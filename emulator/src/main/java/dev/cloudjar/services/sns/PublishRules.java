@@ -27,7 +27,8 @@ final class PublishRules {
         if (subject == null) {
             return;
         }
-        if (subject.isEmpty() || subject.length() >= 100) {
+        // AWS's documentation says "less than 100", but AWS accepts exactly 100 (and AWS Config sends such subjects).
+        if (subject.isEmpty() || subject.length() > 100) {
             throw SnsErrors.invalidParameter("Invalid parameter: Subject");
         }
         for (int i = 0; i < subject.length(); i++) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -22,10 +23,12 @@ import java.util.function.UnaryOperator;
  *
  * <p>LIMITATIONS: message signatures have AWS's form but cannot be verified (no AWS certificate);
  * topic policies, KMS keys, data protection, archive/replay policies and delivery feedback roles are
- * stored and shown but not enforced; platform applications (mobile push) are not implemented and
- * {@code application}/SMS/email messages go to the outbox; FIFO deduplication windows live in memory
+ * stored and shown but not enforced; mobile push messages (to endpoints) and SMS/email messages go to the
+ * outbox, nothing reaches a real device; endpoints are never disabled by a platform's feedback and
+ * list operations of platform resources return one page; FIFO deduplication windows live in memory
  * and start empty after a restart; HTTP retries follow a short fixed backoff instead of the topic's
- * DeliveryPolicy; SubscriptionsDeleted is always 0; no throttling or quotas beyond message size;
+ * DeliveryPolicy; SubscriptionsDeleted is always 0; SMS attributes live in memory and the opt-out list
+ * is always empty (no local number can reply STOP); no throttling or quotas beyond message size;
  * signatures are digests, not RSA signatures (see docs/decisions/0006-sns-delivery.md).
  */
 public final class SnsBackend implements AutoCloseable {
@@ -39,6 +42,8 @@ public final class SnsBackend implements AutoCloseable {
     private final SnsTransports transports;
     private final SnsSubscriptions subscriptions;
     private final SnsPublisher publisher;
+    private final SmsSettings sms = new SmsSettings();
+    private final SnsPlatforms platforms;
 
     public SnsBackend(ServiceContext ctx) {
         this.ctx = ctx;
@@ -53,6 +58,7 @@ public final class SnsBackend implements AutoCloseable {
         }
         this.subscriptions = new SnsSubscriptions(ctx, state, transports);
         this.publisher = new SnsPublisher(ctx, state, transports);
+        this.platforms = new SnsPlatforms(ctx, transports);
     }
 
     /** Sets the transport of a protocol ("sqs", "lambda", ...), replacing any earlier one. */
@@ -144,19 +150,120 @@ public final class SnsBackend implements AutoCloseable {
     }
 
     public void setTopicAttribute(Scope scope, String topicArn, String name, String value) {
+        updateAttributes(topicArn(scope, topicArn), (topic, attributes) ->
+                attributes.put(name, TopicAttributes.validate(name, value, topic.fifo())));
+    }
+
+    /** AddPermission: a statement named Label in the topic's Policy (the default policy to begin with). */
+    public void addPermission(Scope scope, String topicArn, String label, List<String> accounts, List<String> actions) {
         Arn arn = topicArn(scope, topicArn);
+        updateAttributes(arn, (topic, attributes) -> attributes.put("Policy",
+                TopicPermissions.add(currentPolicy(topic, arn), topic.arn(), label, accounts, actions)));
+    }
+
+    public void removePermission(Scope scope, String topicArn, String label) {
+        Arn arn = topicArn(scope, topicArn);
+        updateAttributes(arn, (topic, attributes) -> attributes.put("Policy", TopicPermissions.remove(currentPolicy(topic, arn), label)));
+    }
+
+    public void putDataProtectionPolicy(Scope scope, String resourceArn, String policy) {
+        setTopicAttribute(scope, resourceArn, "DataProtectionPolicy", policy);
+    }
+
+    /** The stored data protection policy, or "" when none was put (AWS answers an empty string). */
+    public String getDataProtectionPolicy(Scope scope, String resourceArn) {
+        return requireTopic(topicArn(scope, resourceArn)).attributes().getOrDefault("DataProtectionPolicy", "");
+    }
+
+    private static String currentPolicy(TopicRecord topic, Arn arn) {
+        return TopicAttributes.render(topic, arn.account(), 0, 0).get("Policy");
+    }
+
+    private void updateAttributes(Arn arn, BiConsumer<TopicRecord, Map<String, String>> change) {
         ReentrantLock lock = state.lock(arn.toString());
         lock.lock();
         try {
             TopicRecord topic = requireTopic(arn);
-            String stored = TopicAttributes.validate(name, value, topic.fifo());
             Map<String, String> attributes = new LinkedHashMap<>(topic.attributes());
-            attributes.put(name, stored);
+            change.accept(topic, attributes);
             state.topics.put(SnsState.topicKey(arn), topic.withAttributes(attributes));
             state.changed(arn.toString());
         } finally {
             lock.unlock();
         }
+    }
+
+    // ---------------------------------------------------------------- mobile push
+
+    public String createPlatformApplication(Scope scope, String name, String platform, Map<String, String> attributes) {
+        return platforms.createApplication(scope, name, platform, attributes);
+    }
+
+    public Map<String, String> getPlatformApplicationAttributes(String arn) {
+        return platforms.applicationAttributes(arn);
+    }
+
+    public void setPlatformApplicationAttributes(String arn, Map<String, String> attributes) {
+        platforms.setApplicationAttributes(arn, attributes);
+    }
+
+    public List<String> listPlatformApplications(Scope scope) {
+        return platforms.applications(scope);
+    }
+
+    public void deletePlatformApplication(String arn) {
+        platforms.deleteApplication(arn);
+    }
+
+    public String createPlatformEndpoint(String applicationArn, String token, String customUserData, Map<String, String> attributes) {
+        return platforms.createEndpoint(applicationArn, token, customUserData, attributes);
+    }
+
+    public Map<String, String> getEndpointAttributes(String arn) {
+        return platforms.endpointAttributes(arn);
+    }
+
+    public void setEndpointAttributes(String arn, Map<String, String> attributes) {
+        platforms.setEndpointAttributes(arn, attributes);
+    }
+
+    /** Endpoint ARN to its attributes, in ARN order. */
+    public Map<String, Map<String, String>> listEndpointsByPlatformApplication(String applicationArn) {
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        platforms.endpoints(applicationArn).forEach(e -> out.put(e.arn(), e.attributes()));
+        return out;
+    }
+
+    public void deleteEndpoint(String arn) {
+        platforms.deleteEndpoint(arn);
+    }
+
+    // ---------------------------------------------------------------- SMS
+
+    public void setSmsAttributes(Scope scope, Map<String, String> attributes) {
+        sms.set(scope, attributes);
+    }
+
+    public Map<String, String> getSmsAttributes(Scope scope, List<String> names) {
+        return sms.get(scope, names);
+    }
+
+    /** Always false: no local number can reply STOP. The number must still be E.164. */
+    public boolean checkIfPhoneNumberIsOptedOut(Scope scope, String phoneNumber) {
+        SmsSettings.checkPhoneNumber(phoneNumber);
+        return false;
+    }
+
+    /** The opted-out numbers: none (see {@link #checkIfPhoneNumberIsOptedOut}). */
+    public SnsPage<String> listPhoneNumbersOptedOut(Scope scope, String nextToken) {
+        if (nextToken != null && !nextToken.isEmpty()) {
+            throw SnsErrors.invalidParameter("Invalid parameter: NextToken");
+        }
+        return new SnsPage<>(List.of(), null);
+    }
+
+    public void optInPhoneNumber(Scope scope, String phoneNumber) {
+        SmsSettings.checkPhoneNumber(phoneNumber);
     }
 
     // ---------------------------------------------------------------- tags
@@ -270,6 +377,11 @@ public final class SnsBackend implements AutoCloseable {
     // ---------------------------------------------------------------- publishing
 
     public PublishResult publish(Scope scope, PublishRequest request) {
+        Arn target = request.topicArn() == null && request.targetArn() != null ? Arn.parseOrNull(request.targetArn()) : null;
+        if (target != null && platforms.isEndpoint(target)) {
+            PublishRules.checkMessage(request.message());
+            return platforms.publish(scope, request.targetArn(), request.message(), request.messageStructure());
+        }
         return publisher.publish(scope, request);
     }
 
@@ -292,6 +404,7 @@ public final class SnsBackend implements AutoCloseable {
     public void reset() {
         state.clearCaches();
         publisher.clearDeduplication();
+        sms.clear();
     }
 
     @Override

@@ -191,7 +191,7 @@ final class SnsPublisher {
         List<SnsState.Active> targets = state.activeSubscriptions(topicArn);
         for (SnsState.Active target : targets) {
             SubscriptionRecord subscription = target.subscription();
-            String text = message.textFor(subscription.protocol());
+            String text = message.textFor(structureKey(subscription));
             if (!matches(target.filter(), message, text)) {
                 continue;
             }
@@ -260,6 +260,18 @@ final class SnsPublisher {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The json MessageStructure key a subscription reads: its protocol, or for a mobile endpoint its platform (GCM, APNS, ...). */
+    private static String structureKey(SubscriptionRecord subscription) {
+        if ("application".equals(subscription.protocol())) {
+            String[] parts = subscription.endpoint().split(":", 6);
+            if (parts.length == 6 && parts[5].startsWith("endpoint/")) {
+                String[] path = parts[5].split("/");
+                return path.length > 1 ? path[1] : "application";
+            }
+        }
+        return subscription.protocol();
     }
 
     /** A message being published, with its per-protocol texts when MessageStructure is json. */

@@ -47,7 +47,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * public too. Validation failures are thrown as {@link dev.cloudjar.core.AwsException}.
  *
  * <p>LIMITATIONS: Policy, KMS and SSE attributes are stored and returned but not enforced;
- * QueueDeletedRecently (60 s wait after DeleteQueue) is not simulated; after a restart the FIFO
+ * the QueueDeletedRecently 60 s wait after DeleteQueue is kept in memory (a restart forgets it); after a restart the FIFO
  * deduplication window only knows messages still stored (not those already deleted); receive-attempt
  * ids and message move tasks are kept in memory only; FifoThroughputLimit does not throttle;
  * throttling (RequestThrottled, OverLimit for in-flight counts) is not simulated.
@@ -235,6 +235,10 @@ public final class SqsBackend implements AutoCloseable {
         }
         if (total > MAX_BATCH_BYTES) {
             throw SqsErrors.batchRequestTooLong(total, MAX_BATCH_BYTES);
+        }
+        // AWS fails the whole batch, not the entry, when a FIFO entry has no MessageGroupId.
+        if (queue.settings().fifo() && entries.stream().anyMatch(e -> e.value().groupId() == null || e.value().groupId().isEmpty())) {
+            throw SqsErrors.missingParameter("MessageGroupId");
         }
         return BatchRules.each(entries, request -> send(queue, request));
     }

@@ -35,6 +35,10 @@ import java.util.stream.Stream;
  */
 final class SqsQueues {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The actions AddPermission may grant to another account; the rest are the owner's. */
+    private static final List<String> GRANTABLE = List.of("*", "ChangeMessageVisibility", "DeleteMessage",
+            "GetQueueAttributes", "GetQueueUrl", "ListDeadLetterSourceQueues", "PurgeQueue", "ReceiveMessage", "SendMessage");
+    private static final long DELETE_COOLDOWN_MILLIS = 60_000;
     private static final List<String> REMOVABLE = List.of("Policy", "RedrivePolicy", "RedriveAllowPolicy", "KmsMasterKeyId");
 
     private final PersistentMap<StoredQueue> map;
@@ -42,6 +46,8 @@ final class SqsQueues {
     private final Function<StoredQueue, MessageQueue> factory;
     private final MessageStore messages;
     private final Map<String, MessageQueue> live = new ConcurrentHashMap<>();
+    /** Queue key to the millis of its DeleteQueue: AWS refuses the name for 60 s afterwards. */
+    private final Map<String, Long> deletedAt = new ConcurrentHashMap<>();
 
     SqsQueues(PersistentMap<StoredQueue> map, Clock clock, Function<StoredQueue, MessageQueue> factory, MessageStore messages) {
         this.map = map;
@@ -80,6 +86,13 @@ final class SqsQueues {
             }
             return existing.name();
         }
+        Long deleted = deletedAt.get(id.key());
+        if (deleted != null) {
+            if (clock.millis() - deleted < DELETE_COOLDOWN_MILLIS) {
+                throw SqsErrors.queueDeletedRecently();
+            }
+            deletedAt.remove(id.key());
+        }
         checkTags(name, tags, 0);
         long now = clock.millis() / 1000;
         StoredQueue stored = new StoredQueue(StoredQueue.CURRENT_VERSION, scope.account(), scope.region(), name,
@@ -99,6 +112,7 @@ final class SqsQueues {
         String key = queue.name().key();
         map.remove(key);
         live.remove(key);
+        deletedAt.put(key, clock.millis());
         queue.markDeleted();
     }
 
@@ -191,6 +205,9 @@ final class SqsQueues {
     }
 
     synchronized void tag(MessageQueue queue, Map<String, String> tags) {
+        if (tags == null || tags.isEmpty()) {
+            throw SqsErrors.missingParameter("Tags");
+        }
         StoredQueue s = queue.stored();
         Map<String, String> next = new TreeMap<>(s.tags());
         checkTags(s.name(), tags, 0);
@@ -202,10 +219,11 @@ final class SqsQueues {
 
     synchronized void untag(MessageQueue queue, List<String> keys) {
         StoredQueue s = queue.stored();
-        Map<String, String> next = new TreeMap<>(s.tags());
-        if (keys != null) {
-            keys.forEach(next::remove);
+        if (keys == null || keys.isEmpty()) {
+            throw SqsErrors.invalidParameterValue("Tag keys must be between 1 and 128 characters in length.");
         }
+        Map<String, String> next = new TreeMap<>(s.tags());
+        keys.forEach(next::remove);
         save(queue, new StoredQueue(s.version(), s.account(), s.region(), s.name(), s.attributes(), next,
                 s.createdTimestamp(), s.lastModifiedTimestamp()));
     }
@@ -228,14 +246,20 @@ final class SqsQueues {
         if (label == null || label.isEmpty()) {
             throw SqsErrors.missingParameter("Label");
         }
-        if (accounts == null || accounts.isEmpty()) {
-            throw SqsErrors.missingParameter("AWSAccountId");
-        }
+        // AWS's order: actions present, accounts present, the action count, then each action grantable.
         if (actions == null || actions.isEmpty()) {
-            throw SqsErrors.missingParameter("ActionName");
+            throw SqsErrors.missingParameter("Actions");
+        }
+        if (accounts == null || accounts.isEmpty()) {
+            throw SqsErrors.invalidParameter("[]", "PrincipalId", "Unable to verify.");
         }
         if (actions.size() > 7) {
             throw SqsErrors.overLimit(actions.size() + " Actions were found, maximum allowed is 7.");
+        }
+        for (String action : actions) {
+            if (!GRANTABLE.contains(action)) {
+                throw SqsErrors.invalidParameter("SQS:" + action, "ActionName", "Only the queue owner is allowed to invoke this action.");
+            }
         }
         ObjectNode policy = policy(queue);
         ArrayNode statements = policy.withArray("Statement");

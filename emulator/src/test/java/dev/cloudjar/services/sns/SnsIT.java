@@ -285,7 +285,9 @@ class SnsIT {
         assertEquals("Invalid parameter: Empty message", message(() -> sns.publish(b -> b.topicArn(topic).message(""))));
         assertEquals("Invalid parameter: Message too long", message(() -> sns.publish(b -> b.topicArn(topic).message("x".repeat(262_145)))));
         assertNotNull(sns.publish(b -> b.topicArn(topic).message("x".repeat(262_144))).messageId());
-        assertEquals("Invalid parameter: Subject", message(() -> sns.publish(b -> b.topicArn(topic).message("m").subject("s".repeat(100)))));
+        assertEquals("Invalid parameter: Subject", message(() -> sns.publish(b -> b.topicArn(topic).message("m").subject("s".repeat(101)))));
+        assertNotNull(sns.publish(b -> b.topicArn(topic).message("m").subject("s".repeat(100))).messageId());
+        assertEquals("Invalid parameter: Subject", message(() -> sns.publish(b -> b.topicArn(topic).message("m").subject("line\nbreak"))));
         assertEquals("Invalid parameter: Message Structure - No default entry in JSON message body",
                 message(() -> sns.publish(b -> b.topicArn(topic).messageStructure("json").message("{\"sqs\":\"x\"}"))));
         assertEquals("Invalid parameter: Message Structure - JSON message body failed to parse",

@@ -410,4 +410,15 @@ class SqsBackendTest {
     private static List<ReceivedMessage> receiveAll(SqsBackend backend, String queue) {
         return backend.receiveMessage(SCOPE, queue, new ReceiveRequest(10, 30, 0, List.of("All"), List.of("All"), null)).join();
     }
+
+    @Test
+    void aDeletedQueueNameComesBackAfterSixtySecondsOnTheClock() {
+        sqs.createQueue(SCOPE, "again", Map.of(), Map.of());
+        sqs.deleteQueue(SCOPE, "again");
+        clock.advance(Duration.ofSeconds(59));
+        AwsException early = assertThrows(AwsException.class, () -> sqs.createQueue(SCOPE, "again", Map.of(), Map.of()));
+        assertEquals("QueueDeletedRecently", early.code());
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals("again", sqs.createQueue(SCOPE, "again", Map.of(), Map.of()).name());
+    }
 }

@@ -65,4 +65,31 @@ class SqsCliIT {
         CliRunner.Result result = cli.python(script).assertSuccess();
         assertEquals("ok", result.stdout().trim());
     }
+
+    @Test
+    void boto3SeesAwsAnswersOfIssue12(CloudJar cloudJar) {
+        String script = String.join("\n",
+                "import boto3, os, json",
+                "sqs = boto3.client('sqs', endpoint_url=os.environ['ENDPOINT'])",
+                "url = sqs.create_queue(QueueName='boto-zero.fifo', Attributes={'FifoQueue': 'true', 'ContentBasedDeduplication': 'true'})['QueueUrl']",
+                "sqs.send_message(QueueUrl=url, MessageBody='z', MessageGroupId='g', DelaySeconds=0)",
+                "try:",
+                "    sqs.send_message_batch(QueueUrl=url, Entries=[{'Id': 'a', 'MessageBody': 'b'}])",
+                "    raise SystemExit('batch without group accepted')",
+                "except sqs.exceptions.ClientError as e:",
+                "    assert e.response['Error']['Code'] == 'MissingParameter', e.response",
+                "    assert e.response['Error']['Message'] == 'The request must contain the parameter MessageGroupId.', e.response",
+                "dlq = sqs.create_queue(QueueName='boto-dlq')['QueueUrl']",
+                "src = sqs.create_queue(QueueName='boto-src', Attributes={'RedrivePolicy': json.dumps({'deadLetterTargetArn': 'arn:aws:sqs:us-east-1:000000000000:boto-dlq', 'maxReceiveCount': '2'})})['QueueUrl']",
+                "policy = json.loads(sqs.get_queue_attributes(QueueUrl=src, AttributeNames=['RedrivePolicy'])['Attributes']['RedrivePolicy'])",
+                "assert policy['maxReceiveCount'] == 2, policy",
+                "sqs.delete_queue(QueueUrl=src)",
+                "try:",
+                "    sqs.create_queue(QueueName='boto-src')",
+                "    raise SystemExit('recreated at once')",
+                "except sqs.exceptions.QueueDeletedRecently as e:",
+                "    assert e.response['Error']['Message'] == 'You must wait 60 seconds after deleting a queue before you can create another with the same name.', e.response",
+                "print('ok')");
+        assertEquals("ok", new CliRunner(cloudJar.endpoint()).python(script).assertSuccess().stdout().trim());
+    }
 }

@@ -256,4 +256,92 @@ class SqsClientIT {
         assertFalse(sqs.receiveMessage(b -> b.queueUrl(url)).hasMessages());
         assertThrows(PurgeQueueInProgressException.class, () -> sqs.purgeQueue(b -> b.queueUrl(url)));
     }
+
+    @Test
+    void issue12FidelityOverJson(SqsClient sqs) {
+        String fifo = sqs.createQueue(b -> b.queueName("zero.fifo").attributes(Map.of(QueueAttributeName.FIFO_QUEUE, "true",
+                QueueAttributeName.CONTENT_BASED_DEDUPLICATION, "true"))).queueUrl();
+        assertNotNull(sqs.sendMessage(b -> b.queueUrl(fifo).messageBody("z").messageGroupId("g").delaySeconds(0)).sequenceNumber());
+        assertEquals(1, sqs.sendMessageBatch(b -> b.queueUrl(fifo).entries(SendMessageBatchRequestEntry.builder().id("e")
+                .messageBody("y").messageGroupId("g").delaySeconds(0).build())).successful().size());
+        SqsException noGroup = assertThrows(SqsException.class, () -> sqs.sendMessageBatch(b -> b.queueUrl(fifo).entries(
+                SendMessageBatchRequestEntry.builder().id("ok").messageBody("y").messageGroupId("g").build(),
+                SendMessageBatchRequestEntry.builder().id("none").messageBody("y").build())));
+        assertEquals("MissingParameter", noGroup.awsErrorDetails().errorCode());
+        assertEquals("The request must contain the parameter MessageGroupId.", noGroup.awsErrorDetails().errorMessage());
+        SqsException five = assertThrows(SqsException.class,
+                () -> sqs.sendMessage(b -> b.queueUrl(fifo).messageBody("z").messageGroupId("g").delaySeconds(5)));
+        assertEquals("InvalidParameterValue", five.awsErrorDetails().errorCode());
+        assertEquals("Value 5 for parameter DelaySeconds is invalid. Reason: The request include parameter that is not valid for this queue type.",
+                five.awsErrorDetails().errorMessage());
+
+        sqs.createQueue(b -> b.queueName("typed-dlq"));
+        String policy = "{\"deadLetterTargetArn\":\"arn:aws:sqs:us-east-1:000000000000:typed-dlq\",\"maxReceiveCount\":\"4\"}";
+        String src = sqs.createQueue(b -> b.queueName("typed").attributes(Map.of(QueueAttributeName.REDRIVE_POLICY, policy))).queueUrl();
+        assertEquals("{\"deadLetterTargetArn\":\"arn:aws:sqs:us-east-1:000000000000:typed-dlq\",\"maxReceiveCount\":4}",
+                sqs.getQueueAttributes(b -> b.queueUrl(src).attributeNames(QueueAttributeName.REDRIVE_POLICY))
+                        .attributes().get(QueueAttributeName.REDRIVE_POLICY));
+        assertEquals(src, sqs.createQueue(b -> b.queueName("typed").attributes(Map.of(QueueAttributeName.REDRIVE_POLICY, policy))).queueUrl());
+
+        String doomed = sqs.createQueue(b -> b.queueName("doomed")).queueUrl();
+        sqs.deleteQueue(b -> b.queueUrl(doomed));
+        QueueDeletedRecentlyException recently = assertThrows(QueueDeletedRecentlyException.class,
+                () -> sqs.createQueue(b -> b.queueName("doomed")));
+        assertEquals("AWS.SimpleQueueService.QueueDeletedRecently", recently.awsErrorDetails().errorCode());
+        assertEquals("You must wait 60 seconds after deleting a queue before you can create another with the same name.",
+                recently.awsErrorDetails().errorMessage());
+    }
+
+    @Test
+    void tagAndPermissionParametersAreValidatedAsAwsDoes(SqsClient sqs) {
+        String url = sqs.createQueue(b -> b.queueName("guarded-params")).queueUrl();
+        SqsException noTags = assertThrows(SqsException.class, () -> sqs.tagQueue(b -> b.queueUrl(url).tags(Map.of())));
+        assertEquals("MissingParameter", noTags.awsErrorDetails().errorCode());
+        assertEquals("The request must contain the parameter Tags.", noTags.awsErrorDetails().errorMessage());
+        SqsException noKeys = assertThrows(SqsException.class, () -> sqs.untagQueue(b -> b.queueUrl(url).tagKeys(List.of())));
+        assertEquals("InvalidParameterValue", noKeys.awsErrorDetails().errorCode());
+        assertEquals("Tag keys must be between 1 and 128 characters in length.", noKeys.awsErrorDetails().errorMessage());
+
+        SqsException noActions = assertThrows(SqsException.class, () -> sqs.addPermission(b -> b.queueUrl(url).label("p")
+                .awsAccountIds("111111111111").actions(List.of())));
+        assertEquals("MissingParameter", noActions.awsErrorDetails().errorCode());
+        assertEquals("The request must contain the parameter Actions.", noActions.awsErrorDetails().errorMessage());
+        SqsException noAccounts = assertThrows(SqsException.class, () -> sqs.addPermission(b -> b.queueUrl(url).label("p")
+                .awsAccountIds(List.of()).actions("SendMessage")));
+        assertEquals("InvalidParameterValue", noAccounts.awsErrorDetails().errorCode());
+        assertEquals("Value [] for parameter PrincipalId is invalid. Reason: Unable to verify.", noAccounts.awsErrorDetails().errorMessage());
+        SqsException ownerOnly = assertThrows(SqsException.class, () -> sqs.addPermission(b -> b.queueUrl(url).label("p")
+                .awsAccountIds("111111111111").actions("RemovePermission")));
+        assertEquals("InvalidParameterValue", ownerOnly.awsErrorDetails().errorCode());
+        assertEquals("Value SQS:RemovePermission for parameter ActionName is invalid. Reason: Only the queue owner is allowed to invoke this action.",
+                ownerOnly.awsErrorDetails().errorMessage());
+        OverLimitException tooMany = assertThrows(OverLimitException.class, () -> sqs.addPermission(b -> b.queueUrl(url).label("p")
+                .awsAccountIds("111111111111").actions("SendMessage", "ReceiveMessage", "DeleteMessage", "GetQueueUrl",
+                        "GetQueueAttributes", "PurgeQueue", "ChangeMessageVisibility", "ListDeadLetterSourceQueues")));
+        assertEquals("8 Actions were found, maximum allowed is 7.", tooMany.awsErrorDetails().errorMessage());
+        sqs.addPermission(b -> b.queueUrl(url).label("p").awsAccountIds("111111111111").actions("*"));
+        SqsException again = assertThrows(SqsException.class, () -> sqs.addPermission(b -> b.queueUrl(url).label("p")
+                .awsAccountIds("111111111111").actions("SendMessage")));
+        assertEquals("Value p for parameter Label is invalid. Reason: Already exists.", again.awsErrorDetails().errorMessage());
+    }
+
+    @Test
+    void attributeNamePatternsAndReceiptHandleErrors(SqsClient sqs) {
+        String url = sqs.createQueue(b -> b.queueName("patterns")).queueUrl();
+        MessageAttributeValue v = MessageAttributeValue.builder().dataType("String").stringValue("v").build();
+        sqs.sendMessage(b -> b.queueUrl(url).messageBody("m").messageAttributes(Map.of("Custom.a", v, "Custom.b", v, "Other", v)));
+        Message custom = sqs.receiveMessage(b -> b.queueUrl(url).messageAttributeNames("Custom.*").visibilityTimeout(0)).messages().get(0);
+        assertEquals(List.of("Custom.a", "Custom.b"), custom.messageAttributes().keySet().stream().sorted().toList());
+        assertEquals(3, sqs.receiveMessage(b -> b.queueUrl(url).messageAttributeNames(".*").visibilityTimeout(0)).messages().get(0)
+                .messageAttributes().size());
+        assertEquals(3, sqs.receiveMessage(b -> b.queueUrl(url).messageAttributeNames("All").visibilityTimeout(0)).messages().get(0)
+                .messageAttributes().size());
+        ReceiptHandleIsInvalidException invalid = assertThrows(ReceiptHandleIsInvalidException.class,
+                () -> sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle("x")));
+        assertEquals("ReceiptHandleIsInvalid", invalid.awsErrorDetails().errorCode());
+        assertEquals("The input receipt handle \"x\" is not a valid receipt handle.", invalid.awsErrorDetails().errorMessage());
+        ReceiptHandleIsInvalidException visibility = assertThrows(ReceiptHandleIsInvalidException.class,
+                () -> sqs.changeMessageVisibility(b -> b.queueUrl(url).receiptHandle("x").visibilityTimeout(5)));
+        assertEquals("The input receipt handle \"x\" is not a valid receipt handle.", visibility.awsErrorDetails().errorMessage());
+    }
 }

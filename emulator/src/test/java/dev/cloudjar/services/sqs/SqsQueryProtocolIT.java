@@ -193,4 +193,76 @@ class SqsQueryProtocolIT {
         assertEquals(400, unknown.status());
         assertEquals("InvalidAction", unknown.xml().child("Error").childText("Code"));
     }
+
+    @Test
+    void issue12FidelityOverQuery(URI endpoint) throws Exception {
+        String fifo = post(endpoint, "/", "Action", "CreateQueue", "QueueName", "q-zero.fifo", "Attribute.1.Name", "FifoQueue",
+                "Attribute.1.Value", "true", "Attribute.2.Name", "ContentBasedDeduplication", "Attribute.2.Value", "true")
+                .result("CreateQueue").childText("QueueUrl");
+        Reply zero = post(endpoint, "/", "Action", "SendMessage", "QueueUrl", fifo, "MessageBody", "z", "MessageGroupId", "g",
+                "DelaySeconds", "0");
+        assertEquals(200, zero.status(), zero.body());
+        XmlNode noGroup = post(endpoint, "/", "Action", "SendMessageBatch", "QueueUrl", fifo,
+                "SendMessageBatchRequestEntry.1.Id", "none", "SendMessageBatchRequestEntry.1.MessageBody", "y").xml().child("Error");
+        assertEquals("MissingParameter", noGroup.childText("Code"));
+        assertEquals("The request must contain the parameter MessageGroupId.", noGroup.childText("Message"));
+        XmlNode five = post(endpoint, "/", "Action", "SendMessage", "QueueUrl", fifo, "MessageBody", "z", "MessageGroupId", "g",
+                "DelaySeconds", "5").xml().child("Error");
+        assertEquals("InvalidParameterValue", five.childText("Code"));
+        assertEquals("Value 5 for parameter DelaySeconds is invalid. Reason: The request include parameter that is not valid for this queue type.",
+                five.childText("Message"));
+
+        post(endpoint, "/", "Action", "CreateQueue", "QueueName", "q-dlq-typed");
+        String src = post(endpoint, "/", "Action", "CreateQueue", "QueueName", "q-typed", "Attribute.1.Name", "RedrivePolicy",
+                "Attribute.1.Value", "{\"maxReceiveCount\": \"4\", \"deadLetterTargetArn\": \"arn:aws:sqs:us-east-1:000000000000:q-dlq-typed\"}")
+                .result("CreateQueue").childText("QueueUrl");
+        XmlNode attribute = post(endpoint, "/", "Action", "GetQueueAttributes", "QueueUrl", src, "AttributeName.1", "RedrivePolicy")
+                .result("GetQueueAttributes").child("Attribute");
+        assertEquals("{\"deadLetterTargetArn\":\"arn:aws:sqs:us-east-1:000000000000:q-dlq-typed\",\"maxReceiveCount\":4}",
+                attribute.childText("Value"));
+
+        String doomed = post(endpoint, "/", "Action", "CreateQueue", "QueueName", "q-doomed").result("CreateQueue").childText("QueueUrl");
+        assertEquals(200, post(endpoint, "/", "Action", "DeleteQueue", "QueueUrl", doomed).status());
+        Reply again = post(endpoint, "/", "Action", "CreateQueue", "QueueName", "q-doomed");
+        assertEquals(400, again.status());
+        XmlNode recently = again.xml().child("Error");
+        assertEquals("AWS.SimpleQueueService.QueueDeletedRecently", recently.childText("Code"));
+        assertEquals("You must wait 60 seconds after deleting a queue before you can create another with the same name.",
+                recently.childText("Message"));
+    }
+
+    @Test
+    void tagAndPermissionParametersOverQuery(URI endpoint) throws Exception {
+        String url = post(endpoint, "/", "Action", "CreateQueue", "QueueName", "q-params").result("CreateQueue").childText("QueueUrl");
+        XmlNode noTags = post(endpoint, "/", "Action", "TagQueue", "QueueUrl", url).xml().child("Error");
+        assertEquals("MissingParameter", noTags.childText("Code"));
+        assertEquals("The request must contain the parameter Tags.", noTags.childText("Message"));
+        XmlNode noKeys = post(endpoint, "/", "Action", "UntagQueue", "QueueUrl", url).xml().child("Error");
+        assertEquals("InvalidParameterValue", noKeys.childText("Code"));
+        assertEquals("Tag keys must be between 1 and 128 characters in length.", noKeys.childText("Message"));
+        XmlNode ownerOnly = post(endpoint, "/", "Action", "AddPermission", "QueueUrl", url, "Label", "p",
+                "AWSAccountId.1", "111111111111", "ActionName.1", "DeleteQueue").xml().child("Error");
+        assertEquals("InvalidParameterValue", ownerOnly.childText("Code"));
+        assertEquals("Value SQS:DeleteQueue for parameter ActionName is invalid. Reason: Only the queue owner is allowed to invoke this action.",
+                ownerOnly.childText("Message"));
+        XmlNode noAccounts = post(endpoint, "/", "Action", "AddPermission", "QueueUrl", url, "Label", "p",
+                "ActionName.1", "SendMessage").xml().child("Error");
+        assertEquals("Value [] for parameter PrincipalId is invalid. Reason: Unable to verify.", noAccounts.childText("Message"));
+        assertEquals(200, post(endpoint, "/", "Action", "AddPermission", "QueueUrl", url, "Label", "p",
+                "AWSAccountId.1", "111111111111", "ActionName.1", "SendMessage").status());
+    }
+
+    @Test
+    void attributePrefixesAndReceiptHandleErrorsOverQuery(URI endpoint) throws Exception {
+        String url = post(endpoint, "/", "Action", "CreateQueue", "QueueName", "q-patterns").result("CreateQueue").childText("QueueUrl");
+        post(endpoint, "/", "Action", "SendMessage", "QueueUrl", url, "MessageBody", "m",
+                "MessageAttribute.1.Name", "Custom.a", "MessageAttribute.1.Value.DataType", "String", "MessageAttribute.1.Value.StringValue", "v",
+                "MessageAttribute.2.Name", "Other", "MessageAttribute.2.Value.DataType", "String", "MessageAttribute.2.Value.StringValue", "v");
+        XmlNode m = post(endpoint, "/", "Action", "ReceiveMessage", "QueueUrl", url, "MessageAttributeName.1", "Custom.*")
+                .result("ReceiveMessage").child("Message");
+        assertEquals(List.of("Custom.a"), m.children("MessageAttribute").stream().map(a -> a.childText("Name")).toList());
+        XmlNode invalid = post(endpoint, "/", "Action", "DeleteMessage", "QueueUrl", url, "ReceiptHandle", "x").xml().child("Error");
+        assertEquals("ReceiptHandleIsInvalid", invalid.childText("Code"));
+        assertEquals("The input receipt handle \"x\" is not a valid receipt handle.", invalid.childText("Message"));
+    }
 }

@@ -120,7 +120,7 @@ interface Condition {
             double[] operands = new double[terms.size() / 2];
             for (int i = 0; i + 1 < terms.size(); i += 2) {
                 operators.add(terms.get(i).textValue());
-                operands[i / 2] = terms.get(i + 1).doubleValue();
+                operands[i / 2] = Scalar.precise(terms.get(i + 1).doubleValue());
             }
             return new NumericRange(operators, operands);
         }

@@ -1,6 +1,8 @@
 package dev.cloudjar.services.sns.filter;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,9 +13,22 @@ import java.util.List;
 record Value(boolean present, List<Scalar> scalars) {
     private static final Value ABSENT = new Value(false, List.of());
 
-    /** One scalar: a string, a number (kept as text and as a double), a boolean or null. */
+    /**
+     * One scalar: a string, a number (kept as text and as a double rounded to AWS's five digits after
+     * the decimal point, so 1.000001 and 1.000004 are the same number to every operator), a boolean or null.
+     */
     record Scalar(Kind kind, String text, double number) {
         enum Kind { STRING, NUMBER, BOOLEAN, NULL }
+
+        /** Beyond this magnitude five decimals are below a double's resolution anyway. */
+        private static final double ROUNDED_RANGE = 1e15;
+
+        static double precise(double value) {
+            if (!Double.isFinite(value) || Math.abs(value) >= ROUNDED_RANGE) {
+                return value;
+            }
+            return BigDecimal.valueOf(value).setScale(5, RoundingMode.HALF_UP).doubleValue();
+        }
 
         static Scalar string(String text) {
             return new Scalar(Kind.STRING, text, Double.NaN);
@@ -26,7 +41,7 @@ record Value(boolean present, List<Scalar> scalars) {
             } catch (NumberFormatException e) {
                 return string(text);
             }
-            return new Scalar(Kind.NUMBER, text, parsed);
+            return new Scalar(Kind.NUMBER, text, precise(parsed));
         }
 
         static Scalar of(JsonNode node) {
@@ -34,7 +49,7 @@ record Value(boolean present, List<Scalar> scalars) {
                 return string(node.textValue());
             }
             if (node.isNumber()) {
-                return new Scalar(Kind.NUMBER, node.asText(), node.doubleValue());
+                return new Scalar(Kind.NUMBER, node.asText(), precise(node.doubleValue()));
             }
             if (node.isBoolean()) {
                 return new Scalar(Kind.BOOLEAN, node.asText(), Double.NaN);

@@ -48,6 +48,8 @@ public final class SnsApi implements AwsService {
                 .register("TagResource", this::tagResource)
                 .register("UntagResource", this::untagResource)
                 .register("ListTagsForResource", this::listTagsForResource);
+        SnsExtrasApi.register(operations, backend);
+        SnsPlatformApi.register(operations, backend);
     }
 
     @Override

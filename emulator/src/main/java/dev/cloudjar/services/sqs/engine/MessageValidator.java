@@ -49,7 +49,8 @@ public final class MessageValidator {
             if (delay < 0 || delay > 900) {
                 throw SqsErrors.invalidParameter(delay, "DelaySeconds", "DelaySeconds must be >= 0 and <= 900.");
             }
-            if (settings.fifo()) {
+            // AWS accepts an explicit 0 on FIFO queues (SDKs and frameworks send it by default).
+            if (settings.fifo() && delay != 0) {
                 throw SqsErrors.invalidParameter(delay, "DelaySeconds",
                         "The request include parameter that is not valid for this queue type.");
             }

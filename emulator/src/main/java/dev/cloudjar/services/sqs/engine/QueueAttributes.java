@@ -2,6 +2,7 @@ package dev.cloudjar.services.sqs.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,10 +99,15 @@ public final class QueueAttributes {
                 }
                 return value;
             case "RedrivePolicy":
-                if (!value.isEmpty()) {
-                    parseRedrivePolicyStrict(value);
+                if (value.isEmpty()) {
+                    return value;
                 }
-                return value;
+                // AWS stores the policy re-serialised: maxReceiveCount becomes a JSON number even when sent as "5".
+                QueueSettings.RedrivePolicy redrive = parseRedrivePolicyStrict(value);
+                ObjectNode canonical = JSON.createObjectNode();
+                canonical.put("deadLetterTargetArn", redrive.deadLetterTargetArn());
+                canonical.put("maxReceiveCount", redrive.maxReceiveCount());
+                return canonical.toString();
             case "RedriveAllowPolicy":
                 if (!value.isEmpty()) {
                     validateRedriveAllowPolicy(value);

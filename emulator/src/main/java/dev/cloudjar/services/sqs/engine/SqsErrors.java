@@ -21,6 +21,12 @@ public final class SqsErrors {
                 .legacyCode("QueueAlreadyExists");
     }
 
+    public static AwsException queueDeletedRecently() {
+        return new AwsException(400, "QueueDeletedRecently",
+                "You must wait 60 seconds after deleting a queue before you can create another with the same name.")
+                .legacyCode("AWS.SimpleQueueService.QueueDeletedRecently");
+    }
+
     public static AwsException invalidParameterValue(String message) {
         return new AwsException(400, "InvalidParameterValueException", message).legacyCode("InvalidParameterValue");
     }

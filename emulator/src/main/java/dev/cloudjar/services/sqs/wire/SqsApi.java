@@ -72,7 +72,7 @@ public final class SqsApi implements AwsService {
                 (r, in) -> empty(() -> backend.setQueueAttributes(r.scope(), queue(r, in.QueueUrl()), in.Attributes())));
         op("TagQueue", TagQueueInput.class,
                 q -> new TagQueueInput(q.string("QueueUrl"), q.pairs("Tag", "Key", "Value")),
-                (r, in) -> empty(() -> backend.tagQueue(r.scope(), queue(r, in.QueueUrl()), in.Tags() == null ? Map.of() : in.Tags())));
+                (r, in) -> empty(() -> backend.tagQueue(r.scope(), queue(r, in.QueueUrl()), in.Tags())));
         op("UntagQueue", UntagQueueInput.class,
                 q -> new UntagQueueInput(q.string("QueueUrl"), q.list("TagKey")),
                 (r, in) -> empty(() -> backend.untagQueue(r.scope(), queue(r, in.QueueUrl()), in.TagKeys())));

@@ -63,6 +63,28 @@ class FilterPolicyTest {
         }
 
         @Test
+        void numbersCompareAtFiveDigitsAfterTheDecimalPoint() {
+            FilterPolicy exact = attrs("{\"price\":[1.000001]}");
+            assertTrue(exact.matchesAttributes(message("Number", "price", "1.000004")));
+            assertTrue(exact.matchesAttributes(message("Number", "price", "1")));
+            assertFalse(exact.matchesAttributes(message("Number", "price", "1.00001")));
+            FilterPolicy below = attrs("{\"price\":[{\"numeric\":[\"<\",10.000002]}]}");
+            assertFalse(below.matchesAttributes(message("Number", "price", "10.000001")));
+            assertTrue(below.matchesAttributes(message("Number", "price", "9.99999")));
+            FilterPolicy equal = attrs("{\"price\":[{\"numeric\":[\"=\",0.3]}]}");
+            assertTrue(equal.matchesAttributes(message("Number", "price", "0.30000000000000004")));
+        }
+
+        @Test
+        void stringArrayAttributesHoldingNumbersMatchNumericConditions() {
+            FilterPolicy range = attrs("{\"sizes\":[{\"numeric\":[\">\",40]}]}");
+            assertTrue(range.matchesAttributes(message("String.Array", "sizes", "[38, 42.5]")));
+            assertFalse(range.matchesAttributes(message("String.Array", "sizes", "[38, 40]")));
+            assertFalse(range.matchesAttributes(message("String.Array", "sizes", "[\"42\"]")));
+            assertTrue(attrs("{\"sizes\":[40]}").matchesAttributes(message("String.Array", "sizes", "[\"a\", 40.0]")));
+        }
+
+        @Test
         void exactNumberMatchesNumberAttributesNumerically() {
             FilterPolicy p = attrs("{\"price\":[100]}");
             assertTrue(p.matchesAttributes(message("Number", "price", "100")));
