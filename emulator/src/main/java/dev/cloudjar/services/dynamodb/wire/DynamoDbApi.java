@@ -65,6 +65,7 @@ public final class DynamoDbApi implements AwsService {
         if (op == null) {
             return JsonProtocol.unknownOperation(request, NAMESPACE);
         }
+        RequestConstraints.check(request.target(), JsonProtocol.readTree(request));
         return op.handle(request);
     }
 

@@ -1,0 +1,104 @@
+package dev.cloudjar.services.dynamodb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cloudjar.testing.CliRunner;
+import dev.cloudjar.testing.CloudJarExtension;
+import java.net.URI;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+
+/**
+ * Request parameters are checked against the model before any table is looked up (every table here is
+ * missing), all violations in one message in DynamoDB's order and wording.
+ */
+@ExtendWith(CloudJarExtension.class)
+class DynamoDbValidationIT {
+    private static final Map<String, AttributeValue> KEY = Map.of("id", AttributeValue.fromS("1"));
+
+    private static DynamoDbException validation(org.junit.jupiter.api.function.Executable call) {
+        DynamoDbException e = assertThrows(DynamoDbException.class, call);
+        assertEquals(400, e.statusCode());
+        assertEquals("ValidationException", e.awsErrorDetails().errorCode());
+        return e;
+    }
+
+    @Test
+    void putItemReportsEveryViolationInDynamoDbsOrder(DynamoDbClient ddb) {
+        DynamoDbException e = validation(() -> ddb.putItem(b -> b.tableName("abc;").returnConsumedCapacity("hi")
+                .returnItemCollectionMetrics("hi").returnValues("hi")));
+        assertEquals("5 validation errors detected: "
+                + "Value 'hi' at 'returnConsumedCapacity' failed to satisfy constraint: Member must satisfy enum value set: [INDEXES, TOTAL, NONE]; "
+                + "Value 'abc;' at 'tableName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+; "
+                + "Value null at 'item' failed to satisfy constraint: Member must not be null; "
+                + "Value 'hi' at 'returnValues' failed to satisfy constraint: Member must satisfy enum value set: [ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]; "
+                + "Value 'hi' at 'returnItemCollectionMetrics' failed to satisfy constraint: Member must satisfy enum value set: [SIZE, NONE]",
+                e.awsErrorDetails().errorMessage());
+    }
+
+    @Test
+    void deleteAndUpdateItemReportKeyLast(DynamoDbClient ddb) {
+        String expected = "5 validation errors detected: "
+                + "Value 'hi' at 'returnConsumedCapacity' failed to satisfy constraint: Member must satisfy enum value set: [INDEXES, TOTAL, NONE]; "
+                + "Value 'abc;' at 'tableName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+; "
+                + "Value 'hi' at 'returnValues' failed to satisfy constraint: Member must satisfy enum value set: [ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]; "
+                + "Value 'hi' at 'returnItemCollectionMetrics' failed to satisfy constraint: Member must satisfy enum value set: [SIZE, NONE]; "
+                + "Value null at 'key' failed to satisfy constraint: Member must not be null";
+        assertEquals(expected, validation(() -> ddb.deleteItem(b -> b.tableName("abc;").returnConsumedCapacity("hi")
+                .returnItemCollectionMetrics("hi").returnValues("hi"))).awsErrorDetails().errorMessage());
+        assertEquals(expected, validation(() -> ddb.updateItem(b -> b.tableName("abc;").returnConsumedCapacity("hi")
+                .returnItemCollectionMetrics("hi").returnValues("hi"))).awsErrorDetails().errorMessage());
+    }
+
+    @Test
+    void tableNamesAreCheckedBeforeLookup(DynamoDbClient ddb) {
+        assertEquals("1 validation error detected: Value '' at 'tableName' failed to satisfy constraint: "
+                        + "Member must have length greater than or equal to 1",
+                validation(() -> ddb.getItem(b -> b.tableName("").key(KEY))).awsErrorDetails().errorMessage());
+        assertEquals("1 validation error detected: Value 'ab' at 'tableName' failed to satisfy constraint: "
+                        + "Member must have length greater than or equal to 3",
+                validation(() -> ddb.getItem(b -> b.tableName("ab").key(KEY))).awsErrorDetails().errorMessage());
+        assertEquals("1 validation error detected: Value 'non!existent!table' at 'tableName' failed to satisfy constraint: "
+                        + "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+",
+                validation(() -> ddb.putItem(b -> b.tableName("non!existent!table").item(KEY))).awsErrorDetails().errorMessage());
+    }
+
+    @Test
+    void readParametersAreCheckedBeforeLookup(DynamoDbClient ddb) {
+        assertEquals("1 validation error detected: Value '0' at 'limit' failed to satisfy constraint: "
+                        + "Member must have value greater than or equal to 1",
+                validation(() -> ddb.scan(b -> b.tableName("no-such-table").limit(0))).awsErrorDetails().errorMessage());
+        assertEquals("1 validation error detected: Value 'XOR' at 'conditionalOperator' failed to satisfy constraint: "
+                        + "Member must satisfy enum value set: [OR, AND]",
+                validation(() -> ddb.query(b -> b.tableName("no-such-table").conditionalOperator("XOR")))
+                        .awsErrorDetails().errorMessage());
+    }
+
+    @Test
+    void describeTableWithoutNameUsesTheRequiredParameterWording(DynamoDbClient ddb) {
+        assertEquals("The parameter 'TableName' is required but was not present in the request",
+                validation(() -> ddb.describeTable(b -> { })).awsErrorDetails().errorMessage());
+    }
+
+    @Test
+    void boto3SeesTheSameMessage(URI endpoint) {
+        String script = String.join("\n",
+                "import boto3, os, botocore",
+                "c = boto3.client('dynamodb', endpoint_url=os.environ['ENDPOINT'])",
+                "try:",
+                "    c.put_item(TableName='no-such-table', Item={'id': {'S': '1'}}, ReturnValues='BOGUS')",
+                "    raise SystemExit('no error')",
+                "except botocore.exceptions.ClientError as e:",
+                "    print(e.response['Error']['Code'] + '|' + e.response['Error']['Message'])");
+        CliRunner.Result result = new CliRunner(endpoint.toString()).python(script).assertSuccess();
+        assertTrue(result.stdout().contains("ValidationException|1 validation error detected: Value 'BOGUS' at 'returnValues' "
+                + "failed to satisfy constraint: Member must satisfy enum value set: [ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]"),
+                result.stdout());
+    }
+}
