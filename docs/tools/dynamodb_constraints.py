@@ -22,36 +22,59 @@ ORDER = {
 ENUM_ORDER = {
     "ReturnValue": ["ALL_NEW", "UPDATED_OLD", "ALL_OLD", "NONE", "UPDATED_NEW"],
     "ConditionalOperator": ["OR", "AND"],
+    "ComparisonOperator": ["IN", "NULL", "BETWEEN", "LT", "NOT_CONTAINS", "EQ", "GT", "NOT_NULL", "NE", "LE",
+                           "BEGINS_WITH", "GE", "CONTAINS"],
+    "Select": ["SPECIFIC_ATTRIBUTES", "COUNT", "ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES"],
 }
+
+def constraints(shape_name, shape):
+    m = {"type": shape["type"]}
+    for key in ("min", "max", "pattern"):
+        if key in shape:
+            m[key] = shape[key]
+    if "enum" in shape:
+        m["enum"] = ENUM_ORDER.get(shape_name, shape["enum"])
+    return m
+
 
 def main():
     path = os.path.join(os.path.dirname(botocore.__file__), "data/dynamodb/2012-08-10/service-2.json.gz")
     model = json.load(gzip.open(path))
     shapes = model["shapes"]
-    out = {}
+    operations, used = {}, {}
+
+    def visit(name):
+        if name in used:
+            return
+        shape = shapes[name]
+        out = constraints(name, shape)
+        used[name] = out
+        if shape["type"] == "structure" and name != "AttributeValue":
+            out["members"] = [{"name": k, "shape": v["shape"], **({"required": True} if k in shape.get("required", []) else {})}
+                              for k, v in shape["members"].items()]
+            for v in shape["members"].values():
+                visit(v["shape"])
+        elif shape["type"] == "list":
+            out["member"] = shape["member"]["shape"]
+            visit(shape["member"]["shape"])
+        elif shape["type"] == "map":
+            out["value"] = shape["value"]["shape"]
+            visit(shape["value"]["shape"])
+
     for op, spec in sorted(model["operations"].items()):
         if "input" not in spec:
             continue
         inp = shapes[spec["input"]["shape"]]
         names = list(inp["members"])
         first = [n for n in ORDER.get(op, []) if n in names]
-        members = []
-        for name in first + [n for n in names if n not in first]:
-            shape_name = inp["members"][name]["shape"]
-            shape = shapes[shape_name]
-            m = {"name": name, "shape": shape_name, "type": shape["type"]}
-            if name in inp.get("required", []):
-                m["required"] = True
-            for key in ("min", "max", "pattern"):
-                if key in shape:
-                    m[key] = shape[key]
-            if "enum" in shape:
-                m["enum"] = ENUM_ORDER.get(shape_name, shape["enum"])
-            members.append(m)
-        out[op] = members
+        operations[op] = [{"name": n, "shape": inp["members"][n]["shape"], **({"required": True} if n in inp.get("required", []) else {})}
+                          for n in first + [n for n in names if n not in first]]
+        for n in names:
+            visit(inp["members"][n]["shape"])
     with open(OUT, "w") as f:
-        json.dump(out, f, indent=1, sort_keys=True)
+        json.dump({"operations": operations, "shapes": used}, f, indent=1, sort_keys=True)
         f.write("\n")
+
 
 if __name__ == "__main__":
     main()

@@ -81,6 +81,42 @@ class DynamoDbValidationIT {
     }
 
     @Test
+    void nestedMembersAreCheckedWithAwsPaths(DynamoDbClient ddb) {
+        assertEquals("1 validation error detected: Value null at 'attributeDefinitions.1.member.attributeName' failed to satisfy "
+                        + "constraint: Member must not be null",
+                validation(() -> ddb.createTable(b -> b.tableName("nested-bad").billingMode("PAY_PER_REQUEST")
+                        .keySchema(k -> k.attributeName("id").keyType("HASH"))
+                        .attributeDefinitions(a -> a.attributeType("S")))).awsErrorDetails().errorMessage());
+        assertEquals("1 validation error detected: Value null at 'keyConditions.id.member.comparisonOperator' failed to satisfy "
+                        + "constraint: Member must not be null",
+                validation(() -> ddb.query(b -> b.tableName("no-such-table").keyConditions(Map.of("id",
+                        software.amazon.awssdk.services.dynamodb.model.Condition.builder()
+                                .attributeValueList(AttributeValue.fromS("1")).build())))).awsErrorDetails().errorMessage());
+    }
+
+    @Test
+    void malformedNestedShapesAreSerializationErrorsNotFailures(URI endpoint) throws Exception {
+        String[] bodies = {
+            "{\"TableName\":\"raw-bad\",\"KeySchema\":[123],\"AttributeDefinitions\":[{\"AttributeName\":\"id\",\"AttributeType\":\"S\"}]}",
+            "{\"TableName\":\"raw-bad\",\"KeyConditions\":{\"a\":null}}",
+        };
+        String[] targets = {"CreateTable", "Query"};
+        String[] expected = {"SerializationException", "ValidationException"};
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        for (int i = 0; i < bodies.length; i++) {
+            java.net.http.HttpResponse<String> r = http.send(java.net.http.HttpRequest.newBuilder(endpoint)
+                    .header("X-Amz-Target", "DynamoDB_20120810." + targets[i])
+                    .header("Content-Type", "application/x-amz-json-1.0")
+                    .header("Authorization", "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/dynamodb/aws4_request, "
+                            + "SignedHeaders=host, Signature=abc")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(bodies[i])).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, r.statusCode(), r.body());
+            assertTrue(r.body().contains("#" + expected[i] + "\""), r.body());
+        }
+    }
+
+    @Test
     void describeTableWithoutNameUsesTheRequiredParameterWording(DynamoDbClient ddb) {
         assertEquals("The parameter 'TableName' is required but was not present in the request",
                 validation(() -> ddb.describeTable(b -> { })).awsErrorDetails().errorMessage());

@@ -7,9 +7,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -21,12 +22,18 @@ import java.util.regex.Pattern;
  */
 final class RequestConstraints {
     private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
-    private static final Map<String, List<Member>> BY_OPERATION = load();
+    private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
+    private static final JsonNode MODEL = load();
 
-    private record Member(String name, String shape, String type, boolean required, Long min, Long max,
+    /** A member of a structure: its wire name, its place in AWS's error paths and its shape's constraints. */
+    private record Member(String name, String path, String shape, String type, boolean required, Long min, Long max,
                           Pattern pattern, String patternText, List<String> allowed) {
-        String path() {
-            return Character.toLowerCase(name.charAt(0)) + name.substring(1);
+    }
+
+    /** Thrown out of the walk when the body's JSON types do not match the model: the binding reports those. */
+    private static final class Mistyped extends RuntimeException {
+        Mistyped() {
+            super(null, null, false, false);
         }
     }
 
@@ -34,7 +41,7 @@ final class RequestConstraints {
     }
 
     static void check(String operation, JsonNode body) {
-        List<Member> members = BY_OPERATION.get(operation);
+        JsonNode members = MODEL.path("operations").get(operation);
         if (members == null || !body.isObject()) {
             return;
         }
@@ -42,7 +49,20 @@ final class RequestConstraints {
             throw validation("The parameter 'TableName' is required but was not present in the request");
         }
         List<String> errors = new ArrayList<>();
-        for (Member m : members) {
+        try {
+            structure(members, body, "", errors, true);
+        } catch (Mistyped e) {
+            return;
+        }
+        if (!errors.isEmpty()) {
+            String head = errors.size() + (errors.size() == 1 ? " validation error detected: " : " validation errors detected: ");
+            throw validation(head + String.join("; ", errors));
+        }
+    }
+
+    private static void structure(JsonNode members, JsonNode body, String prefix, List<String> errors, boolean top) {
+        for (JsonNode spec : members) {
+            Member m = member(spec, prefix);
             JsonNode v = body.get(m.name());
             if (absent(v)) {
                 if (m.required()) {
@@ -51,17 +71,50 @@ final class RequestConstraints {
                 continue;
             }
             if (!typed(m, v)) {
-                return;
+                if (top) {
+                    throw new Mistyped();
+                }
+                throw JsonProtocol.serializationError("Unexpected value type in payload");
             }
             check(m, v, errors);
-        }
-        if (!errors.isEmpty()) {
-            String head = errors.size() + (errors.size() == 1 ? " validation error detected: " : " validation errors detected: ");
-            throw validation(head + String.join("; ", errors));
         }
     }
 
     private static void check(Member m, JsonNode v, List<String> errors) {
+        JsonNode shape = MODEL.path("shapes").path(m.shape());
+        if (shape.has("members") && v.isObject()) {
+            structure(shape.get("members"), v, m.path() + ".", errors, false);
+        }
+        if (shape.has("member") && v.isArray()) {
+            JsonNode element = MODEL.path("shapes").path(shape.get("member").textValue());
+            if (element.has("members")) {
+                int i = 0;
+                for (JsonNode e : v) {
+                    i++;
+                    if (e.isNull()) {
+                        continue;
+                    }
+                    if (!e.isObject()) {
+                        throw JsonProtocol.serializationError("Unexpected value type in payload");
+                    }
+                    structure(element.get("members"), e, m.path() + "." + i + ".member.", errors, false);
+                }
+            }
+        }
+        if (shape.has("value") && v.isObject()) {
+            JsonNode value = MODEL.path("shapes").path(shape.get("value").textValue());
+            if (value.has("members")) {
+                for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    // a null entry is bound as an empty structure, so its required members are missing
+                    JsonNode entry = e.getValue().isNull() ? JsonProtocol.MAPPER.createObjectNode() : e.getValue();
+                    if (!entry.isObject()) {
+                        throw JsonProtocol.serializationError("Unexpected value type in payload");
+                    }
+                    structure(value.get("members"), entry, m.path() + "." + e.getKey() + ".member.", errors, false);
+                }
+            }
+        }
         switch (m.type()) {
             case "string" -> {
                 String s = v.textValue();
@@ -143,29 +196,27 @@ final class RequestConstraints {
         return new AwsException(400, "ValidationException", message);
     }
 
-    private static Map<String, List<Member>> load() {
+    private static Member member(JsonNode spec, String prefix) {
+        String name = spec.get("name").textValue();
+        String shapeName = spec.get("shape").textValue();
+        JsonNode shape = MODEL.path("shapes").path(shapeName);
+        List<String> allowed = null;
+        if (shape.has("enum")) {
+            allowed = new ArrayList<>();
+            for (JsonNode e : shape.get("enum")) {
+                allowed.add(e.textValue());
+            }
+        }
+        String pattern = shape.has("pattern") ? shape.get("pattern").textValue() : null;
+        return new Member(name, prefix + Character.toLowerCase(name.charAt(0)) + name.substring(1), shapeName,
+                shape.path("type").asText(), spec.path("required").asBoolean(false),
+                shape.has("min") ? shape.get("min").asLong() : null, shape.has("max") ? shape.get("max").asLong() : null,
+                pattern == null ? null : PATTERNS.computeIfAbsent(pattern, Pattern::compile), pattern, allowed);
+    }
+
+    private static JsonNode load() {
         try (InputStream in = RequestConstraints.class.getResourceAsStream("/dev/cloudjar/services/dynamodb/constraints.json")) {
-            JsonNode root = JsonProtocol.MAPPER.readTree(in);
-            Map<String, List<Member>> out = new HashMap<>();
-            root.fields().forEachRemaining(op -> {
-                List<Member> members = new ArrayList<>();
-                for (JsonNode m : op.getValue()) {
-                    List<String> allowed = null;
-                    if (m.has("enum")) {
-                        allowed = new ArrayList<>();
-                        for (JsonNode e : m.get("enum")) {
-                            allowed.add(e.textValue());
-                        }
-                    }
-                    String pattern = m.has("pattern") ? m.get("pattern").textValue() : null;
-                    members.add(new Member(m.get("name").textValue(), m.get("shape").textValue(), m.get("type").textValue(),
-                            m.path("required").asBoolean(false), m.has("min") ? m.get("min").asLong() : null,
-                            m.has("max") ? m.get("max").asLong() : null, pattern == null ? null : Pattern.compile(pattern),
-                            pattern, allowed == null ? null : List.copyOf(allowed)));
-                }
-                out.put(op.getKey(), List.copyOf(members));
-            });
-            return Map.copyOf(out);
+            return JsonProtocol.MAPPER.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
