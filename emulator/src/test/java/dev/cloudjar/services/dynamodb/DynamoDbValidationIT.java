@@ -117,6 +117,42 @@ class DynamoDbValidationIT {
     }
 
     @Test
+    void gzipBodiesAreDecodedAndTagResourceAnswersWithNoBody(URI endpoint, DynamoDbClient ddb) throws Exception {
+        String arn = ddb.createTable(b -> b.tableName("gzip-table").billingMode("PAY_PER_REQUEST")
+                .keySchema(k -> k.attributeName("id").keyType("HASH"))
+                .attributeDefinitions(a -> a.attributeName("id").attributeType("S"))).tableDescription().tableArn();
+        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(zipped)) {
+            gz.write("{\"TableName\":\"gzip-table\",\"Item\":{\"id\":{\"S\":\"z\"},\"v\":{\"N\":\"7\"}}}"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        java.net.http.HttpResponse<String> put = raw(endpoint, "PutItem",
+                java.net.http.HttpRequest.BodyPublishers.ofByteArray(zipped.toByteArray()), "gzip");
+        assertEquals(200, put.statusCode(), put.body());
+        assertEquals("7", ddb.getItem(b -> b.tableName("gzip-table").key(Map.of("id", AttributeValue.fromS("z"))))
+                .item().get("v").n());
+        java.net.http.HttpResponse<String> tag = raw(endpoint, "TagResource", java.net.http.HttpRequest.BodyPublishers.ofString(
+                "{\"ResourceArn\":\"" + arn + "\",\"Tags\":[{\"Key\":\"k\",\"Value\":\"v\"}]}"), null);
+        assertEquals(200, tag.statusCode(), tag.body());
+        assertEquals("", tag.body());
+        assertEquals("v", ddb.listTagsOfResource(b -> b.resourceArn(arn)).tags().get(0).value());
+    }
+
+    private static java.net.http.HttpResponse<String> raw(URI endpoint, String target,
+            java.net.http.HttpRequest.BodyPublisher body, String encoding) throws Exception {
+        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(endpoint)
+                .header("X-Amz-Target", "DynamoDB_20120810." + target)
+                .header("Content-Type", "application/x-amz-json-1.0")
+                .header("Authorization", "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/dynamodb/aws4_request, "
+                        + "SignedHeaders=host, Signature=abc")
+                .POST(body);
+        if (encoding != null) {
+            b.header("Content-Encoding", encoding);
+        }
+        return java.net.http.HttpClient.newHttpClient().send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void describeTableWithoutNameUsesTheRequiredParameterWording(DynamoDbClient ddb) {
         assertEquals("The parameter 'TableName' is required but was not present in the request",
                 validation(() -> ddb.describeTable(b -> { })).awsErrorDetails().errorMessage());
