@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generates DynamoDB's top-level request constraints from botocore's model.
+"""Generates DynamoDB's (and DynamoDB Streams') request constraints from botocore's model.
 
 The emulator validates every request against these before it looks anything up, as DynamoDB does.
 botocore gives the constraints; it does not give the order in which DynamoDB reports them nor the
@@ -9,7 +9,9 @@ Run: python3 docs/tools/dynamodb_constraints.py  (rewrites the resource file)
 import gzip, json, os, botocore
 
 ROOT = os.path.dirname(os.path.abspath(__file__))
-OUT = os.path.join(ROOT, "../../emulator/src/main/resources/dev/cloudjar/services/dynamodb/constraints.json")
+RESOURCES = os.path.join(ROOT, "../../emulator/src/main/resources/dev/cloudjar/services/dynamodb")
+# botocore service -> resource file the wire adapter reads
+OUTPUTS = {"dynamodb": "constraints.json", "dynamodbstreams": "streams-constraints.json"}
 
 # Members reported first, in this order, as DynamoDB reports them; the rest follow in model order.
 ORDER = {
@@ -38,7 +40,12 @@ def constraints(shape_name, shape):
 
 
 def main():
-    path = os.path.join(os.path.dirname(botocore.__file__), "data/dynamodb/2012-08-10/service-2.json.gz")
+    for service, name in OUTPUTS.items():
+        generate(service, os.path.join(RESOURCES, name))
+
+
+def generate(service, out_path):
+    path = os.path.join(os.path.dirname(botocore.__file__), "data", service, "2012-08-10", "service-2.json.gz")
     model = json.load(gzip.open(path))
     shapes = model["shapes"]
     operations, used = {}, {}
@@ -71,7 +78,7 @@ def main():
                           for n in first + [n for n in names if n not in first]]
         for n in names:
             visit(inp["members"][n]["shape"])
-    with open(OUT, "w") as f:
+    with open(out_path, "w") as f:
         json.dump({"operations": operations, "shapes": used}, f, indent=1, sort_keys=True)
         f.write("\n")
 

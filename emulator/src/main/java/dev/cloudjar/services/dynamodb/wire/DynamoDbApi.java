@@ -67,7 +67,7 @@ public final class DynamoDbApi implements AwsService {
         if (op == null) {
             return JsonProtocol.unknownOperation(request, NAMESPACE);
         }
-        RequestConstraints.check(request.target(), JsonProtocol.readTree(request));
+        RequestConstraints.DYNAMODB.check(request.target(), JsonProtocol.readTree(request));
         return op.handle(request);
     }
 

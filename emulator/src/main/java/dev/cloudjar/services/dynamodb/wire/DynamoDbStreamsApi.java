@@ -41,6 +41,7 @@ public final class DynamoDbStreamsApi implements AwsService {
         if (op == null) {
             return JsonProtocol.unknownOperation(request, NAMESPACE);
         }
+        RequestConstraints.STREAMS.check(request.target(), JsonProtocol.readTree(request));
         return op.handle(request);
     }
 
@@ -72,8 +73,11 @@ public final class DynamoDbStreamsApi implements AwsService {
     private AwsResponse describeStream(AwsRequest request) {
         JsonNode body = JsonProtocol.readTree(request);
         requireArn(string(body, "StreamArn"));
+        JsonNode filter = JsonInput.object(body, "ShardFilter");
+        String childShardsOf = filter != null && "CHILD_SHARDS".equals(string(filter, "Type"))
+                ? java.util.Objects.requireNonNullElse(string(filter, "ShardId"), "") : null;
         DynamoDbStreamsBackend.StreamDescription s = backend.describeStream(request.scope(), string(body, "StreamArn"),
-                intValue(body, "Limit"), string(body, "ExclusiveStartShardId"));
+                intValue(body, "Limit"), string(body, "ExclusiveStartShardId"), childShardsOf);
         StreamDescriptor d = s.descriptor();
         return JsonOutput.ok(g -> {
             g.writeObjectFieldStart("StreamDescription");
@@ -85,6 +89,11 @@ public final class DynamoDbStreamsApi implements AwsService {
             g.writeStringField("TableName", d.tableName());
             TableJson.writeKeySchema(g, d.key());
             g.writeArrayFieldStart("Shards");
+            if (!s.shardListed()) {
+                g.writeEndArray();
+                g.writeEndObject();
+                return;
+            }
             g.writeStartObject();
             g.writeStringField("ShardId", d.shardId());
             g.writeObjectFieldStart("SequenceNumberRange");

@@ -23,7 +23,9 @@ import java.util.regex.Pattern;
 final class RequestConstraints {
     private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
     private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
-    private static final JsonNode MODEL = load();
+    static final RequestConstraints DYNAMODB = new RequestConstraints("constraints.json");
+    static final RequestConstraints STREAMS = new RequestConstraints("streams-constraints.json");
+    private final JsonNode model;
 
     /** A member of a structure: its wire name, its place in AWS's error paths and its shape's constraints. */
     private record Member(String name, String path, String shape, String type, boolean required, Long min, Long max,
@@ -37,11 +39,12 @@ final class RequestConstraints {
         }
     }
 
-    private RequestConstraints() {
+    private RequestConstraints(String resource) {
+        this.model = load(resource);
     }
 
-    static void check(String operation, JsonNode body) {
-        JsonNode members = MODEL.path("operations").get(operation);
+    void check(String operation, JsonNode body) {
+        JsonNode members = model.path("operations").get(operation);
         if (members == null || !body.isObject()) {
             return;
         }
@@ -60,7 +63,7 @@ final class RequestConstraints {
         }
     }
 
-    private static void structure(JsonNode members, JsonNode body, String prefix, List<String> errors, boolean top) {
+    private void structure(JsonNode members, JsonNode body, String prefix, List<String> errors, boolean top) {
         for (JsonNode spec : members) {
             Member m = member(spec, prefix);
             JsonNode v = body.get(m.name());
@@ -80,13 +83,13 @@ final class RequestConstraints {
         }
     }
 
-    private static void check(Member m, JsonNode v, List<String> errors) {
-        JsonNode shape = MODEL.path("shapes").path(m.shape());
+    private void check(Member m, JsonNode v, List<String> errors) {
+        JsonNode shape = model.path("shapes").path(m.shape());
         if (shape.has("members") && v.isObject()) {
             structure(shape.get("members"), v, m.path() + ".", errors, false);
         }
         if (shape.has("member") && v.isArray()) {
-            JsonNode element = MODEL.path("shapes").path(shape.get("member").textValue());
+            JsonNode element = model.path("shapes").path(shape.get("member").textValue());
             if (element.has("members")) {
                 int i = 0;
                 for (JsonNode e : v) {
@@ -102,7 +105,7 @@ final class RequestConstraints {
             }
         }
         if (shape.has("value") && v.isObject()) {
-            JsonNode value = MODEL.path("shapes").path(shape.get("value").textValue());
+            JsonNode value = model.path("shapes").path(shape.get("value").textValue());
             if (value.has("members")) {
                 for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> e = it.next();
@@ -196,10 +199,10 @@ final class RequestConstraints {
         return new AwsException(400, "ValidationException", message);
     }
 
-    private static Member member(JsonNode spec, String prefix) {
+    private Member member(JsonNode spec, String prefix) {
         String name = spec.get("name").textValue();
         String shapeName = spec.get("shape").textValue();
-        JsonNode shape = MODEL.path("shapes").path(shapeName);
+        JsonNode shape = model.path("shapes").path(shapeName);
         List<String> allowed = null;
         if (shape.has("enum")) {
             allowed = new ArrayList<>();
@@ -214,8 +217,8 @@ final class RequestConstraints {
                 pattern == null ? null : PATTERNS.computeIfAbsent(pattern, Pattern::compile), pattern, allowed);
     }
 
-    private static JsonNode load() {
-        try (InputStream in = RequestConstraints.class.getResourceAsStream("/dev/cloudjar/services/dynamodb/constraints.json")) {
+    private static JsonNode load(String resource) {
+        try (InputStream in = RequestConstraints.class.getResourceAsStream("/dev/cloudjar/services/dynamodb/" + resource)) {
             return JsonProtocol.MAPPER.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
