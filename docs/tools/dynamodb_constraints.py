@@ -13,19 +13,27 @@ RESOURCES = os.path.join(ROOT, "../../emulator/src/main/resources/dev/cloudjar/s
 # botocore service -> resource file the wire adapter reads
 OUTPUTS = {"dynamodb": "constraints.json", "dynamodbstreams": "streams-constraints.json"}
 
-# Members reported first, in this order, as DynamoDB reports them; the rest follow in model order.
+# Members reported first, in this order, as DynamoDB reports them (by operation for a request, by shape
+# name for a nested structure); the rest follow in model order.
 ORDER = {
     "PutItem": ["ReturnConsumedCapacity", "TableName", "Item", "ConditionalOperator", "Expected",
                 "ReturnValues", "ReturnItemCollectionMetrics"],
     "DeleteItem": ["ReturnConsumedCapacity", "TableName", "ReturnValues", "ReturnItemCollectionMetrics", "Key"],
     "UpdateItem": ["ReturnConsumedCapacity", "TableName", "ReturnValues", "ReturnItemCollectionMetrics", "Key"],
+    "CreateTable": ["AttributeDefinitions", "TableName", "BillingMode", "ProvisionedThroughput", "KeySchema",
+                    "LocalSecondaryIndexes", "GlobalSecondaryIndexes"],
+    "ProvisionedThroughput": ["WriteCapacityUnits", "ReadCapacityUnits"],
 }
+# Members DynamoDB requires although the model no longer marks them required.
+REQUIRED = {"CreateTable": ["AttributeDefinitions", "KeySchema"]}
 # Enum values as DynamoDB prints them in "Member must satisfy enum value set: [...]".
 ENUM_ORDER = {
     "ReturnValue": ["ALL_NEW", "UPDATED_OLD", "ALL_OLD", "NONE", "UPDATED_NEW"],
     "ConditionalOperator": ["OR", "AND"],
     "ComparisonOperator": ["IN", "NULL", "BETWEEN", "LT", "NOT_CONTAINS", "EQ", "GT", "NOT_NULL", "NE", "LE",
                            "BEGINS_WITH", "GE", "CONTAINS"],
+    "ScalarAttributeType": ["B", "N", "S"],
+    "ProjectionType": ["ALL", "INCLUDE", "KEYS_ONLY"],
     "Select": ["SPECIFIC_ATTRIBUTES", "COUNT", "ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES"],
 }
 
@@ -57,8 +65,10 @@ def generate(service, out_path):
         out = constraints(name, shape)
         used[name] = out
         if shape["type"] == "structure" and name != "AttributeValue":
-            out["members"] = [{"name": k, "shape": v["shape"], **({"required": True} if k in shape.get("required", []) else {})}
-                              for k, v in shape["members"].items()]
+            first = [n for n in ORDER.get(name, []) if n in shape["members"]]
+            names = first + [n for n in shape["members"] if n not in first]
+            out["members"] = [{"name": k, "shape": shape["members"][k]["shape"],
+                               **({"required": True} if k in shape.get("required", []) else {})} for k in names]
             for v in shape["members"].values():
                 visit(v["shape"])
         elif shape["type"] == "list":
@@ -74,7 +84,8 @@ def generate(service, out_path):
         inp = shapes[spec["input"]["shape"]]
         names = list(inp["members"])
         first = [n for n in ORDER.get(op, []) if n in names]
-        operations[op] = [{"name": n, "shape": inp["members"][n]["shape"], **({"required": True} if n in inp.get("required", []) else {})}
+        required = inp.get("required", []) + REQUIRED.get(op, [])
+        operations[op] = [{"name": n, "shape": inp["members"][n]["shape"], **({"required": True} if n in required else {})}
                           for n in first + [n for n in names if n not in first]]
         for n in names:
             visit(inp["members"][n]["shape"])

@@ -153,6 +153,21 @@ class DynamoDbValidationIT {
     }
 
     @Test
+    void createTableReportsMissingSchemaAndBadNameTogether(DynamoDbClient ddb) {
+        assertEquals("3 validation errors detected: "
+                + "Value null at 'attributeDefinitions' failed to satisfy constraint: Member must not be null; "
+                + "Value 'ab' at 'tableName' failed to satisfy constraint: Member must have length greater than or equal to 3; "
+                + "Value null at 'keySchema' failed to satisfy constraint: Member must not be null",
+                validation(() -> ddb.createTable(b -> b.tableName("ab"))).awsErrorDetails().errorMessage());
+        assertEquals("1 validation error detected: Value '0' at 'provisionedThroughput.writeCapacityUnits' failed to satisfy "
+                + "constraint: Member must have value greater than or equal to 1",
+                validation(() -> ddb.createTable(b -> b.tableName("bad-throughput")
+                        .keySchema(k -> k.attributeName("id").keyType("HASH"))
+                        .attributeDefinitions(a -> a.attributeName("id").attributeType("S"))
+                        .provisionedThroughput(t -> t.readCapacityUnits(5L).writeCapacityUnits(0L)))).awsErrorDetails().errorMessage());
+    }
+
+    @Test
     void describeTableWithoutNameUsesTheRequiredParameterWording(DynamoDbClient ddb) {
         assertEquals("The parameter 'TableName' is required but was not present in the request",
                 validation(() -> ddb.describeTable(b -> { })).awsErrorDetails().errorMessage());
