@@ -168,6 +168,14 @@ class DynamoDbValidationIT {
     }
 
     @Test
+    void emptyBatchRequestItemsUseDynamoDbsWording(DynamoDbClient ddb) {
+        assertEquals("The requestItems parameter is required for BatchGetItem",
+                validation(() -> ddb.batchGetItem(b -> b.requestItems(Map.of()))).awsErrorDetails().errorMessage());
+        assertEquals("The requestItems parameter is required for BatchWriteItem",
+                validation(() -> ddb.batchWriteItem(b -> b.requestItems(Map.of()))).awsErrorDetails().errorMessage());
+    }
+
+    @Test
     void describeTableWithoutNameUsesTheRequiredParameterWording(DynamoDbClient ddb) {
         assertEquals("The parameter 'TableName' is required but was not present in the request",
                 validation(() -> ddb.describeTable(b -> { })).awsErrorDetails().errorMessage());
