@@ -126,7 +126,8 @@ public final class AwsRequest {
         return new AwsException(400, "IncompleteBody", "The request body ended before the number of bytes its Content-Length header gives.");
     }
 
-    private static AwsException tooLarge() {
+    /** The 413 for a body over {@link #MAX_BUFFERED_BODY}, also after decompression. */
+    public static AwsException tooLarge() {
         return new AwsException(413, "RequestEntityTooLarge", "Request body is larger than " + MAX_BUFFERED_BODY + " bytes");
     }
 

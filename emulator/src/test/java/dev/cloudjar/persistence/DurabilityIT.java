@@ -140,7 +140,12 @@ class DurabilityIT {
             }
             sequence += 100_000;
             server = start();
-            endpoint = endpointOf(server);
+            try {
+                endpoint = endpointOf(server);
+            } catch (AssertionError e) {
+                keepForInspection();
+                throw e;
+            }
             try (Clients c = new Clients(endpoint)) {
                 verify(c, acked);
             }
@@ -218,6 +223,21 @@ class DurabilityIT {
         assertEquals(Set.of(), missing(acked.topics, topics), "acknowledged topics are there");
         for (String fn : acked.functions) {
             assertEquals("Active", c.lambda.getFunction(b -> b.functionName(fn)).configuration().stateAsString(), fn);
+        }
+    }
+
+    /** A data dir CloudJar cannot start on is copied to target/ for a person to look at. */
+    private void keepForInspection() throws java.io.IOException {
+        Path copy = Path.of("target", "durability-failed-" + System.currentTimeMillis());
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(dataDir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path to = copy.resolve(dataDir.relativize(f).toString());
+                if (java.nio.file.Files.isDirectory(f)) {
+                    java.nio.file.Files.createDirectories(to);
+                } else {
+                    java.nio.file.Files.copy(f, to);
+                }
+            }
         }
     }
 

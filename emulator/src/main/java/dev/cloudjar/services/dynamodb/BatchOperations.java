@@ -37,8 +37,7 @@ final class BatchOperations {
 
     BatchRequests.GetResult get(Scope scope, Map<String, BatchRequests.TableKeys> requestItems, String returnConsumedCapacity) {
         if (requestItems == null || requestItems.isEmpty()) {
-            throw new AwsException(400, "ValidationException", "1 validation error detected: Value null at 'requestItems' "
-                    + "failed to satisfy constraint: Member must have length greater than or equal to 1");
+            throw new AwsException(400, "ValidationException", "The requestItems parameter is required for BatchGetItem");
         }
         int total = 0;
         for (Map.Entry<String, BatchRequests.TableKeys> e : requestItems.entrySet()) {
@@ -109,8 +108,7 @@ final class BatchOperations {
     BatchRequests.WriteResult write(Scope scope, Map<String, List<BatchRequests.WriteRequest>> requestItems,
                                     String returnConsumedCapacity, String returnItemCollectionMetrics) {
         if (requestItems == null || requestItems.isEmpty()) {
-            throw new AwsException(400, "ValidationException", "1 validation error detected: Value null at 'requestItems' "
-                    + "failed to satisfy constraint: Member must have length greater than or equal to 1");
+            throw new AwsException(400, "ValidationException", "The requestItems parameter is required for BatchWriteItem");
         }
         int total = 0;
         for (Map.Entry<String, List<BatchRequests.WriteRequest>> e : requestItems.entrySet()) {

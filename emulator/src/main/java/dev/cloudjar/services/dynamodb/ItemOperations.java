@@ -3,6 +3,7 @@ package dev.cloudjar.services.dynamodb;
 import dev.cloudjar.core.AwsException;
 import dev.cloudjar.core.Scope;
 import dev.cloudjar.events.DynamoDbStreamAppended;
+import dev.cloudjar.services.dynamodb.expression.UpdateAction;
 import dev.cloudjar.services.dynamodb.expression.UpdateResult;
 import dev.cloudjar.services.dynamodb.item.Capacity;
 import dev.cloudjar.services.dynamodb.item.CompiledRequest;
@@ -106,6 +107,10 @@ final class ItemOperations {
         try {
             old = table.get(tableKey);
             checkCondition(compiled, old, o);
+            if (old == null && onlyRemoves(compiled)) {
+                // DynamoDB does not create an item that REMOVE/DELETE actions alone would leave as a bare key
+                return new ItemResult(null, Capacity.write(o.returnConsumedCapacity(), d, null, r.itemOrKey()), null);
+            }
             result = applyUpdate(d, compiled, old, r.itemOrKey());
             event = recorder.apply(scope, table, tableKey, old, result.newItem(), false);
         } finally {
@@ -133,6 +138,11 @@ final class ItemOperations {
         }
         ItemValidation.checkItem(d, next, true);
         return new UpdateResult(next, result.updatedPaths());
+    }
+
+    private static boolean onlyRemoves(CompiledRequest compiled) {
+        return compiled.update() != null && compiled.update().actions().stream()
+                .allMatch(a -> a instanceof UpdateAction.Remove || a instanceof UpdateAction.Delete);
     }
 
     static void checkKeyNotUpdated(TableRecord d, CompiledRequest compiled) {

@@ -101,6 +101,20 @@ class DynamoDbItemsIT {
     }
 
     @Test
+    void updateWithOnlyRemoveOrDeleteDoesNotCreateAMissingItem(DynamoDbClient ddb) {
+        Map<String, AttributeValue> key = Map.of("pk", s("remove-only"), "sk", n("1"));
+        var removed = ddb.updateItem(b -> b.tableName(TABLE).key(key).updateExpression("REMOVE gone")
+                .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.ALL_NEW));
+        assertTrue(removed.attributes().isEmpty(), removed.toString());
+        ddb.updateItem(b -> b.tableName(TABLE).key(key).updateExpression("DELETE tags :t")
+                .expressionAttributeValues(Map.of(":t", AttributeValue.fromSs(java.util.List.of("a")))));
+        assertTrue(!ddb.getItem(b -> b.tableName(TABLE).key(key)).hasItem(), "REMOVE/DELETE alone create nothing");
+        ddb.updateItem(b -> b.tableName(TABLE).key(key).updateExpression("REMOVE gone SET v = :v")
+                .expressionAttributeValues(Map.of(":v", n("1"))));
+        assertEquals("1", ddb.getItem(b -> b.tableName(TABLE).key(key)).item().get("v").n());
+    }
+
+    @Test
     void conditionalWrites(DynamoDbClient ddb) {
         Map<String, AttributeValue> item = Map.of("pk", s("cond"), "sk", n("1"), "state", s("new"));
         ddb.putItem(b -> b.tableName(TABLE).item(item).conditionExpression("attribute_not_exists(pk)"));

@@ -132,6 +132,32 @@ class DynamoDbStreamsIT {
     }
 
     @Test
+    void describeStreamPagesShardsAndFiltersChildren(DynamoDbClient ddb, DynamoDbStreamsClient streams) {
+        String arn = streamTable(ddb, "streams-pages", StreamViewType.KEYS_ONLY);
+        var first = streams.describeStream(b -> b.streamArn(arn).limit(1)).streamDescription();
+        assertEquals(1, first.shards().size());
+        assertNull(first.lastEvaluatedShardId());
+        String shardId = first.shards().get(0).shardId();
+        assertTrue(streams.describeStream(b -> b.streamArn(arn).exclusiveStartShardId(shardId)).streamDescription()
+                .shards().isEmpty(), "nothing after the last shard");
+        assertTrue(streams.describeStream(b -> b.streamArn(arn).shardFilter(f -> f.type("CHILD_SHARDS").shardId(shardId)))
+                .streamDescription().shards().isEmpty(), "the one shard has no children");
+        var tooShort = assertThrows(software.amazon.awssdk.services.dynamodb.model.DynamoDbException.class,
+                () -> streams.describeStream(b -> b.streamArn("arn:bad")));
+        assertEquals("ValidationException", tooShort.awsErrorDetails().errorCode());
+        assertEquals("1 validation error detected: Value 'arn:bad' at 'streamArn' failed to satisfy constraint: "
+                + "Member must have length greater than or equal to 37", tooShort.awsErrorDetails().errorMessage());
+        var zero = assertThrows(software.amazon.awssdk.services.dynamodb.model.DynamoDbException.class,
+                () -> streams.describeStream(b -> b.streamArn(arn).limit(0)));
+        assertEquals("1 validation error detected: Value '0' at 'limit' failed to satisfy constraint: "
+                + "Member must have value greater than or equal to 1", zero.awsErrorDetails().errorMessage());
+        var start = assertThrows(software.amazon.awssdk.services.dynamodb.model.DynamoDbException.class,
+                () -> streams.listStreams(b -> b.exclusiveStartStreamArn("x")));
+        assertEquals("1 validation error detected: Value 'x' at 'exclusiveStartStreamArn' failed to satisfy constraint: "
+                + "Member must have length greater than or equal to 37", start.awsErrorDetails().errorMessage());
+    }
+
+    @Test
     void ttlExpiryLeavesServiceRemoveRecord(CloudJar cloudJar, DynamoDbClient ddb, DynamoDbStreamsClient streams) throws Exception {
         String arn = streamTable(ddb, "streams-ttl", StreamViewType.NEW_AND_OLD_IMAGES);
         ddb.updateTimeToLive(b -> b.tableName("streams-ttl").timeToLiveSpecification(t -> t.enabled(true).attributeName("expires")));

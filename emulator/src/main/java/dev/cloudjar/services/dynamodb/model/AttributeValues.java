@@ -186,6 +186,10 @@ public final class AttributeValues {
     private static byte[] binary(JsonNode node) {
         String b64 = text(node);
         try {
+            if (b64.length() % 4 != 0) {
+                // Java's decoder accepts unpadded input; DynamoDB's does not
+                throw new IllegalArgumentException("unpadded");
+            }
             return Base64.getDecoder().decode(b64);
         } catch (IllegalArgumentException e) {
             throw DynamoDbValidation.serialization("Base64 encoded length is expected a multiple of 4 bytes but found: "

@@ -13,7 +13,7 @@ import java.util.List;
  * consumers.
  *
  * <p>LIMITATIONS: each stream has exactly one shard that never splits (AWS rolls shards every few
- * hours and on throughput); DescribeStream pages shards but there is only one; sequence numbers are
+ * hours and on throughput), so DescribeStream pages and ShardFilter CHILD_SHARDS see that one shard and no children; sequence numbers are
  * 21-digit counters per stream rather than AWS's opaque large numbers; iterators are not bound to a
  * caller and there is no per-shard read throttling.
  */
@@ -28,9 +28,12 @@ public final class DynamoDbStreamsBackend implements StreamReader {
     public record StreamList(List<StreamDescriptor> streams, String lastEvaluatedStreamArn) {
     }
 
-    /** DescribeStream's view of a stream: status, and its shard's sequence range. */
+    /**
+     * DescribeStream's view of a stream: status, its shard's sequence range, and whether the shard is on
+     * this page (not when the page starts after it, nor when only the children of a shard are asked for).
+     */
     public record StreamDescription(StreamDescriptor descriptor, String status, String startingSequence,
-                                    String endingSequence) {
+                                    String endingSequence, boolean shardListed) {
     }
 
     /** GetRecords' result; {@code nextShardIterator} is null once a closed shard is exhausted. */
@@ -64,12 +67,20 @@ public final class DynamoDbStreamsBackend implements StreamReader {
         return new StreamList(page, last);
     }
 
-    public StreamDescription describeStream(Scope scope, String streamArn, Integer limit, String exclusiveStartShardId) {
+    /**
+     * {@code childShardsOf} is ShardFilter CHILD_SHARDS' shard id: the one shard never splits, so it has no
+     * children. Shard ids sort in creation order, so a page after {@code exclusiveStartShardId} holds only
+     * later shards.
+     */
+    public StreamDescription describeStream(Scope scope, String streamArn, Integer limit, String exclusiveStartShardId,
+                                            String childShardsOf) {
         StreamLog log = log(scope, streamArn);
         StreamDescriptor d = log.descriptor();
         String starting = StreamLog.formatSequence(Math.max(1, log.firstSequence()));
         String ending = d.enabled() ? null : StreamLog.formatSequence(Math.max(log.lastSequence(), Math.max(1, log.firstSequence())));
-        return new StreamDescription(d, d.enabled() ? "ENABLED" : "DISABLED", starting, ending);
+        boolean listed = childShardsOf == null
+                && (exclusiveStartShardId == null || d.shardId().compareTo(exclusiveStartShardId) > 0);
+        return new StreamDescription(d, d.enabled() ? "ENABLED" : "DISABLED", starting, ending, listed);
     }
 
     public String getShardIterator(Scope scope, String streamArn, String shardId, String type, String sequenceNumber) {

@@ -14,6 +14,7 @@ import dev.cloudjar.core.AwsException;
 import dev.cloudjar.protocol.AwsRequest;
 import dev.cloudjar.protocol.AwsResponse;
 import dev.cloudjar.protocol.AwsService;
+import dev.cloudjar.protocol.ContentEncoding;
 import dev.cloudjar.protocol.OperationTable;
 import dev.cloudjar.protocol.json.JsonProtocol;
 import dev.cloudjar.services.dynamodb.DynamoDbBackend;
@@ -60,11 +61,13 @@ public final class DynamoDbApi implements AwsService {
     }
 
     @Override
-    public AwsResponse handle(AwsRequest request) {
+    public AwsResponse handle(AwsRequest encoded) {
+        AwsRequest request = ContentEncoding.decoded(encoded);
         OperationTable.Operation op = operations.find(request.target());
         if (op == null) {
             return JsonProtocol.unknownOperation(request, NAMESPACE);
         }
+        RequestConstraints.DYNAMODB.check(request.target(), JsonProtocol.readTree(request));
         return op.handle(request);
     }
 

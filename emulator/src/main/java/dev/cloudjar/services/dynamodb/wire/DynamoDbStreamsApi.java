@@ -8,6 +8,7 @@ import dev.cloudjar.core.AwsException;
 import dev.cloudjar.protocol.AwsRequest;
 import dev.cloudjar.protocol.AwsResponse;
 import dev.cloudjar.protocol.AwsService;
+import dev.cloudjar.protocol.ContentEncoding;
 import dev.cloudjar.protocol.OperationTable;
 import dev.cloudjar.protocol.json.JsonProtocol;
 import dev.cloudjar.services.dynamodb.streams.DynamoDbStreamsBackend;
@@ -34,11 +35,13 @@ public final class DynamoDbStreamsApi implements AwsService {
     }
 
     @Override
-    public AwsResponse handle(AwsRequest request) {
+    public AwsResponse handle(AwsRequest encoded) {
+        AwsRequest request = ContentEncoding.decoded(encoded);
         OperationTable.Operation op = operations.find(request.target());
         if (op == null) {
             return JsonProtocol.unknownOperation(request, NAMESPACE);
         }
+        RequestConstraints.STREAMS.check(request.target(), JsonProtocol.readTree(request));
         return op.handle(request);
     }
 
@@ -70,8 +73,11 @@ public final class DynamoDbStreamsApi implements AwsService {
     private AwsResponse describeStream(AwsRequest request) {
         JsonNode body = JsonProtocol.readTree(request);
         requireArn(string(body, "StreamArn"));
+        JsonNode filter = JsonInput.object(body, "ShardFilter");
+        String childShardsOf = filter != null && "CHILD_SHARDS".equals(string(filter, "Type"))
+                ? java.util.Objects.requireNonNullElse(string(filter, "ShardId"), "") : null;
         DynamoDbStreamsBackend.StreamDescription s = backend.describeStream(request.scope(), string(body, "StreamArn"),
-                intValue(body, "Limit"), string(body, "ExclusiveStartShardId"));
+                intValue(body, "Limit"), string(body, "ExclusiveStartShardId"), childShardsOf);
         StreamDescriptor d = s.descriptor();
         return JsonOutput.ok(g -> {
             g.writeObjectFieldStart("StreamDescription");
@@ -83,6 +89,11 @@ public final class DynamoDbStreamsApi implements AwsService {
             g.writeStringField("TableName", d.tableName());
             TableJson.writeKeySchema(g, d.key());
             g.writeArrayFieldStart("Shards");
+            if (!s.shardListed()) {
+                g.writeEndArray();
+                g.writeEndObject();
+                return;
+            }
             g.writeStartObject();
             g.writeStringField("ShardId", d.shardId());
             g.writeObjectFieldStart("SequenceNumberRange");

@@ -43,8 +43,10 @@ final class JsonOutput {
         return out.toByteArray();
     }
 
+    /** Operations without an output shape (TagResource, UntagResource) answer with no body at all, as DynamoDB does. */
     static AwsResponse empty() {
-        return ok(g -> { });
+        return AwsResponse.ok().header("X-Amz-Crc32", Long.toString(JsonProtocol.crc32(new byte[0])))
+                .body(new byte[0], JsonProtocol.CONTENT_TYPE);
     }
 
     /** Epoch seconds with millisecond fraction, as a JSON number. */

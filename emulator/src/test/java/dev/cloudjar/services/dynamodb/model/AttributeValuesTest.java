@@ -31,6 +31,15 @@ class AttributeValuesTest {
     }
 
     @Test
+    void binaryIsStrictBase64() {
+        assertEquals("SerializationException: Base64 encoded length is expected a multiple of 4 bytes but found: 2",
+                error("{'B':'QQ'}"));
+        assertEquals("SerializationException: Base64 encoded length is expected a multiple of 4 bytes but found: 3",
+                error("{'BS':['QQ=']}"));
+        assertArrayEquals(new byte[] {'A'}, ((AttributeValue.B) AttributeValues.fromJson(json("{'B':'QQ=='}"))).value());
+    }
+
+    @Test
     void readsEveryType() {
         Map<String, AttributeValue> item = AttributeValues.itemFromJson(json(
                 "{'s':{'S':'x'},'n':{'N':'1.50'},'b':{'B':'AAE='},'t':{'BOOL':true},'z':{'NULL':true},"
