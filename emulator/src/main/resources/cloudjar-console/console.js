@@ -71,7 +71,13 @@ function renderFlow() {
       el('span', {}, hop.title), el('span', { class: 'muted' }, new Date(hop.time).toLocaleTimeString()));
     const item = el('li', { id: 'hop-' + hop.id }, button);
     if (open) {
-      if (hop.cause) item.append(el('p', {}, 'Caused by ', link('#/flow', '#' + hop.cause)));
+      if (hop.cause) {
+        item.append(el('p', {}, 'Caused by ', el('button', { type: 'button', class: 'cause', onclick: () => {
+          flow.open = hop.cause; renderFlow();
+          const target = document.querySelector('[data-hop="' + hop.cause + '"]');
+          if (target) { target.focus(); target.scrollIntoView({ block: 'center' }); }
+        } }, '#' + hop.cause)));
+      }
       item.append(pre(hop.payload));
     }
     list.append(item);
