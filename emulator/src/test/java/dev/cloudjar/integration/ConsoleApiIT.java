@@ -183,6 +183,16 @@ class ConsoleApiIT {
         assertFalse(api(endpoint, "flow?since=0").get("hops").elements().hasNext());
     }
 
+    @Test
+    void theConsolePagesCommandsPrintWhatItSays(CloudJar cloudJar) {
+        List<String> blocks = dev.cloudjar.testing.MarkdownBlocks.bash(java.nio.file.Path.of("../docs/console.md"));
+        assertEquals(1, blocks.size(), "console.md has one block of commands");
+        String port = cloudJar.endpoint().substring(cloudJar.endpoint().lastIndexOf(':') + 1);
+        String script = "set -euo pipefail\n" + blocks.get(0).replace("http://127.0.0.1:4566", "http://127.0.0.1:" + port);
+        assertEquals("302\n10000\n", new dev.cloudjar.testing.CliRunner(cloudJar.endpoint()).run(List.of("bash", "-c", script), null)
+                .assertSuccess().stdout());
+    }
+
     static JsonNode api(URI endpoint, String path) {
         try {
             HttpResponse<String> response = send(endpoint, "GET", "/_cloudjar/api/" + path);
