@@ -47,7 +47,7 @@ const when = (t) => (t ? new Date(typeof t === 'number' ? t : Date.parse(t)).toL
 
 async function pollFlow() {
   try {
-    const page = await get('flow?since=' + flow.last);
+    const page = await get('flow?newest=true&since=' + flow.last);
     if (page.last < flow.last) { flow.hops = []; }
     for (const hop of page.hops) flow.hops.push(hop);
     if (flow.hops.length > page.capacity) flow.hops.splice(0, flow.hops.length - page.capacity);
@@ -221,6 +221,8 @@ async function route() {
   try {
     await (views[view] || views.flow)(arg, params);
     statusLine.textContent = '';
+    // tests and curious people read how long the first view took: performance.getEntriesByName(...)
+    if (performance.getEntriesByName('console-first-view').length === 0) performance.mark('console-first-view');
   } catch (e) {
     show('Error', el('p', { class: 'error' }, e.message));
   }

@@ -75,7 +75,8 @@ public final class ConsoleViews {
         view(api, "api/logs/events", v::logEvents);
         view(api, "api/apigateway/apis", v::apis);
         view(api, "api/events/rules", v::rules);
-        view(api, "api/flow", request -> flow.since(longParam(request, "since", 0)));
+        view(api, "api/flow", request -> flow.since(longParam(request, "since", 0),
+                "true".equals(request.queryParameter("newest"))));
         return api;
     }
 

@@ -18,7 +18,8 @@ import java.util.Map;
  * The console's flow timeline: one hop per internal event (S3 object events, DynamoDB stream appends,
  * SNS publishes and deliveries, Lambda invocations with their log lines, EventBridge deliveries), kept in
  * a ring of the newest {@value #CAPACITY} hops. {@code GET /_cloudjar/api/flow?since=<id>} answers the
- * hops after that id, oldest first, at most {@value #PAGE} per call.
+ * hops after that id, oldest first, at most {@value #PAGE} per call ({@code &newest=true}: the newest
+ * {@value #PAGE} of them).
  */
 public final class FlowLog {
     public static final int CAPACITY = 10_000;
@@ -125,15 +126,28 @@ public final class FlowLog {
         return id;
     }
 
-    /** {@code {"hops": [...], "last": id}}: the hops after {@code since}, oldest first. */
-    public synchronized ObjectNode since(long since) {
+    /**
+     * {@code {"hops": [...], "last": id}}: up to {@value #PAGE} hops after {@code since}, oldest first;
+     * the oldest of them, or with {@code newest} the newest of them (what a live view wants after a gap).
+     */
+    public synchronized ObjectNode since(long since, boolean newest) {
         ObjectNode body = node();
         ArrayNode out = body.putArray("hops");
-        for (ObjectNode hop : hops) {
-            if (hop.get("id").asLong() > since && out.size() < PAGE) {
-                out.add(hop);
+        java.util.Iterator<ObjectNode> it = newest ? hops.descendingIterator() : hops.iterator();
+        java.util.List<ObjectNode> picked = new java.util.ArrayList<>();
+        while (it.hasNext() && picked.size() < PAGE) {
+            ObjectNode hop = it.next();
+            long id = hop.get("id").asLong();
+            if (id > since) {
+                picked.add(hop);
+            } else if (newest) {
+                break;
             }
         }
+        if (newest) {
+            java.util.Collections.reverse(picked);
+        }
+        picked.forEach(out::add);
         body.put("last", nextId - 1).put("capacity", CAPACITY);
         return body;
     }
