@@ -151,6 +151,13 @@ class ConsoleApiIT {
         assertEquals(400, noTable.statusCode(), "DynamoDB's own status for a missing table");
         assertEquals("ResourceNotFoundException", noTable.headers().firstValue("x-amzn-ErrorType").orElse(null));
         assertEquals(400, send(endpoint, "GET", "/_cloudjar/api/sqs/queue?arn=" + enc("arn:aws:sqs:us-east-1:000000000000:nope")).statusCode());
+        for (String odd : List.of("sqs/queue?arn=arn:x", "sqs/queue?arn=" + enc("https://h/1/"), "sqs/queue?arn=q&max=-5",
+                "s3/objects?bucket=nope", "s3/object?bucket=nope&key=" + enc("../a"), "lambda/function?name=" + enc("arn:aws:lambda:x"),
+                "logs/events?group=" + enc("/no/such"), "dynamodb/items?name=Nope&start=" + enc("{\"id\":{\"S\":\"1\"}}"),
+                "dynamodb/items?name=Nope&start=%7B", "dynamodb/table?name=" + enc("bad name!"), "flow?since=-1&newest=true")) {
+            HttpResponse<String> response = send(endpoint, "GET", "/_cloudjar/api/" + odd);
+            assertTrue(response.statusCode() < 500, odd + " -> " + response.statusCode() + " " + response.body());
+        }
         HttpResponse<String> form = HTTP.send(HttpRequest.newBuilder(endpoint.resolve("/_cloudjar/reset"))
                 .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
                 HttpResponse.BodyHandlers.ofString());
