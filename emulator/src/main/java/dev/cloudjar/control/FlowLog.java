@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cloudjar.events.DynamoDbStreamAppended;
 import dev.cloudjar.events.EventBridgeDelivery;
 import dev.cloudjar.events.EventBus;
+import dev.cloudjar.events.FunctionInvoked;
 import dev.cloudjar.events.FunctionLogEvent;
 import dev.cloudjar.events.S3ObjectEvent;
 import dev.cloudjar.events.SnsDelivered;
@@ -16,7 +17,8 @@ import java.util.Map;
 
 /**
  * The console's flow timeline: one hop per internal event (S3 object events, DynamoDB stream appends,
- * SNS publishes and deliveries, Lambda invocations with their log lines, EventBridge deliveries), kept in
+ * SNS publishes and deliveries, Lambda invocations with the event they received, their result and log
+ * lines, EventBridge deliveries), kept in
  * a ring of the newest {@value #CAPACITY} hops. {@code GET /_cloudjar/api/flow?since=<id>} answers the
  * hops after that id, oldest first, at most {@value #PAGE} per call ({@code &newest=true}: the newest
  * {@value #PAGE} of them).
@@ -44,7 +46,7 @@ public final class FlowLog {
         events.subscribe(S3ObjectEvent.class, this::onS3);
         events.subscribe(DynamoDbStreamAppended.class, e -> add("dynamodb", "stream", "Stream records appended to " + e.tableName(),
                 e.tableName(), node().put("tableName", e.tableName()).put("streamArn", e.streamArn()), null));
-        events.subscribe(FunctionLogEvent.class, this::onFunction);
+        events.subscribe(FunctionInvoked.class, this::onFunction);
         events.subscribe(SnsDelivered.class, this::onSns);
         events.subscribe(EventBridgeDelivery.class, e -> add("events", "delivery", "Rule delivered to " + e.targetArn(),
                 e.ruleArn(), node().put("ruleArn", e.ruleArn()).put("targetId", e.targetId()).put("targetArn", e.targetArn())
@@ -62,9 +64,14 @@ public final class FlowLog {
         add("s3", e.eventName(), e.eventName() + " s3://" + e.bucket() + "/" + e.key(), e.bucket() + "/" + e.key(), payload, null);
     }
 
-    private void onFunction(FunctionLogEvent e) {
+    private void onFunction(FunctionInvoked e) {
         ObjectNode payload = node().put("functionName", e.functionName()).put("version", e.version())
-                .put("logGroupName", e.logGroupName()).put("logStreamName", e.logStreamName());
+                .put("requestId", e.requestId()).put("functionError", e.functionError());
+        payload.set("event", jsonOrText(e.payload()));
+        if (e.payloadTruncated()) {
+            payload.put("eventTruncatedTo", FunctionInvoked.MAX_PAYLOAD);
+        }
+        payload.set("result", jsonOrText(e.result()));
         ArrayNode lines = payload.putArray("lines");
         String report = null;
         for (FunctionLogEvent.Line line : e.lines()) {
@@ -73,7 +80,8 @@ public final class FlowLog {
                 report = line.message().trim();
             }
         }
-        String title = "Lambda invocation of " + e.functionName() + (report == null ? "" : " (" + duration(report) + ")");
+        String title = "Lambda invocation of " + e.functionName() + (report == null ? "" : " (" + duration(report) + ")")
+                + (e.functionError() == null ? "" : ": " + e.functionError());
         add("lambda", "invoke", title, e.functionName(), payload, null);
     }
 
@@ -101,6 +109,19 @@ public final class FlowLog {
                 node().put("topicArn", e.topicArn()).put("subscriptionArn", e.subscriptionArn()).put("protocol", e.protocol())
                         .put("endpoint", e.endpoint()).put("messageId", e.messageId()).put("ok", e.ok()).put("body", e.body()),
                 publish);
+    }
+
+    /** The event as the function received it: its JSON when it parses, else the text. */
+    private static com.fasterxml.jackson.databind.JsonNode jsonOrText(String text) {
+        if (text == null) {
+            return JsonNodeFactory.instance.nullNode();
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode node = dev.cloudjar.protocol.json.JsonProtocol.MAPPER.readTree(text);
+            return node == null || node.isMissingNode() ? JsonNodeFactory.instance.textNode(text) : node;
+        } catch (java.io.IOException | RuntimeException e) {
+            return JsonNodeFactory.instance.textNode(text);
+        }
     }
 
     private static String name(String arn) {

@@ -124,6 +124,10 @@ class ConsoleApiIT {
         Set<Long> deliveryCauses = new HashSet<>();
         for (JsonNode hop : flow.get("hops")) {
             titles.add(hop.get("title").asText());
+            if (hop.get("title").asText().startsWith("Lambda invocation of TransactionProcessor")) {
+                assertEquals("transactions.txt", hop.at("/payload/event/Records/0/s3/object/key").asText(), "the event as received: " + hop);
+                assertTrue(hop.at("/payload/lines").toString().contains("REPORT RequestId: " + hop.at("/payload/requestId").asText()), hop.toString());
+            }
             if (hop.get("title").asText().equals("Published to HighBalanceAlert")) {
                 publish = hop.get("id").asLong();
             }
