@@ -63,12 +63,20 @@ function renderFlow() {
   const list = el('ol', { class: 'hops', id: 'hops' });
   // newest last, as the pipeline ran; render only the newest 500 so first paint stays fast
   const shown = flow.hops.slice(-500);
+  // a run of identical hops (a stream append per written item) is one line with a count
+  const runs = [];
   for (const hop of shown) {
+    const run = runs[runs.length - 1];
+    if (run && run.hop.title === hop.title && run.hop.service === hop.service && !hop.cause) { run.count++; run.hop = hop; }
+    else runs.push({ hop, count: 1 });
+  }
+  for (const { hop, count } of runs) {
     const open = flow.open === hop.id;
     const button = el('button', { type: 'button', 'aria-expanded': String(open), 'data-hop': hop.id,
       onclick: () => { flow.open = open ? null : hop.id; renderFlow(); } },
       el('span', { class: 'muted' }, '#' + hop.id), el('span', { class: 'svc svc-' + hop.service }, hop.service),
-      el('span', {}, hop.title), el('span', { class: 'muted' }, new Date(hop.time).toLocaleTimeString()));
+      el('span', {}, hop.title + (count > 1 ? ' (×' + count + ', the last shown)' : '')),
+      el('span', { class: 'muted' }, new Date(hop.time).toLocaleTimeString()));
     const item = el('li', { id: 'hop-' + hop.id }, button);
     if (open) {
       if (hop.cause) {
