@@ -4,6 +4,7 @@ const API = '/_cloudjar/api/';
 const main = document.getElementById('main');
 const statusLine = document.getElementById('status');
 let flowTimer = null;
+let onFlow = false; // whether the flow view is the one shown
 const flow = { last: 0, hops: [], open: null };
 
 function el(tag, attrs = {}, ...children) {
@@ -47,13 +48,15 @@ const when = (t) => (t ? new Date(typeof t === 'number' ? t : Date.parse(t)).toL
 
 async function pollFlow() {
   try {
-    const page = await get('flow?newest=true&since=' + flow.last);
-    if (page.last < flow.last) { flow.hops = []; }
+    const page = await get('flow?newest=true&limit=500&since=' + flow.last);
+    const reset = flow.resets !== undefined && page.resets !== flow.resets;
+    flow.resets = page.resets;
+    if (reset) { flow.hops = []; flow.last = 0; await pollFlow(); if (onFlow) renderFlow(); return; }
     for (const hop of page.hops) flow.hops.push(hop);
     if (flow.hops.length > page.capacity) flow.hops.splice(0, flow.hops.length - page.capacity);
-    const grew = page.hops.length > 0 || page.last < flow.last;
+    const grew = page.hops.length > 0;
     flow.last = page.hops.length ? page.hops[page.hops.length - 1].id : page.last;
-    if (grew && location.hash.startsWith('#/flow')) renderFlow();
+    if (grew && onFlow) renderFlow();
   } catch (e) {
     statusLine.textContent = 'flow: ' + e.message;
   }
@@ -213,7 +216,8 @@ async function events() {
   show('EventBridge rules', table(['Rule', 'Details'], rules.map((r) => [r.name || '', pre(r)])));
 }
 
-const views = { flow: async () => { await pollFlow(); renderFlow(); }, outbox, s3, dynamodb, sqs, sns, lambda, logs, apigateway, events };
+// the first poll of the flow view draws once, after it (not once in the poll and again here)
+const views = { flow: async () => { onFlow = false; await pollFlow(); onFlow = true; renderFlow(); }, outbox, s3, dynamodb, sqs, sns, lambda, logs, apigateway, events };
 
 async function route() {
   const hash = location.hash || '#/flow';
@@ -226,6 +230,7 @@ async function route() {
   }
   clearInterval(flowTimer);
   flowTimer = null;
+  onFlow = !views[view] || view === 'flow';
   try {
     await (views[view] || views.flow)(arg, params);
     statusLine.textContent = '';
@@ -234,7 +239,7 @@ async function route() {
   } catch (e) {
     show('Error', el('p', { class: 'error' }, e.message));
   }
-  if ((views[view] ? view : 'flow') === 'flow') flowTimer = setInterval(pollFlow, 1000);
+  if (onFlow) flowTimer = setInterval(pollFlow, 1000);
 }
 
 document.getElementById('reset').addEventListener('click', async () => {

@@ -76,7 +76,7 @@ public final class ConsoleViews {
         view(api, "api/apigateway/apis", v::apis);
         view(api, "api/events/rules", v::rules);
         view(api, "api/flow", request -> flow.since(longParam(request, "since", 0),
-                "true".equals(request.queryParameter("newest"))));
+                "true".equals(request.queryParameter("newest")), (int) longParam(request, "limit", FlowLog.PAGE)));
         return api;
     }
 

@@ -37,6 +37,8 @@ public final class FlowLog {
         }
     };
     private long nextId = 1;
+    /** Counts clears: ids keep growing across a reset, so a watching page learns of one from this. */
+    private long resets;
 
     public FlowLog(Clock clock) {
         this.clock = clock;
@@ -152,11 +154,17 @@ public final class FlowLog {
      * the oldest of them, or with {@code newest} the newest of them (what a live view wants after a gap).
      */
     public synchronized ObjectNode since(long since, boolean newest) {
+        return since(since, newest, PAGE);
+    }
+
+    /** As {@link #since(long, boolean)}, with at most {@code limit} (1..{@value #PAGE}) hops. */
+    public synchronized ObjectNode since(long since, boolean newest, int limit) {
+        int max = Math.max(1, Math.min(PAGE, limit));
         ObjectNode body = node();
         ArrayNode out = body.putArray("hops");
         java.util.Iterator<ObjectNode> it = newest ? hops.descendingIterator() : hops.iterator();
         java.util.List<ObjectNode> picked = new java.util.ArrayList<>();
-        while (it.hasNext() && picked.size() < PAGE) {
+        while (it.hasNext() && picked.size() < max) {
             ObjectNode hop = it.next();
             long id = hop.get("id").asLong();
             if (id > since) {
@@ -169,11 +177,12 @@ public final class FlowLog {
             java.util.Collections.reverse(picked);
         }
         picked.forEach(out::add);
-        body.put("last", nextId - 1).put("capacity", CAPACITY);
+        body.put("last", nextId - 1).put("capacity", CAPACITY).put("resets", resets);
         return body;
     }
 
     public synchronized void clear() {
+        resets++;
         hops.clear();
         publishHops.clear();
     }

@@ -60,8 +60,8 @@ class ConsoleFirstPaintIT {
 
         WebDriver browser = ConsoleBrowserIT.startChromium();
         try {
-            double flow = firstView(browser, endpoint.resolve("/_cloudjar/console/#/flow").toString(), "#hops li", 500);
-            double table = firstView(browser, endpoint.resolve("/_cloudjar/console/#/dynamodb/Big").toString(), "main tbody tr", 25);
+            double flow = firstView(browser, endpoint.resolve("/_cloudjar/console/#/flow").toString(), "#hops li", 250, 500);
+            double table = firstView(browser, endpoint.resolve("/_cloudjar/console/#/dynamodb/Big").toString(), "main tbody tr", 25, 25);
             System.out.printf("console first view: flow (10,000 hops kept, 500 drawn) %.0f ms, table of 1,000 items %.0f ms%n", flow, table);
             assertTrue(flow < 3000 && table < 3000, "first views took " + flow + " and " + table + " ms");
         } finally {
@@ -70,7 +70,8 @@ class ConsoleFirstPaintIT {
     }
 
     /** Milliseconds from navigation start to the page's first rendered view, measured in the page itself. */
-    private static double firstView(WebDriver browser, String url, String rows, int expected) throws InterruptedException {
+    /** Rows: runs of identical hops are drawn as one line, so the flow draws at most 500 lines for its 500 hops. */
+    private static double firstView(WebDriver browser, String url, String rows, int fewest, int most) throws InterruptedException {
         browser.get("about:blank");
         browser.get(url);
         JavascriptExecutor js = (JavascriptExecutor) browser;
@@ -80,7 +81,8 @@ class ConsoleFirstPaintIT {
             mark = js.executeScript("const m = performance.getEntriesByName('console-first-view'); return m.length ? m[0].startTime : null;");
         }
         assertTrue(mark instanceof Number, "the page marked its first view");
-        assertEquals(expected, browser.findElements(By.cssSelector(rows)).size(), url);
+        int drawn = browser.findElements(By.cssSelector(rows)).size();
+        assertTrue(drawn >= fewest && drawn <= most, url + " drew " + drawn);
         return ((Number) mark).doubleValue();
     }
 }
