@@ -70,6 +70,8 @@ public final class CloudJar implements AutoCloseable {
     private final Wiring wiring = new Wiring(() -> backend(S3Backend.class), () -> backend(SqsBackend.class),
             () -> backend(SnsBackend.class), () -> backend(LambdaBackend.class), () -> backend(DynamoDbStreamsBackend.class));
     private HttpServer server;
+    /** The console's flow timeline: recent hops between services, bounded (FlowLog.CAPACITY). */
+    private final dev.cloudjar.control.FlowLog flow;
 
     private CloudJar(CloudJarConfig config) {
         this.config = config;
@@ -82,11 +84,13 @@ public final class CloudJar implements AutoCloseable {
         this.context = new ServiceContext(config, store, new EventBus(), clock, IdGenerator.random());
         registerServices();
         registerIntegrations();
-        services.put(ServiceId.CONTROL, new Lazy<>(() -> new ControlApi(this::health, this::reset, config.dataDir() != null)
+        this.flow = new dev.cloudjar.control.FlowLog(clock).subscribe(context.events());
+        services.put(ServiceId.CONTROL, new Lazy<>(() -> dev.cloudjar.control.ConsoleViews.register(new ControlApi(this::health, this::reset, config.dataDir() != null)
                 .view("api/outbox", request -> OutboxView.render(backend(SnsBackend.class)))
                 .view("api/eventbridge/deliveries", request -> backend(EventBridgeBackend.class).deliveryCounts())
                 .action("events/rules/", dev.cloudjar.control.EventBridgeControl.fireRule(() -> backend(EventBridgeBackend.class)))
-                .action("clock/", dev.cloudjar.control.EventBridgeControl.advanceClock(this::advanceClock))));
+                .action("clock/", dev.cloudjar.control.EventBridgeControl.advanceClock(this::advanceClock))
+                .pages(new dev.cloudjar.console.ConsolePages()::serve), this::backend, flow)));
     }
 
     /** Starts CloudJar and its HTTP server; port 0 picks a free port. */
@@ -252,6 +256,7 @@ public final class CloudJar implements AutoCloseable {
             }
         }
         context.store().clear();
+        flow.clear();
     }
 
     private Map<String, Object> health() {

@@ -97,7 +97,8 @@ public final class Main implements Callable<Integer> {
         }, "cloudjar-shutdown"));
         System.out.println("CloudJar " + CloudJar.version() + " ready on " + cloudJar.endpoint()
                 + " | services: " + String.join(", ", cloudJar.serviceNames())
-                + " | data: " + (dataDir == null ? "in memory" : dataDir.toAbsolutePath()));
+                + " | data: " + (dataDir == null ? "in memory" : dataDir.toAbsolutePath())
+                + " | console: " + cloudJar.endpoint() + dev.cloudjar.console.ConsolePages.PATH);
         stopped.await();
         return 0;
     }

@@ -22,6 +22,7 @@ public final class ControlApi implements AwsService {
     private final boolean persistent;
     private final Map<String, Function<AwsRequest, Object>> views = new ConcurrentHashMap<>();
     private final Map<String, Function<AwsRequest, Object>> actions = new ConcurrentHashMap<>();
+    private volatile java.util.function.BiFunction<AwsRequest, String, AwsResponse> pages;
 
     /** {@code persistent}: state lives in a data directory, which reset erases only when asked to. */
     public ControlApi(HealthView health, Runnable reset, boolean persistent) {
@@ -45,6 +46,15 @@ public final class ControlApi implements AwsService {
         return this;
     }
 
+    /**
+     * Serves {@code GET /_cloudjar/} and everything under {@code /_cloudjar/console} with {@code pages}
+     * (called with the path after {@code /_cloudjar/}).
+     */
+    public ControlApi pages(java.util.function.BiFunction<AwsRequest, String, AwsResponse> value) {
+        this.pages = value;
+        return this;
+    }
+
     @Override
     public String serviceName() {
         return "cloudjar";
@@ -55,6 +65,9 @@ public final class ControlApi implements AwsService {
         String path = request.rawPath().substring("/_cloudjar".length());
         if (path.startsWith("/")) {
             path = path.substring(1);
+        }
+        if (pages != null && isRead(request) && (path.isEmpty() || path.equals("console") || path.startsWith("console/"))) {
+            return pages.apply(request, path);
         }
         if (path.equals("health") && isRead(request)) {
             return AwsResponse.ok().body(HealthJson.render(health.snapshot()), "application/json");

@@ -352,15 +352,26 @@ public final class LambdaBackend implements AutoCloseable {
                 c.revisionId() + "/" + c.codeSha256(), c.handler(), c.runtime(), c.memorySize(), c.timeout(),
                 record.reservedConcurrency(), c.variables(), ref.scope().account(), ref.scope().region(), code.unpacked(c));
         InvocationResult result = runtime.invoke(spec, payload, requestId, ref.arn(), client);
-        publishLog(ref.scope(), spec, result);
+        List<dev.cloudjar.events.FunctionLogEvent.Line> lines = publishLog(ref.scope(), spec, result);
+        ctx.events().publish(new dev.cloudjar.events.FunctionInvoked(ref.scope(), spec.functionName(), spec.version(), requestId,
+                text(payload), payload != null && payload.length > dev.cloudjar.events.FunctionInvoked.MAX_PAYLOAD,
+                result.functionError(), text(result.payload()), lines));
         return result;
     }
 
+    private static String text(byte[] bytes) {
+        if (bytes == null) {
+            return null;
+        }
+        int length = Math.min(bytes.length, dev.cloudjar.events.FunctionInvoked.MAX_PAYLOAD);
+        return new String(bytes, 0, length, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** Hands the invocation's lines to whoever keeps logs (CloudWatch Logs, through integration/). */
-    private void publishLog(Scope scope, FunctionSpec spec, InvocationResult result) {
+    private List<dev.cloudjar.events.FunctionLogEvent.Line> publishLog(Scope scope, FunctionSpec spec, InvocationResult result) {
         var log = result.log();
         if (log == null || log.logStreamName() == null) {
-            return;
+            return List.of();
         }
         List<dev.cloudjar.events.FunctionLogEvent.Line> lines = new ArrayList<>();
         long previous = Long.MIN_VALUE;
@@ -370,6 +381,7 @@ public final class LambdaBackend implements AutoCloseable {
         }
         ctx.events().publish(new dev.cloudjar.events.FunctionLogEvent(scope, spec.functionName(), spec.version(),
                 spec.logGroupName(), log.logStreamName(), lines));
+        return lines;
     }
 
     /** What State (and StateReason) a configuration shows: Failed when its runtime's interpreter is missing. */

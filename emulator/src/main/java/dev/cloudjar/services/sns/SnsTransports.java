@@ -16,6 +16,11 @@ final class SnsTransports {
 
     private final Map<String, SnsDeliveryTransport> byProtocol = new ConcurrentHashMap<>();
     private final Set<String> warnedMissing = ConcurrentHashMap.newKeySet();
+    private final java.util.function.BiConsumer<SnsDelivery, Boolean> observer;
+
+    SnsTransports(java.util.function.BiConsumer<SnsDelivery, Boolean> observer) {
+        this.observer = observer;
+    }
 
     void register(String protocol, SnsDeliveryTransport transport) {
         byProtocol.put(protocol, transport);
@@ -33,8 +38,11 @@ final class SnsTransports {
             transport.deliver(delivery);
         } catch (RuntimeException e) {
             LOG.warn("sns delivery of {} to {} {} failed: {}", delivery.messageId(), delivery.protocol(), delivery.endpoint(), e.toString());
+            observer.accept(delivery, false);
             deadLetter(delivery);
+            return;
         }
+        observer.accept(delivery, true);
     }
 
     /** Sends a delivery the endpoint did not take to the subscription's dead-letter queue, if any. */

@@ -278,6 +278,11 @@ public final class SqsBackend implements AutoCloseable {
         return receiveMessage(scope, queueRef, ReceiveRequest.all(max, visibilityTimeout, waitSeconds));
     }
 
+    /** Up to {@code max} (1..100) of a queue's messages, oldest first, without receiving them or changing their visibility. */
+    public List<dev.cloudjar.services.sqs.engine.PeekedMessage> peek(Scope scope, String queueRef, int max) {
+        return queue(scope, queueRef).peek(Math.max(1, Math.min(100, max)));
+    }
+
     /** For pollers: deletes a received message by its receipt handle. */
     public void delete(Scope scope, String queueRef, String receiptHandle) {
         deleteMessage(scope, queueRef, receiptHandle);

@@ -480,6 +480,27 @@ public final class MessageQueue {
         }
     }
 
+    /**
+     * Up to {@code max} messages in send order, read without receiving them: no receive count, no
+     * visibility change, no receipt handle (the console's peek).
+     */
+    public List<PeekedMessage> peek(int max) {
+        lock.lock();
+        try {
+            long now = clock.millis();
+            List<QueueMessage> all = index.all();
+            all.sort(java.util.Comparator.comparingLong(m -> m.sequence));
+            List<PeekedMessage> out = new java.util.ArrayList<>();
+            for (QueueMessage m : all.subList(0, Math.min(max, all.size()))) {
+                out.add(new PeekedMessage(m.stored.messageId(), m.stored.body(), m.stored.sentTimestamp(), m.receiveCount,
+                        m.visibleAt <= now, m.stored.groupId()));
+            }
+            return out;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Takes up to {@code max} visible messages out of this queue for a message move task. */
     public List<StoredMessage> drain(int max) {
         lock.lock();

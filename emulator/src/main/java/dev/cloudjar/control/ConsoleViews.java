@@ -1,0 +1,364 @@
+package dev.cloudjar.control;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cloudjar.core.AwsException;
+import dev.cloudjar.core.Scope;
+import dev.cloudjar.protocol.AwsRequest;
+import dev.cloudjar.protocol.json.JsonProtocol;
+import dev.cloudjar.services.apigateway.ApiGatewayBackend;
+import dev.cloudjar.services.dynamodb.DynamoDbBackend;
+import dev.cloudjar.services.dynamodb.item.ExpressionParams;
+import dev.cloudjar.services.dynamodb.model.AttributeValue;
+import dev.cloudjar.services.dynamodb.model.AttributeValues;
+import dev.cloudjar.services.dynamodb.query.ReadRequest;
+import dev.cloudjar.services.dynamodb.query.ReadResult;
+import dev.cloudjar.services.dynamodb.table.TableDescription;
+import dev.cloudjar.services.eventbridge.EventBridgeBackend;
+import dev.cloudjar.services.lambda.LambdaBackend;
+import dev.cloudjar.services.lambda.model.FunctionConfig;
+import dev.cloudjar.services.logs.LogsBackend;
+import dev.cloudjar.services.logs.model.OutputEvent;
+import dev.cloudjar.services.s3.S3Backend;
+import dev.cloudjar.services.s3.model.BucketRecord;
+import dev.cloudjar.services.s3.model.ListObjectsInput;
+import dev.cloudjar.services.s3.model.ListObjectsResult;
+import dev.cloudjar.services.s3.model.ObjectRecord;
+import dev.cloudjar.services.sns.SnsBackend;
+import dev.cloudjar.services.sns.SnsPage;
+import dev.cloudjar.services.sns.SubscriptionSummary;
+import dev.cloudjar.services.sqs.SqsBackend;
+import dev.cloudjar.services.sqs.engine.QueueName;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The console's read-only data endpoints under {@code /_cloudjar/api/} (docs/console.md). Each reads
+ * one backend's public methods in the caller's scope (the default account and region for an unsigned
+ * browser request) and never changes state: queues are peeked, never received.
+ */
+public final class ConsoleViews {
+    static final int MAX_ITEMS = 100;
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    /** The composition root's backend lookup. */
+    public interface Backends {
+        <T> T backend(Class<T> type);
+    }
+
+    private final Backends backends;
+
+    private ConsoleViews(Backends backends) {
+        this.backends = backends;
+    }
+
+    /** Registers every console view (and the flow timeline) on {@code api}. */
+    public static ControlApi register(ControlApi api, Backends backends, FlowLog flow) {
+        ConsoleViews v = new ConsoleViews(backends);
+        view(api, "api/s3/buckets", v::buckets);
+        view(api, "api/s3/objects", v::objects);
+        view(api, "api/s3/object", v::object);
+        view(api, "api/dynamodb/tables", v::tables);
+        view(api, "api/dynamodb/table", v::table);
+        view(api, "api/dynamodb/items", v::items);
+        view(api, "api/sqs/queues", v::queues);
+        view(api, "api/sqs/queue", v::queue);
+        view(api, "api/sns/topics", v::topics);
+        view(api, "api/lambda/functions", v::functions);
+        view(api, "api/lambda/function", v::function);
+        view(api, "api/logs/groups", v::logGroups);
+        view(api, "api/logs/events", v::logEvents);
+        view(api, "api/apigateway/apis", v::apis);
+        view(api, "api/events/rules", v::rules);
+        view(api, "api/flow", request -> flow.since(longParam(request, "since", 0),
+                "true".equals(request.queryParameter("newest")), (int) longParam(request, "limit", FlowLog.PAGE)));
+        return api;
+    }
+
+    private static void view(ControlApi api, String path, Function<AwsRequest, Object> view) {
+        api.view(path, view);
+    }
+
+    // ---------------------------------------------------------------- S3
+
+    private Object buckets(AwsRequest request) {
+        ArrayNode out = F.arrayNode();
+        for (BucketRecord b : backends.backend(S3Backend.class).listBuckets(request.scope(), null)) {
+            out.addObject().put("name", b.name()).put("region", b.region()).put("created", String.valueOf(b.created()));
+        }
+        return F.objectNode().set("buckets", out);
+    }
+
+    private Object objects(AwsRequest request) {
+        String bucket = required(request, "bucket");
+        String prefix = request.queryParameter("prefix");
+        ListObjectsResult page = backends.backend(S3Backend.class).listObjects(new ListObjectsInput(bucket,
+                prefix == null ? "" : prefix, "/", request.queryParameter("after"), 1000));
+        ObjectNode out = F.objectNode().put("bucket", bucket).put("prefix", prefix == null ? "" : prefix);
+        ArrayNode prefixes = out.putArray("prefixes");
+        page.commonPrefixes().forEach(prefixes::add);
+        ArrayNode objects = out.putArray("objects");
+        for (ObjectRecord o : page.contents()) {
+            objects.add(objectSummary(bucket, o));
+        }
+        out.put("truncated", page.truncated()).put("next", page.nextPosition());
+        return out;
+    }
+
+    private Object object(AwsRequest request) {
+        String bucket = required(request, "bucket");
+        String key = required(request, "key");
+        ListObjectsResult page = backends.backend(S3Backend.class).listObjects(new ListObjectsInput(bucket, key, null, null, 1));
+        for (ObjectRecord o : page.contents()) {
+            if (o.key().equals(key)) {
+                ObjectNode out = objectSummary(bucket, o);
+                out.set("headers", RecordJson.of(o.headers()));
+                out.set("tags", RecordJson.of(o.tags()));
+                return out;
+            }
+        }
+        throw new AwsException(404, "NoSuchKey", "The specified key does not exist: " + key);
+    }
+
+    private static ObjectNode objectSummary(String bucket, ObjectRecord o) {
+        return F.objectNode().put("key", o.key()).put("size", o.size()).put("eTag", o.eTag())
+                .put("lastModified", String.valueOf(o.lastModified()))
+                .put("contentType", o.headers() == null ? null : o.headers().contentType())
+                .put("download", "/" + bucket + "/" + pathEncode(o.key()));
+    }
+
+    /** Encodes a key for a path-style S3 URL, keeping its slashes. */
+    static String pathEncode(String key) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : key.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~/".indexOf(c) >= 0) {
+                out.append((char) c);
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
+            }
+        }
+        return out.toString();
+    }
+
+    // ---------------------------------------------------------------- DynamoDB
+
+    private Object tables(AwsRequest request) {
+        ArrayNode out = F.arrayNode();
+        DynamoDbBackend dynamo = backends.backend(DynamoDbBackend.class);
+        String start = null;
+        do {
+            var page = dynamo.listTables(request.scope(), 100, start);
+            for (String name : page.names()) {
+                TableDescription t = dynamo.describeTable(request.scope(), name);
+                out.addObject().put("name", name).put("status", t.status()).put("itemCount", t.itemCount());
+            }
+            start = page.lastEvaluatedTableName();
+        } while (start != null);
+        return F.objectNode().set("tables", out);
+    }
+
+    private Object table(AwsRequest request) {
+        TableDescription t = backends.backend(DynamoDbBackend.class).describeTable(request.scope(), required(request, "name"));
+        ObjectNode out = F.objectNode().put("name", t.definition().name()).put("status", t.status()).put("tableArn", t.tableArn())
+                .put("itemCount", t.itemCount()).put("sizeBytes", t.sizeBytes()).put("latestStreamArn", t.latestStreamArn())
+                .put("billingMode", t.definition().billingMode());
+        out.set("key", RecordJson.of(t.definition().key()));
+        out.set("attributeDefinitions", RecordJson.of(t.definition().attributeDefinitions()));
+        out.set("globalIndexes", RecordJson.of(t.definition().globalIndexes()));
+        out.set("localIndexes", RecordJson.of(t.definition().localIndexes()));
+        out.putObject("stream").put("enabled", t.definition().streamEnabled()).put("viewType", t.definition().streamViewType())
+                .put("arn", t.latestStreamArn());
+        return out;
+    }
+
+    /** One Scan page of at most {@value #MAX_ITEMS} items; {@code start} is the previous page's {@code next} (the key as JSON). */
+    private Object items(AwsRequest request) {
+        String name = required(request, "name");
+        int limit = (int) Math.max(1, Math.min(MAX_ITEMS, longParam(request, "limit", 25)));
+        Map<String, AttributeValue> start = null;
+        String startJson = request.queryParameter("start");
+        if (startJson != null && !startJson.isEmpty()) {
+            try {
+                start = AttributeValues.itemFromJson(JsonProtocol.MAPPER.readTree(startJson));
+            } catch (IOException | RuntimeException e) {
+                throw new AwsException(400, "ValidationException", "start must be a key in DynamoDB JSON, as the previous page's next");
+            }
+        }
+        ReadResult page = backends.backend(DynamoDbBackend.class).scan(request.scope(), new ReadRequest(name, null,
+                ExpressionParams.NONE, null, limit, start, null, false, null, null, null));
+        ObjectNode out = F.objectNode().put("table", name).put("count", page.count());
+        ArrayNode items = out.putArray("items");
+        for (Map<String, AttributeValue> item : page.items()) {
+            items.add(AttributeValues.itemToJson(item));
+        }
+        out.put("next", page.lastEvaluatedKey() == null ? null
+                : AttributeValues.itemToJson(page.lastEvaluatedKey()).toString());
+        return out;
+    }
+
+    // ---------------------------------------------------------------- SQS
+
+    private Object queues(AwsRequest request) {
+        SqsBackend sqs = backends.backend(SqsBackend.class);
+        ArrayNode out = F.arrayNode();
+        String token = null;
+        do {
+            SqsBackend.QueuePage page = sqs.listQueues(request.scope(), null, 1000, token);
+            for (QueueName q : page.queues()) {
+                Map<String, String> a = sqs.getQueueAttributes(request.scope(), q.arn(), List.of("All"));
+                out.addObject().put("name", q.name()).put("arn", q.arn())
+                        .put("visible", a.get("ApproximateNumberOfMessages"))
+                        .put("inFlight", a.get("ApproximateNumberOfMessagesNotVisible"))
+                        .put("delayed", a.get("ApproximateNumberOfMessagesDelayed"));
+            }
+            token = page.nextToken();
+        } while (token != null);
+        return F.objectNode().set("queues", out);
+    }
+
+    /** A queue's attributes and up to {@code max} (default 20) messages peeked without receiving them. */
+    private Object queue(AwsRequest request) {
+        String arn = required(request, "arn");
+        SqsBackend sqs = backends.backend(SqsBackend.class);
+        ObjectNode out = F.objectNode().put("arn", arn);
+        out.set("attributes", RecordJson.of(sqs.getQueueAttributes(request.scope(), arn, List.of("All"))));
+        out.set("messages", RecordJson.of(sqs.peek(request.scope(), arn, (int) longParam(request, "max", 20))));
+        return out;
+    }
+
+    // ---------------------------------------------------------------- SNS
+
+    private Object topics(AwsRequest request) {
+        SnsBackend sns = backends.backend(SnsBackend.class);
+        Scope scope = request.scope();
+        List<SubscriptionSummary> subscriptions = new ArrayList<>();
+        String token = null;
+        do {
+            SnsPage<SubscriptionSummary> page = sns.listSubscriptions(scope, token);
+            subscriptions.addAll(page.items());
+            token = page.nextToken();
+        } while (token != null);
+        ArrayNode out = F.arrayNode();
+        token = null;
+        do {
+            SnsPage<String> page = sns.listTopics(scope, token);
+            for (String topicArn : page.items()) {
+                ObjectNode topic = out.addObject().put("arn", topicArn);
+                topic.set("attributes", RecordJson.of(sns.getTopicAttributes(scope, topicArn)));
+                ArrayNode subs = topic.putArray("subscriptions");
+                for (SubscriptionSummary s : subscriptions) {
+                    if (topicArn.equals(s.topicArn())) {
+                        ObjectNode sub = subs.addObject().put("arn", s.subscriptionArn()).put("protocol", s.protocol())
+                                .put("endpoint", s.endpoint());
+                        if (s.subscriptionArn() != null && s.subscriptionArn().startsWith("arn:")) {
+                            sub.set("attributes", RecordJson.of(sns.getSubscriptionAttributes(scope, s.subscriptionArn())));
+                        }
+                    }
+                }
+            }
+            token = page.nextToken();
+        } while (token != null);
+        return F.objectNode().set("topics", out);
+    }
+
+    // ---------------------------------------------------------------- Lambda and logs
+
+    private Object functions(AwsRequest request) {
+        ArrayNode out = F.arrayNode();
+        for (FunctionConfig f : backends.backend(LambdaBackend.class).listFunctions(request.scope(), false)) {
+            out.addObject().put("name", f.functionName()).put("runtime", f.runtime()).put("handler", f.handler())
+                    .put("lastModified", f.lastModified());
+        }
+        return F.objectNode().set("functions", out);
+    }
+
+    /** Configuration, event source mappings with their state, and the newest log lines of /aws/lambda/<name>. */
+    private Object function(AwsRequest request) {
+        String name = required(request, "name");
+        LambdaBackend lambda = backends.backend(LambdaBackend.class);
+        FunctionConfig config = lambda.getFunctionConfiguration(request.scope(), name, null);
+        ObjectNode out = F.objectNode().put("name", config.functionName());
+        ObjectNode c = (ObjectNode) RecordJson.of(config);
+        c.remove("codeBlobId");
+        out.set("configuration", c);
+        out.set("mappings", RecordJson.of(lambda.mappings().list(request.scope(), name, null)));
+        out.set("logs", logLines(request.scope(), "/aws/lambda/" + config.functionName(), 200));
+        return out;
+    }
+
+    private JsonNode logLines(Scope scope, String group, int limit) {
+        ArrayNode out = F.arrayNode();
+        try {
+            List<OutputEvent> events = backends.backend(LogsBackend.class)
+                    .filterLogEvents(scope, group, null, null, null, null, null, null, 10_000).events();
+            for (OutputEvent e : events.subList(Math.max(0, events.size() - limit), events.size())) {
+                out.addObject().put("stream", e.logStreamName()).put("timestamp", e.timestamp()).put("message", e.message());
+            }
+        } catch (AwsException e) {
+            // no group yet: the function has not run
+        }
+        return out;
+    }
+
+    private Object logGroups(AwsRequest request) {
+        var page = backends.backend(LogsBackend.class).describeLogGroups(request.scope(),
+                new LogsBackend.GroupQuery(null, null, null, null), 50, request.queryParameter("next"));
+        ObjectNode out = F.objectNode();
+        out.set("groups", RecordJson.of(page.items()));
+        out.put("next", page.nextToken());
+        return out;
+    }
+
+    private Object logEvents(AwsRequest request) {
+        return F.objectNode().set("events", logLines(request.scope(), required(request, "group"), 500));
+    }
+
+    // ---------------------------------------------------------------- API Gateway and EventBridge
+
+    private Object apis(AwsRequest request) {
+        ApiGatewayBackend apis = backends.backend(ApiGatewayBackend.class);
+        ObjectNode out = F.objectNode();
+        out.set("rest", RecordJson.of(apis.restApis().list(request.scope())));
+        out.set("http", RecordJson.of(apis.httpApis().list(request.scope())));
+        return out;
+    }
+
+    private Object rules(AwsRequest request) {
+        EventBridgeBackend events = backends.backend(EventBridgeBackend.class);
+        ArrayNode out = F.arrayNode();
+        for (var rule : events.listRules(request.scope(), null, null, null, 100).items()) {
+            ObjectNode r = (ObjectNode) RecordJson.of(rule);
+            out.add(r);
+        }
+        return F.objectNode().set("rules", out);
+    }
+
+    // ---------------------------------------------------------------- parameters
+
+    private static String required(AwsRequest request, String name) {
+        String value = request.queryParameter(name);
+        if (value == null || value.isEmpty()) {
+            throw new AwsException(400, "ValidationException", "Missing query parameter " + name);
+        }
+        return value;
+    }
+
+    private static long longParam(AwsRequest request, String name, long fallback) {
+        String value = request.queryParameter(name);
+        if (value == null || value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new AwsException(400, "ValidationException", name + " must be a number");
+        }
+    }
+}

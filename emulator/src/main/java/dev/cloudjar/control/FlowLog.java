@@ -1,0 +1,193 @@
+package dev.cloudjar.control;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cloudjar.events.DynamoDbStreamAppended;
+import dev.cloudjar.events.EventBridgeDelivery;
+import dev.cloudjar.events.EventBus;
+import dev.cloudjar.events.FunctionInvoked;
+import dev.cloudjar.events.FunctionLogEvent;
+import dev.cloudjar.events.S3ObjectEvent;
+import dev.cloudjar.events.SnsDelivered;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The console's flow timeline: one hop per internal event (S3 object events, DynamoDB stream appends,
+ * SNS publishes and deliveries, Lambda invocations with the event they received, their result and log
+ * lines, EventBridge deliveries), kept in
+ * a ring of the newest {@value #CAPACITY} hops. {@code GET /_cloudjar/api/flow?since=<id>} answers the
+ * hops after that id, oldest first, at most {@value #PAGE} per call ({@code &newest=true}: the newest
+ * {@value #PAGE} of them).
+ */
+public final class FlowLog {
+    public static final int CAPACITY = 10_000;
+    static final int PAGE = 1_000;
+    private static final int SEEN_PUBLISHES = 1_000;
+
+    private final Clock clock;
+    private final ArrayDeque<ObjectNode> hops = new ArrayDeque<>();
+    private final Map<String, Long> publishHops = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+            return size() > SEEN_PUBLISHES;
+        }
+    };
+    private long nextId = 1;
+    /** Counts clears: ids keep growing across a reset, so a watching page learns of one from this. */
+    private long resets;
+
+    public FlowLog(Clock clock) {
+        this.clock = clock;
+    }
+
+    public FlowLog subscribe(EventBus events) {
+        events.subscribe(S3ObjectEvent.class, this::onS3);
+        events.subscribe(DynamoDbStreamAppended.class, e -> add("dynamodb", "stream", "Stream records appended to " + e.tableName(),
+                e.tableName(), node().put("tableName", e.tableName()).put("streamArn", e.streamArn()), null));
+        events.subscribe(FunctionInvoked.class, this::onFunction);
+        events.subscribe(SnsDelivered.class, this::onSns);
+        events.subscribe(EventBridgeDelivery.class, e -> add("events", "delivery", "Rule delivered to " + e.targetArn(),
+                e.ruleArn(), node().put("ruleArn", e.ruleArn()).put("targetId", e.targetId()).put("targetArn", e.targetArn())
+                        .put("event", e.payload()), null));
+        return this;
+    }
+
+    private void onS3(S3ObjectEvent e) {
+        ObjectNode payload = node().put("bucket", e.bucket()).put("key", e.key()).put("eventName", e.eventName())
+                .put("eTag", e.eTag()).put("versionId", e.versionId()).put("sequencer", e.sequencer())
+                .put("eventTime", String.valueOf(e.eventTime()));
+        if (e.size() != null) {
+            payload.put("size", e.size());
+        }
+        add("s3", e.eventName(), e.eventName() + " s3://" + e.bucket() + "/" + e.key(), e.bucket() + "/" + e.key(), payload, null);
+    }
+
+    private void onFunction(FunctionInvoked e) {
+        ObjectNode payload = node().put("functionName", e.functionName()).put("version", e.version())
+                .put("requestId", e.requestId()).put("functionError", e.functionError());
+        payload.set("event", jsonOrText(e.payload()));
+        if (e.payloadTruncated()) {
+            payload.put("eventTruncatedTo", FunctionInvoked.MAX_PAYLOAD);
+        }
+        payload.set("result", jsonOrText(e.result()));
+        ArrayNode lines = payload.putArray("lines");
+        String report = null;
+        for (FunctionLogEvent.Line line : e.lines()) {
+            lines.add(line.message());
+            if (line.message().startsWith("REPORT ")) {
+                report = line.message().trim();
+            }
+        }
+        String title = "Lambda invocation of " + e.functionName() + (report == null ? "" : " (" + duration(report) + ")")
+                + (e.functionError() == null ? "" : ": " + e.functionError());
+        add("lambda", "invoke", title, e.functionName(), payload, null);
+    }
+
+    private static String duration(String report) {
+        int at = report.indexOf("Duration: ");
+        if (at < 0) {
+            return "done";
+        }
+        int end = report.indexOf(" ms", at);
+        return end < 0 ? "done" : report.substring(at + "Duration: ".length(), end + 3);
+    }
+
+    private void onSns(SnsDelivered e) {
+        Long publish;
+        synchronized (this) {
+            publish = publishHops.get(e.messageId());
+            if (publish == null && e.topicArn() != null) {
+                publish = add("sns", "publish", "Published to " + name(e.topicArn()), e.topicArn(),
+                        node().put("topicArn", e.topicArn()).put("messageId", e.messageId()).put("subject", e.subject()), null);
+                publishHops.put(e.messageId(), publish);
+            }
+        }
+        String target = "sqs".equals(e.protocol()) || "lambda".equals(e.protocol()) ? name(e.endpoint()) : e.endpoint();
+        add("sns", "delivery", (e.ok() ? "Delivered" : "Delivery failed") + " to " + e.protocol() + " " + target, e.endpoint(),
+                node().put("topicArn", e.topicArn()).put("subscriptionArn", e.subscriptionArn()).put("protocol", e.protocol())
+                        .put("endpoint", e.endpoint()).put("messageId", e.messageId()).put("ok", e.ok()).put("body", e.body()),
+                publish);
+    }
+
+    /** The event as the function received it: its JSON when it parses, else the text. */
+    private static com.fasterxml.jackson.databind.JsonNode jsonOrText(String text) {
+        if (text == null) {
+            return JsonNodeFactory.instance.nullNode();
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode node = dev.cloudjar.protocol.json.JsonProtocol.MAPPER.readTree(text);
+            return node == null || node.isMissingNode() ? JsonNodeFactory.instance.textNode(text) : node;
+        } catch (java.io.IOException | RuntimeException e) {
+            return JsonNodeFactory.instance.textNode(text);
+        }
+    }
+
+    private static String name(String arn) {
+        if (arn == null) {
+            return "";
+        }
+        int colon = arn.lastIndexOf(':');
+        return colon < 0 ? arn : arn.substring(colon + 1);
+    }
+
+    private synchronized long add(String service, String kind, String title, String resource, ObjectNode payload, Long cause) {
+        long id = nextId++;
+        ObjectNode hop = node().put("id", id).put("time", clock.instant().toString()).put("service", service).put("kind", kind)
+                .put("title", title).put("resource", resource);
+        if (cause != null) {
+            hop.put("cause", cause);
+        }
+        hop.set("payload", payload);
+        hops.addLast(hop);
+        if (hops.size() > CAPACITY) {
+            hops.removeFirst();
+        }
+        return id;
+    }
+
+    /**
+     * {@code {"hops": [...], "last": id}}: up to {@value #PAGE} hops after {@code since}, oldest first;
+     * the oldest of them, or with {@code newest} the newest of them (what a live view wants after a gap).
+     */
+    public synchronized ObjectNode since(long since, boolean newest) {
+        return since(since, newest, PAGE);
+    }
+
+    /** As {@link #since(long, boolean)}, with at most {@code limit} (1..{@value #PAGE}) hops. */
+    public synchronized ObjectNode since(long since, boolean newest, int limit) {
+        int max = Math.max(1, Math.min(PAGE, limit));
+        ObjectNode body = node();
+        ArrayNode out = body.putArray("hops");
+        java.util.Iterator<ObjectNode> it = newest ? hops.descendingIterator() : hops.iterator();
+        java.util.List<ObjectNode> picked = new java.util.ArrayList<>();
+        while (it.hasNext() && picked.size() < max) {
+            ObjectNode hop = it.next();
+            long id = hop.get("id").asLong();
+            if (id > since) {
+                picked.add(hop);
+            } else if (newest) {
+                break;
+            }
+        }
+        if (newest) {
+            java.util.Collections.reverse(picked);
+        }
+        picked.forEach(out::add);
+        body.put("last", nextId - 1).put("capacity", CAPACITY).put("resets", resets);
+        return body;
+    }
+
+    public synchronized void clear() {
+        resets++;
+        hops.clear();
+        publishHops.clear();
+    }
+
+    private static ObjectNode node() {
+        return JsonNodeFactory.instance.objectNode();
+    }
+}

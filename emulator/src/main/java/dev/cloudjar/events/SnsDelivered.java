@@ -1,0 +1,11 @@
+package dev.cloudjar.events;
+
+import dev.cloudjar.core.Scope;
+
+/**
+ * SNS handed a message to a subscriber's transport (sqs, lambda, http, email, sms, ...); published after
+ * the transport returned, {@code ok} false when it threw. For observers such as the console's flow view.
+ */
+public record SnsDelivered(Scope scope, String topicArn, String subscriptionArn, String protocol, String endpoint,
+                           String messageId, String subject, String body, boolean ok) implements CloudEvent {
+}

@@ -1,0 +1,255 @@
+// CloudJar console: hash routes, one view per service, reading /_cloudjar/api/*. Data is always
+// inserted as text (never as HTML), so a message body or an object key cannot script the page.
+const API = '/_cloudjar/api/';
+const main = document.getElementById('main');
+const statusLine = document.getElementById('status');
+let flowTimer = null;
+let onFlow = false; // whether the flow view is the one shown
+const flow = { last: 0, hops: [], open: null };
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === null || v === undefined) continue;
+    if (k === 'text') node.textContent = v;
+    else if (k === 'onclick') node.addEventListener('click', v);
+    else node.setAttribute(k, v);
+  }
+  for (const c of children) node.append(c instanceof Node ? c : document.createTextNode(String(c ?? '')));
+  return node;
+}
+const link = (href, text) => el('a', { href }, text);
+const pre = (value) => el('pre', {}, typeof value === 'string' ? value : JSON.stringify(value, null, 2));
+const enc = encodeURIComponent;
+
+async function get(path) {
+  const response = await fetch(API + path, { headers: { Accept: 'application/json' } });
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) throw new Error((response.headers.get('x-amzn-ErrorType') || response.status) + ': ' + (body.message || ''));
+  return body;
+}
+
+function table(headers, rows) {
+  const t = el('table', {}, el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', { scope: 'col' }, h)))));
+  const body = el('tbody');
+  for (const row of rows) body.append(el('tr', {}, ...row.map((c) => el('td', {}, c))));
+  if (rows.length === 0) body.append(el('tr', {}, el('td', { colspan: headers.length, class: 'muted' }, 'None yet.')));
+  t.append(body);
+  return t;
+}
+
+function show(title, ...content) {
+  main.replaceChildren(el('h1', {}, title), ...content);
+}
+
+const when = (t) => (t ? new Date(typeof t === 'number' ? t : Date.parse(t)).toLocaleString() : '');
+
+// ---------------------------------------------------------------- flow
+
+async function pollFlow() {
+  try {
+    const page = await get('flow?newest=true&limit=500&since=' + flow.last);
+    const reset = flow.resets !== undefined && page.resets !== flow.resets;
+    flow.resets = page.resets;
+    if (reset) { flow.hops = []; flow.last = 0; await pollFlow(); if (onFlow) renderFlow(); return; }
+    for (const hop of page.hops) flow.hops.push(hop);
+    if (flow.hops.length > page.capacity) flow.hops.splice(0, flow.hops.length - page.capacity);
+    const grew = page.hops.length > 0;
+    flow.last = page.hops.length ? page.hops[page.hops.length - 1].id : page.last;
+    if (grew && onFlow) renderFlow();
+  } catch (e) {
+    statusLine.textContent = 'flow: ' + e.message;
+  }
+}
+
+function renderFlow() {
+  const list = el('ol', { class: 'hops', id: 'hops' });
+  // newest last, as the pipeline ran; render only the newest 500 so first paint stays fast
+  const shown = flow.hops.slice(-500);
+  // a run of identical hops (a stream append per written item) is one line with a count
+  const runs = [];
+  for (const hop of shown) {
+    const run = runs[runs.length - 1];
+    if (run && run.hop.title === hop.title && run.hop.service === hop.service && !hop.cause) { run.count++; run.hop = hop; }
+    else runs.push({ hop, count: 1 });
+  }
+  for (const { hop, count } of runs) {
+    const open = flow.open === hop.id;
+    const button = el('button', { type: 'button', 'aria-expanded': String(open), 'data-hop': hop.id,
+      onclick: () => { flow.open = open ? null : hop.id; renderFlow(); } },
+      el('span', { class: 'muted' }, '#' + hop.id), el('span', { class: 'svc svc-' + hop.service }, hop.service),
+      el('span', {}, hop.title + (count > 1 ? ' (×' + count + ', the last shown)' : '')),
+      el('span', { class: 'muted' }, new Date(hop.time).toLocaleTimeString()));
+    const item = el('li', { id: 'hop-' + hop.id }, button);
+    if (open) {
+      if (hop.cause) {
+        item.append(el('p', {}, 'Caused by ', el('button', { type: 'button', class: 'cause', onclick: () => {
+          flow.open = hop.cause; renderFlow();
+          const target = document.querySelector('[data-hop="' + hop.cause + '"]');
+          if (target) { target.focus(); target.scrollIntoView({ block: 'center' }); }
+        } }, '#' + hop.cause)));
+      }
+      item.append(pre(hop.payload));
+    }
+    list.append(item);
+  }
+  const note = el('p', { class: 'muted' }, flow.hops.length + ' hops (the newest ' + shown.length + ' shown; '
+    + 'CloudJar keeps the last 10,000). Click a hop to see its payload.');
+  show('Flow', note, list);
+}
+
+// ---------------------------------------------------------------- views
+
+async function outbox() {
+  const { messages } = await get('outbox');
+  const list = messages.slice().reverse().map((m) => {
+    const body = el('div', { class: 'body' });
+    let last = 0;
+    const urls = /https?:\/\/[^\s"'<>]+/g;
+    for (const match of m.body.matchAll(urls)) {
+      body.append(m.body.slice(last, match.index), link(match[0], match[0]));
+      last = match.index + match[0].length;
+    }
+    body.append(m.body.slice(last));
+    return el('article', { class: 'message' }, el('h2', {}, m.subject || '(' + m.protocol + ', no subject)'),
+      el('p', { class: 'muted' }, m.protocol + ' to ' + m.recipient + ' · ' + when(m.time) + (m.topic ? ' · topic ' + m.topic : '')), body);
+  });
+  show('Outbox', el('p', { class: 'muted' }, messages.length + ' messages SNS sent by email or SMS, newest first.'),
+    ...(list.length ? list : [el('p', {}, 'No messages yet.')]));
+}
+
+async function s3(bucket, params) {
+  if (!bucket) {
+    const { buckets } = await get('s3/buckets');
+    show('S3 buckets', table(['Bucket', 'Region', 'Created'], buckets.map((b) => [link('#/s3/' + enc(b.name), b.name), b.region, when(b.created)])));
+    return;
+  }
+  const key = params.get('key');
+  if (key) {
+    const o = await get('s3/object?bucket=' + enc(bucket) + '&key=' + enc(key));
+    show('s3://' + bucket + '/' + key, el('p', {}, link(o.download, 'Download'), ' · ', link('#/s3/' + enc(bucket), 'back to ' + bucket)), pre(o));
+    return;
+  }
+  const prefix = params.get('prefix') || '';
+  const page = await get('s3/objects?bucket=' + enc(bucket) + '&prefix=' + enc(prefix));
+  const rows = page.prefixes.map((p) => [link('#/s3/' + enc(bucket) + '?prefix=' + enc(p), p), '', '', ''])
+    .concat(page.objects.map((o) => [link('#/s3/' + enc(bucket) + '?key=' + enc(o.key), o.key), String(o.size), when(o.lastModified), link(o.download, 'download')]));
+  show('s3://' + bucket + '/' + prefix, el('p', { class: 'crumbs' }, link('#/s3', 'All buckets'), ...(prefix ? [' · ', link('#/s3/' + enc(bucket), bucket)] : [])),
+    table(['Key or prefix', 'Size', 'Last modified', ''], rows), page.truncated ? el('p', { class: 'muted' }, 'First 1,000 keys shown.') : '');
+}
+
+async function dynamodb(name, params) {
+  if (!name) {
+    const { tables } = await get('dynamodb/tables');
+    show('DynamoDB tables', table(['Table', 'Status', 'Items'], tables.map((t) => [link('#/dynamodb/' + enc(t.name), t.name), t.status, String(t.itemCount)])));
+    return;
+  }
+  const start = params.get('start');
+  const [t, page] = await Promise.all([get('dynamodb/table?name=' + enc(name)),
+    get('dynamodb/items?name=' + enc(name) + '&limit=25' + (start ? '&start=' + enc(start) : ''))]);
+  const keys = [t.key.hashName, t.key.rangeName].filter(Boolean);
+  const rows = page.items.map((item) => [...keys.map((k) => JSON.stringify(Object.values(item[k] || {})[0] ?? '')), pre(item)]);
+  show('Table ' + name, el('p', { class: 'crumbs' }, link('#/dynamodb', 'All tables')),
+    el('h2', {}, 'Schema'), pre({ key: t.key, attributeDefinitions: t.attributeDefinitions, globalIndexes: t.globalIndexes,
+      localIndexes: t.localIndexes, stream: t.stream, itemCount: t.itemCount, billingMode: t.billingMode }),
+    el('h2', {}, 'Items (Scan, 25 a page)'), table([...keys, 'Item'], rows),
+    page.next ? link('#/dynamodb/' + enc(name) + '?start=' + enc(page.next), 'Next page') : el('p', { class: 'muted' }, 'Last page.'));
+}
+
+async function sqs(arn) {
+  if (!arn) {
+    const { queues } = await get('sqs/queues');
+    show('SQS queues', table(['Queue', 'Available', 'In flight', 'Delayed'],
+      queues.map((q) => [link('#/sqs/' + enc(q.arn), q.name), q.visible, q.inFlight, q.delayed])));
+    return;
+  }
+  const q = await get('sqs/queue?arn=' + enc(arn));
+  show('Queue ' + arn.split(':').pop(), el('p', { class: 'crumbs' }, link('#/sqs', 'All queues')),
+    el('h2', {}, 'Messages (peeked: not received, visibility unchanged)'),
+    table(['Message id', 'Sent', 'Receives', 'Visible', 'Body'], q.messages.map((m) => [m.messageId, when(m.sentTimestamp),
+      String(m.receiveCount), m.visible ? 'yes' : 'in flight', pre(m.body)])),
+    el('h2', {}, 'Attributes'), pre(q.attributes));
+}
+
+async function sns() {
+  const { topics } = await get('sns/topics');
+  const sections = topics.map((t) => el('section', {}, el('h2', {}, t.arn.split(':').pop()), el('p', { class: 'muted' }, t.arn),
+    table(['Protocol', 'Endpoint', 'Confirmed', 'Filter policy'], t.subscriptions.map((s) => [s.protocol, s.endpoint,
+      s.arn && s.arn.startsWith('arn:') ? 'yes' : 'pending', (s.attributes && s.attributes.FilterPolicy) || '']))));
+  show('SNS topics', ...(sections.length ? sections : [el('p', {}, 'No topics yet.')]));
+}
+
+async function lambda(name) {
+  if (!name) {
+    const { functions } = await get('lambda/functions');
+    show('Lambda functions', table(['Function', 'Runtime', 'Handler', 'Last modified'],
+      functions.map((f) => [link('#/lambda/' + enc(f.name), f.name), f.runtime, f.handler, f.lastModified])));
+    return;
+  }
+  const f = await get('lambda/function?name=' + enc(name));
+  show('Function ' + name, el('p', { class: 'crumbs' }, link('#/lambda', 'All functions'), ' · ', link('#/logs/' + enc('/aws/lambda/' + name), 'log group')),
+    el('h2', {}, 'Event source mappings'), table(['Source', 'State', 'Batch size', 'Last result'],
+      f.mappings.map((m) => [m.eventSourceArn, m.state, String(m.batchSize ?? ''), m.lastProcessingResult || ''])),
+    el('h2', {}, 'Recent log lines'), pre(f.logs.map((l) => new Date(l.timestamp).toLocaleTimeString() + '  ' + l.message).join('') || 'No invocations yet.'),
+    el('h2', {}, 'Configuration'), pre(f.configuration));
+}
+
+async function logs(group) {
+  if (!group) {
+    const { groups } = await get('logs/groups');
+    show('CloudWatch log groups', table(['Log group', 'Stored bytes', 'Retention (days)'],
+      groups.map((g) => [link('#/logs/' + enc(g.logGroupName), g.logGroupName), String(g.storedBytes), String(g.retentionInDays ?? 'never expire')])));
+    return;
+  }
+  const { events } = await get('logs/events?group=' + enc(group));
+  show('Log group ' + group, el('p', { class: 'crumbs' }, link('#/logs', 'All log groups')),
+    table(['Time', 'Stream', 'Message'], events.map((e) => [when(e.timestamp), e.stream, e.message])));
+}
+
+async function apigateway() {
+  const apis = await get('apigateway/apis');
+  show('API Gateway', el('h2', {}, 'REST APIs'), pre(apis.rest), el('h2', {}, 'HTTP APIs'), pre(apis.http));
+}
+
+async function events() {
+  const { rules } = await get('events/rules');
+  show('EventBridge rules', table(['Rule', 'Details'], rules.map((r) => [r.name || '', pre(r)])));
+}
+
+// the first poll of the flow view draws once, after it (not once in the poll and again here)
+const views = { flow: async () => { onFlow = false; await pollFlow(); onFlow = true; renderFlow(); }, outbox, s3, dynamodb, sqs, sns, lambda, logs, apigateway, events };
+
+async function route() {
+  const hash = location.hash || '#/flow';
+  const [path, query] = hash.slice(2).split('?');
+  const [view, ...rest] = path.split('/');
+  const params = new URLSearchParams(query || '');
+  const arg = rest.length ? decodeURIComponent(rest.join('/')) : null;
+  for (const a of document.querySelectorAll('nav a')) {
+    if (a.dataset.view === view) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
+  }
+  clearInterval(flowTimer);
+  flowTimer = null;
+  onFlow = !views[view] || view === 'flow';
+  try {
+    await (views[view] || views.flow)(arg, params);
+    statusLine.textContent = '';
+    // tests and curious people read how long the first view took: performance.getEntriesByName(...)
+    if (performance.getEntriesByName('console-first-view').length === 0) performance.mark('console-first-view');
+  } catch (e) {
+    show('Error', el('p', { class: 'error' }, e.message));
+  }
+  if (onFlow) flowTimer = setInterval(pollFlow, 1000);
+}
+
+document.getElementById('reset').addEventListener('click', async () => {
+  if (!confirm('Erase every bucket, table, queue, topic, function and message in this CloudJar?')) return;
+  const response = await fetch('/_cloudjar/reset', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+  const body = await response.json().catch(() => ({}));
+  statusLine.textContent = response.ok ? 'All state was reset.' : 'Reset refused: ' + (body.message || response.status);
+  flow.hops = []; flow.last = 0;
+  route();
+});
+
+window.addEventListener('hashchange', route);
+route();

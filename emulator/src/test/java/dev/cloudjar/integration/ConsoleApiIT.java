@@ -1,0 +1,226 @@
+package dev.cloudjar.integration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cloudjar.CloudJar;
+import dev.cloudjar.testing.CloudJarExtension;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** The console's data endpoints and pages over plain HTTP, after the bank pipeline ran (docs/console.md). */
+@ExtendWith(CloudJarExtension.class)
+class ConsoleApiIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @Test
+    void pagesAreServedFromTheJarAndTheRootRedirectsToThem(URI endpoint) throws Exception {
+        HttpResponse<String> root = send(endpoint, "GET", "/_cloudjar/");
+        assertEquals(302, root.statusCode());
+        assertEquals("/_cloudjar/console/", root.headers().firstValue("Location").orElse(null));
+        HttpResponse<String> page = send(endpoint, "GET", "/_cloudjar/console/");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertTrue(page.body().contains("<script type=\"module\" src=\"console.js\">"), page.body());
+        HttpResponse<String> script = send(endpoint, "GET", "/_cloudjar/console/console.js");
+        assertEquals(200, script.statusCode());
+        assertTrue(script.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
+        assertTrue(script.body().contains("/_cloudjar/api/"));
+        assertEquals(200, send(endpoint, "GET", "/_cloudjar/console/console.css").statusCode());
+        assertEquals(404, send(endpoint, "GET", "/_cloudjar/console/../../pom.xml").statusCode());
+        assertEquals(404, send(endpoint, "GET", "/_cloudjar/console/secret.txt").statusCode());
+    }
+
+    @Test
+    void everyViewShowsTheBankPipelineWithoutChangingIt(CloudJar cloudJar, URI endpoint, S3Client s3, DynamoDbClient dynamo,
+                                                       SnsClient sns, SqsClient sqs, LambdaClient lambda) throws Exception {
+        cloudJar.reset(); // the other tests of this class leave resources behind
+        BankPipeline.run(cloudJar, endpoint, s3, dynamo, sns, sqs, lambda);
+
+        assertEquals(BankPipeline.BUCKET, api(endpoint, "s3/buckets").at("/buckets/0/name").asText());
+        JsonNode objects = api(endpoint, "s3/objects?bucket=" + BankPipeline.BUCKET + "&prefix=");
+        assertEquals("transactions.txt", objects.at("/objects/0/key").asText());
+        String download = objects.at("/objects/0/download").asText();
+        assertEquals(Workshop.sampleData("bank-transactions.txt"), send(endpoint, "GET", download).body());
+        JsonNode object = api(endpoint, "s3/object?bucket=" + BankPipeline.BUCKET + "&key=transactions.txt");
+        assertEquals(Workshop.sampleData("bank-transactions.txt").getBytes(StandardCharsets.UTF_8).length, object.get("size").asLong());
+
+        JsonNode tables = api(endpoint, "dynamodb/tables").get("tables");
+        assertEquals(3, tables.size(), tables.toString());
+        JsonNode transactions = api(endpoint, "dynamodb/table?name=Transactions");
+        assertEquals("CustomerId", transactions.at("/key/hashName").asText());
+        assertEquals("TransactionId", transactions.at("/key/rangeName").asText());
+        assertTrue(transactions.at("/stream/enabled").asBoolean());
+        assertEquals("NEW_IMAGE", transactions.at("/stream/viewType").asText());
+        Set<String> ids = new HashSet<>();
+        String next = null;
+        int pages = 0;
+        do {
+            JsonNode page = api(endpoint, "dynamodb/items?name=Transactions&limit=10" + (next == null ? "" : "&start=" + enc(next)));
+            for (JsonNode item : page.get("items")) {
+                ids.add(item.at("/CustomerId/S").asText() + "/" + item.at("/TransactionId/S").asText());
+            }
+            next = page.get("next").isNull() ? null : page.get("next").asText();
+            pages++;
+        } while (next != null && pages < 10);
+        assertEquals(24, ids.size(), "every item once across the Scan pages");
+        assertEquals(3, pages);
+
+        JsonNode queues = api(endpoint, "sqs/queues").get("queues");
+        assertEquals(2, queues.size());
+        for (JsonNode q : queues) {
+            assertEquals("1", q.get("visible").asText(), q.toString());
+            for (int look = 0; look < 2; look++) {
+                JsonNode queue = api(endpoint, "sqs/queue?arn=" + enc(q.get("arn").asText()));
+                JsonNode message = queue.at("/messages/0");
+                assertTrue(message.get("body").asText().contains("1750"), message.toString());
+                assertEquals(0, message.get("receiveCount").asInt(), "a peek is not a receive");
+                assertTrue(message.get("visible").asBoolean());
+                assertEquals("1", queue.at("/attributes/ApproximateNumberOfMessages").asText());
+            }
+            String url = sqs.getQueueUrl(b -> b.queueName(q.get("name").asText())).queueUrl();
+            assertEquals(1, sqs.receiveMessage(b -> b.queueUrl(url)).messages().size(), "still receivable after the peeks");
+        }
+
+        JsonNode topic = api(endpoint, "sns/topics").at("/topics/0");
+        assertTrue(topic.get("arn").asText().endsWith(":HighBalanceAlert"));
+        assertEquals(3, topic.get("subscriptions").size(), topic.toString());
+
+        assertEquals(2, api(endpoint, "lambda/functions").get("functions").size());
+        JsonNode notifier = api(endpoint, "lambda/function?name=TotalNotifier");
+        assertEquals("Enabled", notifier.at("/mappings/0/state").asText(), notifier.toString());
+        assertEquals("dev.cloudjar.samples.bank.TotalNotifier::handleRequest", notifier.at("/configuration/handler").asText());
+        assertTrue(notifier.get("logs").toString().contains("REPORT RequestId"), notifier.get("logs").toString());
+        List<String> groups = new ArrayList<>();
+        api(endpoint, "logs/groups").get("groups").forEach(g -> groups.add(g.get("logGroupName").asText()));
+        assertTrue(groups.containsAll(List.of("/aws/lambda/TransactionProcessor", "/aws/lambda/TotalNotifier")), groups.toString());
+        assertTrue(api(endpoint, "logs/events?group=" + enc("/aws/lambda/TransactionProcessor")).get("events").size() >= 3);
+        assertEquals(0, api(endpoint, "apigateway/apis").get("rest").size());
+        assertEquals(0, api(endpoint, "events/rules").get("rules").size());
+
+        JsonNode flow = api(endpoint, "flow?since=0");
+        List<String> titles = new ArrayList<>();
+        long publish = -1;
+        Set<Long> deliveryCauses = new HashSet<>();
+        for (JsonNode hop : flow.get("hops")) {
+            titles.add(hop.get("title").asText());
+            if (hop.get("title").asText().startsWith("Lambda invocation of TransactionProcessor")) {
+                assertEquals("transactions.txt", hop.at("/payload/event/Records/0/s3/object/key").asText(), "the event as received: " + hop);
+                assertTrue(hop.at("/payload/lines").toString().contains("REPORT RequestId: " + hop.at("/payload/requestId").asText()), hop.toString());
+            }
+            if (hop.get("title").asText().equals("Published to HighBalanceAlert")) {
+                publish = hop.get("id").asLong();
+            }
+            if (hop.get("title").asText().matches("Delivered to sqs (CustomerNotify|CreditCollection)")) {
+                deliveryCauses.add(hop.get("cause").asLong());
+            }
+        }
+        assertTrue(titles.contains("ObjectCreated:Put s3://bank-transactions/transactions.txt"), titles.toString());
+        assertTrue(titles.stream().anyMatch(t -> t.startsWith("Lambda invocation of TransactionProcessor")), titles.toString());
+        assertTrue(titles.stream().anyMatch(t -> t.startsWith("Lambda invocation of TotalNotifier")), titles.toString());
+        assertTrue(titles.contains("Delivered to email credit@example.com"), titles.toString());
+        assertEquals(Set.of(publish), deliveryCauses, "both queue deliveries link to the one alert publish: " + titles);
+        long last = flow.get("last").asLong();
+        assertEquals(0, api(endpoint, "flow?since=" + last).get("hops").size());
+        assertEquals(10_000, flow.get("capacity").asInt());
+    }
+
+    @Test
+    void badQueriesAreClientErrorsAndResetStillNeedsJson(URI endpoint) throws Exception {
+        HttpResponse<String> missing = send(endpoint, "GET", "/_cloudjar/api/dynamodb/items");
+        assertEquals(400, missing.statusCode());
+        assertEquals("ValidationException", missing.headers().firstValue("x-amzn-ErrorType").orElse(null));
+        assertEquals(400, send(endpoint, "GET", "/_cloudjar/api/flow?since=x").statusCode());
+        HttpResponse<String> noTable = send(endpoint, "GET", "/_cloudjar/api/dynamodb/table?name=Nope");
+        assertEquals(400, noTable.statusCode(), "DynamoDB's own status for a missing table");
+        assertEquals("ResourceNotFoundException", noTable.headers().firstValue("x-amzn-ErrorType").orElse(null));
+        assertEquals(400, send(endpoint, "GET", "/_cloudjar/api/sqs/queue?arn=" + enc("arn:aws:sqs:us-east-1:000000000000:nope")).statusCode());
+        for (String odd : List.of("sqs/queue?arn=arn:x", "sqs/queue?arn=" + enc("https://h/1/"), "sqs/queue?arn=q&max=-5",
+                "s3/objects?bucket=nope", "s3/object?bucket=nope&key=" + enc("../a"), "lambda/function?name=" + enc("arn:aws:lambda:x"),
+                "logs/events?group=" + enc("/no/such"), "dynamodb/items?name=Nope&start=" + enc("{\"id\":{\"S\":\"1\"}}"),
+                "dynamodb/items?name=Nope&start=%7B", "dynamodb/table?name=" + enc("bad name!"), "flow?since=-1&newest=true")) {
+            HttpResponse<String> response = send(endpoint, "GET", "/_cloudjar/api/" + odd);
+            assertTrue(response.statusCode() < 500, odd + " -> " + response.statusCode() + " " + response.body());
+        }
+        HttpResponse<String> form = HTTP.send(HttpRequest.newBuilder(endpoint.resolve("/_cloudjar/reset"))
+                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(415, form.statusCode());
+        HttpResponse<String> fromPage = HTTP.send(HttpRequest.newBuilder(endpoint.resolve("/_cloudjar/reset"))
+                .header("Content-Type", "application/json").header("Origin", "http://evil.example")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, fromPage.statusCode());
+    }
+
+    @Test
+    void resetEmptiesTheFlow(URI endpoint, S3Client s3) throws Exception {
+        s3.createBucket(b -> b.bucket("flowing"));
+        s3.putObject(b -> b.bucket("flowing").key("a.txt"), software.amazon.awssdk.core.sync.RequestBody.fromString("a"));
+        JsonNode hop = Workshop.eventually(java.time.Duration.ofSeconds(10), () -> {
+            for (JsonNode h : api(endpoint, "flow?since=0").get("hops")) {
+                if (h.get("resource").asText().equals("flowing/a.txt")) {
+                    return h;
+                }
+            }
+            return null;
+        });
+        assertNotNull(hop, "the upload is a hop");
+        assertEquals("s3", hop.get("service").asText());
+        assertEquals("a.txt", hop.at("/payload/key").asText());
+        HttpResponse<String> reset = HTTP.send(HttpRequest.newBuilder(endpoint.resolve("/_cloudjar/reset"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, reset.statusCode());
+        assertFalse(api(endpoint, "flow?since=0").get("hops").elements().hasNext());
+    }
+
+    @Test
+    void theConsolePagesCommandsPrintWhatItSays(CloudJar cloudJar) {
+        List<String> blocks = dev.cloudjar.testing.MarkdownBlocks.bash(java.nio.file.Path.of("../docs/console.md"));
+        assertEquals(1, blocks.size(), "console.md has one block of commands");
+        String port = cloudJar.endpoint().substring(cloudJar.endpoint().lastIndexOf(':') + 1);
+        String script = "set -euo pipefail\n" + blocks.get(0).replace("http://127.0.0.1:4566", "http://127.0.0.1:" + port);
+        assertEquals("302\n10000\n", new dev.cloudjar.testing.CliRunner(cloudJar.endpoint()).run(List.of("bash", "-c", script), null)
+                .assertSuccess().stdout());
+    }
+
+    static JsonNode api(URI endpoint, String path) {
+        try {
+            HttpResponse<String> response = send(endpoint, "GET", "/_cloudjar/api/" + path);
+            assertEquals(200, response.statusCode(), path + ": " + response.body());
+            assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+            return JSON.readTree(response.body());
+        } catch (Exception e) {
+            throw new AssertionError(path, e);
+        }
+    }
+
+    private static HttpResponse<String> send(URI endpoint, String method, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(endpoint.resolve(path)).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

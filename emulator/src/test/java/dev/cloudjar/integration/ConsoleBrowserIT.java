@@ -1,0 +1,140 @@
+package dev.cloudjar.integration;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cloudjar.CloudJar;
+import dev.cloudjar.testing.CloudJarExtension;
+import java.io.File;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The console in headless Chromium after the bank pipeline ran: the flow view shows the upload, both
+ * function invocations, the alert publish and its two queue deliveries linked to it; a table, a queue
+ * and the alert email are browsed through the page's own links. Screenshots go to
+ * {@code target/console-*.png}. Needs Debian's chromium and chromium-driver, as BrowserPageIT.
+ */
+@ExtendWith(CloudJarExtension.class)
+class ConsoleBrowserIT {
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String DRIVER = "/usr/bin/chromedriver";
+
+    @Test
+    void anAttendeeFollowsTheUploadToTheAlert(CloudJar cloudJar, URI endpoint, S3Client s3, DynamoDbClient dynamo,
+                                             SnsClient sns, SqsClient sqs, LambdaClient lambda) throws Exception {
+        cloudJar.reset();
+        BankPipeline.run(cloudJar, endpoint, s3, dynamo, sns, sqs, lambda);
+        WebDriver browser = startChromium();
+        try {
+            browser.get(endpoint.resolve("/_cloudjar/").toString());
+            assertTrue(browser.getCurrentUrl().contains("/_cloudjar/console/"), browser.getCurrentUrl());
+            String flow = waitFor(browser, () -> text(browser, "hops"), t -> t.contains("Delivered to sqs CreditCollection")
+                    && t.contains("Delivered to sqs CustomerNotify"));
+            for (String hop : List.of("ObjectCreated:Put s3://bank-transactions/transactions.txt", "Lambda invocation of TransactionProcessor",
+                    "Lambda invocation of TotalNotifier", "Published to HighBalanceAlert", "Delivered to email credit@example.com")) {
+                assertTrue(flow.contains(hop), hop + " in " + flow);
+            }
+            WebElement publish = hop(browser, "Published to HighBalanceAlert");
+            String publishId = publish.getAttribute("data-hop");
+            WebElement delivery = hop(browser, "Delivered to sqs CustomerNotify");
+            String deliveryId = delivery.getAttribute("data-hop");
+            delivery.click();
+            String opened = waitFor(browser, () -> browser.findElement(By.id("hop-" + deliveryId)).getText(), t -> t.contains("Caused by"));
+            assertTrue(opened.contains("Caused by #" + publishId), opened);
+            assertTrue(opened.contains("\"protocol\": \"sqs\""), opened);
+            screenshot(browser, "console-flow.png");
+
+            browser.findElement(By.linkText("DynamoDB tables")).click();
+            waitFor(browser, () -> text(browser, "main"), t -> t.contains("Transactions"));
+            browser.findElement(By.linkText("Transactions")).click();
+            String table = waitFor(browser, () -> text(browser, "main"), t -> t.contains("Items (Scan"));
+            assertTrue(table.contains("\"hashName\": \"CustomerId\"") && table.contains("TransactionId"), table);
+            assertTrue(browser.findElements(By.cssSelector("main tbody tr")).size() >= 20, "a page of items");
+            assertTrue(table.contains("Last page."), "24 items fit one page of 25");
+
+            browser.findElement(By.linkText("SQS queues")).click();
+            waitFor(browser, () -> text(browser, "main"), t -> t.contains("CustomerNotify"));
+            browser.findElement(By.linkText("CustomerNotify")).click();
+            String queue = waitFor(browser, () -> text(browser, "main"), t -> t.contains("peeked"));
+            assertTrue(queue.contains("accountBalance") && queue.contains("1750"), queue);
+            screenshot(browser, "console-queue.png");
+
+            browser.findElement(By.linkText("Outbox (email, SMS)")).click();
+            String outbox = waitFor(browser, () -> text(browser, "main"), t -> t.contains("Warning! Account balance is very high"));
+            assertTrue(outbox.contains("credit@example.com"), outbox);
+            assertTrue(browser.findElements(By.cssSelector("article.message a[href*='Action=ConfirmSubscription']")).size() == 1,
+                    "the confirmation link is clickable");
+            screenshot(browser, "console-outbox.png");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /** The newest hop with that title (the subscription confirmation was an earlier publish to the topic). */
+    private static WebElement hop(WebDriver browser, String title) {
+        WebElement found = null;
+        for (WebElement button : browser.findElements(By.cssSelector("#hops button[data-hop]"))) {
+            if (button.getText().contains(title)) {
+                found = button;
+            }
+        }
+        if (found == null) {
+            throw new AssertionError("no hop " + title);
+        }
+        return found;
+    }
+
+    private static String text(WebDriver browser, String id) {
+        try {
+            return browser.findElement(By.id(id)).getText();
+        } catch (WebDriverException e) {
+            return "";
+        }
+    }
+
+    private static String waitFor(WebDriver browser, Supplier<String> probe, java.util.function.Predicate<String> done) throws InterruptedException {
+        String value = probe.get();
+        for (long deadline = System.nanoTime() + 20_000_000_000L; !done.test(value) && System.nanoTime() < deadline; ) {
+            Thread.sleep(100);
+            value = probe.get();
+        }
+        assertTrue(done.test(value), "page never showed it; it shows: " + value);
+        return value;
+    }
+
+    static void screenshot(WebDriver browser, String name) throws Exception {
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), Path.of("target", name), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    static WebDriver startChromium() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(new File(CHROMIUM));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).usingAnyFreePort().build();
+        WebDriver driver = new ChromeDriver(service, options);
+        driver.manage().window().setSize(new Dimension(1600, 1000));
+        return driver;
+    }
+}
