@@ -90,68 +90,71 @@ class DurabilityIT {
         }
         int sequence = 0;
         List<String> report = new ArrayList<>();
-        for (int trial = 1; trial <= TRIALS; trial++) {
-            long killAfter = 300 + random.nextInt(1200);
-            AtomicInteger writes = new AtomicInteger();
-            try (Clients c = new Clients(endpoint)) {
-                String queue = c.sqs.getQueueUrl(b -> b.queueName("durable")).queueUrl();
-                AtomicBoolean stop = new AtomicBoolean();
-                ExecutorService writers = Executors.newFixedThreadPool(5);
-                int base = sequence;
-                writers.submit(() -> loop(stop, base, n -> {
-                    c.s3.putObject(b -> b.bucket("durable").key("o-" + n), RequestBody.fromString("body of o-" + n));
-                    acked.objects.add("o-" + n);
-                }, writes));
-                writers.submit(() -> loop(stop, base, n -> {
-                    c.dynamo.putItem(b -> b.tableName("durable").item(Map.of("pk", AttributeValue.fromS("i-" + n),
-                            "payload", AttributeValue.fromS("payload of i-" + n))));
-                    acked.items.add("i-" + n);
-                }, writes));
-                writers.submit(() -> loop(stop, base, n -> {
-                    c.sqs.sendMessage(b -> b.queueUrl(queue).messageBody("m-" + n));
-                    acked.sent.add("m-" + n);
-                    if (n % 3 == 0) {
-                        for (Message m : c.sqs.receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(2).visibilityTimeout(1)).messages()) {
-                            acked.deleting.add(m.body());
-                            c.sqs.deleteMessage(b -> b.queueUrl(queue).receiptHandle(m.receiptHandle()));
-                            acked.deleted.add(m.body());
+        try {
+            for (int trial = 1; trial <= TRIALS; trial++) {
+                long killAfter = 300 + random.nextInt(1200);
+                AtomicInteger writes = new AtomicInteger();
+                try (Clients c = new Clients(endpoint)) {
+                    String queue = c.sqs.getQueueUrl(b -> b.queueName("durable")).queueUrl();
+                    AtomicBoolean stop = new AtomicBoolean();
+                    ExecutorService writers = Executors.newFixedThreadPool(5);
+                    int base = sequence;
+                    writers.submit(() -> loop(stop, base, n -> {
+                        c.s3.putObject(b -> b.bucket("durable").key("o-" + n), RequestBody.fromString("body of o-" + n));
+                        acked.objects.add("o-" + n);
+                    }, writes));
+                    writers.submit(() -> loop(stop, base, n -> {
+                        c.dynamo.putItem(b -> b.tableName("durable").item(Map.of("pk", AttributeValue.fromS("i-" + n),
+                                "payload", AttributeValue.fromS("payload of i-" + n))));
+                        acked.items.add("i-" + n);
+                    }, writes));
+                    writers.submit(() -> loop(stop, base, n -> {
+                        c.sqs.sendMessage(b -> b.queueUrl(queue).messageBody("m-" + n));
+                        acked.sent.add("m-" + n);
+                        if (n % 3 == 0) {
+                            for (Message m : c.sqs.receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(2).visibilityTimeout(1)).messages()) {
+                                acked.deleting.add(m.body());
+                                c.sqs.deleteMessage(b -> b.queueUrl(queue).receiptHandle(m.receiptHandle()));
+                                acked.deleted.add(m.body());
+                            }
                         }
-                    }
-                }, writes));
-                writers.submit(() -> loop(stop, base, n -> {
-                    String arn = c.sns.createTopic(b -> b.name("t-" + n)).topicArn();
-                    acked.topics.add(arn);
-                }, writes));
-                writers.submit(() -> loop(stop, base, n -> {
-                    if (n % 10 == 0) {
-                        c.lambda.createFunction(b -> b.functionName("f-" + n).runtime(Runtime.JAVA21).role("arn:aws:iam::000000000000:role/r")
-                                .handler("dev.cloudjar.services.lambda.fixtures.EchoHandler::handleRequest")
-                                .code(z -> z.zipFile(SdkBytes.fromByteArray(code))));
-                        acked.functions.add("f-" + n);
-                    }
-                }, writes));
-                Thread.sleep(killAfter);
-                server.destroyForcibly();
-                assertTrue(server.waitFor(30, TimeUnit.SECONDS));
-                assertEquals(137, server.exitValue(), "killed with SIGKILL");
-                stop.set(true);
-                writers.shutdown();
-                assertTrue(writers.awaitTermination(60, TimeUnit.SECONDS));
+                    }, writes));
+                    writers.submit(() -> loop(stop, base, n -> {
+                        String arn = c.sns.createTopic(b -> b.name("t-" + n)).topicArn();
+                        acked.topics.add(arn);
+                    }, writes));
+                    writers.submit(() -> loop(stop, base, n -> {
+                        if (n % 10 == 0) {
+                            c.lambda.createFunction(b -> b.functionName("f-" + n).runtime(Runtime.JAVA21).role("arn:aws:iam::000000000000:role/r")
+                                    .handler("dev.cloudjar.services.lambda.fixtures.EchoHandler::handleRequest")
+                                    .code(z -> z.zipFile(SdkBytes.fromByteArray(code))));
+                            acked.functions.add("f-" + n);
+                        }
+                    }, writes));
+                    Thread.sleep(killAfter);
+                    server.destroyForcibly();
+                    assertTrue(server.waitFor(30, TimeUnit.SECONDS));
+                    assertEquals(137, server.exitValue(), "killed with SIGKILL");
+                    stop.set(true);
+                    writers.shutdown();
+                    assertTrue(writers.awaitTermination(60, TimeUnit.SECONDS));
+                }
+                sequence += 100_000;
+                server = start();
+                try {
+                    endpoint = endpointOf(server);
+                } catch (AssertionError e) {
+                    keepForInspection();
+                    throw e;
+                }
+                try (Clients c = new Clients(endpoint)) {
+                    verify(c, acked);
+                }
+                report.add("trial " + trial + ": killed after " + killAfter + " ms and " + writes.get() + " acknowledged writes, all there");
             }
-            sequence += 100_000;
-            server = start();
-            try {
-                endpoint = endpointOf(server);
-            } catch (AssertionError e) {
-                keepForInspection();
-                throw e;
-            }
-            try (Clients c = new Clients(endpoint)) {
-                verify(c, acked);
-            }
-            report.add("trial " + trial + ": killed after " + killAfter + " ms and " + writes.get() + " acknowledged writes, all there");
+        } finally {
+            server.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // also when a check failed: no server outlives the test
         }
-        server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         System.out.println("durability: seed " + SEED + "\n" + String.join("\n", report));
     }
 
