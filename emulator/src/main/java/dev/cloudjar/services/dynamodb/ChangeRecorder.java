@@ -21,10 +21,12 @@ import java.util.Objects;
 final class ChangeRecorder {
     private final ServiceContext ctx;
     private final StreamRegistry streams;
+    private final PointInTimeRecovery pitr;
 
-    ChangeRecorder(ServiceContext ctx, StreamRegistry streams) {
+    ChangeRecorder(ServiceContext ctx, StreamRegistry streams, PointInTimeRecovery pitr) {
         this.ctx = ctx;
         this.streams = streams;
+        this.pitr = pitr;
     }
 
     /**
@@ -36,8 +38,13 @@ final class ChangeRecorder {
         if (Objects.equals(old, next)) {
             return null;
         }
-        table.write(tableKey, old, next);
         TableRecord d = table.definition();
+        boolean history = pitr.active(d);
+        byte[] before = history && old != null ? table.encoded(tableKey) : null;
+        table.write(tableKey, old, next);
+        if (history) {
+            pitr.record(d, tableKey, before);
+        }
         if (!d.streamEnabled()) {
             return null;
         }

@@ -2,6 +2,12 @@ package dev.cloudjar.services.dynamodb;
 
 import dev.cloudjar.ServiceContext;
 import dev.cloudjar.core.Scope;
+import dev.cloudjar.services.dynamodb.backup.BackupRecord;
+import dev.cloudjar.services.dynamodb.backup.BackupsPage;
+import dev.cloudjar.services.dynamodb.backup.ListBackupsRequest;
+import dev.cloudjar.services.dynamodb.backup.PitrStatus;
+import dev.cloudjar.services.dynamodb.backup.RestoreOverrides;
+import dev.cloudjar.services.dynamodb.backup.RestoredTable;
 import dev.cloudjar.services.dynamodb.item.BatchRequests;
 import dev.cloudjar.services.dynamodb.item.ConsumedCapacity;
 import dev.cloudjar.services.dynamodb.item.ItemRequest;
@@ -14,6 +20,7 @@ import dev.cloudjar.services.dynamodb.query.ReadResult;
 import dev.cloudjar.services.dynamodb.streams.DynamoDbStreamsBackend;
 import dev.cloudjar.services.dynamodb.streams.StreamRegistry;
 import dev.cloudjar.services.dynamodb.table.CreateTableRequest;
+import dev.cloudjar.services.dynamodb.table.ResourcePolicy;
 import dev.cloudjar.services.dynamodb.table.TableDescription;
 import dev.cloudjar.services.dynamodb.table.TableNamesPage;
 import dev.cloudjar.services.dynamodb.table.TagsPage;
@@ -35,9 +42,12 @@ import org.slf4j.LoggerFactory;
  * brings everything back after a restart.
  *
  * <p>LIMITATIONS: tables and indexes are ACTIVE at once (no CREATING/UPDATING phases, no backfill
- * delay); capacity is reported but never enforced (no throttling); global tables, backups, PITR,
- * exports/imports, Kinesis destinations, contributor insights and resource policies are not
- * implemented; ItemCollectionMetrics' size range is a fixed estimate; TTL sweeps scan every TTL table
+ * delay); capacity is reported but never enforced (no throttling); global tables, exports/imports,
+ * Kinesis destinations and contributor insights are not implemented; backups and restores complete
+ * within the request (never CREATING, so BackupInUseException and TableInUseException do not occur),
+ * a backup copies the items in full, AWS Backup and SYSTEM backups are not made, and a deleted table
+ * leaves no restorable history; point-in-time restores use the source's current definition; resource
+ * policies are stored and returned, never enforced; ItemCollectionMetrics' size range is a fixed estimate; TTL sweeps scan every TTL table
  * every second instead of keeping an expiry index; Scan segments split by a hash of the partition key.
  */
 public final class DynamoDbBackend implements AutoCloseable {
@@ -53,6 +63,9 @@ public final class DynamoDbBackend implements AutoCloseable {
     private final TimeToLiveOperations ttl;
     private final TagOperations tags;
     private final PartiQLOperations partiql;
+    private final BackupOperations backups;
+    private final PointInTimeRecovery pitr;
+    private final ResourcePolicies policies;
     private final DynamoDbStreamsBackend streamsBackend;
     private final ScheduledExecutorService sweeper;
 
@@ -60,8 +73,12 @@ public final class DynamoDbBackend implements AutoCloseable {
         this.ctx = ctx;
         this.catalog = new TableCatalog(ctx.store());
         this.streams = new StreamRegistry(ctx.store());
-        ChangeRecorder recorder = new ChangeRecorder(ctx, streams);
         this.tables = new TableOperations(ctx, catalog, streams);
+        TableRestorer restorer = new TableRestorer(ctx, catalog, tables);
+        this.pitr = new PointInTimeRecovery(ctx, catalog, restorer);
+        this.backups = new BackupOperations(ctx, catalog, restorer);
+        this.policies = new ResourcePolicies(ctx, catalog);
+        ChangeRecorder recorder = new ChangeRecorder(ctx, streams, pitr);
         this.items = new ItemOperations(catalog, recorder);
         this.batches = new BatchOperations(catalog, recorder);
         this.transactions = new TransactionOperations(catalog, recorder, ctx.clock());
@@ -97,7 +114,10 @@ public final class DynamoDbBackend implements AutoCloseable {
     }
 
     public TableDescription deleteTable(Scope scope, String tableName) {
-        return tables.delete(scope, tableName);
+        TableDescription deleted = tables.delete(scope, tableName);
+        pitr.dropTable(deleted.definition().tableId());
+        policies.dropTable(scope, deleted.tableArn());
+        return deleted;
     }
 
     public TableNamesPage listTables(Scope scope, Integer limit, String exclusiveStartTableName) {
@@ -122,6 +142,56 @@ public final class DynamoDbBackend implements AutoCloseable {
 
     public TagsPage listTagsOfResource(Scope scope, String resourceArn, String nextToken) {
         return tags.list(scope, resourceArn, nextToken);
+    }
+
+    // ---- backups, point-in-time recovery, resource policies
+
+    public BackupRecord createBackup(Scope scope, String tableName, String backupName) {
+        return backups.create(scope, tableName, backupName);
+    }
+
+    public BackupRecord describeBackup(Scope scope, String backupArn) {
+        return backups.describe(scope, backupArn);
+    }
+
+    public BackupRecord deleteBackup(Scope scope, String backupArn) {
+        return backups.delete(scope, backupArn);
+    }
+
+    public BackupsPage listBackups(Scope scope, ListBackupsRequest request) {
+        return backups.list(scope, request);
+    }
+
+    public RestoredTable restoreTableFromBackup(Scope scope, String backupArn, String targetTableName, RestoreOverrides overrides) {
+        return backups.restore(scope, backupArn, targetTableName, overrides);
+    }
+
+    public PitrStatus updateContinuousBackups(Scope scope, String tableName, Boolean enabled, Integer recoveryPeriodInDays) {
+        return pitr.update(scope, tableName, enabled, recoveryPeriodInDays);
+    }
+
+    public PitrStatus describeContinuousBackups(Scope scope, String tableName) {
+        return pitr.describe(scope, tableName);
+    }
+
+    /** RestoreTableToPointInTime; {@code restoreMillis} is null when {@code useLatest} asks for the latest restorable time. */
+    public RestoredTable restoreTableToPointInTime(Scope scope, String sourceTable, String targetTableName, boolean useLatest,
+                                                   Long restoreMillis, RestoreOverrides overrides) {
+        return pitr.restore(scope, sourceTable, targetTableName, useLatest, restoreMillis, overrides);
+    }
+
+    /** PutResourcePolicy; returns the revision id. */
+    public String putResourcePolicy(Scope scope, String resourceArn, String policy, String expectedRevisionId) {
+        return policies.put(scope, resourceArn, policy, expectedRevisionId);
+    }
+
+    public ResourcePolicy getResourcePolicy(Scope scope, String resourceArn) {
+        return policies.get(scope, resourceArn);
+    }
+
+    /** DeleteResourcePolicy; returns the revision id the deleted policy had. */
+    public String deleteResourcePolicy(Scope scope, String resourceArn, String expectedRevisionId) {
+        return policies.delete(scope, resourceArn, expectedRevisionId);
     }
 
     // ---- items
@@ -200,6 +270,7 @@ public final class DynamoDbBackend implements AutoCloseable {
     public void sweepNow() {
         ttl.sweep();
         streams.trim(ctx.clock().millis());
+        pitr.trim();
     }
 
     private void sweepQuietly() {

@@ -215,6 +215,28 @@ public final class TableStorage {
     public record Entry(String tableKey, Map<String, AttributeValue> item) {
     }
 
+    /** Every item in its stored (ItemCodec) form by table key, in key order: backups copy these bytes as they are. */
+    public Iterator<Map.Entry<String, byte[]>> encodedItems() {
+        Iterator<Map.Entry<String, byte[]>> raw = memory.entrySet().iterator();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return raw.hasNext();
+            }
+
+            @Override
+            public Map.Entry<String, byte[]> next() {
+                Map.Entry<String, byte[]> e = raw.next();
+                return Map.entry(Utf8Order.unsortable(e.getKey()), e.getValue());
+            }
+        };
+    }
+
+    /** The stored (ItemCodec) form of the item at a table key, or null. */
+    public byte[] encoded(String tableKey) {
+        return memory.get(Utf8Order.sortable(tableKey));
+    }
+
     /**
      * Items of the table with {@code from <= tableKey < to} (null = open), ascending or descending.
      */

@@ -52,6 +52,23 @@ public record TableRecord(int version, String account, String region, String nam
         return all;
     }
 
+    /**
+     * This definition as a new table (a restore): another scope, name, id and creation time, with the
+     * settings a restore does not carry over (stream, TTL, tags, deletion protection) reset.
+     */
+    public TableRecord restoredAs(String newAccount, String newRegion, String newName, String newTableId, long newCreatedMillis) {
+        return new TableRecord(FORMAT, newAccount, newRegion, newName, newTableId, newCreatedMillis, attributeDefinitions, key,
+                billingMode, readCapacity, writeCapacity, payPerRequest() ? newCreatedMillis : 0, globalIndexes, localIndexes,
+                false, null, null, null, false, null, false, tableClass);
+    }
+
+    /** The same definition with other secondary indexes and attribute definitions (restore overrides). */
+    public TableRecord withIndexes(List<AttributeDefinition> definitions, List<IndexDefinition> global, List<IndexDefinition> local) {
+        return new TableRecord(FORMAT, account, region, name, tableId, createdMillis, definitions, key, billingMode, readCapacity,
+                writeCapacity, payPerRequestSinceMillis, global, local, streamEnabled, streamViewType, streamLabel, ttlAttribute,
+                ttlEnabled, tags, deletionProtection, tableClass);
+    }
+
     public Builder toBuilder() {
         return new Builder(this);
     }

@@ -49,10 +49,10 @@ public final class DynamoDbApi implements AwsService {
                 .register("UntagResource", this::untagResource)
                 .register("ListTagsOfResource", this::listTagsOfResource)
                 .register("DescribeEndpoints", this::describeEndpoints)
-                .register("DescribeLimits", this::describeLimits)
-                .register("DescribeContinuousBackups", this::describeContinuousBackups);
+                .register("DescribeLimits", this::describeLimits);
         items.register(operations);
         new PartiQLHandlers(backend).register(operations);
+        new BackupHandlers(backend).register(operations);
     }
 
     @Override
@@ -219,18 +219,6 @@ public final class DynamoDbApi implements AwsService {
             g.writeNumberField("AccountMaxWriteCapacityUnits", 80000);
             g.writeNumberField("TableMaxReadCapacityUnits", 40000);
             g.writeNumberField("TableMaxWriteCapacityUnits", 40000);
-        });
-    }
-
-    private AwsResponse describeContinuousBackups(AwsRequest request) {
-        backend.describeTable(request.scope(), ItemJson.requiredTable(JsonProtocol.readTree(request)));
-        return JsonOutput.ok(g -> {
-            g.writeObjectFieldStart("ContinuousBackupsDescription");
-            g.writeStringField("ContinuousBackupsStatus", "ENABLED");
-            g.writeObjectFieldStart("PointInTimeRecoveryDescription");
-            g.writeStringField("PointInTimeRecoveryStatus", "DISABLED");
-            g.writeEndObject();
-            g.writeEndObject();
         });
     }
 }

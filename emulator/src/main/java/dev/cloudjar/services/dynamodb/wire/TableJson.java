@@ -72,13 +72,13 @@ final class TableJson {
         return list(body, "KeySchema", k -> new KeyElement(string(k, "AttributeName"), string(k, "KeyType")));
     }
 
-    private static IndexSpec indexSpec(JsonNode node) {
+    static IndexSpec indexSpec(JsonNode node) {
         JsonNode projection = object(node, "Projection");
         return new IndexSpec(string(node, "IndexName"), keySchema(node), projection == null ? null : string(projection, "ProjectionType"),
                 projection == null ? null : strings(projection, "NonKeyAttributes"), throughput(object(node, "ProvisionedThroughput")));
     }
 
-    private static Throughput throughput(JsonNode node) {
+    static Throughput throughput(JsonNode node) {
         return node == null ? null : new Throughput(longValue(node, "ReadCapacityUnits"), longValue(node, "WriteCapacityUnits"));
     }
 
@@ -89,6 +89,11 @@ final class TableJson {
 
     /** Writes {@code "TableDescription": {...}} (or "Table" for DescribeTable). */
     static void writeDescription(JsonGenerator g, String field, TableDescription t) throws IOException {
+        writeDescription(g, field, t, null);
+    }
+
+    /** The same, with {@code extra} members (a restore's RestoreSummary) written inside the description. */
+    static void writeDescription(JsonGenerator g, String field, TableDescription t, JsonOutput.Body extra) throws IOException {
         TableRecord d = t.definition();
         g.writeObjectFieldStart(field);
         g.writeArrayFieldStart("AttributeDefinitions");
@@ -144,6 +149,9 @@ final class TableJson {
             g.writeEndObject();
         }
         g.writeBooleanField("DeletionProtectionEnabled", d.deletionProtection());
+        if (extra != null) {
+            extra.write(g);
+        }
         g.writeEndObject();
     }
 
@@ -151,6 +159,19 @@ final class TableJson {
         g.writeStartObject();
         g.writeStringField("IndexName", index.name());
         writeKeySchema(g, index.key());
+        writeProjection(g, index);
+        if (global) {
+            g.writeStringField("IndexStatus", t.creatingIndexes().contains(index.name()) ? "CREATING" : "ACTIVE");
+            writeThroughput(g, index.readCapacity(), index.writeCapacity());
+        }
+        TableDescription.IndexStats stats = t.indexStats().get(index.name());
+        g.writeNumberField("IndexSizeBytes", stats == null ? 0 : stats.sizeBytes());
+        g.writeNumberField("ItemCount", stats == null ? 0 : stats.itemCount());
+        g.writeStringField("IndexArn", t.tableArn() + "/index/" + index.name());
+        g.writeEndObject();
+    }
+
+    static void writeProjection(JsonGenerator g, IndexDefinition index) throws IOException {
         g.writeObjectFieldStart("Projection");
         g.writeStringField("ProjectionType", index.projectionType());
         if (index.nonKeyAttributes() != null) {
@@ -160,15 +181,6 @@ final class TableJson {
             }
             g.writeEndArray();
         }
-        g.writeEndObject();
-        if (global) {
-            g.writeStringField("IndexStatus", t.creatingIndexes().contains(index.name()) ? "CREATING" : "ACTIVE");
-            writeThroughput(g, index.readCapacity(), index.writeCapacity());
-        }
-        TableDescription.IndexStats stats = t.indexStats().get(index.name());
-        g.writeNumberField("IndexSizeBytes", stats == null ? 0 : stats.sizeBytes());
-        g.writeNumberField("ItemCount", stats == null ? 0 : stats.itemCount());
-        g.writeStringField("IndexArn", t.tableArn() + "/index/" + index.name());
         g.writeEndObject();
     }
 
