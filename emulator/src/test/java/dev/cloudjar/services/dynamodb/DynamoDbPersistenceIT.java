@@ -74,6 +74,44 @@ class DynamoDbPersistenceIT {
         }
     }
 
+    @Test
+    void backupsPointInTimeHistoryAndPoliciesSurviveRestart() throws InterruptedException {
+        String backupArn;
+        String revision;
+        java.time.Instant between;
+        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[]}";
+        try (CloudJar first = CloudJar.start(CloudJarConfig.defaults().withPort(0).withDataDir(dataDir));
+             DynamoDbClient ddb = CloudJarExtension.client(DynamoDbClient.builder(), first).build()) {
+            ddb.createTable(b -> b.tableName("kept").billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(AttributeDefinition.builder().attributeName("id").attributeType(ScalarAttributeType.S).build())
+                    .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build()));
+            ddb.updateContinuousBackups(b -> b.tableName("kept").pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true)));
+            ddb.putItem(b -> b.tableName("kept").item(Map.of("id", s("a"), "v", s("1"))));
+            backupArn = ddb.createBackup(b -> b.tableName("kept").backupName("before-restart")).backupDetails().backupArn();
+            Thread.sleep(20);
+            between = first.context().clock().instant();
+            Thread.sleep(20);
+            ddb.putItem(b -> b.tableName("kept").item(Map.of("id", s("a"), "v", s("2"))));
+            String arn = ddb.describeTable(b -> b.tableName("kept")).table().tableArn();
+            revision = ddb.putResourcePolicy(b -> b.resourceArn(arn).policy(policy)).revisionId();
+        }
+        try (CloudJar second = CloudJar.start(CloudJarConfig.defaults().withPort(0).withDataDir(dataDir));
+             DynamoDbClient ddb = CloudJarExtension.client(DynamoDbClient.builder(), second).build()) {
+            assertEquals("before-restart", ddb.describeBackup(b -> b.backupArn(backupArn)).backupDescription().backupDetails().backupName());
+            ddb.restoreTableFromBackup(b -> b.backupArn(backupArn).targetTableName("kept-from-backup"));
+            assertEquals("1", ddb.getItem(b -> b.tableName("kept-from-backup").key(Map.of("id", s("a")))).item().get("v").s());
+            assertEquals("ENABLED", ddb.describeContinuousBackups(b -> b.tableName("kept")).continuousBackupsDescription()
+                    .pointInTimeRecoveryDescription().pointInTimeRecoveryStatusAsString());
+            ddb.restoreTableToPointInTime(b -> b.sourceTableName("kept").targetTableName("kept-then").restoreDateTime(between));
+            assertEquals("1", ddb.getItem(b -> b.tableName("kept-then").key(Map.of("id", s("a")))).item().get("v").s());
+            assertEquals("2", ddb.getItem(b -> b.tableName("kept").key(Map.of("id", s("a")))).item().get("v").s());
+            String arn = ddb.describeTable(b -> b.tableName("kept")).table().tableArn();
+            var stored = ddb.getResourcePolicy(b -> b.resourceArn(arn));
+            assertEquals(revision, stored.revisionId());
+            assertEquals(policy, stored.policy());
+        }
+    }
+
     static List<Record> records(DynamoDbStreamsClient streams, String arn, ShardIteratorType type, String seq) {
         String shard = streams.describeStream(b -> b.streamArn(arn)).streamDescription().shards().get(0).shardId();
         String it = streams.getShardIterator(b -> b.streamArn(arn).shardId(shard).shardIteratorType(type).sequenceNumber(seq)).shardIterator();
