@@ -37,6 +37,8 @@ import java.util.TreeMap;
  */
 final class TransactionOperations {
     static final int MAX_ACTIONS = 100;
+    /** The aggregate size of the items in one TransactWriteItems. */
+    static final long MAX_TRANSACTION_BYTES = 4L * 1024 * 1024;
     private final TableCatalog catalog;
     private final ChangeRecorder recorder;
     private final IdempotencyCache<List<ConsumedCapacity>> tokens;
@@ -162,6 +164,9 @@ final class TransactionOperations {
     private List<Prepared> prepare(Scope scope, List<TransactAction> actions, boolean write) {
         List<Prepared> prepared = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        List<CancellationReason> itemErrors = new ArrayList<>();
+        boolean anyItemError = false;
+        long totalBytes = 0;
         for (TransactAction a : actions) {
             ItemRequest r = a.request();
             TableStorage table = catalog.require(scope, r.tableName());
@@ -174,11 +179,22 @@ final class TransactionOperations {
                 default -> ExpressionCompiler.Operation.GET;
             };
             CompiledRequest compiled = a.compiled() != null ? a.compiled() : ExpressionCompiler.compile(op, r.expressions());
-            if (a.kind().equals("Put")) {
-                ItemValidation.checkItem(d, r.itemOrKey(), false);
-            } else {
-                ItemValidation.checkKey(d.key(), r.itemOrKey());
+            try {
+                if (a.kind().equals("Put")) {
+                    ItemValidation.checkItem(d, r.itemOrKey(), false);
+                } else {
+                    ItemValidation.checkKey(d.key(), r.itemOrKey());
+                }
+            } catch (AwsException e) {
+                if (!write || !perItem(e)) {
+                    throw e;
+                }
+                itemErrors.add(new CancellationReason("ValidationError", e.getMessage(), null));
+                anyItemError = true;
+                continue;
             }
+            itemErrors.add(CancellationReason.NONE);
+            totalBytes += ItemSize.of(r.itemOrKey());
             if (a.kind().equals("Update")) {
                 ItemOperations.checkKeyNotUpdated(d, compiled);
             }
@@ -192,7 +208,26 @@ final class TransactionOperations {
             }
             prepared.add(new Prepared(a, table, compiled, tableKey));
         }
+        if (anyItemError) {
+            throw new TransactionCanceled(itemErrors);
+        }
+        if (write && totalBytes > MAX_TRANSACTION_BYTES) {
+            throw new AwsException(400, "ValidationException", "Transaction item size has exceeded the 4 MB limit");
+        }
         return prepared;
+    }
+
+    /**
+     * The validation errors DynamoDB reports per action, as a ValidationError cancellation reason, rather
+     * than for the whole request: an item or key of the wrong type or shape and an oversized item.
+     * Empty and oversized key values stay request-level ValidationExceptions, as on AWS.
+     */
+    private static boolean perItem(AwsException e) {
+        String m = e.getMessage();
+        return "ValidationException".equals(e.code()) && m != null
+                && (m.equals(ItemValidation.schemaMismatch().getMessage()) || m.equals(ItemSize.TOO_LARGE)
+                || m.startsWith("One or more parameter values were invalid: Type mismatch for key")
+                || m.startsWith("One or more parameter values were invalid: Missing the key"));
     }
 
     private static Map<String, AttributeValue> nextItem(Prepared p, Map<String, AttributeValue> old) {

@@ -32,6 +32,8 @@ import java.util.Map;
 /** DynamoDB over AWS JSON 1.0 ({@code X-Amz-Target: DynamoDB_20120810.*}): dispatch, tables, TTL, tags, limits. */
 public final class DynamoDbApi implements AwsService {
     static final String NAMESPACE = "com.amazonaws.dynamodb.v20120810";
+    /** DynamoDB's request size limit (the documented 16 MB of BatchWriteItem and of every request). */
+    static final int MAX_REQUEST_BYTES = 16 * 1024 * 1024;
     private final DynamoDbBackend backend;
     private final OperationTable operations = new OperationTable();
 
@@ -62,13 +64,23 @@ public final class DynamoDbApi implements AwsService {
 
     @Override
     public AwsResponse handle(AwsRequest encoded) {
+        if (encoded.contentLength() > MAX_REQUEST_BYTES) {
+            throw requestTooLarge();
+        }
         AwsRequest request = ContentEncoding.decoded(encoded);
+        if (request.bodyBytes().length > MAX_REQUEST_BYTES) {
+            throw requestTooLarge();
+        }
         OperationTable.Operation op = operations.find(request.target());
         if (op == null) {
             return JsonProtocol.unknownOperation(request, NAMESPACE);
         }
         RequestConstraints.DYNAMODB.check(request.target(), JsonProtocol.readTree(request));
         return op.handle(request);
+    }
+
+    private static AwsException requestTooLarge() {
+        return new AwsException(413, "RequestEntityTooLarge", "Request body is larger than " + MAX_REQUEST_BYTES + " bytes");
     }
 
     @Override

@@ -95,6 +95,10 @@ final class TableJson {
     /** The same, with {@code extra} members (a restore's RestoreSummary) written inside the description. */
     static void writeDescription(JsonGenerator g, String field, TableDescription t, JsonOutput.Body extra) throws IOException {
         TableRecord d = t.definition();
+        if (t.status().equals("DELETING")) {
+            writeDeleted(g, field, t);
+            return;
+        }
         g.writeObjectFieldStart(field);
         g.writeArrayFieldStart("AttributeDefinitions");
         for (AttributeDefinition a : d.attributeDefinitions()) {
@@ -109,16 +113,7 @@ final class TableJson {
         g.writeStringField("TableStatus", t.status());
         JsonOutput.epochSeconds(g, "CreationDateTime", d.createdMillis());
         writeThroughput(g, d.readCapacity(), d.writeCapacity());
-        g.writeNumberField("TableSizeBytes", t.sizeBytes());
-        g.writeNumberField("ItemCount", t.itemCount());
-        g.writeStringField("TableArn", t.tableArn());
-        g.writeStringField("TableId", d.tableId());
-        g.writeObjectFieldStart("BillingModeSummary");
-        g.writeStringField("BillingMode", d.billingMode());
-        if (d.payPerRequest()) {
-            JsonOutput.epochSeconds(g, "LastUpdateToPayPerRequestDateTime", d.payPerRequestSinceMillis());
-        }
-        g.writeEndObject();
+        writeStatistics(g, t);
         if (!d.localIndexes().isEmpty()) {
             g.writeArrayFieldStart("LocalSecondaryIndexes");
             for (IndexDefinition index : d.localIndexes()) {
@@ -149,6 +144,7 @@ final class TableJson {
             g.writeEndObject();
         }
         g.writeBooleanField("DeletionProtectionEnabled", d.deletionProtection());
+        writeWarmThroughput(g, d.readCapacity(), d.writeCapacity(), t.status());
         if (extra != null) {
             extra.write(g);
         }
@@ -168,6 +164,56 @@ final class TableJson {
         g.writeNumberField("IndexSizeBytes", stats == null ? 0 : stats.sizeBytes());
         g.writeNumberField("ItemCount", stats == null ? 0 : stats.itemCount());
         g.writeStringField("IndexArn", t.tableArn() + "/index/" + index.name());
+        if (global) {
+            writeWarmThroughput(g, index.readCapacity(), index.writeCapacity(),
+                    t.creatingIndexes().contains(index.name()) ? "CREATING" : "ACTIVE");
+        }
+        g.writeEndObject();
+    }
+
+    /**
+     * DeleteTable's description: DynamoDB answers with the table's identity, status, throughput and
+     * statistics only (no key schema, attribute definitions or indexes).
+     */
+    private static void writeDeleted(JsonGenerator g, String field, TableDescription t) throws IOException {
+        TableRecord d = t.definition();
+        g.writeObjectFieldStart(field);
+        g.writeStringField("TableName", d.name());
+        g.writeStringField("TableStatus", t.status());
+        writeThroughput(g, d.readCapacity(), d.writeCapacity());
+        writeStatistics(g, t);
+        g.writeBooleanField("DeletionProtectionEnabled", d.deletionProtection());
+        g.writeEndObject();
+    }
+
+    /** Size, count, identity and billing mode: members every table description has, DeleteTable's too. */
+    private static void writeStatistics(JsonGenerator g, TableDescription t) throws IOException {
+        TableRecord d = t.definition();
+        g.writeNumberField("TableSizeBytes", t.sizeBytes());
+        g.writeNumberField("ItemCount", t.itemCount());
+        g.writeStringField("TableArn", t.tableArn());
+        g.writeStringField("TableId", d.tableId());
+        writeBillingMode(g, d);
+    }
+
+    private static void writeBillingMode(JsonGenerator g, TableRecord d) throws IOException {
+        g.writeObjectFieldStart("BillingModeSummary");
+        g.writeStringField("BillingMode", d.billingMode());
+        if (d.payPerRequest()) {
+            JsonOutput.epochSeconds(g, "LastUpdateToPayPerRequestDateTime", d.payPerRequestSinceMillis());
+        }
+        g.writeEndObject();
+    }
+
+    /**
+     * Warm throughput: every new table and global index starts warm at DynamoDB's baseline of 12,000
+     * read and 4,000 write units per second, or its provisioned capacity where that is higher.
+     */
+    private static void writeWarmThroughput(JsonGenerator g, long read, long write, String status) throws IOException {
+        g.writeObjectFieldStart("WarmThroughput");
+        g.writeNumberField("ReadUnitsPerSecond", Math.max(12_000, read));
+        g.writeNumberField("WriteUnitsPerSecond", Math.max(4_000, write));
+        g.writeStringField("Status", status);
         g.writeEndObject();
     }
 
