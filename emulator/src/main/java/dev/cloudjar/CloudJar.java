@@ -144,7 +144,7 @@ public final class CloudJar implements AutoCloseable {
         service(ServiceId.SQS, () -> new SqsApi(backend(SqsBackend.class)));
         backend(SnsBackend.class, () -> wiring.wire(new SnsBackend(context)));
         service(ServiceId.SNS, () -> new SnsApi(backend(SnsBackend.class)));
-        backend(DynamoDbBackend.class, () -> new DynamoDbBackend(context));
+        backend(DynamoDbBackend.class, () -> wiring.wire(new DynamoDbBackend(context)));
         service(ServiceId.DYNAMODB, () -> new DynamoDbApi(backend(DynamoDbBackend.class)));
         backend(DynamoDbStreamsBackend.class, () -> backend(DynamoDbBackend.class).streamsBackend());
         service(ServiceId.DYNAMODB_STREAMS, () -> new DynamoDbStreamsApi(backend(DynamoDbStreamsBackend.class)));

@@ -3,6 +3,7 @@ package dev.cloudjar.integration;
 import dev.cloudjar.events.EventBus;
 import dev.cloudjar.events.S3NotificationConfigured;
 import dev.cloudjar.events.S3ObjectEvent;
+import dev.cloudjar.services.dynamodb.DynamoDbBackend;
 import dev.cloudjar.services.dynamodb.streams.DynamoDbStreamsBackend;
 import dev.cloudjar.services.lambda.LambdaBackend;
 import dev.cloudjar.services.s3.S3Backend;
@@ -47,6 +48,12 @@ public final class Wiring {
     public SnsBackend wire(SnsBackend backend) {
         SnsToSqsDelivery.install(backend, sqs);
         backend.registerTransport("lambda", new SnsToLambdaDelivery(lambda));
+        return backend;
+    }
+
+    /** DynamoDB exports to and imports from CloudJar's S3. */
+    public DynamoDbBackend wire(DynamoDbBackend backend) {
+        backend.useExportStore(new S3ExportStore(s3));
         return backend;
     }
 

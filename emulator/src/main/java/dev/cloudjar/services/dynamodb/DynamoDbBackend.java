@@ -4,6 +4,11 @@ import dev.cloudjar.ServiceContext;
 import dev.cloudjar.core.Scope;
 import dev.cloudjar.services.dynamodb.backup.BackupRecord;
 import dev.cloudjar.services.dynamodb.backup.BackupsPage;
+import dev.cloudjar.services.dynamodb.backup.ExportRecord;
+import dev.cloudjar.services.dynamodb.backup.ExportStore;
+import dev.cloudjar.services.dynamodb.backup.ExportsPage;
+import dev.cloudjar.services.dynamodb.backup.ImportRecord;
+import dev.cloudjar.services.dynamodb.backup.ImportSource;
 import dev.cloudjar.services.dynamodb.backup.ListBackupsRequest;
 import dev.cloudjar.services.dynamodb.backup.PitrStatus;
 import dev.cloudjar.services.dynamodb.backup.RestoreOverrides;
@@ -42,8 +47,10 @@ import org.slf4j.LoggerFactory;
  * brings everything back after a restart.
  *
  * <p>LIMITATIONS: tables and indexes are ACTIVE at once (no CREATING/UPDATING phases, no backfill
- * delay); capacity is reported but never enforced (no throttling); global tables, exports/imports,
- * Kinesis destinations and contributor insights are not implemented; backups and restores complete
+ * delay); capacity is reported but never enforced (no throttling); global tables, Kinesis destinations
+ * and contributor insights are not implemented; exports are FULL_EXPORT in DYNAMODB_JSON only (no ION,
+ * no incremental exports) and imports read DYNAMODB_JSON or CSV, uncompressed or GZIP (no ION, no
+ * ZSTD), both completing within the request; backups and restores complete
  * within the request (never CREATING, so BackupInUseException and TableInUseException do not occur),
  * a backup copies the items in full, AWS Backup and SYSTEM backups are not made, and a deleted table
  * leaves no restorable history; point-in-time restores use the source's current definition; resource
@@ -66,6 +73,9 @@ public final class DynamoDbBackend implements AutoCloseable {
     private final BackupOperations backups;
     private final PointInTimeRecovery pitr;
     private final ResourcePolicies policies;
+    private final ExportOperations exports;
+    private final ImportOperations imports;
+    private volatile ExportStore exportStore = ExportStore.NONE;
     private final DynamoDbStreamsBackend streamsBackend;
     private final ScheduledExecutorService sweeper;
 
@@ -78,6 +88,8 @@ public final class DynamoDbBackend implements AutoCloseable {
         this.pitr = new PointInTimeRecovery(ctx, catalog, restorer);
         this.backups = new BackupOperations(ctx, catalog, restorer);
         this.policies = new ResourcePolicies(ctx, catalog);
+        this.exports = new ExportOperations(ctx, catalog, pitr, () -> exportStore);
+        this.imports = new ImportOperations(ctx, catalog, tables, () -> exportStore);
         ChangeRecorder recorder = new ChangeRecorder(ctx, streams, pitr);
         this.items = new ItemOperations(catalog, recorder);
         this.batches = new BatchOperations(catalog, recorder);
@@ -192,6 +204,39 @@ public final class DynamoDbBackend implements AutoCloseable {
     /** DeleteResourcePolicy; returns the revision id the deleted policy had. */
     public String deleteResourcePolicy(Scope scope, String resourceArn, String expectedRevisionId) {
         return policies.delete(scope, resourceArn, expectedRevisionId);
+    }
+
+    // ---- exports and imports (through the ExportStore that integration/ wires to S3)
+
+    public void useExportStore(ExportStore store) {
+        this.exportStore = store;
+    }
+
+    /** ExportTableToPointInTime; {@code exportMillis} null exports the table as it is now. */
+    public ExportRecord exportTableToPointInTime(Scope scope, String tableArn, Long exportMillis, String clientToken, String bucket,
+                                                 String bucketOwner, String prefix, String sseAlgorithm, String format, String type) {
+        return exports.export(scope, tableArn, exportMillis, clientToken, bucket, bucketOwner, prefix, sseAlgorithm, format, type);
+    }
+
+    public ExportRecord describeExport(Scope scope, String exportArn) {
+        return exports.describe(scope, exportArn);
+    }
+
+    public ExportsPage<ExportRecord> listExports(Scope scope, String tableArn, Integer maxResults, String nextToken) {
+        return exports.list(scope, tableArn, maxResults, nextToken);
+    }
+
+    /** ImportTable; {@code createJson} is the TableCreationParameters' JSON text, which DescribeImport echoes. */
+    public ImportRecord importTable(Scope scope, String clientToken, ImportSource source, CreateTableRequest create, String createJson) {
+        return imports.importTable(scope, clientToken, source, create, createJson);
+    }
+
+    public ImportRecord describeImport(Scope scope, String importArn) {
+        return imports.describe(scope, importArn);
+    }
+
+    public ExportsPage<ImportRecord> listImports(Scope scope, String tableArn, Integer pageSize, String nextToken) {
+        return imports.list(scope, tableArn, pageSize, nextToken);
     }
 
     // ---- items

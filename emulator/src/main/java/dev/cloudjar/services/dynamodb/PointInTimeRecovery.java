@@ -161,6 +161,30 @@ final class PointInTimeRecovery {
         return new PitrStatus(true, s.recoveryPeriodInDays(), earliest, now - LATEST_LAG_MILLIS);
     }
 
+    /**
+     * The table's items (stored form) at {@code at} for an export; null {@code at} means now. Requires PITR,
+     * as ExportTableToPointInTime does, and a time inside the recovery window.
+     */
+    List<Map.Entry<String, byte[]>> snapshot(TableStorage table, Long at) {
+        TableRecord d = table.definition();
+        PitrStatus status = status(d.tableId());
+        if (!status.enabled()) {
+            throw new AwsException(400, "PointInTimeRecoveryUnavailableException",
+                    "Point in time recovery is not enabled for table '" + d.name() + "'");
+        }
+        long now = ctx.clock().millis();
+        if (at != null && (at < status.earliestRestorableMillis() || at > now)) {
+            throw new AwsException(400, "InvalidExportTimeException",
+                    "ExportTime must be between EarliestRestorableDateTime and the current time");
+        }
+        table.writeLock().lock();
+        try {
+            return itemsAt(table, at == null ? now : at);
+        } finally {
+            table.writeLock().unlock();
+        }
+    }
+
     /** The table's items as they were at {@code at}: the live items with every later change undone. */
     private List<Map.Entry<String, byte[]>> itemsAt(TableStorage table, long at) {
         String id = table.definition().tableId();

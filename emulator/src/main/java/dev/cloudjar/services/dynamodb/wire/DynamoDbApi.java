@@ -55,6 +55,7 @@ public final class DynamoDbApi implements AwsService {
         items.register(operations);
         new PartiQLHandlers(backend).register(operations);
         new BackupHandlers(backend).register(operations);
+        new ExportHandlers(backend).register(operations);
     }
 
     @Override
