@@ -112,6 +112,38 @@ class DynamoDbPersistenceIT {
         }
     }
 
+    @Test
+    void exportsAndImportsSurviveRestart() {
+        String exportArn;
+        String importArn;
+        try (CloudJar first = CloudJar.start(CloudJarConfig.defaults().withPort(0).withDataDir(dataDir));
+             DynamoDbClient ddb = CloudJarExtension.client(DynamoDbClient.builder(), first).build();
+             software.amazon.awssdk.services.s3.S3Client s3 = CloudJarExtension.client(
+                     software.amazon.awssdk.services.s3.S3Client.builder(), first).forcePathStyle(true).build()) {
+            s3.createBucket(b -> b.bucket("durable-exports"));
+            ddb.createTable(b -> b.tableName("exported").billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(AttributeDefinition.builder().attributeName("id").attributeType(ScalarAttributeType.S).build())
+                    .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build()));
+            ddb.putItem(b -> b.tableName("exported").item(Map.of("id", s("a"))));
+            ddb.updateContinuousBackups(b -> b.tableName("exported").pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true)));
+            String tableArn = ddb.describeTable(b -> b.tableName("exported")).table().tableArn();
+            exportArn = ddb.exportTableToPointInTime(b -> b.tableArn(tableArn).s3Bucket("durable-exports")).exportDescription().exportArn();
+            String id = exportArn.substring(exportArn.lastIndexOf('/') + 1);
+            importArn = ddb.importTable(b -> b.s3BucketSource(src -> src.s3Bucket("durable-exports").s3KeyPrefix("AWSDynamoDB/" + id + "/data/"))
+                    .inputFormat("DYNAMODB_JSON").inputCompressionType("GZIP").tableCreationParameters(t -> t.tableName("imported")
+                            .billingMode(BillingMode.PAY_PER_REQUEST)
+                            .attributeDefinitions(AttributeDefinition.builder().attributeName("id").attributeType(ScalarAttributeType.S).build())
+                            .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())))
+                    .importTableDescription().importArn();
+        }
+        try (CloudJar second = CloudJar.start(CloudJarConfig.defaults().withPort(0).withDataDir(dataDir));
+             DynamoDbClient ddb = CloudJarExtension.client(DynamoDbClient.builder(), second).build()) {
+            assertEquals("COMPLETED", ddb.describeExport(b -> b.exportArn(exportArn)).exportDescription().exportStatusAsString());
+            assertEquals(1L, ddb.describeImport(b -> b.importArn(importArn)).importTableDescription().importedItemCount());
+            assertEquals(1, ddb.scan(b -> b.tableName("imported")).count());
+        }
+    }
+
     static List<Record> records(DynamoDbStreamsClient streams, String arn, ShardIteratorType type, String seq) {
         String shard = streams.describeStream(b -> b.streamArn(arn)).streamDescription().shards().get(0).shardId();
         String it = streams.getShardIterator(b -> b.streamArn(arn).shardId(shard).shardIteratorType(type).sequenceNumber(seq)).shardIterator();
