@@ -39,7 +39,7 @@ public final class ReadEngine {
         }
         KeySchema key = index == null ? d.key() : index.key();
         CompiledRequest compiled = ExpressionCompiler.compile(ExpressionCompiler.Operation.QUERY, r.expressions(),
-                new dev.cloudjar.services.dynamodb.expression.KeySchema(key.hashName(), key.hashType(), key.rangeName(), key.rangeType()));
+                expressionSchema(key));
         return read(table, r, compiled, true);
     }
 
@@ -78,7 +78,7 @@ public final class ReadEngine {
         String from = null;
         String to = null;
         if (query) {
-            KeyRange range = KeyRange.of(compiled.keyCondition(), index != null);
+            KeyRange range = KeyRange.of(compiled.keyCondition(), index != null, !keySchema.moreRange().isEmpty());
             from = range.from();
             to = range.to();
         } else {
@@ -129,6 +129,22 @@ public final class ReadEngine {
         Map<String, AttributeValue> lastKey = more && lastItem != null ? lastEvaluatedKey(d, index, lastItem) : null;
         return new ReadResult(items, count, scanned, lastKey, Capacity.readIndex(r.returnConsumedCapacity(), d.name(),
                 r.indexName(), index != null && index.global(), bytes, r.consistentRead()));
+    }
+
+    private static dev.cloudjar.services.dynamodb.expression.KeySchema expressionSchema(KeySchema key) {
+        List<String> hashNames = new ArrayList<>();
+        List<String> hashTypes = new ArrayList<>();
+        List<String> rangeNames = new ArrayList<>();
+        List<String> rangeTypes = new ArrayList<>();
+        key.hashAttributes().forEach(a -> {
+            hashNames.add(a.name());
+            hashTypes.add(a.type());
+        });
+        key.rangeAttributes().forEach(a -> {
+            rangeNames.add(a.name());
+            rangeTypes.add(a.type());
+        });
+        return new dev.cloudjar.services.dynamodb.expression.KeySchema(hashNames, hashTypes, rangeNames, rangeTypes);
     }
 
     private static boolean checkSelect(ReadRequest r, IndexDefinition index, CompiledRequest compiled) {
