@@ -40,6 +40,14 @@ public final class ReadEngine {
         KeySchema key = index == null ? d.key() : index.key();
         CompiledRequest compiled = ExpressionCompiler.compile(ExpressionCompiler.Operation.QUERY, r.expressions(),
                 expressionSchema(key));
+        if (compiled.filter() != null) {
+            for (String name : compiled.filter().attributes()) {
+                if (key.isKeyAttribute(name)) {
+                    throw validation((r.expressions().filterExpression() != null ? "Filter Expression" : "QueryFilter")
+                            + " can only contain non-primary key attributes: Primary key attribute: " + name);
+                }
+            }
+        }
         return read(table, r, compiled, true);
     }
 
@@ -87,6 +95,13 @@ public final class ReadEngine {
         }
         if (r.exclusiveStartKey() != null) {
             String start = startKey(d, index, r.exclusiveStartKey());
+            if (query && !compiled.keyCondition().matches(r.exclusiveStartKey())) {
+                throw validation("The provided starting key is outside query boundaries based on provided conditions");
+            }
+            if (!query && r.totalSegments() != null
+                    && !inSegment(d.key(), r.exclusiveStartKey(), r.segment(), r.totalSegments())) {
+                throw validation("The provided Exclusive start key does not map to the provided segment");
+            }
             if (ascending) {
                 String next = start + StorageKeys.separator();
                 from = from == null || next.compareTo(from) > 0 ? next : from;

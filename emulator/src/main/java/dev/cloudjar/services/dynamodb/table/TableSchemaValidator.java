@@ -203,6 +203,7 @@ public final class TableSchemaValidator {
                 keyConstraints(errors, spec.keySchema(), at + ".keySchema", maxKeys);
             }
             errors.oneOf(spec.projectionType(), at + ".projection.projectionType", PROJECTIONS);
+            nonKeyConstraints(errors, spec.nonKeyAttributes(), at + ".projection.nonKeyAttributes");
             if (spec.throughput() != null) {
                 errors.atLeast(spec.throughput().readCapacityUnits(), 1, at + ".provisionedThroughput.readCapacityUnits");
                 errors.atLeast(spec.throughput().writeCapacityUnits(), 1, at + ".provisionedThroughput.writeCapacityUnits");
@@ -300,9 +301,32 @@ public final class TableSchemaValidator {
                 range.isEmpty() ? List.of() : range.subList(1, range.size()));
     }
 
-    private static void checkProjection(IndexSpec spec) {
+    /** NonKeyAttributes holds 1 to 20 names. */
+    static void nonKeyConstraints(ConstraintErrors errors, List<String> nonKey, String path) {
+        if (nonKey == null) {
+            return;
+        }
+        if (nonKey.isEmpty()) {
+            errors.add("[]", path, "Member must have length greater than or equal to 1");
+        } else if (nonKey.size() > 20) {
+            errors.add(nonKey.toString(), path, "Member must have length less than or equal to 20");
+        }
+    }
+
+    static void checkProjection(IndexSpec spec) {
         if (spec.projectionType() == null) {
             throw invalid("Unknown ProjectionType: null");
+        }
+        if ("INCLUDE".equals(spec.projectionType()) && spec.nonKeyAttributes() == null) {
+            throw invalid("ProjectionType is INCLUDE, but NonKeyAttributes is not specified");
+        }
+        if (spec.nonKeyAttributes() != null) {
+            Set<String> seen = new HashSet<>();
+            for (String name : spec.nonKeyAttributes()) {
+                if (!seen.add(name)) {
+                    throw invalid("Duplicate element in NonKeyAttributes: " + name);
+                }
+            }
         }
         if (spec.nonKeyAttributes() != null && !"INCLUDE".equals(spec.projectionType())) {
             throw invalid("ProjectionType is " + spec.projectionType() + ", but NonKeyAttributes is specified");
