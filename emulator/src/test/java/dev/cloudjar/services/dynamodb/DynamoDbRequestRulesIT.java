@@ -173,6 +173,24 @@ class DynamoDbRequestRulesIT {
     }
 
     @Test
+    void anIndexAddedLaterLeavesOutEmptyAndOversizedKeyValues(DynamoDbClient ddb) {
+        ddb.createTable(b -> b.tableName("rules-backfill").billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(def("pk")).keySchema(key("pk", KeyType.HASH)));
+        ddb.putItem(b -> b.tableName("rules-backfill").item(Map.of("pk", s("1"), "g", s("kept"))));
+        ddb.putItem(b -> b.tableName("rules-backfill").item(Map.of("pk", s("2"), "g", s(""))));
+        ddb.putItem(b -> b.tableName("rules-backfill").item(Map.of("pk", s("3"), "g", s("x".repeat(2049)))));
+        ddb.updateTable(b -> b.tableName("rules-backfill").attributeDefinitions(def("g"))
+                .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName("by-g").keySchema(key("g", KeyType.HASH))
+                        .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY)))));
+        var scan = ddb.scan(b -> b.tableName("rules-backfill").indexName("by-g"));
+        assertEquals(List.of("1"), scan.items().stream().map(i -> i.get("pk").s()).toList());
+        assertEquals(1L, ddb.describeTable(b -> b.tableName("rules-backfill")).table().globalSecondaryIndexes().get(0).itemCount());
+        DynamoDbException empty = error(() -> ddb.putItem(b -> b.tableName("rules-backfill").item(Map.of("pk", s("4"), "g", s("")))));
+        assertTrue(empty.awsErrorDetails().errorMessage().contains("cannot contain an empty string value. IndexName: by-g, IndexKey: g"),
+                empty.awsErrorDetails().errorMessage());
+    }
+
+    @Test
     void boto3SeesTheFilterRule(URI endpoint, DynamoDbClient ddb) {
         createTable(ddb, "rules-boto3");
         String script = String.join("\n",

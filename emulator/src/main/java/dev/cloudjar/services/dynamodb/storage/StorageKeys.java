@@ -2,6 +2,8 @@ package dev.cloudjar.services.dynamodb.storage;
 
 import dev.cloudjar.persistence.KeyRanges;
 import dev.cloudjar.services.dynamodb.model.AttributeValue;
+import dev.cloudjar.services.dynamodb.model.ItemSize;
+import dev.cloudjar.services.dynamodb.model.KeyLimits;
 import dev.cloudjar.services.dynamodb.model.KeyOrder;
 import dev.cloudjar.services.dynamodb.table.KeySchema;
 import java.util.List;
@@ -28,15 +30,17 @@ public final class StorageKeys {
     }
 
     /**
-     * The index entry key, or null when the item lacks an index key attribute or holds one of another
-     * type (sparse index).
+     * The index entry key, or null when the item is not in the index: it lacks an index key attribute,
+     * holds one of another type, an empty string or binary, or a value over the key size limits. Writes
+     * reject such values for the keys of existing indexes, so only items written before the index was
+     * created (UpdateTable) meet them: AWS leaves those out of the index, as here.
      */
     public static String indexKey(KeySchema indexKey, Map<String, AttributeValue> item, String tableKey) {
-        String hash = part(indexKey.hashAttributes(), item);
+        String hash = part(indexKey.hashAttributes(), item, KeyLimits.MAX_HASH_KEY_BYTES);
         if (hash == null) {
             return null;
         }
-        String range = indexKey.hasRange() ? part(indexKey.rangeAttributes(), item) : "";
+        String range = indexKey.hasRange() ? part(indexKey.rangeAttributes(), item, KeyLimits.MAX_RANGE_KEY_BYTES) : "";
         if (range == null) {
             return null;
         }
@@ -47,16 +51,19 @@ public final class StorageKeys {
      * The encoded hash or range part of an index key: one attribute's sortable key, or for a
      * multi-attribute key each attribute's {@link #component} in KeySchema order.
      */
-    private static String part(List<KeySchema.KeyAttribute> attributes, Map<String, AttributeValue> item) {
+    private static String part(List<KeySchema.KeyAttribute> attributes, Map<String, AttributeValue> item, int maxBytes) {
         StringBuilder sb = new StringBuilder();
+        long bytes = 0;
         for (KeySchema.KeyAttribute a : attributes) {
             AttributeValue v = item.get(a.name());
-            if (v == null || !v.type().equals(a.type())) {
+            if (v == null || !v.type().equals(a.type()) || (v instanceof AttributeValue.S s && s.value().isEmpty())
+                    || (v instanceof AttributeValue.B b && b.value().length == 0)) {
                 return null;
             }
+            bytes += ItemSize.of(v);
             sb.append(attributes.size() == 1 ? KeyOrder.sortableKey(v) : component(v));
         }
-        return sb.toString();
+        return bytes > maxBytes ? null : sb.toString();
     }
 
     /**
