@@ -168,6 +168,23 @@ class DynamoDbRequestRulesIT {
         assertEquals(List.of(3.0, 1.0, 1.0, 1.0), box(units(deleted.consumedCapacity())));
     }
 
+    /** In a transaction only the table's units double (real DynamoDB's figures). */
+    @Test
+    void transactionsDoubleTheTableUnitsOnly(DynamoDbClient ddb) {
+        createTable(ddb, "rules-tx-wcu");
+        ReturnConsumedCapacity indexes = ReturnConsumedCapacity.INDEXES;
+        var put = ddb.transactWriteItems(b -> b.returnConsumedCapacity(indexes).transactItems(t -> t.put(p -> p.tableName("rules-tx-wcu")
+                .item(Map.of("pk", s("a"), "sk", s("1"), "gsiPk", s("g1"), "lsiSk", s("L1"), "proj", s("p"))))));
+        assertEquals(List.of(4.0, 2.0, 1.0, 1.0), box(units(put.consumedCapacity().get(0))));
+        var moved = ddb.transactWriteItems(b -> b.returnConsumedCapacity(indexes).transactItems(t -> t.update(u -> u
+                .tableName("rules-tx-wcu").key(Map.of("pk", s("a"), "sk", s("1"))).updateExpression("SET gsiPk = :v")
+                .expressionAttributeValues(Map.of(":v", s("g2"))))));
+        assertEquals(List.of(5.0, 2.0, 2.0, 1.0), box(units(moved.consumedCapacity().get(0))));
+        var check = ddb.transactWriteItems(b -> b.returnConsumedCapacity(indexes).transactItems(t -> t.conditionCheck(c -> c
+                .tableName("rules-tx-wcu").key(Map.of("pk", s("a"), "sk", s("1"))).conditionExpression("attribute_exists(pk)"))));
+        assertEquals(List.of(2.0, 2.0, -1.0, -1.0), box(units(check.consumedCapacity().get(0))));
+    }
+
     private static List<Double> box(double[] values) {
         return java.util.Arrays.stream(values).boxed().toList();
     }

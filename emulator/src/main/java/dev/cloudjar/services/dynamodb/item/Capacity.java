@@ -58,7 +58,7 @@ public final class Capacity {
      * projected image, an in-place change sized on the larger image, and a key move as a delete plus
      * a put, each rounded on its own.
      */
-    static double indexWriteUnits(TableRecord table, IndexDefinition index, Map<String, AttributeValue> old,
+    public static double indexWriteUnits(TableRecord table, IndexDefinition index, Map<String, AttributeValue> old,
                                   Map<String, AttributeValue> next) {
         String before = old == null ? null : StorageKeys.indexKey(index.key(), old, "");
         String after = next == null ? null : StorageKeys.indexKey(index.key(), next, "");
