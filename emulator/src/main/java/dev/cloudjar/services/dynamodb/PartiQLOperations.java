@@ -54,8 +54,8 @@ final class PartiQLOperations {
         if (parsed instanceof PartiQLStatement.Select select) {
             return select(table, select, limit, nextToken);
         }
-        write(scope, table, parsed, returnOldOnFailure);
-        return new PartiQLResults.StatementPage(List.of(), null);
+        Map<String, AttributeValue> returned = write(scope, table, parsed, returnOldOnFailure);
+        return new PartiQLResults.StatementPage(returned == null ? List.of() : List.of(returned), null);
     }
 
     List<PartiQLResults.BatchResponse> batch(Scope scope, List<String> statements, List<List<AttributeValue>> parameters) {
@@ -148,19 +148,27 @@ final class PartiQLOperations {
         KeySchema key = index == null ? d.key() : index.key();
         String from = null;
         String to = null;
-        AttributeValue hash = select.keyEqualities() == null ? null : select.keyEqualities().get(key.hashName());
-        if (hash != null && hash.type().equals(key.hashType())) {
+        List<AttributeValue> hash = partition(key, select.keyEqualities());
+        if (hash != null) {
             from = StorageKeys.partitionPrefix(hash);
             to = from.substring(0, from.length() - 1) + (char) (StorageKeys.separator() + 1);
         }
+        if (select.orderBy() != null && (hash == null || !key.isKeyAttribute(select.orderBy()))) {
+            throw new AwsException(400, "ValidationException", hash == null
+                    ? "Must have WHERE clause in the statement when using ORDER BY clause."
+                    : "Variable reference [" + select.orderBy() + "] must refer to a partition key or sort key attribute");
+        }
+        boolean ascending = !select.descending();
         String after = nextToken == null ? null : PageToken.decodeOrNull(nextToken);
         if (nextToken != null && after == null) {
             throw new AwsException(400, "ValidationException", "Given NextToken is not valid");
         }
-        if (after != null) {
+        if (after != null && ascending) {
             from = after + StorageKeys.separator();
+        } else if (after != null) {
+            to = after;
         }
-        Iterator<?> rows = index == null ? table.tableRange(from, to, true) : table.indexRange(index.name(), from, to, true);
+        Iterator<?> rows = index == null ? table.tableRange(from, to, ascending) : table.indexRange(index.name(), from, to, ascending);
         int max = limit == null ? Integer.MAX_VALUE : limit;
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         long bytes = 0;
@@ -191,7 +199,8 @@ final class PartiQLOperations {
         return new PartiQLResults.StatementPage(items, more ? PageToken.encode(last) : null);
     }
 
-    private void write(Scope scope, TableStorage table, PartiQLStatement statement, boolean returnOldOnFailure) {
+    /** Performs an INSERT, UPDATE or DELETE; answers what its RETURNING clause asks for, or null. */
+    private Map<String, AttributeValue> write(Scope scope, TableStorage table, PartiQLStatement statement, boolean returnOldOnFailure) {
         TableRecord d = table.definition();
         Map<String, AttributeValue> key;
         Map<String, AttributeValue> item = null;
@@ -207,6 +216,7 @@ final class PartiQLOperations {
         }
         String tableKey = StorageKeys.tableKey(d.key(), key);
         DynamoDbStreamAppended event;
+        Map<String, AttributeValue> returned = null;
         table.writeLock().lock();
         try {
             Map<String, AttributeValue> old = table.get(tableKey);
@@ -228,8 +238,10 @@ final class PartiQLOperations {
                 if (statement instanceof PartiQLStatement.Update u) {
                     UpdateResult result = ItemOperations.applyUpdate(d, new CompiledRequest(null, null, u.update(), null, null), old, key);
                     next = result.newItem();
+                    returned = ItemOperations.returnedForUpdate(u.returning(), result, old);
                 } else {
                     next = null;
+                    returned = ((PartiQLStatement.Delete) statement).returning() == null ? null : old;
                 }
             }
             event = recorder.apply(scope, table, tableKey, old, next, false);
@@ -237,6 +249,20 @@ final class PartiQLOperations {
             table.writeLock().unlock();
         }
         recorder.publish(event);
+        return returned;
+    }
+
+    /** The partition the WHERE clause pins with equalities on every partition key attribute, or null. */
+    private static List<AttributeValue> partition(KeySchema key, Map<String, AttributeValue> equalities) {
+        List<AttributeValue> values = new ArrayList<>();
+        for (KeySchema.KeyAttribute a : key.hashAttributes()) {
+            AttributeValue v = equalities == null ? null : equalities.get(a.name());
+            if (v == null || !v.type().equals(a.type())) {
+                return null;
+            }
+            values.add(v);
+        }
+        return values;
     }
 
     private static Map<String, AttributeValue> fullKey(TableRecord d, Map<String, AttributeValue> equalities) {

@@ -118,12 +118,16 @@ final class TableOperations {
 
     TableDescription update(Scope scope, UpdateTableRequest r) {
         TableStorage table = catalog.requireNamed(scope, r.tableName());
-        if (r.billingMode() == null && r.throughput() == null && r.gsiUpdates() == null && r.streamSpecification() == null
+        boolean noGsiUpdates = r.gsiUpdates() == null || r.gsiUpdates().isEmpty();
+        if (r.billingMode() == null && r.throughput() == null && noGsiUpdates && r.streamSpecification() == null
                 && r.deletionProtectionEnabled() == null && r.tableClass() == null) {
             throw new AwsException(400, "ValidationException", "At least one of ProvisionedThroughput, BillingMode, "
                     + "UpdateStreamEnabled, GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
         }
         new ConstraintErrors().oneOf(r.billingMode(), "billingMode", List.of("PROVISIONED", "PAY_PER_REQUEST")).throwIfAny();
+        if (r.gsiUpdates() != null) {
+            checkGsiUpdateShape(r.gsiUpdates());
+        }
         table.writeLock().lock();
         try {
             TableRecord d = table.definition();
@@ -207,6 +211,37 @@ final class TableOperations {
             }
             streams.disable(tableArn + "/stream/" + d.streamLabel(), now);
             b.stream(false, null, d.streamLabel());
+        }
+    }
+
+    /** The shape rules of GlobalSecondaryIndexUpdates, checked before any index changes. */
+    private static void checkGsiUpdateShape(List<GsiUpdate> updates) {
+        if (updates.isEmpty()) {
+            throw invalid("List of GlobalSecondaryIndexUpdates is empty");
+        }
+        Set<String> names = new HashSet<>();
+        int onlineChanges = 0;
+        for (GsiUpdate u : updates) {
+            int actions = (u.create() != null ? 1 : 0) + (u.deleteName() != null ? 1 : 0) + (u.updateName() != null ? 1 : 0);
+            if (actions == 0) {
+                throw new AwsException(400, "ValidationException", "One of GlobalSecondaryIndexUpdate.Update, "
+                        + "GlobalSecondaryIndexUpdate.Create, GlobalSecondaryIndexUpdate.Delete must not be null");
+            }
+            if (actions > 1) {
+                throw new AwsException(400, "ValidationException",
+                        "Only one global secondary index action is allowed per GlobalSecondaryIndexUpdate object");
+            }
+            String name = u.create() != null ? u.create().name() : u.deleteName() != null ? u.deleteName() : u.updateName();
+            if (name != null && !names.add(name)) {
+                throw invalid("Only one global secondary index update per index is allowed simultaneously. Index: " + name);
+            }
+            if (u.updateName() == null) {
+                onlineChanges++;
+            }
+        }
+        if (onlineChanges > 1) {
+            throw new AwsException(400, "LimitExceededException",
+                    "Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously per table");
         }
     }
 

@@ -14,6 +14,7 @@ import dev.cloudjar.services.dynamodb.model.AttributeValue;
 import dev.cloudjar.services.dynamodb.model.ItemSize;
 import dev.cloudjar.services.dynamodb.storage.StorageKeys;
 import dev.cloudjar.services.dynamodb.storage.TableStorage;
+import dev.cloudjar.services.dynamodb.table.IndexDefinition;
 import dev.cloudjar.services.dynamodb.table.TableRecord;
 import dev.cloudjar.services.dynamodb.transactions.CancellationReason;
 import dev.cloudjar.services.dynamodb.transactions.IdempotencyCache;
@@ -66,7 +67,7 @@ final class TransactionOperations {
         List<Prepared> prepared = prepare(scope, actions, true);
         Map<String, TableStorage> locks = lockOrder(prepared);
         List<DynamoDbStreamAppended> events = new ArrayList<>();
-        Map<String, Double> units = new LinkedHashMap<>();
+        Map<String, WriteTally> tallies = new LinkedHashMap<>();
         locks.values().forEach(t -> t.writeLock().lock());
         try {
             List<CancellationReason> reasons = new ArrayList<>();
@@ -102,7 +103,10 @@ final class TransactionOperations {
             }
             for (int i = 0; i < prepared.size(); i++) {
                 Prepared p = prepared.get(i);
+                WriteTally tally = tallies.computeIfAbsent(p.table().definition().name(), k -> new WriteTally());
                 if (p.action().kind().equals("ConditionCheck")) {
+                    // A check writes nothing but is charged, doubled, on the item it read.
+                    tally.table += 2 * Capacity.writeUnits(olds.get(i) == null ? 0 : ItemSize.of(olds.get(i)));
                     continue;
                 }
                 Map<String, AttributeValue> old = olds.get(i);
@@ -114,13 +118,22 @@ final class TransactionOperations {
                     }
                 }
                 long size = Math.max(old == null ? 0 : ItemSize.of(old), next == null ? 0 : ItemSize.of(next));
-                units.merge(p.table().definition().name(), 2 * Capacity.writeUnits(size), Double::sum);
+                // The transactional factor doubles the table's units only; each index costs what the same
+                // write costs outside a transaction.
+                tally.table += 2 * Capacity.writeUnits(size);
+                TableRecord d = p.table().definition();
+                for (IndexDefinition index : d.allIndexes()) {
+                    double u = Capacity.indexWriteUnits(d, index, old, next);
+                    if (u > 0) {
+                        (index.global() ? tally.gsi : tally.lsi).merge(index.name(), u, Double::sum);
+                    }
+                }
             }
         } finally {
             locks.values().forEach(t -> t.writeLock().unlock());
         }
         events.forEach(recorder::publish);
-        List<ConsumedCapacity> capacity = capacity(returnConsumedCapacity, units, false);
+        List<ConsumedCapacity> capacity = writeCapacity(returnConsumedCapacity, tallies);
         tokens.remember(clientRequestToken, fingerprint, capacity == null ? List.of() : capacity);
         return capacity;
     }
@@ -246,6 +259,27 @@ final class TransactionOperations {
             tables.put(p.table().definition().tableId(), p.table());
         }
         return tables;
+    }
+
+    /** One table's write units in a transaction: the table's and each touched index's. */
+    private static final class WriteTally {
+        double table;
+        final Map<String, Double> gsi = new LinkedHashMap<>();
+        final Map<String, Double> lsi = new LinkedHashMap<>();
+    }
+
+    private static List<ConsumedCapacity> writeCapacity(String mode, Map<String, WriteTally> tallies) {
+        if (!Capacity.wanted(mode)) {
+            return null;
+        }
+        List<ConsumedCapacity> out = new ArrayList<>();
+        tallies.forEach((table, t) -> {
+            double total = t.table + t.gsi.values().stream().mapToDouble(Double::doubleValue).sum()
+                    + t.lsi.values().stream().mapToDouble(Double::doubleValue).sum();
+            out.add(new ConsumedCapacity(table, total, t.table, t.gsi.isEmpty() ? null : t.gsi, t.lsi.isEmpty() ? null : t.lsi,
+                    "INDEXES".equals(mode), null, total));
+        });
+        return out;
     }
 
     private static List<ConsumedCapacity> capacity(String mode, Map<String, Double> units, boolean read) {

@@ -43,6 +43,7 @@ public final class SnsBackend implements AutoCloseable {
     private final SnsSubscriptions subscriptions;
     private final SnsPublisher publisher;
     private final SmsSettings sms = new SmsSettings();
+    private final SmsSandbox sandbox;
     private final SnsPlatforms platforms;
 
     public SnsBackend(ServiceContext ctx) {
@@ -60,6 +61,12 @@ public final class SnsBackend implements AutoCloseable {
         this.subscriptions = new SnsSubscriptions(ctx, state, transports);
         this.publisher = new SnsPublisher(ctx, state, transports);
         this.platforms = new SnsPlatforms(ctx, transports);
+        this.sandbox = new SmsSandbox(ctx.ids(), transports);
+    }
+
+    /** The SMS sandbox's destination numbers. */
+    public SmsSandbox smsSandbox() {
+        return sandbox;
     }
 
     /** Sets the transport of a protocol ("sqs", "lambda", ...), replacing any earlier one. */
@@ -406,6 +413,7 @@ public final class SnsBackend implements AutoCloseable {
         state.clearCaches();
         publisher.clearDeduplication();
         sms.clear();
+        sandbox.clear();
     }
 
     @Override

@@ -7,40 +7,72 @@ import java.util.Map;
 
 /**
  * A validated Query key condition: equality on the partition key and an optional {@link RangeCondition}
- * on the sort key. Built from a KeyConditionExpression or legacy KeyConditions with AWS's shape errors.
+ * on the sort key (for a global index's multi-attribute key: equality on every partition attribute and
+ * conditions on the leading sort attributes). Built from a KeyConditionExpression or legacy KeyConditions with AWS's shape errors.
  */
 public final class KeyCondition {
-    private final String hashAttribute;
-    private final AttributeValue hashValue;
-    private final RangeCondition range;
+    private final List<String> hashAttributes;
+    private final List<AttributeValue> hashValues;
+    private final List<RangeCondition> rangeConditions;
 
     public KeyCondition(String hashAttribute, AttributeValue hashValue, RangeCondition range) {
-        this.hashAttribute = hashAttribute;
-        this.hashValue = hashValue;
-        this.range = range;
+        this(List.of(hashAttribute), List.of(hashValue), range == null ? List.of() : List.of(range));
+    }
+
+    /**
+     * A condition on a multi-attribute key: every partition attribute's value in KeySchema order, and
+     * conditions on the leading sort attributes in KeySchema order (all equalities but the last).
+     */
+    public KeyCondition(List<String> hashAttributes, List<AttributeValue> hashValues, List<RangeCondition> rangeConditions) {
+        this.hashAttributes = List.copyOf(hashAttributes);
+        this.hashValues = List.copyOf(hashValues);
+        this.rangeConditions = List.copyOf(rangeConditions);
     }
 
     public String hashAttribute() {
-        return hashAttribute;
+        return hashAttributes.get(0);
     }
 
     public AttributeValue hashValue() {
-        return hashValue;
+        return hashValues.get(0);
     }
 
-    /** The sort key predicate, or null when the query names only the partition key. */
+    /** The partition attributes' values in KeySchema order (one unless the key is multi-attribute). */
+    public List<AttributeValue> hashValues() {
+        return hashValues;
+    }
+
+    /** The sort key predicate (for a multi-attribute sort key, the last one), or null when there is none. */
     public RangeCondition range() {
-        return range;
+        return rangeConditions.isEmpty() ? null : rangeConditions.get(rangeConditions.size() - 1);
+    }
+
+    /** The sort attribute conditions in KeySchema order: equalities, then possibly one other operator. */
+    public List<RangeCondition> rangeConditions() {
+        return rangeConditions;
     }
 
     public boolean matches(Map<String, AttributeValue> item) {
-        return hashValue.equals(item.get(hashAttribute)) && (range == null || range.matches(item.get(range.attribute())));
+        for (int i = 0; i < hashAttributes.size(); i++) {
+            if (!hashValues.get(i).equals(item.get(hashAttributes.get(i)))) {
+                return false;
+            }
+        }
+        for (RangeCondition rc : rangeConditions) {
+            if (!rc.matches(item.get(rc.attribute()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Validates the shape of a parsed key condition against the key schema. */
     static KeyCondition from(ConditionNode root, KeySchema schema, ExpressionKind kind) {
         List<ConditionNode> predicates = new ArrayList<>();
         flatten(root, predicates, kind);
+        if (schema.hashKeys().size() > 1 || schema.rangeKeys().size() > 1) {
+            return multiAttribute(predicates, schema, kind);
+        }
         if (predicates.size() > 2) {
             throw new ExpressionException("Conditions can be of length 1 or 2 only");
         }
@@ -56,18 +88,13 @@ public final class KeyCondition {
                 if (rc.op() != RangeCondition.Op.EQ) {
                     throw new ExpressionException("Query key condition not supported");
                 }
-                checkType(rc.value(), schema.hashType());
+                checkType(rc.value(), schema.hashTypes().get(0));
                 hash = rc.value();
             } else if (rc.attribute().equals(schema.rangeKey())) {
                 if (range != null) {
                     throw new ExpressionException("KeyConditionExpressions must only contain one condition per key");
                 }
-                for (AttributeValue v : rc.values()) {
-                    checkType(v, schema.rangeType());
-                }
-                if (rc.op() == RangeCondition.Op.BEGINS_WITH && rc.value() instanceof AttributeValue.N) {
-                    throw new ExpressionException(kind.invalid(ConditionParser.incorrectOperand("begins_with", rc.value())));
-                }
+                checkRange(rc, schema.rangeTypes().get(0), kind);
                 range = rc;
             } else if (schema.rangeKey() == null) {
                 throw new ExpressionException("Query key condition not supported");
@@ -81,6 +108,77 @@ public final class KeyCondition {
             throw new ExpressionException("Query condition missed key schema element: " + hashName);
         }
         return new KeyCondition(hashName, hash, range);
+    }
+
+    /**
+     * A multi-attribute key: equality on every partition attribute, and on the sort attributes
+     * conditions from the left without a gap, where only the last may be other than an equality.
+     */
+    private static KeyCondition multiAttribute(List<ConditionNode> predicates, KeySchema schema, ExpressionKind kind) {
+        List<String> hashKeys = schema.hashKeys();
+        List<String> rangeKeys = schema.rangeKeys();
+        AttributeValue[] hash = new AttributeValue[hashKeys.size()];
+        RangeCondition[] range = new RangeCondition[rangeKeys.size()];
+        boolean nonKey = false;
+        for (ConditionNode p : predicates) {
+            RangeCondition rc = predicate(p, kind);
+            int h = hashKeys.indexOf(rc.attribute());
+            int r = rangeKeys.indexOf(rc.attribute());
+            if (h >= 0) {
+                if (hash[h] != null) {
+                    throw new ExpressionException("KeyConditionExpressions must only contain one condition per key");
+                }
+                if (rc.op() != RangeCondition.Op.EQ) {
+                    throw new ExpressionException("Query key condition not supported");
+                }
+                checkType(rc.value(), schema.hashTypes().get(h));
+                hash[h] = rc.value();
+            } else if (r >= 0) {
+                if (range[r] != null) {
+                    throw new ExpressionException("KeyConditionExpressions must only contain one condition per key");
+                }
+                checkRange(rc, schema.rangeTypes().get(r), kind);
+                range[r] = rc;
+            } else {
+                nonKey = true;
+            }
+        }
+        for (int i = 0; i < hash.length; i++) {
+            if (hash[i] == null) {
+                throw new ExpressionException("Query condition missed key schema element: " + hashKeys.get(i));
+            }
+        }
+        if (nonKey) {
+            throw new ExpressionException("Query key condition not supported");
+        }
+        List<RangeCondition> conditions = new ArrayList<>();
+        for (int later = 1; later < range.length; later++) {
+            if (range[later] == null) {
+                continue;
+            }
+            for (int prior = 0; prior < later; prior++) {
+                if (range[prior] == null || range[prior].op() != RangeCondition.Op.EQ) {
+                    throw new ExpressionException("RANGE key attributes " + rangeKeys.get(prior) + " must have equality "
+                            + "conditions specified in the query because a condition is present on key attribute "
+                            + rangeKeys.get(later));
+                }
+            }
+        }
+        for (RangeCondition rc : range) {
+            if (rc != null) {
+                conditions.add(rc);
+            }
+        }
+        return new KeyCondition(hashKeys, List.of(hash), conditions);
+    }
+
+    private static void checkRange(RangeCondition rc, String type, ExpressionKind kind) {
+        for (AttributeValue v : rc.values()) {
+            checkType(v, type);
+        }
+        if (rc.op() == RangeCondition.Op.BEGINS_WITH && rc.value() instanceof AttributeValue.N) {
+            throw new ExpressionException(kind.invalid(ConditionParser.incorrectOperand("begins_with", rc.value())));
+        }
     }
 
     private static String firstAttribute(List<ConditionNode> predicates) {

@@ -14,9 +14,24 @@ import java.util.TreeMap;
  */
 public final class Projection {
     private final List<Path> paths;
+    private final boolean byLeafName;
 
     public Projection(List<Path> paths) {
+        this(paths, false);
+    }
+
+    private Projection(List<Path> paths, boolean byLeafName) {
         this.paths = List.copyOf(paths);
+        this.byLeafName = byLeafName;
+    }
+
+    /**
+     * A PartiQL SELECT list: each path's value itself, named by the path's last attribute name
+     * ({@code SELECT m.x} answers {@code {"x": ...}}), where a ProjectionExpression keeps the
+     * enclosing maps and lists.
+     */
+    public static Projection selectList(List<Path> paths) {
+        return new Projection(paths, true);
     }
 
     public List<Path> paths() {
@@ -29,7 +44,29 @@ public final class Projection {
     }
 
     public Map<String, AttributeValue> apply(Map<String, AttributeValue> item) {
-        return project(item, paths);
+        if (!byLeafName) {
+            return project(item, paths);
+        }
+        Map<String, AttributeValue> result = new LinkedHashMap<>();
+        if (item == null) {
+            return result;
+        }
+        for (Path path : paths) {
+            AttributeValue v = Documents.get(item, path);
+            if (v != null) {
+                result.put(leafName(path), v);
+            }
+        }
+        return result;
+    }
+
+    private static String leafName(Path path) {
+        for (int i = path.size() - 1; i >= 0; i--) {
+            if (path.get(i) instanceof Path.Name name) {
+                return name.name();
+            }
+        }
+        return path.attribute();
     }
 
     static Map<String, AttributeValue> project(Map<String, AttributeValue> item, List<Path> paths) {

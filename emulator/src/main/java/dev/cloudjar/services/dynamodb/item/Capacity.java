@@ -2,16 +2,17 @@ package dev.cloudjar.services.dynamodb.item;
 
 import dev.cloudjar.services.dynamodb.model.AttributeValue;
 import dev.cloudjar.services.dynamodb.model.ItemSize;
+import dev.cloudjar.services.dynamodb.query.IndexProjection;
 import dev.cloudjar.services.dynamodb.storage.StorageKeys;
 import dev.cloudjar.services.dynamodb.table.IndexDefinition;
 import dev.cloudjar.services.dynamodb.table.TableRecord;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * Capacity units as AWS charges them: reads 1 unit per 4 KB (half for eventually consistent reads),
- * writes 1 unit per 1 KB, plus the same again for each index the write touches.
+ * writes 1 unit per 1 KB on the table plus, for each index whose entry the write changes, the units
+ * of that entry's change ({@link #indexWriteUnits}).
  */
 public final class Capacity {
     private Capacity() {
@@ -51,6 +52,36 @@ public final class Capacity {
         return new ConsumedCapacity(tableName, units, 0, global ? idx : null, global ? null : idx, "INDEXES".equals(mode), units, null);
     }
 
+    /**
+     * What a write costs one index, as AWS charges it: nothing when the index entry is unchanged (or
+     * the item is in the index neither before nor after), an entry put or delete sized on its
+     * projected image, an in-place change sized on the larger image, and a key move as a delete plus
+     * a put, each rounded on its own.
+     */
+    public static double indexWriteUnits(TableRecord table, IndexDefinition index, Map<String, AttributeValue> old,
+                                  Map<String, AttributeValue> next) {
+        String before = old == null ? null : StorageKeys.indexKey(index.key(), old, "");
+        String after = next == null ? null : StorageKeys.indexKey(index.key(), next, "");
+        Map<String, AttributeValue> oldEntry = before == null ? null : IndexProjection.apply(table, index, old);
+        Map<String, AttributeValue> newEntry = after == null ? null : IndexProjection.apply(table, index, next);
+        if (before == null && after == null) {
+            return 0;
+        }
+        if (before == null) {
+            return writeUnits(ItemSize.of(newEntry));
+        }
+        if (after == null) {
+            return writeUnits(ItemSize.of(oldEntry));
+        }
+        if (!before.equals(after)) {
+            return writeUnits(ItemSize.of(oldEntry)) + writeUnits(ItemSize.of(newEntry));
+        }
+        if (oldEntry.equals(newEntry)) {
+            return 0;
+        }
+        return writeUnits(Math.max(ItemSize.of(oldEntry), ItemSize.of(newEntry)));
+    }
+
     public static ConsumedCapacity write(String mode, TableRecord table, Map<String, AttributeValue> old, Map<String, AttributeValue> next) {
         if (!wanted(mode)) {
             return null;
@@ -60,12 +91,9 @@ public final class Capacity {
         double total = units;
         Map<String, Double> gsi = new LinkedHashMap<>();
         Map<String, Double> lsi = new LinkedHashMap<>();
-        List<IndexDefinition> indexes = table.allIndexes();
-        for (IndexDefinition index : indexes) {
-            boolean before = old != null && StorageKeys.indexKey(index.key(), old, "") != null;
-            boolean after = next != null && StorageKeys.indexKey(index.key(), next, "") != null;
-            if (before || after) {
-                double u = writeUnits(size) * (before && after ? 1 : 1);
+        for (IndexDefinition index : table.allIndexes()) {
+            double u = indexWriteUnits(table, index, old, next);
+            if (u > 0) {
                 total += u;
                 (index.global() ? gsi : lsi).put(index.name(), u);
             }

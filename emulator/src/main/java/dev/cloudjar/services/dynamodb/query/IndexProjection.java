@@ -11,11 +11,11 @@ import java.util.Map;
  * plus the named non-key attributes (INCLUDE). Local indexes fetch unprojected attributes from the
  * table on AWS, but a query that does not ask for them sees the projection, as here.
  */
-final class IndexProjection {
+public final class IndexProjection {
     private IndexProjection() {
     }
 
-    static Map<String, AttributeValue> apply(TableRecord table, IndexDefinition index, Map<String, AttributeValue> item) {
+    public static Map<String, AttributeValue> apply(TableRecord table, IndexDefinition index, Map<String, AttributeValue> item) {
         if ("ALL".equals(index.projectionType())) {
             return item;
         }

@@ -39,7 +39,15 @@ public final class ReadEngine {
         }
         KeySchema key = index == null ? d.key() : index.key();
         CompiledRequest compiled = ExpressionCompiler.compile(ExpressionCompiler.Operation.QUERY, r.expressions(),
-                new dev.cloudjar.services.dynamodb.expression.KeySchema(key.hashName(), key.hashType(), key.rangeName(), key.rangeType()));
+                expressionSchema(key));
+        if (compiled.filter() != null) {
+            for (String name : compiled.filter().attributes()) {
+                if (key.isKeyAttribute(name)) {
+                    throw validation((r.expressions().filterExpression() != null ? "Filter Expression" : "QueryFilter")
+                            + " can only contain non-primary key attributes: Primary key attribute: " + name);
+                }
+            }
+        }
         return read(table, r, compiled, true);
     }
 
@@ -78,7 +86,7 @@ public final class ReadEngine {
         String from = null;
         String to = null;
         if (query) {
-            KeyRange range = KeyRange.of(compiled.keyCondition(), index != null);
+            KeyRange range = KeyRange.of(compiled.keyCondition(), index != null, !keySchema.moreRange().isEmpty());
             from = range.from();
             to = range.to();
         } else {
@@ -87,6 +95,13 @@ public final class ReadEngine {
         }
         if (r.exclusiveStartKey() != null) {
             String start = startKey(d, index, r.exclusiveStartKey());
+            if (query && !compiled.keyCondition().matches(r.exclusiveStartKey())) {
+                throw validation("The provided starting key is outside query boundaries based on provided conditions");
+            }
+            if (!query && r.totalSegments() != null
+                    && !inSegment(d.key(), r.exclusiveStartKey(), r.segment(), r.totalSegments())) {
+                throw validation("The provided Exclusive start key does not map to the provided segment");
+            }
             if (ascending) {
                 String next = start + StorageKeys.separator();
                 from = from == null || next.compareTo(from) > 0 ? next : from;
@@ -129,6 +144,22 @@ public final class ReadEngine {
         Map<String, AttributeValue> lastKey = more && lastItem != null ? lastEvaluatedKey(d, index, lastItem) : null;
         return new ReadResult(items, count, scanned, lastKey, Capacity.readIndex(r.returnConsumedCapacity(), d.name(),
                 r.indexName(), index != null && index.global(), bytes, r.consistentRead()));
+    }
+
+    private static dev.cloudjar.services.dynamodb.expression.KeySchema expressionSchema(KeySchema key) {
+        List<String> hashNames = new ArrayList<>();
+        List<String> hashTypes = new ArrayList<>();
+        List<String> rangeNames = new ArrayList<>();
+        List<String> rangeTypes = new ArrayList<>();
+        key.hashAttributes().forEach(a -> {
+            hashNames.add(a.name());
+            hashTypes.add(a.type());
+        });
+        key.rangeAttributes().forEach(a -> {
+            rangeNames.add(a.name());
+            rangeTypes.add(a.type());
+        });
+        return new dev.cloudjar.services.dynamodb.expression.KeySchema(hashNames, hashTypes, rangeNames, rangeTypes);
     }
 
     private static boolean checkSelect(ReadRequest r, IndexDefinition index, CompiledRequest compiled) {

@@ -22,6 +22,8 @@ public final class TableSchemaValidator {
     static final List<String> VIEW_TYPES = List.of("KEYS_ONLY", "NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES");
     static final int MAX_GSI = 20;
     static final int MAX_LSI = 5;
+    /** A global index's partition key and its sort key each have up to this many attributes. */
+    static final int MAX_KEY_ATTRIBUTES = 4;
 
     /** What a valid CreateTable request defines. */
     public record Schema(KeySchema key, List<IndexDefinition> globalIndexes, List<IndexDefinition> localIndexes,
@@ -100,7 +102,7 @@ public final class TableSchemaValidator {
 
     /** Validates one global index (CreateTable or UpdateTable's Create action). */
     public static IndexDefinition globalIndex(IndexSpec spec, Map<String, String> types, String billing) {
-        KeySchema indexKey = keySchema(spec.keySchema(), types);
+        KeySchema indexKey = globalKeySchema(spec.keySchema(), types);
         checkProjection(spec);
         long read = 0;
         long write = 0;
@@ -148,8 +150,8 @@ public final class TableSchemaValidator {
             errors.atLeast(r.throughput().readCapacityUnits(), 1, "provisionedThroughput.readCapacityUnits");
             errors.atLeast(r.throughput().writeCapacityUnits(), 1, "provisionedThroughput.writeCapacityUnits");
         }
-        indexConstraints(errors, r.globalSecondaryIndexes(), "globalSecondaryIndexes");
-        indexConstraints(errors, r.localSecondaryIndexes(), "localSecondaryIndexes");
+        indexConstraints(errors, r.globalSecondaryIndexes(), "globalSecondaryIndexes", 2 * MAX_KEY_ATTRIBUTES);
+        indexConstraints(errors, r.localSecondaryIndexes(), "localSecondaryIndexes", 2);
         if (r.streamSpecification() != null) {
             errors.oneOf(r.streamSpecification().viewType(), "streamSpecification.streamViewType", VIEW_TYPES);
         }
@@ -173,17 +175,22 @@ public final class TableSchemaValidator {
     }
 
     static void keyConstraints(ConstraintErrors errors, List<KeyElement> keys, String path) {
+        keyConstraints(errors, keys, path, 2);
+    }
+
+    /** {@code max} is 2 for table and local index keys; a global index's multi-attribute key has up to 8. */
+    static void keyConstraints(ConstraintErrors errors, List<KeyElement> keys, String path, int max) {
         if (keys.isEmpty()) {
             errors.add("[]", path, "Member must have length greater than or equal to 1");
-        } else if (keys.size() > 2) {
-            errors.add(keys.toString(), path, "Member must have length less than or equal to 2");
+        } else if (keys.size() > max) {
+            errors.add(keys.toString(), path, "Member must have length less than or equal to " + max);
         }
         for (int i = 0; i < keys.size(); i++) {
             errors.oneOf(keys.get(i).keyType(), path + "." + (i + 1) + ".member.keyType", KEY_TYPES);
         }
     }
 
-    private static void indexConstraints(ConstraintErrors errors, List<IndexSpec> indexes, String path) {
+    private static void indexConstraints(ConstraintErrors errors, List<IndexSpec> indexes, String path, int maxKeys) {
         if (indexes == null) {
             return;
         }
@@ -193,9 +200,10 @@ public final class TableSchemaValidator {
             errors.name(spec.name(), at + ".indexName");
             errors.notNull(spec.keySchema(), at + ".keySchema");
             if (spec.keySchema() != null) {
-                keyConstraints(errors, spec.keySchema(), at + ".keySchema");
+                keyConstraints(errors, spec.keySchema(), at + ".keySchema", maxKeys);
             }
             errors.oneOf(spec.projectionType(), at + ".projection.projectionType", PROJECTIONS);
+            nonKeyConstraints(errors, spec.nonKeyAttributes(), at + ".projection.nonKeyAttributes");
             if (spec.throughput() != null) {
                 errors.atLeast(spec.throughput().readCapacityUnits(), 1, at + ".provisionedThroughput.readCapacityUnits");
                 errors.atLeast(spec.throughput().writeCapacityUnits(), 1, at + ".provisionedThroughput.writeCapacityUnits");
@@ -255,9 +263,70 @@ public final class TableSchemaValidator {
                 range == null ? null : types.get(range.name()));
     }
 
-    private static void checkProjection(IndexSpec spec) {
+    /**
+     * A global index key: one or more HASH elements, then any RANGE elements, up to four of each
+     * (multi-attribute keys); a key of one or two elements is checked as a table key is.
+     */
+    static KeySchema globalKeySchema(List<KeyElement> elements, Map<String, String> types) {
+        if (elements.size() <= 2 && (elements.size() < 2 || !"HASH".equals(elements.get(1).keyType()))) {
+            return keySchema(elements, types);
+        }
+        if (!"HASH".equals(elements.get(0).keyType())) {
+            throw new AwsException(400, "ValidationException", "Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
+        }
+        List<KeySchema.KeyAttribute> hash = new ArrayList<>();
+        List<KeySchema.KeyAttribute> range = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        boolean duplicate = false;
+        for (KeyElement e : elements) {
+            if ("HASH".equals(e.keyType()) && !range.isEmpty()) {
+                throw new AwsException(400, "ValidationException",
+                        "All HASH key attributes must precede RANGE key attributes in the KeySchema");
+            }
+            duplicate |= !names.add(e.name());
+            ("HASH".equals(e.keyType()) ? hash : range).add(new KeySchema.KeyAttribute(e.name(), types.get(e.name())));
+        }
+        if (hash.size() > MAX_KEY_ATTRIBUTES) {
+            throw new AwsException(400, "ValidationException", "The KeySchema exceeds the maximum allowed number of HASH key attributes");
+        }
+        if (range.size() > MAX_KEY_ATTRIBUTES) {
+            throw new AwsException(400, "ValidationException", "The KeySchema exceeds the maximum allowed number of RANGE key attributes");
+        }
+        if (duplicate) {
+            throw new AwsException(400, "ValidationException", "The KeySchema contains multiple key attributes with the same name");
+        }
+        KeySchema.KeyAttribute first = range.isEmpty() ? null : range.get(0);
+        return new KeySchema(hash.get(0).name(), hash.get(0).type(), first == null ? null : first.name(),
+                first == null ? null : first.type(), hash.subList(1, hash.size()),
+                range.isEmpty() ? List.of() : range.subList(1, range.size()));
+    }
+
+    /** NonKeyAttributes holds 1 to 20 names. */
+    static void nonKeyConstraints(ConstraintErrors errors, List<String> nonKey, String path) {
+        if (nonKey == null) {
+            return;
+        }
+        if (nonKey.isEmpty()) {
+            errors.add("[]", path, "Member must have length greater than or equal to 1");
+        } else if (nonKey.size() > 20) {
+            errors.add(nonKey.toString(), path, "Member must have length less than or equal to 20");
+        }
+    }
+
+    static void checkProjection(IndexSpec spec) {
         if (spec.projectionType() == null) {
             throw invalid("Unknown ProjectionType: null");
+        }
+        if ("INCLUDE".equals(spec.projectionType()) && spec.nonKeyAttributes() == null) {
+            throw invalid("ProjectionType is INCLUDE, but NonKeyAttributes is not specified");
+        }
+        if (spec.nonKeyAttributes() != null) {
+            Set<String> seen = new HashSet<>();
+            for (String name : spec.nonKeyAttributes()) {
+                if (!seen.add(name)) {
+                    throw invalid("Duplicate element in NonKeyAttributes: " + name);
+                }
+            }
         }
         if (spec.nonKeyAttributes() != null && !"INCLUDE".equals(spec.projectionType())) {
             throw invalid("ProjectionType is " + spec.projectionType() + ", but NonKeyAttributes is specified");

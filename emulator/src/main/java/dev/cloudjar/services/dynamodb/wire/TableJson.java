@@ -240,16 +240,19 @@ final class TableJson {
 
     static void writeKeySchema(JsonGenerator g, KeySchema key) throws IOException {
         g.writeArrayFieldStart("KeySchema");
-        g.writeStartObject();
-        g.writeStringField("AttributeName", key.hashName());
-        g.writeStringField("KeyType", "HASH");
-        g.writeEndObject();
-        if (key.hasRange()) {
-            g.writeStartObject();
-            g.writeStringField("AttributeName", key.rangeName());
-            g.writeStringField("KeyType", "RANGE");
-            g.writeEndObject();
+        for (KeySchema.KeyAttribute a : key.hashAttributes()) {
+            writeKeyElement(g, a.name(), "HASH");
+        }
+        for (KeySchema.KeyAttribute a : key.rangeAttributes()) {
+            writeKeyElement(g, a.name(), "RANGE");
         }
         g.writeEndArray();
+    }
+
+    private static void writeKeyElement(JsonGenerator g, String name, String type) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("AttributeName", name);
+        g.writeStringField("KeyType", type);
+        g.writeEndObject();
     }
 }

@@ -49,6 +49,7 @@ public final class SnsApi implements AwsService {
                 .register("UntagResource", this::untagResource)
                 .register("ListTagsForResource", this::listTagsForResource);
         SnsExtrasApi.register(operations, backend);
+        SnsSandboxApi.register(operations, backend);
         SnsPlatformApi.register(operations, backend);
     }
 

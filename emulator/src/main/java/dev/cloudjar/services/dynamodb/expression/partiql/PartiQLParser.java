@@ -48,7 +48,11 @@ final class PartiQLParser {
             String table = name();
             word("WHERE");
             ConditionNode where = or();
-            result = new PartiQLStatement.Delete(table, new Condition(where), equalities(where));
+            String returning = returning();
+            if (returning != null && !returning.equals("ALL_OLD")) {
+                throw PartiQL.malformed("DELETE supports only RETURNING ALL OLD *");
+            }
+            result = new PartiQLStatement.Delete(table, new Condition(where), equalities(where), returning);
         } else {
             throw unexpected(first);
         }
@@ -87,8 +91,18 @@ final class PartiQLParser {
             next();
             where = or();
         }
-        return new PartiQLStatement.Select(table, index, paths.isEmpty() ? null : new Projection(paths),
-                where == null ? null : new Condition(where), where == null ? Map.of() : equalities(where));
+        String orderBy = null;
+        boolean descending = false;
+        if (peek().isWord("ORDER")) {
+            next();
+            word("BY");
+            orderBy = path().attribute();
+            if (peek().isWord("ASC") || peek().isWord("DESC")) {
+                descending = next().isWord("DESC");
+            }
+        }
+        return new PartiQLStatement.Select(table, index, paths.isEmpty() ? null : Projection.selectList(paths),
+                where == null ? null : new Condition(where), where == null ? Map.of() : equalities(where), orderBy, descending);
     }
 
     private PartiQLStatement update() {
@@ -111,7 +125,25 @@ final class PartiQLParser {
         }
         word("WHERE");
         ConditionNode where = or();
-        return new PartiQLStatement.Update(table, new UpdatePlan(actions), new Condition(where), equalities(where));
+        return new PartiQLStatement.Update(table, new UpdatePlan(actions), new Condition(where), equalities(where), returning());
+    }
+
+    /** {@code RETURNING (ALL | MODIFIED) (OLD | NEW) *} as a ReturnValues name, or null when absent. */
+    private String returning() {
+        if (!peek().isWord("RETURNING")) {
+            return null;
+        }
+        next();
+        Tok which = next();
+        if (!which.isWord("ALL") && !which.isWord("MODIFIED")) {
+            throw unexpected(which);
+        }
+        Tok image = next();
+        if (!image.isWord("OLD") && !image.isWord("NEW")) {
+            throw unexpected(image);
+        }
+        symbol("*");
+        return (which.isWord("ALL") ? "ALL_" : "UPDATED_") + (image.isWord("OLD") ? "OLD" : "NEW");
     }
 
     /** The right side of {@code SET path = ...}: a value, arithmetic, or one of DynamoDB's PartiQL functions. */

@@ -14,21 +14,28 @@ import java.util.Map;
 public sealed interface PartiQLStatement {
     String table();
 
-    /** {@code SELECT * | paths FROM "table"[."index"] [WHERE ...]}; projection null means all attributes. */
+    /**
+     * {@code SELECT * | paths FROM "table"[."index"] [WHERE ...] [ORDER BY key [ASC | DESC]]}; projection null
+     * means all attributes; {@code orderBy} is the ORDER BY attribute or null.
+     */
     record Select(String table, String index, Projection projection, Condition where,
-                  Map<String, AttributeValue> keyEqualities) implements PartiQLStatement {
+                  Map<String, AttributeValue> keyEqualities, String orderBy, boolean descending) implements PartiQLStatement {
     }
 
     /** {@code INSERT INTO "table" VALUE {...}}: fails if the item exists (AWS: DuplicateItemException). */
     record Insert(String table, Map<String, AttributeValue> item) implements PartiQLStatement {
     }
 
-    /** {@code UPDATE "table" SET a = v [SET ...] [REMOVE b] WHERE key = v [AND condition]}. */
+    /**
+     * {@code UPDATE "table" SET a = v [SET ...] [REMOVE b] WHERE key = v [AND condition] [RETURNING ...]};
+     * {@code returning} is a ReturnValues name (ALL_OLD, UPDATED_OLD, ALL_NEW, UPDATED_NEW) or null.
+     */
     record Update(String table, UpdatePlan update, Condition where,
-                  Map<String, AttributeValue> keyEqualities) implements PartiQLStatement {
+                  Map<String, AttributeValue> keyEqualities, String returning) implements PartiQLStatement {
     }
 
-    /** {@code DELETE FROM "table" WHERE key = v [AND condition]}. */
-    record Delete(String table, Condition where, Map<String, AttributeValue> keyEqualities) implements PartiQLStatement {
+    /** {@code DELETE FROM "table" WHERE key = v [AND condition] [RETURNING ALL OLD *]}; returning ALL_OLD or null. */
+    record Delete(String table, Condition where, Map<String, AttributeValue> keyEqualities, String returning)
+            implements PartiQLStatement {
     }
 }
