@@ -76,6 +76,9 @@ final class GatewayHandler implements Handler {
                 throw malformed;
             }
             if (strict != null) {
+                if (StrictAuthentication.isBrowserPost(request, serviceId)) {
+                    request = request.toBuilder().postPolicySignatures(strict).build();
+                }
                 String account = strict.verify(request, serviceId);
                 if (account != null && !account.equals(request.scope().account())) {
                     // strict mode knows whose key signed: that account's resources, whatever the key looks like

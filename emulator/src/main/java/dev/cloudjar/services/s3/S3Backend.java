@@ -287,6 +287,11 @@ public final class S3Backend {
         return objects.put(scope, in, body, caller);
     }
 
+    /** A browser form upload (POST Object): a PutObject whose notification is {@code ObjectCreated:Post}. */
+    public ObjectRecord postObject(Scope scope, PutObjectInput in, UploadBody body, Caller caller) {
+        return objects.put(scope, in, body, caller, "ObjectCreated:Post");
+    }
+
     /** Resolves GetObject/HeadObject: conditions, range or part; the bytes come from {@link #openObject}. */
     public ObjectRead getObject(GetObjectInput in) {
         return objects.read(in);

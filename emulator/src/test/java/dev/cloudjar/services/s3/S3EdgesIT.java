@@ -117,10 +117,13 @@ class S3EdgesIT {
                 .PUT(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, put.statusCode(), put.body());
         Map<String, String> metadata = s3.headObject(b -> b.bucket(BUCKET).key("meta")).metadata();
-        assertEquals(encoded, metadata.get("word"), "non-ASCII values are answered RFC 2047 encoded");
+        assertEquals(encoded, metadata.get("word"), "a value that already looks encoded comes back unchanged");
         assertEquals("ascii only", metadata.get("plain"));
         s3.putObject(b -> b.bucket(BUCKET).key("meta-sdk").metadata(Map.of("word", "élève")), RequestBody.fromString("x"));
-        assertEquals(encoded, s3.headObject(b -> b.bucket(BUCKET).key("meta-sdk")).metadata().get("word"));
+        // mostly ASCII: Q-encoded, as S3 answered ÄMÄZÕÑ S3 in LocalStack's recordings against AWS
+        assertEquals("=?UTF-8?Q?=C3=A9l=C3=A8ve?=", s3.headObject(b -> b.bucket(BUCKET).key("meta-sdk")).metadata().get("word"));
+        s3.putObject(b -> b.bucket(BUCKET).key("meta-b").metadata(Map.of("word", "ÄÖÜ s")), RequestBody.fromString("x"));
+        assertEquals("=?UTF-8?B?w4TDlsOcIHM=?=", s3.headObject(b -> b.bucket(BUCKET).key("meta-b")).metadata().get("word"));
     }
 
     @Test

@@ -38,6 +38,7 @@ public final class S3Api implements AwsService {
     private final AccessRoutes access;
     private final AttributesRoutes attributes;
     private final ConfigRoutes configs;
+    private final PostObjectRoutes posts;
 
     public S3Api(S3Backend backend, Clock clock) {
         this.backend = backend;
@@ -52,6 +53,7 @@ public final class S3Api implements AwsService {
         this.access = new AccessRoutes(backend);
         this.attributes = new AttributesRoutes(backend);
         this.configs = new ConfigRoutes(backend);
+        this.posts = new PostObjectRoutes(backend, clock);
     }
 
     @Override
@@ -162,7 +164,7 @@ public final class S3Api implements AwsService {
                 return buckets.delete(r, a);
             case "POST":
                 if (r.hasQueryParameter("delete")) return objects.deleteObjects(r, a);
-                throw S3Errors.notImplemented("POST");
+                return posts.post(r, a);
             default:
                 throw S3Errors.methodNotAllowed(method, "BUCKET");
         }
