@@ -187,4 +187,34 @@ class S3EdgesIT {
                 .PUT(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, replacementChar.statusCode(), "U+FFFD spelled in UTF-8 is a valid key: " + replacementChar.body());
     }
+
+    @Test
+    void anExpectationOtherThan100ContinueIsIgnored(URI endpoint, S3Client s3) throws Exception {
+        dev.cloudjar.testing.RawHttp raw = new dev.cloudjar.testing.RawHttp(endpoint);
+        dev.cloudjar.testing.RawHttp.Response odd = raw.send("PUT", "/" + BUCKET + "/expect-odd", "odd", "Expect", "202-accepted");
+        assertEquals(200, odd.status(), odd.body());
+        dev.cloudjar.testing.RawHttp.Response both = raw.send("PUT", "/" + BUCKET + "/expect-both", "both", "Expect", "100-continue, x-y");
+        // 100-continue among others is still honoured: the interim 100, then the answer (RawHttp reads the first status line)
+        assertEquals(100, both.status(), both.body());
+        assertTrue(both.body().startsWith("HTTP/1.1 200 OK"), both.body());
+        assertEquals("odd", s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("expect-odd")).asUtf8String());
+        assertEquals("both", s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("expect-both")).asUtf8String());
+    }
+
+    @Test
+    void storedHeadersComeBackByteForByte(URI endpoint, S3Client s3) throws Exception {
+        String type = "text/plain; charset=UTF-8";
+        s3.putObject(b -> b.bucket(BUCKET).key("typed").contentType(type).contentEncoding("GZip").cacheControl("No-Cache, max-age=5")
+                .contentDisposition("attachment; filename=\"A B.txt\""), RequestBody.fromString("typed"));
+        var got = s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("typed")).response();
+        assertEquals(type, got.contentType(), "the servlet API would answer text/plain;charset=utf-8");
+        assertEquals("GZip", got.contentEncoding());
+        assertEquals("No-Cache, max-age=5", got.cacheControl());
+        assertEquals("attachment; filename=\"A B.txt\"", got.contentDisposition());
+        assertEquals(type, s3.headObject(b -> b.bucket(BUCKET).key("typed")).contentType());
+        dev.cloudjar.testing.RawHttp.Response raw = new dev.cloudjar.testing.RawHttp(endpoint).send("GET", "/" + BUCKET + "/typed", (byte[]) null);
+        assertEquals(type, raw.header("Content-Type"));
+        assertEquals("text/html; Charset=ISO-8859-1", s3.getObject(b -> b.bucket(BUCKET).key("typed")
+                .responseContentType("text/html; Charset=ISO-8859-1")).response().contentType(), "response-content-type as asked");
+    }
 }
