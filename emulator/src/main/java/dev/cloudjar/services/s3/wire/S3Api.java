@@ -82,6 +82,9 @@ public final class S3Api implements AwsService {
     @Override
     public String operationName(AwsRequest request) {
         S3Address a = S3Address.of(request.rawPath(), request.header("Host"));
+        if ("POST".equals(request.method()) && a.bucket() != null && a.key() == null && !request.hasQueryParameter("delete")) {
+            return "PostObject"; // a browser form upload: not in the SDKs' model, so RestOperations cannot name it
+        }
         String path = a.bucket() == null ? "/" : "/" + a.bucket() + (a.key() == null ? "" : "/" + a.key());
         return RestOperations.of("s3").name(request.method(), path, request.queryParameters(), request.headers());
     }
