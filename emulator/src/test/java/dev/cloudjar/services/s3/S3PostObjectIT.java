@@ -252,5 +252,12 @@ class S3PostObjectIT {
         List<String> keys = new ArrayList<>();
         s3.listObjectsV2(b -> b.bucket("post-vhost")).contents().forEach(o -> keys.add(o.key()));
         assertEquals(List.of("a/v.txt", "c.txt"), keys);
+
+        s3.putBucketVersioning(b -> b.bucket("post-vhost").versioningConfiguration(v -> v.status("Enabled")));
+        HttpResponse<String> versioned = post(endpoint, "post-vhost", form("c.txt", new byte[] {2}, "key", "c.txt", "file", null));
+        assertEquals(204, versioned.statusCode(), versioned.body());
+        String versionId = versioned.headers().firstValue("x-amz-version-id").orElse(null);
+        assertNotNull(versionId, "a POST into a versioned bucket names the version it made");
+        assertEquals(versionId, s3.headObject(b -> b.bucket("post-vhost").key("c.txt")).versionId());
     }
 }
