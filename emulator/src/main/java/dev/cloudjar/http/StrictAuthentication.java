@@ -95,10 +95,13 @@ final class StrictAuthentication implements dev.cloudjar.protocol.auth.PostPolic
         return secret.account();
     }
 
-    /** A POST Object: an unsigned multipart/form-data POST to a bucket, whose signature is over the form's policy. */
+    /**
+     * A POST Object: an unsigned multipart/form-data POST with no query (S3 answers any other unsigned POST,
+     * ?delete or ?uploads included, as unsigned), whose signature is over the form's policy.
+     */
     static boolean isBrowserPost(AwsRequest request, ServiceId service) {
         return service == ServiceId.S3 && "POST".equals(request.method()) && request.credential() == null
-                && dev.cloudjar.protocol.MultipartForm.isFormData(request.header("Content-Type"));
+                && request.rawQuery().isEmpty() && dev.cloudjar.protocol.MultipartForm.isFormData(request.header("Content-Type"));
     }
 
     @Override

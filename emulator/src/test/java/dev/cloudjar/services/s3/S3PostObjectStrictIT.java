@@ -48,6 +48,9 @@ class S3PostObjectStrictIT {
             "assert r.status_code == 403 and '<Code>InvalidAccessKeyId</Code>' in r.text, r.text",
             "r = requests.post(p['url'], data={'key': 'anon.txt'}, files={'file': ('anon.txt', b'x')})",
             "assert r.status_code == 403 and '<Code>AccessDenied</Code>' in r.text, r.text",
+            "for sneaky in (p['url'] + '?delete', p['url'] + '/ok/one.txt?uploads'):",
+            "    r = requests.post(sneaky, files={'file': ('x', b'<Delete><Object><Key>ok/one.txt</Key></Object></Delete>')})",
+            "    assert r.status_code == 403 and '<Code>AccessDenied</Code>' in r.text, (sneaky, r.status_code, r.text)",
             "keys = sorted(o['Key'] for o in v4.list_objects_v2(Bucket='strict-post')['Contents'])",
             "assert keys == ['ok/one.txt', 'v2.txt'], keys",
             "print('STRICT-POST-OK')");
