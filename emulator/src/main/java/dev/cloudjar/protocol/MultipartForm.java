@@ -220,9 +220,15 @@ public final class MultipartForm {
         return true;
     }
 
-    private int indexOfDelimiter() {
+    /** Where the delimiter starts, looking only at starts before {@code before}; -1 when none does. */
+    private int indexOfDelimiter(int before) {
+        int last = Math.min(limit - delimiter.length, before - 1);
+        byte first = delimiter[0];
         outer:
-        for (int i = pos; i <= limit - delimiter.length; i++) {
+        for (int i = pos; i <= last; i++) {
+            if (buf[i] != first) {
+                continue;
+            }
             for (int j = 0; j < delimiter.length; j++) {
                 if (buf[i + j] != delimiter[j]) {
                     continue outer;
@@ -246,7 +252,13 @@ public final class MultipartForm {
                 return 0;
             }
             while (true) {
-                int found = indexOfDelimiter();
+                // a delimiter can only matter if it starts within the bytes this read could hand over
+                int found = indexOfDelimiter(pos + length);
+                if (found < 0 && limit - pos >= length + delimiter.length - 1) {
+                    System.arraycopy(buf, pos, out, offset, length);
+                    pos += length;
+                    return length;
+                }
                 int available = found >= 0 ? found - pos : limit - pos - (delimiter.length - 1);
                 if (available > 0) {
                     int n = Math.min(available, length);
