@@ -76,6 +76,9 @@ final class GatewayHandler implements Handler {
                 throw malformed;
             }
             if (strict != null) {
+                if (StrictAuthentication.isBrowserPost(request, serviceId)) {
+                    request = request.toBuilder().postPolicySignatures(strict).build();
+                }
                 String account = strict.verify(request, serviceId);
                 if (account != null && !account.equals(request.scope().account())) {
                     // strict mode knows whose key signed: that account's resources, whatever the key looks like
@@ -261,6 +264,20 @@ final class GatewayHandler implements Handler {
         return host == null || host.isEmpty() ? fallbackEndpoint : "http://" + host;
     }
 
+    /**
+     * The servlet API respells a Content-Type it parses ({@code text/plain; charset=UTF-8} goes out as
+     * {@code text/plain;charset=utf-8}); S3 returns the stored one byte for byte, so it goes into Jetty's own fields.
+     */
+    private static void setContentTypeAsIs(HttpServletResponse res, String type) {
+        org.eclipse.jetty.ee10.servlet.ServletContextResponse jetty = org.eclipse.jetty.ee10.servlet.ServletContextResponse.getServletContextResponse(res);
+        if (jetty == null) {
+            res.setContentType(type);
+            return;
+        }
+        // the servlet layer's own fields respell what is put in them: the core response's fields beneath do not
+        jetty.getWrapped().getHeaders().put(org.eclipse.jetty.http.HttpHeader.CONTENT_TYPE, type);
+    }
+
     private static void write(HttpServletResponse res, AwsRequest request, AwsResponse response) throws IOException {
         res.setStatus(response.status());
         for (Map.Entry<String, String> header : response.headers()) {
@@ -270,7 +287,7 @@ final class GatewayHandler implements Handler {
             res.setHeader(request.protocol() == dev.cloudjar.protocol.Protocol.REST_XML ? "x-amz-request-id" : "x-amzn-RequestId", request.requestId());
         }
         if (response.contentType() != null) {
-            res.setContentType(response.contentType());
+            setContentTypeAsIs(res, response.contentType());
         }
         byte[] bytes = response.bytes();
         boolean head = "HEAD".equals(request.method());

@@ -55,6 +55,13 @@ public final class HttpServer implements AutoCloseable {
                 // ("charset=UTF-8" arrives as "charset=utf-8"): that breaks SigV4 and byte-for-byte metadata
                 http.setHeaderCacheCaseSensitive(true);
             });
+            config.jetty.addConnector((server, httpConfiguration) -> {
+                org.eclipse.jetty.server.ServerConnector connector = new org.eclipse.jetty.server.ServerConnector(server,
+                        new LenientExpectConnectionFactory(httpConfiguration));
+                connector.setHost(host);
+                connector.setPort(port);
+                return connector;
+            });
             config.jetty.modifyServletContextHandler(context -> {
                 context.getServletHandler().setDecodeAmbiguousURIs(true);
                 context.setErrorHandler(new EdgeErrors());

@@ -26,7 +26,7 @@ import java.util.Set;
  * LIMITATIONS: aws-chunked chunk signatures and SigV2 signatures are not checked (the seed signature is);
  * anonymous S3 requests are refused whatever the bucket's ACL or policy says.
  */
-final class StrictAuthentication {
+final class StrictAuthentication implements dev.cloudjar.protocol.auth.PostPolicySignatures {
     private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
     private static final long MAX_SKEW_MILLIS = 15 * 60 * 1000;
@@ -45,6 +45,9 @@ final class StrictAuthentication {
     String verify(AwsRequest request, ServiceId service) {
         if (service == null || UNSIGNED.contains(service) || (service == ServiceId.S3 && "OPTIONS".equals(request.method()))) {
             return null;
+        }
+        if (isBrowserPost(request, service)) {
+            return null; // the form's fields carry the signature: S3 checks them through verifySigV4/verifySigV2
         }
         Credential credential = request.credential();
         if (credential == null) {
@@ -90,6 +93,81 @@ final class StrictAuthentication {
             throw mismatch(service, credential.accessKey(), expected, provided);
         }
         return secret.account();
+    }
+
+    /**
+     * A POST Object: an unsigned multipart/form-data POST with no query (S3 answers any other unsigned POST,
+     * ?delete or ?uploads included, as unsigned), whose signature is over the form's policy.
+     */
+    static boolean isBrowserPost(AwsRequest request, ServiceId service) {
+        return service == ServiceId.S3 && "POST".equals(request.method()) && request.credential() == null
+                && request.rawQuery().isEmpty() && dev.cloudjar.protocol.MultipartForm.isFormData(request.header("Content-Type"));
+    }
+
+    @Override
+    public String verifySigV4(String credentialText, String policy, String signature, String securityToken) {
+        String[] scope = credentialText.split("/");
+        if (scope.length != 5 || scope[0].isEmpty()) {
+            throw new AwsException(400, "InvalidArgument", scope.length > 0 && scope[0].isEmpty()
+                    ? "a non-empty Access Key (AKID) must be provided in the credential."
+                    : "the Credential is mal-formed; expecting \"<YOUR-AKID>/YYYYMMDD/REGION/SERVICE/aws4_request\".")
+                    .with("ArgumentName", "X-Amz-Credential").with("ArgumentValue", credentialText);
+        }
+        SigningSecrets.Secret secret = postSecret(scope[0], securityToken);
+        String expected = SigV4.signString(secret.secretAccessKey(), policy, scope[1], scope[2], scope[3]);
+        if (!SigV4.same(expected, signature)) {
+            throw postMismatch(scope[0], policy, signature);
+        }
+        return secret.account();
+    }
+
+    @Override
+    public String verifySigV2(String accessKey, String policy, String signature, String securityToken) {
+        SigningSecrets.Secret secret = postSecret(accessKey, securityToken);
+        String expected;
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
+            mac.init(new javax.crypto.spec.SecretKeySpec(secret.secretAccessKey().getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA1"));
+            expected = java.util.Base64.getEncoder().encodeToString(mac.doFinal(policy.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+        if (signature == null || !java.security.MessageDigest.isEqual(expected.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                signature.getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+            throw postMismatch(accessKey, policy, signature);
+        }
+        return secret.account();
+    }
+
+    private SigningSecrets.Secret postSecret(String accessKey, String securityToken) {
+        SigningSecrets.Secret secret = secrets.find(accessKey);
+        if (secret == null) {
+            throw unknownKey(ServiceId.S3, accessKey);
+        }
+        if (secret.sessionToken() != null) {
+            if (securityToken == null || !securityToken.equals(secret.sessionToken())) {
+                throw unknownKey(ServiceId.S3, accessKey);
+            }
+            if (clock.millis() >= secret.expiresAtMillis()) {
+                throw expiredToken(ServiceId.S3);
+            }
+        }
+        return secret;
+    }
+
+    /** S3's answer to a POST whose policy signature is wrong: what it signed is the policy as sent, also as hex bytes. */
+    private static AwsException postMismatch(String accessKey, String policy, String provided) {
+        StringBuilder bytes = new StringBuilder();
+        for (byte b : policy.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            if (bytes.length() > 0) {
+                bytes.append(' ');
+            }
+            bytes.append(String.format("%02x", b & 0xFF));
+        }
+        return new AwsException(403, "SignatureDoesNotMatch",
+                "The request signature we calculated does not match the signature you provided. Check your key and signing method.")
+                .with("AWSAccessKeyId", accessKey).with("StringToSign", policy)
+                .with("SignatureProvided", provided == null ? "" : provided).with("StringToSignBytes", bytes.toString());
     }
 
     private static String payloadHash(AwsRequest request, ServiceId service, boolean presigned) {

@@ -31,6 +31,7 @@ public final class AwsRequest {
     private final String endpoint;
     private final String remoteAddress;
     private final String target;
+    private final dev.cloudjar.protocol.auth.PostPolicySignatures postPolicySignatures;
     private byte[] bufferedBody;
 
     private AwsRequest(Builder b) {
@@ -48,6 +49,7 @@ public final class AwsRequest {
         this.endpoint = b.endpoint;
         this.remoteAddress = b.remoteAddress;
         this.target = b.target;
+        this.postPolicySignatures = b.postPolicySignatures;
     }
 
     public String method() {
@@ -165,6 +167,14 @@ public final class AwsRequest {
         return target;
     }
 
+    /**
+     * Who checks the signature of a browser POST's policy document: set in strict authentication, where the
+     * request itself carries no signature and the form's fields do; null when signatures are not checked.
+     */
+    public dev.cloudjar.protocol.auth.PostPolicySignatures postPolicySignatures() {
+        return postPolicySignatures;
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -185,6 +195,7 @@ public final class AwsRequest {
         b.endpoint = endpoint;
         b.remoteAddress = remoteAddress;
         b.target = target;
+        b.postPolicySignatures = postPolicySignatures;
         return b;
     }
 
@@ -204,6 +215,7 @@ public final class AwsRequest {
         private String endpoint = "http://localhost:4566";
         private String remoteAddress = "127.0.0.1";
         private String target;
+        private dev.cloudjar.protocol.auth.PostPolicySignatures postPolicySignatures;
 
         public Builder method(String v) { method = v; return this; }
         public Builder rawPath(String v) { rawPath = v; return this; }
@@ -219,6 +231,7 @@ public final class AwsRequest {
         public Builder endpoint(String v) { endpoint = v; return this; }
         public Builder remoteAddress(String v) { remoteAddress = v; return this; }
         public Builder target(String v) { target = v; return this; }
+        public Builder postPolicySignatures(dev.cloudjar.protocol.auth.PostPolicySignatures v) { postPolicySignatures = v; return this; }
 
         public AwsRequest build() {
             return new AwsRequest(this);

@@ -54,6 +54,13 @@ public final class SigV4 {
         return new Signed(canonicalRequest, stringToSign, HexFormat.of().formatHex(hmac(key, stringToSign)));
     }
 
+    /** The hex HMAC of {@code stringToSign} with the scope's signing key: how a browser POST signs its policy. */
+    public static String signString(String secret, String stringToSign, String scopeDate, String region, String service) {
+        String scope = scopeDate + "/" + region + "/" + service + "/aws4_request";
+        byte[] key = SIGNING_KEYS.computeIfAbsent(secret + '\u0000' + scope, k -> signingKey(secret, scopeDate, region, service));
+        return HexFormat.of().formatHex(hmac(key, stringToSign));
+    }
+
     public static String sha256Hex(byte[] bytes) {
         return HexFormat.of().formatHex(sha256().digest(bytes));
     }

@@ -57,6 +57,10 @@ final class ObjectOperations {
     }
 
     ObjectRecord put(Scope scope, PutObjectInput in, UploadBody body, Caller caller) {
+        return put(scope, in, body, caller, "ObjectCreated:Put");
+    }
+
+    ObjectRecord put(Scope scope, PutObjectInput in, UploadBody body, Caller caller, String eventName) {
         state.bucket(in.bucket());
         checkKey(in.key());
         checkSize(body);
@@ -69,7 +73,7 @@ final class ObjectOperations {
                 in.headers(), in.tags(), checksum, List.of(new Segment(stored.blob(), stored.size())));
         ObjectRecord committed = commitNew(in.bucket(), acl == null ? record : record.withAcl(acl),
                 previous -> checkWriteConditions(previous, in.key(), in.ifMatch(), in.ifNoneMatch()));
-        state.publish(scope, in.bucket(), in.key(), "ObjectCreated:Put", committed, caller);
+        state.publish(scope, in.bucket(), in.key(), eventName, committed, caller);
         return committed;
     }
 

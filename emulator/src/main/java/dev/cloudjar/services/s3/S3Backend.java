@@ -54,7 +54,9 @@ import java.util.Map;
  *
  * <p>LIMITATIONS: no object lock; lifecycle, website, encryption, request payment,
  * accelerate and logging configurations are stored and returned, not acted on; no replication,
- * website hosting, SELECT or POST (browser form) uploads; these answer 501 NotImplemented. Requests of
+ * website hosting or SELECT; these answer 501 NotImplemented. Browser POST uploads ({@link #postObject}) check
+ * their policy's signature only in strict authentication, and a second file part after the first is not
+ * noticed (S3 refuses it), since nothing after the file is read. Requests of
  * other accounts are not denied. Signatures are not verified (presigned-URL expiry is). CRC64NVME is
  * not computed for copies that need a new checksum; a FULL_OBJECT multipart checksum whose parts
  * carried no checksums is stored as the client sent it. The SHA512/MD5/XXHASH checksum algorithms are
@@ -285,6 +287,11 @@ public final class S3Backend {
 
     public ObjectRecord putObject(Scope scope, PutObjectInput in, UploadBody body, Caller caller) {
         return objects.put(scope, in, body, caller);
+    }
+
+    /** A browser form upload (POST Object): a PutObject whose notification is {@code ObjectCreated:Post}. */
+    public ObjectRecord postObject(Scope scope, PutObjectInput in, UploadBody body, Caller caller) {
+        return objects.put(scope, in, body, caller, "ObjectCreated:Post");
     }
 
     /** Resolves GetObject/HeadObject: conditions, range or part; the bytes come from {@link #openObject}. */

@@ -115,6 +115,12 @@ public final class S3Errors {
                 .with("ProposedSize", String.valueOf(proposed)).with("MaxSizeAllowed", String.valueOf(max));
     }
 
+    /** A browser POST's file below its policy's content-length-range. */
+    public static AwsException entityTooSmall(long proposed, long min) {
+        return new AwsException(400, "EntityTooSmall", "Your proposed upload is smaller than the minimum allowed size")
+                .with("ProposedSize", String.valueOf(proposed)).with("MinSizeAllowed", String.valueOf(min));
+    }
+
     public static AwsException notImplemented(String what) {
         return new AwsException(501, "NotImplemented", "A header or query you provided requested a function that is not implemented.")
                 .with("Header", what);

@@ -33,7 +33,7 @@ final class ObjectHeaderCodec {
                 storageClass(request.header("x-amz-storage-class")), meta);
     }
 
-    private static String storageClass(String value) {
+    static String storageClass(String value) {
         if (value == null || value.isEmpty()) {
             return null;
         }

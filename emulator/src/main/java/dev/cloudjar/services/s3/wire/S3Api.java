@@ -38,6 +38,7 @@ public final class S3Api implements AwsService {
     private final AccessRoutes access;
     private final AttributesRoutes attributes;
     private final ConfigRoutes configs;
+    private final PostObjectRoutes posts;
 
     public S3Api(S3Backend backend, Clock clock) {
         this.backend = backend;
@@ -52,6 +53,7 @@ public final class S3Api implements AwsService {
         this.access = new AccessRoutes(backend);
         this.attributes = new AttributesRoutes(backend);
         this.configs = new ConfigRoutes(backend);
+        this.posts = new PostObjectRoutes(backend, clock);
     }
 
     @Override
@@ -80,6 +82,9 @@ public final class S3Api implements AwsService {
     @Override
     public String operationName(AwsRequest request) {
         S3Address a = S3Address.of(request.rawPath(), request.header("Host"));
+        if ("POST".equals(request.method()) && a.bucket() != null && a.key() == null && !request.hasQueryParameter("delete")) {
+            return "PostObject"; // a browser form upload: not in the SDKs' model, so RestOperations cannot name it
+        }
         String path = a.bucket() == null ? "/" : "/" + a.bucket() + (a.key() == null ? "" : "/" + a.key());
         return RestOperations.of("s3").name(request.method(), path, request.queryParameters(), request.headers());
     }
@@ -162,7 +167,7 @@ public final class S3Api implements AwsService {
                 return buckets.delete(r, a);
             case "POST":
                 if (r.hasQueryParameter("delete")) return objects.deleteObjects(r, a);
-                throw S3Errors.notImplemented("POST");
+                return posts.post(r, a);
             default:
                 throw S3Errors.methodNotAllowed(method, "BUCKET");
         }

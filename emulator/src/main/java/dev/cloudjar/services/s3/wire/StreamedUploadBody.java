@@ -30,6 +30,11 @@ final class StreamedUploadBody implements UploadBody {
     private final long expectedLength;
 
     StreamedUploadBody(AwsRequest request) {
+        this(request, false);
+    }
+
+    /** {@code lengthUnknown}: a body whose end the framing marks (a form's file part), so no Content-Length is needed. */
+    StreamedUploadBody(AwsRequest request, boolean lengthUnknown) {
         String sha256Header = request.header("x-amz-content-sha256");
         boolean isChunked = AwsChunkedInputStream.isAwsChunked(request.header("Content-Encoding"), sha256Header);
         InputStream raw = request.body();
@@ -72,7 +77,7 @@ final class StreamedUploadBody implements UploadBody {
             length = parseLength(decoded);
         } else if (!isChunked) {
             length = request.contentLength();
-            if (length < 0) {
+            if (length < 0 && !lengthUnknown) {
                 throw S3Errors.missingContentLength();
             }
         }

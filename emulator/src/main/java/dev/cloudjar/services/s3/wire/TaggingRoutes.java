@@ -48,7 +48,15 @@ final class TaggingRoutes {
     }
 
     private static Map<String, String> parse(AwsRequest request) {
-        XmlNode root = S3Xml.parse(request);
+        return parse(S3Xml.parse(request));
+    }
+
+    /** A {@code <Tagging>} document from elsewhere than the body: a browser POST's {@code tagging} field. */
+    static Map<String, String> parse(byte[] document) {
+        return parse(S3Xml.parse(document));
+    }
+
+    private static Map<String, String> parse(XmlNode root) {
         XmlNode tagSet = root.child("TagSet");
         if (!"Tagging".equals(root.name()) || tagSet == null) {
             throw S3Errors.malformedXml();
