@@ -164,6 +164,9 @@ public final class CloudJar implements AutoCloseable {
         service(ServiceId.EXECUTE_API, () -> new ExecuteApi(backend(ApiGatewayBackend.class), context.clock(), context.ids()));
         backend(LogsBackend.class, () -> new LogsBackend(context));
         service(ServiceId.LOGS, () -> new LogsApi(backend(LogsBackend.class)));
+        backend(dev.cloudjar.services.kinesis.KinesisBackend.class, () -> new dev.cloudjar.services.kinesis.KinesisBackend(context));
+        service(ServiceId.KINESIS, () -> new dev.cloudjar.services.kinesis.wire.KinesisApi(
+                backend(dev.cloudjar.services.kinesis.KinesisBackend.class)));
     }
 
     /** Cross-service wiring: event subscriptions and the ports one service offers another. */
