@@ -133,6 +133,7 @@ public final class CloudJar implements AutoCloseable {
 
     /** One place per service: its backend (built on first use) and its wire adapter. */
     private void registerServices() {
+        wiring.useKinesis(() -> backend(dev.cloudjar.services.kinesis.KinesisBackend.class));
         backend(S3Backend.class, () -> wiring.wire(new S3Backend(context)));
         service(ServiceId.S3, () -> new S3Api(backend(S3Backend.class), context.clock()));
         backend(StsBackend.class, () -> new StsBackend(context)

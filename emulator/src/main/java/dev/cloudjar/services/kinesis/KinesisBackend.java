@@ -240,17 +240,33 @@ public final class KinesisBackend {
         return KinesisState.sequence(KinesisState.shardIndexOf(sequenceNumber), KinesisState.counterOf(sequenceNumber) + 1);
     }
 
-    /** The position after the newest record of a shard (what LATEST starts from). */
-    public String latestPosition(String streamArn, String shardId) {
+    /**
+     * A checkpoint ("last processed" sequence number) of a shard for a mapping's starting position:
+     * null for TRIM_HORIZON, just before the next record for LATEST, just before the first record at or
+     * after the timestamp for AT_TIMESTAMP.
+     */
+    public String checkpointFor(String streamArn, String shardId, String startingPosition, Instant timestamp) {
+        if (!"LATEST".equals(startingPosition) && !"AT_TIMESTAMP".equals(startingPosition)) {
+            return null;
+        }
         Target target = KinesisStreams.parseArn(streamArn);
-        StreamRecord stream = streams.require(target);
-        String iterator = records.shardIterator(target, shardId, "LATEST", null, null);
-        return KinesisTokens.parts(iterator, "it")[2].split("\\|")[3];
+        String type = "AT_TIMESTAMP".equals(startingPosition) && timestamp != null ? "AT_TIMESTAMP" : "LATEST";
+        Instant at = timestamp != null && timestamp.isAfter(clock.instant()) ? clock.instant() : timestamp;
+        String iterator = records.shardIterator(target, shardId, type, null, at);
+        String inclusive = KinesisTokens.parts(iterator, "it")[2].split("\\|")[3];
+        long counter = KinesisState.counterOf(inclusive);
+        return counter == 0 ? null : KinesisState.sequence(KinesisState.shardIndexOf(inclusive), counter - 1);
     }
 
-    /** Waits until the stream receives a record or the timeout passes. */
-    public void awaitAppend(String streamArn, long timeoutMillis) throws InterruptedException {
+    /** How many appends the stream has had in this process; pass it to {@link #awaitAppend}. */
+    public long appendVersion(String streamArn) {
         Target target = KinesisStreams.parseArn(streamArn);
-        records.awaitAppend(target.scope(), target.name(), timeoutMillis);
+        return records.appendVersion(target.scope(), target.name());
+    }
+
+    /** Waits until the stream has had an append after {@code version}, or the timeout passes (no polling). */
+    public void awaitAppend(String streamArn, long version, long timeoutMillis) throws InterruptedException {
+        Target target = KinesisStreams.parseArn(streamArn);
+        records.awaitAppend(target.scope(), target.name(), version, timeoutMillis);
     }
 }

@@ -128,10 +128,7 @@ final class KinesisRecords {
         } finally {
             lock.unlock();
         }
-        Object monitor = state.monitor(key);
-        synchronized (monitor) {
-            monitor.notifyAll();
-        }
+        state.monitor(key).signal();
         events.publish(new KinesisRecordsAppended(target.scope(), target.name(), stream.streamArn()));
         return results;
     }
@@ -298,11 +295,13 @@ final class KinesisRecords {
         return out;
     }
 
-    /** Waits until the stream receives a record or the timeout passes. */
-    void awaitAppend(Scope scope, String name, long timeoutMillis) throws InterruptedException {
-        Object monitor = state.monitor(KinesisState.streamKey(scope, name));
-        synchronized (monitor) {
-            monitor.wait(Math.max(1, timeoutMillis));
-        }
+    /** How many appends the stream has had (in this process): the version {@link #awaitAppend} waits past. */
+    long appendVersion(Scope scope, String name) {
+        return state.monitor(KinesisState.streamKey(scope, name)).version();
+    }
+
+    /** Waits until the stream has had an append after {@code version}, or the timeout passes. */
+    void awaitAppend(Scope scope, String name, long version, long timeoutMillis) throws InterruptedException {
+        state.monitor(KinesisState.streamKey(scope, name)).await(version, timeoutMillis);
     }
 }

@@ -30,7 +30,7 @@ final class KinesisState {
     final PersistentMap<DataRecord> records;
     private final Map<String, StreamRecord> cache = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> counters = new ConcurrentHashMap<>();
-    private final Map<String, Object> monitors = new ConcurrentHashMap<>();
+    private final Map<String, AppendSignal> monitors = new ConcurrentHashMap<>();
     private final StripedLocks locks = new StripedLocks(64);
 
     KinesisState(StateStore store) {
@@ -126,8 +126,33 @@ final class KinesisState {
         counters.remove(stream.streamId());
     }
 
-    Object monitor(String key) {
-        return monitors.computeIfAbsent(key, k -> new Object());
+    AppendSignal monitor(String key) {
+        return monitors.computeIfAbsent(key, k -> new AppendSignal());
+    }
+
+    /** Counts a stream's appends, so a reader can wait for one after a version without missing it. */
+    static final class AppendSignal {
+        private long version;
+
+        synchronized long version() {
+            return version;
+        }
+
+        synchronized void signal() {
+            version++;
+            notifyAll();
+        }
+
+        synchronized void await(long since, long timeoutMillis) throws InterruptedException {
+            long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+            while (version == since) {
+                long left = (deadline - System.nanoTime()) / 1_000_000L;
+                if (left <= 0) {
+                    return;
+                }
+                wait(left);
+            }
+        }
     }
 
     void clearCache() {
