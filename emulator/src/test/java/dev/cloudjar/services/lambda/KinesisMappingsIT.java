@@ -160,6 +160,33 @@ class KinesisMappingsIT {
     }
 
     @Test
+    void aMappingResumesAtItsCheckpointsAfterARestart(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        dev.cloudjar.CloudJarConfig config = dev.cloudjar.CloudJarConfig.defaults().withPort(0).withDataDir(dir.resolve("data"));
+        String key = "kinesis.restart-fn.shardId-000000000000";
+        try (CloudJar first = CloudJar.start(config);
+             KinesisClient kinesis = CloudJarExtension.client(KinesisClient.builder(), first).build();
+             LambdaClient lambda = CloudJarExtension.client(LambdaClient.builder(), first).build()) {
+            kinesis.createStream(b -> b.streamName("durable").shardCount(1));
+            String arn = kinesis.describeStreamSummary(b -> b.streamName("durable")).streamDescriptionSummary().streamARN();
+            LambdaFunctionsIT.create(lambda, "restart-fn", LambdaFunctionsIT.FIXTURES + "KinesisRecorder::record", 10, Map.of());
+            lambda.createEventSourceMapping(b -> b.functionName("restart-fn").eventSourceArn(arn).batchSize(10)
+                    .startingPosition(EventSourcePosition.TRIM_HORIZON));
+            for (String d : List.of("r1", "r2", "r3")) {
+                put(kinesis, "durable", "k", d);
+            }
+            await(() -> seen(key).contains("r3"), "records before the restart");
+            first.awaitIdle(java.time.Duration.ofSeconds(5));
+        }
+        try (CloudJar second = CloudJar.start(config);
+             KinesisClient kinesis = CloudJarExtension.client(KinesisClient.builder(), second).build()) {
+            put(kinesis, "durable", "k", "r4");
+            await(() -> seen(key).contains("r4"), "a record after the restart");
+            Thread.sleep(300);
+            assertEquals(List.of("r1", "r2", "r3", "r4"), seen(key), "processed records are not delivered again");
+        }
+    }
+
+    @Test
     void childShardsAreReadAfterTheirParentAndLatestSkipsOldRecords(LambdaClient lambda, KinesisClient kinesis) throws Exception {
         kinesis.createStream(b -> b.streamName("split").shardCount(1));
         String arn = kinesis.describeStreamSummary(b -> b.streamName("split")).streamDescriptionSummary().streamARN();
