@@ -76,6 +76,13 @@ class KinesisCliIT {
                         k.put_record(StreamName='clicks', PartitionKey='', Data=b'x')
                     except Exception as e:
                         print(type(e).__name__)
+                    arn = k.describe_stream_summary(StreamName='clicks')['StreamDescriptionSummary']['StreamARN']
+                    consumer = k.register_stream_consumer(StreamARN=arn, ConsumerName='fanout')['Consumer']['ConsumerARN']
+                    try:
+                        k.subscribe_to_shard(ConsumerARN=consumer, ShardId='shardId-000000000000', StartingPosition={'Type': 'LATEST'})
+                    except k.exceptions.InvalidArgumentException as e:
+                        print('subscribe:', e.response['Error']['Message'])
+                    k.deregister_stream_consumer(ConsumerARN=consumer)
                     """).assertSuccess().stdout();
             assertTrue(boto.contains("0 5"), boto);
             assertTrue(boto.contains("binary ok"), boto);
@@ -83,6 +90,7 @@ class KinesisCliIT {
             assertTrue(boto.contains("True"), boto);
             assertTrue(boto.contains("Invalid ShardIterator."), boto);
             assertTrue(boto.contains("ParamValidationError"), boto + " (botocore checks the partition key length itself)");
+            assertTrue(boto.contains("subscribe: CloudJar does not serve SubscribeToShard"), boto);
             String unknown = cli.aws("kinesis", "describe-limits").stderr();
             assertTrue(unknown.contains("UnknownOperationException"), unknown);
         }
