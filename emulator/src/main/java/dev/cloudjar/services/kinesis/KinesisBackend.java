@@ -33,8 +33,8 @@ import java.util.Map;
  * is stored as sent); SubscribeToShard (enhanced fan-out, an HTTP/2 event stream) is answered with
  * an error and consumers never deliver; UpdateShardCount closes every open shard and opens the
  * target count evenly (AWS splits and merges in place); records past retention are skipped when read,
- * not deleted; resource policies, UpdateStreamMode, warm throughput, account settings and
- * DescribeLimits' real quotas are not implemented.
+ * not deleted; resource policies, UpdateStreamMode, warm throughput and account settings are not implemented;
+ * DescribeLimits reports AWS's default quotas (500 shards, 50 on-demand streams) without enforcing the account-wide one.
  */
 public final class KinesisBackend {
     private final KinesisState state;
@@ -121,6 +121,18 @@ public final class KinesisBackend {
     /** {current, desired} shard-level metrics. */
     public List<List<String>> enhancedMonitoring(Scope scope, StreamRef ref, List<String> metrics, boolean enable) {
         return streams.monitoring(target(scope, ref), metrics, enable);
+    }
+
+    /** {ShardLimit, OpenShardCount, OnDemandStreamCount, OnDemandStreamCountLimit} for the account in this region. */
+    public int[] describeLimits(Scope scope) {
+        int open = 0;
+        int onDemand = 0;
+        String prefix = scope.account() + "/" + scope.region() + "/";
+        for (Map.Entry<String, StreamRecord> entry : state.streams.prefix(prefix)) {
+            open += entry.getValue().openShards().size();
+            onDemand += "ON_DEMAND".equals(entry.getValue().streamMode()) ? 1 : 0;
+        }
+        return new int[] {500, open, onDemand, 50};
     }
 
     // ---- tags ----

@@ -91,7 +91,10 @@ class KinesisCliIT {
             assertTrue(boto.contains("Invalid ShardIterator."), boto);
             assertTrue(boto.contains("ParamValidationError"), boto + " (botocore checks the partition key length itself)");
             assertTrue(boto.contains("subscribe: CloudJar does not serve SubscribeToShard"), boto);
-            String unknown = cli.aws("kinesis", "describe-limits").stderr();
+            JsonNode limits = JSON.readTree(cli.aws("kinesis", "describe-limits").assertSuccess().stdout());
+            assertEquals(2, limits.get("OpenShardCount").asInt(), limits.toString());
+            assertEquals(500, limits.get("ShardLimit").asInt());
+            String unknown = cli.aws("kinesis", "describe-account-settings").stderr();
             assertTrue(unknown.contains("UnknownOperationException"), unknown);
         }
         try (CloudJar again = CloudJar.start(config)) {

@@ -175,6 +175,10 @@ public final class KinesisApi implements AwsService {
             StreamPage<ConsumerRecord> page = backend.listConsumers(in.StreamARN(), in.MaxResults(), in.NextToken());
             return new ListStreamConsumersOutput(page.items().stream().map(KinesisApi::consumer).toList(), page.nextToken());
         });
+        op("DescribeLimits", Empty.class, (r, in) -> {
+            int[] limits = backend.describeLimits(r.scope());
+            return new DescribeLimitsOutput(limits[0], limits[1], limits[2], limits[3]);
+        });
         op("SubscribeToShard", SubscribeToShardInput.class, (r, in) -> {
             backend.subscribeToShard(in.ConsumerARN(), in.ShardId());
             return EMPTY;
