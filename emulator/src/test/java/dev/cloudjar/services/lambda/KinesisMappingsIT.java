@@ -121,6 +121,23 @@ class KinesisMappingsIT {
     }
 
     @Test
+    void atTimestampStartsAtTheFirstRecordOfThatTime(LambdaClient lambda, KinesisClient kinesis, CloudJar cloudJar) throws Exception {
+        kinesis.createStream(b -> b.streamName("stamped").shardCount(1));
+        String arn = kinesis.describeStreamSummary(b -> b.streamName("stamped")).streamDescriptionSummary().streamARN();
+        put(kinesis, "stamped", "k", "before");
+        java.time.Instant from = cloudJar.context().clock().instant().plusSeconds(30);
+        cloudJar.advanceClock(java.time.Duration.ofMinutes(1));
+        put(kinesis, "stamped", "k", "after-1");
+        put(kinesis, "stamped", "k", "after-2");
+        LambdaFunctionsIT.create(lambda, "stamped-fn", LambdaFunctionsIT.FIXTURES + "KinesisRecorder::record", 10, Map.of());
+        lambda.createEventSourceMapping(b -> b.functionName("stamped-fn").eventSourceArn(arn).batchSize(10)
+                .startingPosition(EventSourcePosition.AT_TIMESTAMP).startingPositionTimestamp(from));
+        String key = "kinesis.stamped-fn.shardId-000000000000";
+        await(() -> seen(key).contains("after-2"), key);
+        assertEquals(List.of("after-1", "after-2"), seen(key));
+    }
+
+    @Test
     void parallelizationFactorKeepsPerKeyOrder(LambdaClient lambda, KinesisClient kinesis) throws Exception {
         kinesis.createStream(b -> b.streamName("parallel").shardCount(1));
         String arn = kinesis.describeStreamSummary(b -> b.streamName("parallel")).streamDescriptionSummary().streamARN();
