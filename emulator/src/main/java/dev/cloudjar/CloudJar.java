@@ -133,6 +133,7 @@ public final class CloudJar implements AutoCloseable {
 
     /** One place per service: its backend (built on first use) and its wire adapter. */
     private void registerServices() {
+        wiring.useKinesis(() -> backend(dev.cloudjar.services.kinesis.KinesisBackend.class));
         backend(S3Backend.class, () -> wiring.wire(new S3Backend(context)));
         service(ServiceId.S3, () -> new S3Api(backend(S3Backend.class), context.clock()));
         backend(StsBackend.class, () -> new StsBackend(context)
@@ -164,6 +165,9 @@ public final class CloudJar implements AutoCloseable {
         service(ServiceId.EXECUTE_API, () -> new ExecuteApi(backend(ApiGatewayBackend.class), context.clock(), context.ids()));
         backend(LogsBackend.class, () -> new LogsBackend(context));
         service(ServiceId.LOGS, () -> new LogsApi(backend(LogsBackend.class)));
+        backend(dev.cloudjar.services.kinesis.KinesisBackend.class, () -> new dev.cloudjar.services.kinesis.KinesisBackend(context));
+        service(ServiceId.KINESIS, () -> new dev.cloudjar.services.kinesis.wire.KinesisApi(
+                backend(dev.cloudjar.services.kinesis.KinesisBackend.class)));
     }
 
     /** Cross-service wiring: event subscriptions and the ports one service offers another. */

@@ -99,6 +99,11 @@ public final class Clients implements AutoCloseable {
         return account;
     }
 
+    /** A Kinesis client (not cached: only the Kinesis workload uses one); it speaks CBOR, the SDK's default. */
+    public software.amazon.awssdk.services.kinesis.KinesisClient kinesis() {
+        return configure(software.amazon.awssdk.services.kinesis.KinesisClient.builder()).build();
+    }
+
     /** An API Gateway v2 client (not cached: only the API Gateway workload sets up one API with it). */
     public software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client apiGatewayV2() {
         return configure(software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client.builder()).build();

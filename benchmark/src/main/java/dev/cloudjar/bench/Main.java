@@ -26,6 +26,7 @@ public final class Main {
                 new DynamoDbWorkload(),
                 new DynamoDbTableSizeWorkload(),
                 new SqsWorkload(),
+                new KinesisWorkload(),
                 new SqsRoundTripWorkload(),
                 new SnsToSqsWorkload(),
                 new LambdaWorkload(),

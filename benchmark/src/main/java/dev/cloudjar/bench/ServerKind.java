@@ -12,7 +12,7 @@ import java.util.Set;
  * Each knows its command line, the services it speaks and how to tell that it is serving.
  */
 public enum ServerKind {
-    CLOUDJAR("cloudjar", Set.of("s3", "dynamodb", "sqs", "sns", "lambda", "apigateway"), "/_cloudjar/health", true),
+    CLOUDJAR("cloudjar", Set.of("s3", "dynamodb", "sqs", "sns", "lambda", "apigateway", "kinesis"), "/_cloudjar/health", true),
     MOTO("moto", Set.of("s3", "dynamodb", "sqs", "sns", "lambda"), "/", false),
     ELASTICMQ("elasticmq", Set.of("sqs"), "/?Action=ListQueues", false),
     DYNAMODB_LOCAL("dynamodb-local", Set.of("dynamodb"), "/", false);

@@ -15,7 +15,7 @@ import java.util.Map;
 final class ServiceResolver {
     /** SigV4 signing names of the services CloudJar speaks; any other signed request is answered as unsupported. */
     private static final java.util.Set<String> SPOKEN = java.util.Set.of("s3", "dynamodb", "sqs", "sns", "sts", "iam", "lambda",
-            "events", "scheduler", "apigateway", "logs");
+            "events", "scheduler", "apigateway", "logs", "kinesis");
 
     /** Decides from everything but a form body; returns null when the form body must be read. */
     Route resolve(String method, String rawPath, Headers headers, Map<String, List<String>> query, Credential credential) {
@@ -35,6 +35,8 @@ final class ServiceResolver {
                     return new Route(ServiceId.EVENTBRIDGE, Protocol.JSON, operation);
                 case "Logs_20140328":
                     return new Route(ServiceId.LOGS, Protocol.JSON, operation);
+                case "Kinesis_20131202":
+                    return new Route(ServiceId.KINESIS, Protocol.JSON, operation);
                 default:
                     // Kinesis_20131202, Logs_20140328, AWSEvents...: a JSON service CloudJar does not speak
                     String signed = credential == null ? null : credential.service();

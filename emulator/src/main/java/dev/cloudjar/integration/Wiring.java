@@ -21,6 +21,7 @@ public final class Wiring {
     private final Supplier<SnsBackend> sns;
     private final Supplier<LambdaBackend> lambda;
     private final Supplier<DynamoDbStreamsBackend> streams;
+    private Supplier<dev.cloudjar.services.kinesis.KinesisBackend> kinesis;
 
     public Wiring(Supplier<S3Backend> s3, Supplier<SqsBackend> sqs, Supplier<SnsBackend> sns,
                   Supplier<LambdaBackend> lambda, Supplier<DynamoDbStreamsBackend> streams) {
@@ -29,6 +30,12 @@ public final class Wiring {
         this.sns = sns;
         this.lambda = lambda;
         this.streams = streams;
+    }
+
+    /** Kinesis streams as event sources; set before Lambda is first built. */
+    public Wiring useKinesis(Supplier<dev.cloudjar.services.kinesis.KinesisBackend> source) {
+        this.kinesis = source;
+        return this;
     }
 
     /** Event subscriptions: S3 object events to their notification targets. */
@@ -63,6 +70,9 @@ public final class Wiring {
         backend.useDestinations(new LambdaDestinationTransport(sqs, sns));
         backend.mappings().useQueueSource(new SqsQueueSource(sqs));
         backend.mappings().useStreamSource(new DynamoDbStreamSource(streams));
+        if (kinesis != null) {
+            backend.mappings().useShardedSource(new KinesisStreamSource(kinesis));
+        }
         return backend;
     }
 }

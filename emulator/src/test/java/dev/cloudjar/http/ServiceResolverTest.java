@@ -47,6 +47,9 @@ class ServiceResolverTest {
         Route logs = resolve("POST", "/", "", "X-Amz-Target", "Logs_20140328.PutLogEvents", "Authorization", auth("logs"));
         assertEquals(ServiceId.LOGS, logs.service());
         assertEquals("PutLogEvents", logs.target());
+        Route kinesis = resolve("POST", "/", "", "X-Amz-Target", "Kinesis_20131202.PutRecord", "Authorization", auth("kinesis"));
+        assertEquals(ServiceId.KINESIS, kinesis.service());
+        assertEquals("PutRecord", kinesis.target());
     }
 
     @Test

@@ -16,10 +16,10 @@ class UnsupportedServicesIT {
     @Test
     void theCliHearsWhichServiceIsMissingAndWhereToLook(CloudJar cloudJar) {
         CliRunner cli = new CliRunner(cloudJar.endpoint());
-        CliRunner.Result json = cli.aws("kinesis", "list-streams");
+        CliRunner.Result json = cli.aws("firehose", "list-delivery-streams");
         assertTrue(json.exitCode() != 0, json.stderr());
-        assertTrue(json.stderr().contains("(UnknownOperationException) when calling the ListStreams operation: "
-                + "CloudJar does not emulate kinesis; docs/coverage.md"), json.stderr());
+        assertTrue(json.stderr().contains("(UnknownOperationException) when calling the ListDeliveryStreams operation: "
+                + "CloudJar does not emulate firehose; docs/coverage.md"), json.stderr());
         CliRunner.Result query = cli.aws("ec2", "describe-instances");
         assertTrue(query.stderr().contains("(InvalidAction) when calling the DescribeInstances operation: "
                 + "CloudJar does not emulate ec2"), query.stderr());

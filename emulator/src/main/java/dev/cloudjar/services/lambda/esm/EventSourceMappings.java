@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Event source mappings for SQS queues and DynamoDB streams: CRUD with AWS's defaults and checks,
+ * Event source mappings for SQS queues, DynamoDB streams and Kinesis streams (a worker per shard): CRUD with AWS's defaults and checks,
  * and one worker thread per enabled mapping. Mappings (and stream checkpoints) are stored, so
  * workers resume where they stopped after a restart.
  */
@@ -23,6 +23,7 @@ public final class EventSourceMappings implements AutoCloseable {
     private final Map<String, Runnable> stoppers = new ConcurrentHashMap<>();
     private volatile QueueSource queues = QueueSource.NONE;
     private volatile StreamSource streams = StreamSource.NONE;
+    private volatile ShardedSource kinesis;
     private volatile boolean closed;
 
     public EventSourceMappings(ServiceContext ctx, MappingInvoker invoker) {
@@ -40,6 +41,11 @@ public final class EventSourceMappings implements AutoCloseable {
     public synchronized void useStreamSource(StreamSource source) {
         this.streams = source;
         resume(MappingRecord.DYNAMODB);
+    }
+
+    public synchronized void useShardedSource(ShardedSource source) {
+        this.kinesis = source;
+        resume(MappingRecord.KINESIS);
     }
 
     private void resume(String kind) {
@@ -74,7 +80,16 @@ public final class EventSourceMappings implements AutoCloseable {
         if (MappingRecord.DYNAMODB.equals(kind) && !streams.exists(sourceScope, in.eventSourceArn())) {
             throw invalid("Stream not found: " + in.eventSourceArn());
         }
+        if (MappingRecord.KINESIS.equals(kind) && (kinesis == null || !kinesis.exists(sourceScope, in.eventSourceArn()))) {
+            throw invalid("Stream not found: " + in.eventSourceArn());
+        }
         MappingRecord record = MappingDefaults.build(ctx.ids().uuid(), sourceScope, kind, functionArn, in, now());
+        if (MappingRecord.KINESIS.equals(kind)) {
+            Instant at = in.startingPositionTimestamp() == null ? null
+                    : Instant.ofEpochMilli((long) (in.startingPositionTimestamp() * 1000));
+            record = record.withCheckpoint(ShardedStreamWorker.starting(kinesis, in.eventSourceArn(), record.startingPosition(), at,
+                    Math.max(1, record.parallelizationFactor())), "No records processed");
+        }
         if (MappingRecord.DYNAMODB.equals(kind)) {
             Instant at = in.startingPositionTimestamp() == null ? null
                     : Instant.ofEpochMilli((long) (in.startingPositionTimestamp() * 1000));
@@ -93,7 +108,10 @@ public final class EventSourceMappings implements AutoCloseable {
         if (source != null && "dynamodb".equals(source.service()) && source.resource().contains("/stream/")) {
             return MappingRecord.DYNAMODB;
         }
-        throw invalid("Unsupported event source type: CloudJar maps SQS queues and DynamoDB streams only.");
+        if (source != null && "kinesis".equals(source.service()) && source.resource().startsWith("stream/")) {
+            return MappingRecord.KINESIS;
+        }
+        throw invalid("Unsupported event source type: CloudJar maps SQS queues, DynamoDB streams and Kinesis streams only.");
     }
 
     public MappingRecord get(String uuid) {
@@ -142,6 +160,17 @@ public final class EventSourceMappings implements AutoCloseable {
         Thread thread;
         if (MappingRecord.SQS.equals(m.kind())) {
             QueueWorker worker = new QueueWorker(() -> mappings.get(m.uuid()), queues, invoker, ctx.events());
+            thread = new Thread(worker, "lambda-esm-" + m.uuid());
+            stoppers.put(m.uuid(), () -> {
+                worker.stop();
+                thread.interrupt();
+            });
+        } else if (MappingRecord.KINESIS.equals(m.kind())) {
+            if (kinesis == null) {
+                return;
+            }
+            ShardedStreamWorker worker = new ShardedStreamWorker(() -> mappings.get(m.uuid()), kinesis, invoker, ctx.events(), ctx.clock(),
+                    change -> mappings.compute(m.uuid(), change));
             thread = new Thread(worker, "lambda-esm-" + m.uuid());
             stoppers.put(m.uuid(), () -> {
                 worker.stop();

@@ -31,6 +31,7 @@ public record MappingRecord(
 
     public static final String SQS = "sqs";
     public static final String DYNAMODB = "dynamodb";
+    public static final String KINESIS = "kinesis";
 
     public boolean reportsBatchItemFailures() {
         return functionResponseTypes != null && functionResponseTypes.contains("ReportBatchItemFailures");

@@ -23,6 +23,16 @@ public interface StreamSource {
     /** Waits until a record after the checkpoint exists (true) or the timeout passes (false). */
     boolean awaitRecords(Scope scope, String streamArn, String afterSequenceNumber, Duration timeout) throws InterruptedException;
 
+    /** The member of the OnFailure record that describes the batch (AWS: DDBStreamBatchInfo or KinesisBatchInfo). */
+    default String batchInfoMember() {
+        return "DDBStreamBatchInfo";
+    }
+
+    /** The shard named in the OnFailure record. */
+    default String shardId() {
+        return "shardId-00000000000000000000-00000000";
+    }
+
     /** The default before integration is wired: no streams. */
     StreamSource NONE = new StreamSource() {
         @Override

@@ -151,7 +151,7 @@ final class StreamWorker implements Runnable {
         return retriesExhausted || tooOld;
     }
 
-    /** AWS's stream invocation record with DDBStreamBatchInfo. */
+    /** AWS's stream invocation record with DDBStreamBatchInfo or KinesisBatchInfo. */
     private void sendToOnFailure(MappingRecord m, Scope scope, List<StreamRecord> pending, int attempts, InvocationResult result) {
         if (m.onFailure() == null) {
             LOG.info("event source mapping {} skipped {} records after {} attempts", m.uuid(), pending.size(), attempts);
@@ -171,8 +171,8 @@ final class StreamWorker implements Runnable {
         }
         root.put("version", "1.0");
         root.put("timestamp", Instant.now(clock).toString());
-        ObjectNode info = root.putObject("DDBStreamBatchInfo");
-        info.put("shardId", "shardId-00000000000000000000-00000000");
+        ObjectNode info = root.putObject(source.batchInfoMember());
+        info.put("shardId", source.shardId());
         info.put("startSequenceNumber", pending.get(0).sequenceNumber());
         info.put("endSequenceNumber", pending.get(pending.size() - 1).sequenceNumber());
         info.put("approximateArrivalOfFirstRecord", Instant.ofEpochSecond(pending.get(0).approximateCreationEpochSeconds()).toString());

@@ -100,7 +100,7 @@ final class LambdaRender {
 
     static ObjectNode mapping(MappingRecord m) {
         ObjectNode n = JsonProtocol.MAPPER.createObjectNode();
-        boolean stream = MappingRecord.DYNAMODB.equals(m.kind());
+        boolean stream = !MappingRecord.SQS.equals(m.kind());
         n.put("UUID", m.uuid());
         if (stream) {
             n.put("StartingPosition", m.startingPosition());
