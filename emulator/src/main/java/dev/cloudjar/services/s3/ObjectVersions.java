@@ -152,10 +152,15 @@ final class ObjectVersions {
 
     /** DeleteObject: removes a named version for good, or (no version named) deletes as the bucket's versioning says. */
     DeleteResult delete(Scope scope, String bucket, String key, String versionId, Caller caller) {
+        return delete(scope, bucket, key, versionId, caller, version -> { });
+    }
+
+    /** As above; {@code guard} sees a named version under the key's lock and may refuse its removal (Object Lock). */
+    DeleteResult delete(Scope scope, String bucket, String key, String versionId, Caller caller, Consumer<ObjectRecord> guard) {
         state.bucket(bucket);
         if (versionId != null) {
             checkVersionId(versionId);
-            return deleteVersion(scope, bucket, key, versionId, caller);
+            return deleteVersion(scope, bucket, key, versionId, caller, guard);
         }
         VersioningConfiguration versioning = active(state.versioning.get(bucket));
         if (versioning == null) {
@@ -183,7 +188,8 @@ final class ObjectVersions {
         return new DeleteResult(key, null, marker.versionIdOrNull(), true);
     }
 
-    private DeleteResult deleteVersion(Scope scope, String bucket, String key, String versionId, Caller caller) {
+    private DeleteResult deleteVersion(Scope scope, String bucket, String key, String versionId, Caller caller,
+            Consumer<ObjectRecord> guard) {
         ObjectRecord removed = null;
         List<Segment> freed = List.of();
         ReentrantLock lock = state.lock(bucket, key);
@@ -194,6 +200,7 @@ final class ObjectVersions {
             List<Map.Entry<String, ObjectRecord>> older = noncurrent(bucket, key);
             boolean wasLatest = false;
             if (current != null && current.hasVersion(versionId)) {
+                guard.accept(current);
                 removed = current;
                 state.objects.remove(storedKey);
                 wasLatest = true;
@@ -201,6 +208,7 @@ final class ObjectVersions {
                 for (int i = 0; i < older.size(); i++) {
                     Map.Entry<String, ObjectRecord> e = older.get(i);
                     if (e.getValue().hasVersion(versionId)) {
+                        guard.accept(e.getValue());
                         removed = e.getValue();
                         state.versions.remove(e.getKey());
                         wasLatest = current == null && i == 0;

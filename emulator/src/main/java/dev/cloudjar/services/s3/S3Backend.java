@@ -24,6 +24,8 @@ import dev.cloudjar.services.s3.model.ListObjectsInput;
 import dev.cloudjar.services.s3.model.ListObjectsResult;
 import dev.cloudjar.services.s3.model.MultipartUploadInput;
 import dev.cloudjar.services.s3.model.NotificationConfiguration;
+import dev.cloudjar.services.s3.model.ObjectHeaders;
+import dev.cloudjar.services.s3.model.ObjectLock;
 import dev.cloudjar.services.s3.model.ObjectRead;
 import dev.cloudjar.services.s3.model.ObjectRecord;
 import dev.cloudjar.services.s3.model.PartRecord;
@@ -52,7 +54,9 @@ import java.util.Map;
  * <p>The access model (owners, ACLs, ownership controls, policies, public access block) is stored and
  * returned as S3 does, never enforced.
  *
- * <p>LIMITATIONS: no object lock; lifecycle, website, encryption, request payment,
+ * <p>Object Lock (see {@link ObjectLocks}) keeps locked versions from being deleted.
+ *
+ * <p>LIMITATIONS: lifecycle, website, encryption, request payment,
  * accelerate and logging configurations are stored and returned, not acted on; no replication,
  * website hosting, SELECT or POST (browser form) uploads; these answer 501 NotImplemented. Requests of
  * other accounts are not denied. Signatures are not verified (presigned-URL expiry is). CRC64NVME is
@@ -69,6 +73,7 @@ public final class S3Backend {
     private final MultipartOperations multipart;
     private final AccessControl access;
     private final BucketConfigurations configs;
+    private final ObjectLocks locks;
 
     public S3Backend(ServiceContext ctx) {
         this.state = new S3State(ctx);
@@ -77,6 +82,7 @@ public final class S3Backend {
         this.configs = new BucketConfigurations(state);
         this.objects = new ObjectOperations(state, access);
         this.multipart = new MultipartOperations(state, objects);
+        this.locks = new ObjectLocks(state);
     }
 
     // ---- buckets
@@ -88,6 +94,31 @@ public final class S3Backend {
     /** CreateBucket with x-amz-object-ownership (null: BucketOwnerEnforced, S3's default) and a canned or granted ACL. */
     public BucketRecord createBucket(Scope scope, String bucket, String locationConstraint, String objectOwnership, AclInput acl) {
         return buckets.create(scope, bucket, locationConstraint, objectOwnership, acl);
+    }
+
+    /** CreateBucket with {@code x-amz-bucket-object-lock-enabled}: Object Lock on and versioning Enabled. */
+    public BucketRecord createBucket(Scope scope, String bucket, String locationConstraint, String objectOwnership, AclInput acl,
+            boolean objectLockEnabled) {
+        BucketRecord created = buckets.create(scope, bucket, locationConstraint, objectOwnership, acl);
+        if (objectLockEnabled) {
+            locks.enable(bucket);
+        }
+        return created;
+    }
+
+    /** Object Lock configuration, retention and legal hold of a bucket's objects. */
+    public ObjectLocks objectLock() {
+        return locks;
+    }
+
+    /** The headers a new version carries: Object Lock as asked, or the bucket's default retention. */
+    private ObjectHeaders lockedHeaders(String bucket, ObjectHeaders headers) {
+        ObjectLock requested = headers == null ? null : headers.lock();
+        ObjectLock lock = locks.forNewVersion(bucket, requested);
+        if (lock == requested) {
+            return headers;
+        }
+        return (headers == null ? ObjectHeaders.empty() : headers).withLock(lock);
     }
 
     // ---- access model (stored and returned, not enforced)
@@ -163,6 +194,7 @@ public final class S3Backend {
 
     public void deleteBucket(String bucket) {
         buckets.delete(bucket);
+        locks.forget(bucket);
     }
 
     /** The caller's buckets in name order, optionally only those starting with {@code prefix}. */
@@ -284,7 +316,8 @@ public final class S3Backend {
     // ---- objects
 
     public ObjectRecord putObject(Scope scope, PutObjectInput in, UploadBody body, Caller caller) {
-        return objects.put(scope, in, body, caller);
+        ObjectHeaders headers = lockedHeaders(in.bucket(), in.headers());
+        return objects.put(scope, headers == in.headers() ? in : in.withHeaders(headers), body, caller);
     }
 
     /** Resolves GetObject/HeadObject: conditions, range or part; the bytes come from {@link #openObject}. */
@@ -308,13 +341,25 @@ public final class S3Backend {
         return objects.delete(scope, bucket, key, versionId, caller);
     }
 
+    /** As above; a version under Object Lock is kept (AccessDenied) unless only GOVERNANCE holds it and the caller bypasses it. */
+    public DeleteResult deleteObject(Scope scope, String bucket, String key, String versionId, Caller caller, boolean bypassGovernance) {
+        return objects.delete(scope, bucket, key, versionId, caller, locks.deleteGuard(bypassGovernance));
+    }
+
+    /** DeleteObjects with Object Lock: locked versions come back as AccessDenied errors. */
+    public List<DeleteResult> deleteObjects(Scope scope, String bucket, List<ObjectIdentifier> keys, Caller caller,
+            boolean bypassGovernance) {
+        return objects.deleteMany(scope, bucket, keys, caller, locks.deleteGuard(bypassGovernance));
+    }
+
     /** Deletes up to 1000 keys or versions; absent ones are reported as deleted, as S3 does. */
     public List<DeleteResult> deleteObjects(Scope scope, String bucket, List<ObjectIdentifier> keys, Caller caller) {
         return objects.deleteMany(scope, bucket, keys, caller);
     }
 
     public CopyResult copyObject(Scope scope, CopyObjectInput in, Caller caller) {
-        return objects.copy(scope, in, caller);
+        ObjectHeaders headers = lockedHeaders(in.bucket(), in.headers());
+        return objects.copy(scope, headers == in.headers() ? in : in.withHeaders(headers), caller);
     }
 
     public void putObjectTagging(String bucket, String key, Map<String, String> tags) {
@@ -372,6 +417,8 @@ public final class S3Backend {
 
     /** Turns versioning on or suspends it (Status Enabled / Suspended; a bucket never goes back to unversioned). */
     public void putBucketVersioning(String bucket, VersioningConfiguration configuration) {
+        state.bucket(bucket);
+        locks.checkVersioningChange(bucket, configuration);
         buckets.putVersioning(bucket, configuration);
     }
 
@@ -393,7 +440,8 @@ public final class S3Backend {
     // ---- multipart
 
     public UploadRecord createMultipartUpload(MultipartUploadInput in) {
-        return multipart.create(in);
+        ObjectHeaders headers = lockedHeaders(in.bucket(), in.headers());
+        return multipart.create(headers == in.headers() ? in : in.withHeaders(headers));
     }
 
     public PartRecord uploadPart(String bucket, String key, String uploadId, int partNumber, UploadBody body) {

@@ -38,6 +38,7 @@ public final class S3Api implements AwsService {
     private final AccessRoutes access;
     private final AttributesRoutes attributes;
     private final ConfigRoutes configs;
+    private final ObjectLockRoutes objectLock;
 
     public S3Api(S3Backend backend, Clock clock) {
         this.backend = backend;
@@ -52,6 +53,7 @@ public final class S3Api implements AwsService {
         this.access = new AccessRoutes(backend);
         this.attributes = new AttributesRoutes(backend);
         this.configs = new ConfigRoutes(backend);
+        this.objectLock = new ObjectLockRoutes(backend);
     }
 
     @Override
@@ -128,6 +130,7 @@ public final class S3Api implements AwsService {
                 if (r.hasQueryParameter("logging")) return configs.getLogging(r, a);
                 if (r.hasQueryParameter("ownershipControls")) return access.getOwnership(r, a);
                 if (r.hasQueryParameter("publicAccessBlock")) return access.getPublicAccessBlock(r, a);
+                if (r.hasQueryParameter("object-lock")) return objectLock.getConfiguration(r, a);
                 unsupported(r, UNSUPPORTED_BUCKET);
                 return "2".equals(r.queryParameter("list-type")) ? listings.listV2(r, a) : listings.listV1(r, a);
             case "PUT":
@@ -145,6 +148,7 @@ public final class S3Api implements AwsService {
                 if (r.hasQueryParameter("requestPayment")) return configs.putRequestPayment(r, a);
                 if (r.hasQueryParameter("accelerate")) return configs.putAccelerate(r, a);
                 if (r.hasQueryParameter("logging")) return configs.putLogging(r, a);
+                if (r.hasQueryParameter("object-lock")) return objectLock.putConfiguration(r, a);
                 unsupported(r, UNSUPPORTED_BUCKET);
                 return buckets.create(r, a);
             case "HEAD":
@@ -175,6 +179,8 @@ public final class S3Api implements AwsService {
                 if (r.hasQueryParameter("tagging")) return tagging.getObject(r, a);
                 if (r.hasQueryParameter("acl")) return access.getObjectAcl(r, a);
                 if (r.hasQueryParameter("attributes")) return attributes.get(r, a);
+                if (r.hasQueryParameter("retention")) return objectLock.getRetention(r, a);
+                if (r.hasQueryParameter("legal-hold")) return objectLock.getLegalHold(r, a);
                 unsupported(r, UNSUPPORTED_OBJECT);
                 return objects.get(r, a, false);
             case "HEAD":
@@ -185,6 +191,8 @@ public final class S3Api implements AwsService {
                 }
                 if (r.hasQueryParameter("tagging")) return tagging.putObject(r, a);
                 if (r.hasQueryParameter("acl")) return access.putObjectAcl(r, a);
+                if (r.hasQueryParameter("retention")) return objectLock.putRetention(r, a);
+                if (r.hasQueryParameter("legal-hold")) return objectLock.putLegalHold(r, a);
                 unsupported(r, UNSUPPORTED_OBJECT);
                 return r.header("x-amz-copy-source") != null ? objects.copy(r, a) : objects.put(r, a);
             case "DELETE":
