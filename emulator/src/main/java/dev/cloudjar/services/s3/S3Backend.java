@@ -57,7 +57,8 @@ import java.util.Map;
  * <p>Object Lock (see {@link ObjectLocks}) keeps locked versions from being deleted.
  *
  * <p>LIMITATIONS: lifecycle, website, encryption, request payment,
- * accelerate and logging configurations are stored and returned, not acted on; no replication,
+ * accelerate, logging, inventory, analytics, metrics, intelligent-tiering and replication configurations
+ * are stored and returned, not acted on; no
  * website hosting, SELECT or POST (browser form) uploads; these answer 501 NotImplemented. Requests of
  * other accounts are not denied. Signatures are not verified (presigned-URL expiry is). CRC64NVME is
  * not computed for copies that need a new checksum; a FULL_OBJECT multipart checksum whose parts
@@ -74,6 +75,7 @@ public final class S3Backend {
     private final AccessControl access;
     private final BucketConfigurations configs;
     private final ObjectLocks locks;
+    private final IdConfigurations idConfigs;
 
     public S3Backend(ServiceContext ctx) {
         this.state = new S3State(ctx);
@@ -83,6 +85,7 @@ public final class S3Backend {
         this.objects = new ObjectOperations(state, access);
         this.multipart = new MultipartOperations(state, objects);
         this.locks = new ObjectLocks(state);
+        this.idConfigs = new IdConfigurations(state);
     }
 
     // ---- buckets
@@ -104,6 +107,11 @@ public final class S3Backend {
             locks.enable(bucket);
         }
         return created;
+    }
+
+    /** Inventory, analytics, metrics and intelligent-tiering configurations (by id) and replication. */
+    public IdConfigurations idConfigurations() {
+        return idConfigs;
     }
 
     /** Object Lock configuration, retention and legal hold of a bucket's objects. */
@@ -419,6 +427,7 @@ public final class S3Backend {
     public void putBucketVersioning(String bucket, VersioningConfiguration configuration) {
         state.bucket(bucket);
         locks.checkVersioningChange(bucket, configuration);
+        idConfigs.checkVersioningChange(bucket, configuration);
         buckets.putVersioning(bucket, configuration);
     }
 

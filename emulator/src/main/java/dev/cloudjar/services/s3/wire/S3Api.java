@@ -39,6 +39,7 @@ public final class S3Api implements AwsService {
     private final AttributesRoutes attributes;
     private final ConfigRoutes configs;
     private final ObjectLockRoutes objectLock;
+    private final IdConfigRoutes idConfigs;
 
     public S3Api(S3Backend backend, Clock clock) {
         this.backend = backend;
@@ -54,6 +55,7 @@ public final class S3Api implements AwsService {
         this.attributes = new AttributesRoutes(backend);
         this.configs = new ConfigRoutes(backend);
         this.objectLock = new ObjectLockRoutes(backend);
+        this.idConfigs = new IdConfigRoutes(backend);
     }
 
     @Override
@@ -131,6 +133,8 @@ public final class S3Api implements AwsService {
                 if (r.hasQueryParameter("ownershipControls")) return access.getOwnership(r, a);
                 if (r.hasQueryParameter("publicAccessBlock")) return access.getPublicAccessBlock(r, a);
                 if (r.hasQueryParameter("object-lock")) return objectLock.getConfiguration(r, a);
+                if (IdConfigRoutes.kindOf(r) != null) return idConfigs.get(r, a, IdConfigRoutes.kindOf(r));
+                if (r.hasQueryParameter("replication")) return idConfigs.getReplication(r, a);
                 unsupported(r, UNSUPPORTED_BUCKET);
                 return "2".equals(r.queryParameter("list-type")) ? listings.listV2(r, a) : listings.listV1(r, a);
             case "PUT":
@@ -149,6 +153,8 @@ public final class S3Api implements AwsService {
                 if (r.hasQueryParameter("accelerate")) return configs.putAccelerate(r, a);
                 if (r.hasQueryParameter("logging")) return configs.putLogging(r, a);
                 if (r.hasQueryParameter("object-lock")) return objectLock.putConfiguration(r, a);
+                if (IdConfigRoutes.kindOf(r) != null) return idConfigs.put(r, a, IdConfigRoutes.kindOf(r));
+                if (r.hasQueryParameter("replication")) return idConfigs.putReplication(r, a);
                 unsupported(r, UNSUPPORTED_BUCKET);
                 return buckets.create(r, a);
             case "HEAD":
@@ -162,6 +168,8 @@ public final class S3Api implements AwsService {
                 if (r.hasQueryParameter("encryption")) return configs.delete(r, a, "encryption");
                 if (r.hasQueryParameter("lifecycle")) return configs.delete(r, a, "lifecycle");
                 if (r.hasQueryParameter("website")) return configs.delete(r, a, "website");
+                if (IdConfigRoutes.kindOf(r) != null) return idConfigs.delete(r, a, IdConfigRoutes.kindOf(r));
+                if (r.hasQueryParameter("replication")) return idConfigs.deleteReplication(r, a);
                 unsupported(r, UNSUPPORTED_BUCKET);
                 return buckets.delete(r, a);
             case "POST":
