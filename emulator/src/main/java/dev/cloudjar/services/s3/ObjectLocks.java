@@ -2,6 +2,7 @@ package dev.cloudjar.services.s3;
 
 import dev.cloudjar.core.AwsException;
 import dev.cloudjar.persistence.PersistentMap;
+import dev.cloudjar.services.s3.model.ObjectHeaders;
 import dev.cloudjar.services.s3.model.ObjectLock;
 import dev.cloudjar.services.s3.model.ObjectLockConfiguration;
 import dev.cloudjar.services.s3.model.ObjectRecord;
@@ -129,6 +130,16 @@ public final class ObjectLocks {
         return new ObjectLock(configuration.mode(), until, hold);
     }
 
+    /** The headers a new version carries: Object Lock as asked, or the bucket's default retention. */
+    ObjectHeaders headersFor(String bucket, ObjectHeaders headers) {
+        ObjectLock requested = headers == null ? null : headers.lock();
+        ObjectLock lock = forNewVersion(bucket, requested);
+        if (lock == requested) {
+            return headers;
+        }
+        return (headers == null ? ObjectHeaders.empty() : headers).withLock(lock);
+    }
+
     private void checkRetention(String mode, Instant until) {
         if ((mode == null) != (until == null)) {
             throw S3Errors.invalidArgument("x-amz-object-lock-retain-until-date and x-amz-object-lock-mode must both be supplied",
@@ -214,8 +225,7 @@ public final class ObjectLocks {
 
     private static ObjectRecord withLock(ObjectRecord object, ObjectLock lock) {
         boolean none = lock.mode() == null && lock.legalHold() == null;
-        dev.cloudjar.services.s3.model.ObjectHeaders headers = object.headers() == null
-                ? dev.cloudjar.services.s3.model.ObjectHeaders.empty() : object.headers();
+        ObjectHeaders headers = object.headers() == null ? ObjectHeaders.empty() : object.headers();
         return object.withHeaders(headers.withLock(none ? null : lock));
     }
 

@@ -7,6 +7,7 @@ import dev.cloudjar.events.S3NotificationConfigured;
 import dev.cloudjar.services.s3.model.AccessControlPolicy;
 import dev.cloudjar.services.s3.model.AclInput;
 import dev.cloudjar.services.s3.model.BucketRecord;
+import dev.cloudjar.services.s3.model.ExpirationRule;
 import dev.cloudjar.services.s3.model.LifecycleRule;
 import dev.cloudjar.services.s3.model.ObjectAttributes;
 import dev.cloudjar.services.s3.model.PublicAccessBlock;
@@ -25,7 +26,6 @@ import dev.cloudjar.services.s3.model.ListObjectsResult;
 import dev.cloudjar.services.s3.model.MultipartUploadInput;
 import dev.cloudjar.services.s3.model.NotificationConfiguration;
 import dev.cloudjar.services.s3.model.ObjectHeaders;
-import dev.cloudjar.services.s3.model.ObjectLock;
 import dev.cloudjar.services.s3.model.ObjectRead;
 import dev.cloudjar.services.s3.model.ObjectRecord;
 import dev.cloudjar.services.s3.model.PartRecord;
@@ -56,7 +56,9 @@ import java.util.Map;
  *
  * <p>Object Lock (see {@link ObjectLocks}) keeps locked versions from being deleted.
  *
- * <p>LIMITATIONS: lifecycle, website, encryption, request payment,
+ * <p>Lifecycle expiration is applied on CloudJar's clock (see {@link LifecycleExpiration}).
+ *
+ * <p>LIMITATIONS: lifecycle transitions, website, encryption, request payment,
  * accelerate, logging, inventory, analytics, metrics, intelligent-tiering and replication configurations
  * are stored and returned, not acted on; no
  * website hosting, SELECT or POST (browser form) uploads; these answer 501 NotImplemented. Requests of
@@ -66,7 +68,7 @@ import java.util.Map;
  * not supported. Blobs
  * orphaned by a crash between writing bytes and their record are not collected.
  */
-public final class S3Backend {
+public final class S3Backend implements AutoCloseable {
     private final S3State state;
     private volatile NotificationDestinations destinations = NotificationDestinations.ANY;
     private final BucketOperations buckets;
@@ -76,6 +78,7 @@ public final class S3Backend {
     private final BucketConfigurations configs;
     private final ObjectLocks locks;
     private final IdConfigurations idConfigs;
+    private final LifecycleExpiration lifecycle;
 
     public S3Backend(ServiceContext ctx) {
         this.state = new S3State(ctx);
@@ -86,6 +89,7 @@ public final class S3Backend {
         this.multipart = new MultipartOperations(state, objects);
         this.locks = new ObjectLocks(state);
         this.idConfigs = new IdConfigurations(state);
+        this.lifecycle = new LifecycleExpiration(state, objects, multipart, locks);
     }
 
     // ---- buckets
@@ -117,16 +121,6 @@ public final class S3Backend {
     /** Object Lock configuration, retention and legal hold of a bucket's objects. */
     public ObjectLocks objectLock() {
         return locks;
-    }
-
-    /** The headers a new version carries: Object Lock as asked, or the bucket's default retention. */
-    private ObjectHeaders lockedHeaders(String bucket, ObjectHeaders headers) {
-        ObjectLock requested = headers == null ? null : headers.lock();
-        ObjectLock lock = locks.forNewVersion(bucket, requested);
-        if (lock == requested) {
-            return headers;
-        }
-        return (headers == null ? ObjectHeaders.empty() : headers).withLock(lock);
     }
 
     // ---- access model (stored and returned, not enforced)
@@ -203,6 +197,7 @@ public final class S3Backend {
     public void deleteBucket(String bucket) {
         buckets.delete(bucket);
         locks.forget(bucket);
+        lifecycle.forget(bucket);
     }
 
     /** The caller's buckets in name order, optionally only those starting with {@code prefix}. */
@@ -324,7 +319,7 @@ public final class S3Backend {
     // ---- objects
 
     public ObjectRecord putObject(Scope scope, PutObjectInput in, UploadBody body, Caller caller) {
-        ObjectHeaders headers = lockedHeaders(in.bucket(), in.headers());
+        ObjectHeaders headers = locks.headersFor(in.bucket(), in.headers());
         return objects.put(scope, headers == in.headers() ? in : in.withHeaders(headers), body, caller);
     }
 
@@ -366,7 +361,7 @@ public final class S3Backend {
     }
 
     public CopyResult copyObject(Scope scope, CopyObjectInput in, Caller caller) {
-        ObjectHeaders headers = lockedHeaders(in.bucket(), in.headers());
+        ObjectHeaders headers = locks.headersFor(in.bucket(), in.headers());
         return objects.copy(scope, headers == in.headers() ? in : in.withHeaders(headers), caller);
     }
 
@@ -400,6 +395,22 @@ public final class S3Backend {
         configs.put(bucket, name, document);
     }
 
+    /** As below; the Enabled rules' expirations are then applied on CloudJar's clock. */
+    public void putBucketLifecycle(String bucket, List<LifecycleRule> rules, String document, List<ExpirationRule> expirations) {
+        putBucketLifecycle(bucket, rules, document);
+        lifecycle.put(bucket, expirations);
+    }
+
+    /** Applies lifecycle expiration as of now (the sweep does it once a UTC day); returns how much went. */
+    public int applyLifecycleNow() {
+        return lifecycle.sweep(state.ctx.clock().instant());
+    }
+
+    @Override
+    public void close() {
+        lifecycle.close();
+    }
+
     /** Checks the rules as S3 does, then stores the document. */
     public void putBucketLifecycle(String bucket, List<LifecycleRule> rules, String document) {
         state.bucket(bucket);
@@ -414,6 +425,9 @@ public final class S3Backend {
 
     public void deleteBucketConfiguration(String bucket, String name) {
         configs.delete(bucket, name);
+        if ("lifecycle".equals(name)) {
+            lifecycle.forget(bucket);
+        }
     }
 
     /** The SSE algorithms PutBucketEncryption accepts. */
@@ -449,7 +463,7 @@ public final class S3Backend {
     // ---- multipart
 
     public UploadRecord createMultipartUpload(MultipartUploadInput in) {
-        ObjectHeaders headers = lockedHeaders(in.bucket(), in.headers());
+        ObjectHeaders headers = locks.headersFor(in.bucket(), in.headers());
         return multipart.create(headers == in.headers() ? in : in.withHeaders(headers));
     }
 
