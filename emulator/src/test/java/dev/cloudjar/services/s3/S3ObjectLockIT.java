@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cloudjar.CloudJar;
 import dev.cloudjar.testing.CloudJarExtension;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -269,5 +273,41 @@ class S3ObjectLockIT {
                 .retention(r -> r.mode("governance").retainUntilDate(now(cloudJar).plus(Duration.ofDays(1))))));
         assertError(404, "NoSuchVersion", () -> s3.putObjectLegalHold(b -> b.bucket("lock-headers").key("k").versionId("nosuchversion")
                 .legalHold(h -> h.status(ObjectLockLegalHoldStatus.ON))));
+    }
+
+    @Test
+    void lockWritesWithoutADigestAreRefusedAsS3Does(S3Client s3, URI endpoint, CloudJar cloudJar) throws Exception {
+        s3.createBucket(b -> b.bucket("lock-digest").objectLockEnabledForBucket(true));
+        HttpClient http = HttpClient.newHttpClient();
+        String config = "<ObjectLockConfiguration><ObjectLockEnabled>Enabled</ObjectLockEnabled></ObjectLockConfiguration>";
+        HttpResponse<String> noMd5 = http.send(HttpRequest.newBuilder(endpoint.resolve("/lock-digest?object-lock"))
+                .PUT(HttpRequest.BodyPublishers.ofString(config)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, noMd5.statusCode(), noMd5.body());
+        assertTrue(noMd5.body().contains("<Code>InvalidRequest</Code>") && noMd5.body().contains("Content-MD5"), noMd5.body());
+        String md5 = java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("MD5")
+                .digest(config.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        HttpResponse<String> withMd5 = http.send(HttpRequest.newBuilder(endpoint.resolve("/lock-digest?object-lock"))
+                .header("Content-MD5", md5).PUT(HttpRequest.BodyPublishers.ofString(config)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, withMd5.statusCode(), withMd5.body());
+
+        Instant untilAt = now(cloudJar).plus(Duration.ofDays(1));
+        String until = untilAt.toString();
+        HttpResponse<String> plainPut = http.send(HttpRequest.newBuilder(endpoint.resolve("/lock-digest/doc"))
+                .header("x-amz-object-lock-mode", "GOVERNANCE").header("x-amz-object-lock-retain-until-date", until)
+                .PUT(HttpRequest.BodyPublishers.ofString("bytes")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, plainPut.statusCode(), plainPut.body());
+        assertTrue(plainPut.body().contains("<Code>InvalidRequest</Code>"), plainPut.body());
+        HttpResponse<String> checkedPut = http.send(HttpRequest.newBuilder(endpoint.resolve("/lock-digest/doc"))
+                .header("x-amz-object-lock-mode", "GOVERNANCE").header("x-amz-object-lock-retain-until-date", until)
+                .header("Content-MD5", java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("MD5")
+                        .digest("bytes".getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                .PUT(HttpRequest.BodyPublishers.ofString("bytes")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, checkedPut.statusCode(), checkedPut.body());
+        HttpResponse<String> head = http.send(HttpRequest.newBuilder(endpoint.resolve("/lock-digest/doc"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals("GOVERNANCE", head.headers().firstValue("x-amz-object-lock-mode").orElse(null));
+        String header = head.headers().firstValue("x-amz-object-lock-retain-until-date").orElseThrow();
+        assertEquals(untilAt, Instant.parse(header));
+        assertTrue(header.endsWith(".000Z"), header);
     }
 }
