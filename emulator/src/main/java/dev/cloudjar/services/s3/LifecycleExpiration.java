@@ -28,8 +28,9 @@ import org.slf4j.LoggerFactory;
  * time is a midnight: a sweep runs once per UTC day the clock enters (and after a rule change), checked
  * every second.
  *
- * <p>LIMITATIONS: removals are announced as ObjectRemoved events, not S3's LifecycleExpiration ones;
- * transitions change no storage class; a version under Object Lock is skipped, as S3 does.
+ * <p>Removals are announced as S3 does: LifecycleExpiration:Delete and :DeleteMarkerCreated.
+ *
+ * <p>LIMITATIONS: transitions change no storage class; a version under Object Lock is skipped, as S3 does.
  */
 final class LifecycleExpiration implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LifecycleExpiration.class);
@@ -122,7 +123,7 @@ final class LifecycleExpiration implements AutoCloseable {
             }
         }
         for (String key : due) {
-            objects.delete(scope, bucket, key, null, Caller.internal());
+            objects.delete(scope, bucket, key, null, Caller.internal(), version -> { }, ObjectVersions.EXPIRED);
         }
         return due.size();
     }
@@ -148,7 +149,7 @@ final class LifecycleExpiration implements AutoCloseable {
         int removed = 0;
         for (Doomed d : doomed) {
             try {
-                objects.delete(scope, bucket, d.key(), d.versionId(), Caller.internal(), locks.deleteGuard(false));
+                objects.delete(scope, bucket, d.key(), d.versionId(), Caller.internal(), locks.deleteGuard(false), ObjectVersions.EXPIRED);
                 removed++;
             } catch (AwsException locked) {
                 // under Object Lock: S3's lifecycle leaves it too

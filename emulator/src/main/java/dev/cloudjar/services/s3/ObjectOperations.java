@@ -170,15 +170,21 @@ final class ObjectOperations {
     /** As above; {@code guard} may refuse removing a named version (Object Lock). */
     DeleteResult delete(Scope scope, String bucket, String key, String versionId, Caller caller,
             java.util.function.Consumer<ObjectRecord> guard) {
-        DeleteResult versioned = versions.delete(scope, bucket, key, versionId, caller, guard);
+        return delete(scope, bucket, key, versionId, caller, guard, ObjectVersions.REMOVED);
+    }
+
+    /** As above, announced as {@code events}{@code :Delete} / {@code :DeleteMarkerCreated}. */
+    DeleteResult delete(Scope scope, String bucket, String key, String versionId, Caller caller,
+            java.util.function.Consumer<ObjectRecord> guard, String events) {
+        DeleteResult versioned = versions.delete(scope, bucket, key, versionId, caller, guard, events);
         if (versioned != null) {
             return versioned;
         }
-        deleteUnversioned(scope, bucket, key, caller);
+        deleteUnversioned(scope, bucket, key, caller, events);
         return new DeleteResult(key, null, null, false);
     }
 
-    private void deleteUnversioned(Scope scope, String bucket, String key, Caller caller) {
+    private void deleteUnversioned(Scope scope, String bucket, String key, Caller caller, String events) {
         ObjectRecord previous;
         ReentrantLock lock = state.lock(bucket, key);
         lock.lock();
@@ -193,7 +199,7 @@ final class ObjectOperations {
         }
         if (previous != null) {
             state.releaseBlobs(previous.segments());
-            state.publish(scope, bucket, key, "ObjectRemoved:Delete", null, caller);
+            state.publish(scope, bucket, key, events + ":Delete", null, caller);
         }
     }
 

@@ -27,6 +27,8 @@ import java.util.function.UnaryOperator;
  * <p>LIMITATIONS: MFA delete is stored, not required; finding a version by id scans the key's versions.
  */
 final class ObjectVersions {
+    static final String REMOVED = "ObjectRemoved";
+    static final String EXPIRED = "LifecycleExpiration";
     private final S3State state;
 
     ObjectVersions(S3State state) {
@@ -157,10 +159,16 @@ final class ObjectVersions {
 
     /** As above; {@code guard} sees a named version under the key's lock and may refuse its removal (Object Lock). */
     DeleteResult delete(Scope scope, String bucket, String key, String versionId, Caller caller, Consumer<ObjectRecord> guard) {
+        return delete(scope, bucket, key, versionId, caller, guard, REMOVED);
+    }
+
+    /** As above, announced as {@code events}{@code :Delete} / {@code :DeleteMarkerCreated} (ObjectRemoved or LifecycleExpiration). */
+    DeleteResult delete(Scope scope, String bucket, String key, String versionId, Caller caller, Consumer<ObjectRecord> guard,
+            String events) {
         state.bucket(bucket);
         if (versionId != null) {
             checkVersionId(versionId);
-            return deleteVersion(scope, bucket, key, versionId, caller, guard);
+            return deleteVersion(scope, bucket, key, versionId, caller, guard, events);
         }
         VersioningConfiguration versioning = active(state.versioning.get(bucket));
         if (versioning == null) {
@@ -184,12 +192,12 @@ final class ObjectVersions {
             lock.unlock();
         }
         state.releaseBlobs(freed);
-        state.publish(scope, bucket, key, "ObjectRemoved:DeleteMarkerCreated", null, marker.versionIdOrNull(), caller);
+        state.publish(scope, bucket, key, events + ":DeleteMarkerCreated", null, marker.versionIdOrNull(), caller);
         return new DeleteResult(key, null, marker.versionIdOrNull(), true);
     }
 
     private DeleteResult deleteVersion(Scope scope, String bucket, String key, String versionId, Caller caller,
-            Consumer<ObjectRecord> guard) {
+            Consumer<ObjectRecord> guard, String events) {
         ObjectRecord removed = null;
         List<Segment> freed = List.of();
         ReentrantLock lock = state.lock(bucket, key);
@@ -232,7 +240,7 @@ final class ObjectVersions {
             return new DeleteResult(key, versionId, versionId, false);
         }
         state.releaseBlobs(freed);
-        state.publish(scope, bucket, key, "ObjectRemoved:Delete", null, removed.versionIdOrNull(), caller);
+        state.publish(scope, bucket, key, events + ":Delete", null, removed.versionIdOrNull(), caller);
         return new DeleteResult(key, versionId, versionId, removed.deleteMarker());
     }
 
