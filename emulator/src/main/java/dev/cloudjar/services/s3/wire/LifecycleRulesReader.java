@@ -29,7 +29,9 @@ final class LifecycleRulesReader {
             Map<String, String> tags = new LinkedHashMap<>();
             if (where != null) {
                 for (XmlNode tag : where.children("Tag")) {
-                    tags.put(tag.childText("Key"), tag.child("Value") == null ? "" : tag.child("Value").rawText());
+                    if (tag.childText("Key") != null) {
+                        tags.put(tag.childText("Key"), tag.child("Value") == null ? "" : tag.child("Value").rawText());
+                    }
                 }
             }
             XmlNode expiration = rule.child("Expiration");
