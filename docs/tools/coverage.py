@@ -41,7 +41,16 @@ REST_IMPLEMENTED = {
         DeleteBucketOwnershipControls GetObjectAttributes PutBucketLifecycleConfiguration
         GetBucketLifecycleConfiguration DeleteBucketLifecycle PutBucketWebsite GetBucketWebsite DeleteBucketWebsite
         PutBucketEncryption DeleteBucketEncryption PutBucketRequestPayment GetBucketRequestPayment
-        PutBucketAccelerateConfiguration GetBucketAccelerateConfiguration PutBucketLogging GetBucketLogging""".split(),
+        PutBucketAccelerateConfiguration GetBucketAccelerateConfiguration PutBucketLogging GetBucketLogging
+        PutObjectLockConfiguration GetObjectLockConfiguration PutObjectRetention GetObjectRetention
+        PutObjectLegalHold GetObjectLegalHold PutBucketInventoryConfiguration GetBucketInventoryConfiguration
+        DeleteBucketInventoryConfiguration ListBucketInventoryConfigurations PutBucketAnalyticsConfiguration
+        GetBucketAnalyticsConfiguration DeleteBucketAnalyticsConfiguration ListBucketAnalyticsConfigurations
+        PutBucketMetricsConfiguration GetBucketMetricsConfiguration DeleteBucketMetricsConfiguration
+        ListBucketMetricsConfigurations PutBucketIntelligentTieringConfiguration
+        GetBucketIntelligentTieringConfiguration DeleteBucketIntelligentTieringConfiguration
+        ListBucketIntelligentTieringConfigurations PutBucketReplication GetBucketReplication DeleteBucketReplication
+        PutBucketLifecycle GetBucketLifecycle PutBucketNotification GetBucketNotification""".split(),
     "lambda": """CreateFunction GetFunction GetFunctionConfiguration ListFunctions UpdateFunctionCode
         UpdateFunctionConfiguration DeleteFunction Invoke InvokeAsync PublishVersion ListVersionsByFunction
         CreateAlias GetAlias UpdateAlias DeleteAlias ListAliases AddPermission RemovePermission GetPolicy

@@ -81,6 +81,7 @@ public final class S3ToEventBridge {
             case "ObjectCreated:CompleteMultipartUpload" -> "CompleteMultipartUpload";
             case "ObjectCreated:Post" -> "POST Object";
             case "ObjectCreated:Put" -> "PutObject";
+            case "LifecycleExpiration:Delete", "LifecycleExpiration:DeleteMarkerCreated" -> "Lifecycle Expiration";
             default -> "DeleteObject";
         };
     }

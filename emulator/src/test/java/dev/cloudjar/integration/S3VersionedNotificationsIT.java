@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.Event;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -26,13 +25,8 @@ class S3VersionedNotificationsIT {
 
     @Test
     void recordsCarryVersionIds(CloudJar cloudJar, S3Client s3, SqsClient sqs) throws Exception {
-        String url = sqs.createQueue(b -> b.queueName("s3-versioned-events")).queueUrl();
-        String arn = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNamesWithStrings("QueueArn")).attributesAsStrings().get("QueueArn");
-        s3.createBucket(b -> b.bucket("notify-versions"));
-        s3.putBucketVersioning(b -> b.bucket("notify-versions").versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
-        s3.putBucketNotificationConfiguration(b -> b.bucket("notify-versions").notificationConfiguration(n -> n
-                .queueConfigurations(q -> q.queueArn(arn).events(Event.S3_OBJECT_CREATED, Event.S3_OBJECT_REMOVED))));
-        assertEquals(1, Workshop.drain(sqs, url, Duration.ofSeconds(10), 1).size(), "the s3:TestEvent");
+        String url = S3QueueNotifications.versionedBucketNotifying(s3, sqs, "s3-versioned-events", "notify-versions",
+                Event.S3_OBJECT_CREATED.toString(), Event.S3_OBJECT_REMOVED.toString());
 
         String version = s3.putObject(b -> b.bucket("notify-versions").key("doc"), RequestBody.fromString("v1")).versionId();
         String marker = s3.deleteObject(b -> b.bucket("notify-versions").key("doc")).versionId();

@@ -13,7 +13,7 @@ import java.util.Set;
  * encryption, request payment, accelerate and logging. Each is kept as the document the client put,
  * keyed {@code bucket\0name}.
  *
- * <p>LIMITATIONS: lifecycle rules are stored, not applied (nothing expires); website configurations
+ * <p>LIMITATIONS: lifecycle transitions are stored, not applied (expirations are: {@link LifecycleExpiration}); website configurations
  * are not served; logging delivers no logs; encryption changes nothing (bytes are not encrypted).
  */
 final class BucketConfigurations {

@@ -11,6 +11,7 @@ import dev.cloudjar.services.s3.model.DeleteResult;
 import dev.cloudjar.services.s3.model.ObjectIdentifier;
 import dev.cloudjar.services.s3.model.GetObjectInput;
 import dev.cloudjar.services.s3.model.ObjectHeaders;
+import dev.cloudjar.services.s3.model.ObjectLock;
 import dev.cloudjar.services.s3.model.ObjectRead;
 import dev.cloudjar.services.s3.model.ObjectRecord;
 import dev.cloudjar.services.s3.model.PutObjectInput;
@@ -167,15 +168,27 @@ final class ObjectOperations {
 
     /** Deletes a key or one of its versions (absent ones are fine: S3 answers 204 either way). */
     DeleteResult delete(Scope scope, String bucket, String key, String versionId, Caller caller) {
-        DeleteResult versioned = versions.delete(scope, bucket, key, versionId, caller);
+        return delete(scope, bucket, key, versionId, caller, version -> { });
+    }
+
+    /** As above; {@code guard} may refuse removing a named version (Object Lock). */
+    DeleteResult delete(Scope scope, String bucket, String key, String versionId, Caller caller,
+            java.util.function.Consumer<ObjectRecord> guard) {
+        return delete(scope, bucket, key, versionId, caller, guard, ObjectVersions.REMOVED);
+    }
+
+    /** As above, announced as {@code events}{@code :Delete} / {@code :DeleteMarkerCreated}. */
+    DeleteResult delete(Scope scope, String bucket, String key, String versionId, Caller caller,
+            java.util.function.Consumer<ObjectRecord> guard, String events) {
+        DeleteResult versioned = versions.delete(scope, bucket, key, versionId, caller, guard, events);
         if (versioned != null) {
             return versioned;
         }
-        deleteUnversioned(scope, bucket, key, caller);
+        deleteUnversioned(scope, bucket, key, caller, events);
         return new DeleteResult(key, null, null, false);
     }
 
-    private void deleteUnversioned(Scope scope, String bucket, String key, Caller caller) {
+    private void deleteUnversioned(Scope scope, String bucket, String key, Caller caller, String events) {
         ObjectRecord previous;
         ReentrantLock lock = state.lock(bucket, key);
         lock.lock();
@@ -190,11 +203,16 @@ final class ObjectOperations {
         }
         if (previous != null) {
             state.releaseBlobs(previous.segments());
-            state.publish(scope, bucket, key, "ObjectRemoved:Delete", null, caller);
+            state.publish(scope, bucket, key, events + ":Delete", null, caller);
         }
     }
 
     List<DeleteResult> deleteMany(Scope scope, String bucket, List<ObjectIdentifier> objects, Caller caller) {
+        return deleteMany(scope, bucket, objects, caller, version -> { });
+    }
+
+    List<DeleteResult> deleteMany(Scope scope, String bucket, List<ObjectIdentifier> objects, Caller caller,
+            java.util.function.Consumer<ObjectRecord> guard) {
         state.bucket(bucket);
         if (objects.isEmpty() || objects.size() > 1000) {
             throw S3Errors.malformedXml();
@@ -202,7 +220,7 @@ final class ObjectOperations {
         List<DeleteResult> results = new ArrayList<>(objects.size());
         for (ObjectIdentifier object : objects) {
             try {
-                results.add(delete(scope, bucket, object.key(), object.versionId(), caller));
+                results.add(delete(scope, bucket, object.key(), object.versionId(), caller, guard));
             } catch (AwsException e) {
                 results.add(new DeleteResult(object.key(), object.versionId(), null, false, e.code(), e.getMessage()));
             }
@@ -239,6 +257,11 @@ final class ObjectOperations {
         if (self && !in.replaceMetadata() && (in.headers() == null || in.headers().storageClass() == null)) {
             throw S3Errors.invalidRequest("This copy request is illegal because it is trying to copy an object to itself "
                     + "without changing the object's metadata, storage class, website redirect location or encryption attributes.");
+        }
+        // Object Lock settings are the request's (or the bucket's default), never the source's.
+        ObjectLock requestedLock = in.headers() == null ? null : in.headers().lock();
+        if (headers != null || requestedLock != null) {
+            headers = (headers == null ? ObjectHeaders.empty() : headers).withLock(requestedLock);
         }
         Map<String, String> tags = in.replaceTags() ? in.tags() : source.tags();
         TagRules.validate(tags, 10);

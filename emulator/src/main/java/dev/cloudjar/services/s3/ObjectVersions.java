@@ -27,6 +27,8 @@ import java.util.function.UnaryOperator;
  * <p>LIMITATIONS: MFA delete is stored, not required; finding a version by id scans the key's versions.
  */
 final class ObjectVersions {
+    static final String REMOVED = "ObjectRemoved";
+    static final String EXPIRED = "LifecycleExpiration";
     private final S3State state;
 
     ObjectVersions(S3State state) {
@@ -152,10 +154,21 @@ final class ObjectVersions {
 
     /** DeleteObject: removes a named version for good, or (no version named) deletes as the bucket's versioning says. */
     DeleteResult delete(Scope scope, String bucket, String key, String versionId, Caller caller) {
+        return delete(scope, bucket, key, versionId, caller, version -> { });
+    }
+
+    /** As above; {@code guard} sees a named version under the key's lock and may refuse its removal (Object Lock). */
+    DeleteResult delete(Scope scope, String bucket, String key, String versionId, Caller caller, Consumer<ObjectRecord> guard) {
+        return delete(scope, bucket, key, versionId, caller, guard, REMOVED);
+    }
+
+    /** As above, announced as {@code events}{@code :Delete} / {@code :DeleteMarkerCreated} (ObjectRemoved or LifecycleExpiration). */
+    DeleteResult delete(Scope scope, String bucket, String key, String versionId, Caller caller, Consumer<ObjectRecord> guard,
+            String events) {
         state.bucket(bucket);
         if (versionId != null) {
             checkVersionId(versionId);
-            return deleteVersion(scope, bucket, key, versionId, caller);
+            return deleteVersion(scope, bucket, key, versionId, caller, guard, events);
         }
         VersioningConfiguration versioning = active(state.versioning.get(bucket));
         if (versioning == null) {
@@ -179,11 +192,12 @@ final class ObjectVersions {
             lock.unlock();
         }
         state.releaseBlobs(freed);
-        state.publish(scope, bucket, key, "ObjectRemoved:DeleteMarkerCreated", null, marker.versionIdOrNull(), caller);
+        state.publish(scope, bucket, key, events + ":DeleteMarkerCreated", null, marker.versionIdOrNull(), caller);
         return new DeleteResult(key, null, marker.versionIdOrNull(), true);
     }
 
-    private DeleteResult deleteVersion(Scope scope, String bucket, String key, String versionId, Caller caller) {
+    private DeleteResult deleteVersion(Scope scope, String bucket, String key, String versionId, Caller caller,
+            Consumer<ObjectRecord> guard, String events) {
         ObjectRecord removed = null;
         List<Segment> freed = List.of();
         ReentrantLock lock = state.lock(bucket, key);
@@ -194,6 +208,7 @@ final class ObjectVersions {
             List<Map.Entry<String, ObjectRecord>> older = noncurrent(bucket, key);
             boolean wasLatest = false;
             if (current != null && current.hasVersion(versionId)) {
+                guard.accept(current);
                 removed = current;
                 state.objects.remove(storedKey);
                 wasLatest = true;
@@ -201,6 +216,7 @@ final class ObjectVersions {
                 for (int i = 0; i < older.size(); i++) {
                     Map.Entry<String, ObjectRecord> e = older.get(i);
                     if (e.getValue().hasVersion(versionId)) {
+                        guard.accept(e.getValue());
                         removed = e.getValue();
                         state.versions.remove(e.getKey());
                         wasLatest = current == null && i == 0;
@@ -224,7 +240,7 @@ final class ObjectVersions {
             return new DeleteResult(key, versionId, versionId, false);
         }
         state.releaseBlobs(freed);
-        state.publish(scope, bucket, key, "ObjectRemoved:Delete", null, removed.versionIdOrNull(), caller);
+        state.publish(scope, bucket, key, events + ":Delete", null, removed.versionIdOrNull(), caller);
         return new DeleteResult(key, versionId, versionId, removed.deleteMarker());
     }
 

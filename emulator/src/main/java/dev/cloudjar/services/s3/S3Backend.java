@@ -7,6 +7,7 @@ import dev.cloudjar.events.S3NotificationConfigured;
 import dev.cloudjar.services.s3.model.AccessControlPolicy;
 import dev.cloudjar.services.s3.model.AclInput;
 import dev.cloudjar.services.s3.model.BucketRecord;
+import dev.cloudjar.services.s3.model.ExpirationRule;
 import dev.cloudjar.services.s3.model.LifecycleRule;
 import dev.cloudjar.services.s3.model.ObjectAttributes;
 import dev.cloudjar.services.s3.model.PublicAccessBlock;
@@ -24,6 +25,7 @@ import dev.cloudjar.services.s3.model.ListObjectsInput;
 import dev.cloudjar.services.s3.model.ListObjectsResult;
 import dev.cloudjar.services.s3.model.MultipartUploadInput;
 import dev.cloudjar.services.s3.model.NotificationConfiguration;
+import dev.cloudjar.services.s3.model.ObjectHeaders;
 import dev.cloudjar.services.s3.model.ObjectRead;
 import dev.cloudjar.services.s3.model.ObjectRecord;
 import dev.cloudjar.services.s3.model.PartRecord;
@@ -52,18 +54,23 @@ import java.util.Map;
  * <p>The access model (owners, ACLs, ownership controls, policies, public access block) is stored and
  * returned as S3 does, never enforced.
  *
- * <p>LIMITATIONS: no object lock; lifecycle, website, encryption, request payment,
- * accelerate and logging configurations are stored and returned, not acted on; no replication,
- * website hosting or SELECT; these answer 501 NotImplemented. Browser POST uploads ({@link #postObject}) check
- * their policy's signature only in strict authentication, and a second file part after the first is not
- * noticed (S3 refuses it), since nothing after the file is read. Requests of
+ * <p>Object Lock (see {@link ObjectLocks}) keeps locked versions from being deleted.
+ *
+ * <p>Lifecycle expiration is applied on CloudJar's clock (see {@link LifecycleExpiration}).
+ *
+ * <p>LIMITATIONS: lifecycle transitions, website, encryption, request payment,
+ * accelerate, logging, inventory, analytics, metrics, intelligent-tiering and replication configurations
+ * are stored and returned, not acted on; no website hosting or SELECT; these answer 501 NotImplemented.
+ * Browser POST uploads ({@link #postObject}) check their policy's signature only in strict authentication,
+ * and a second file part after the first is not noticed (S3 refuses it), since nothing after the file is
+ * read. Requests of
  * other accounts are not denied. Signatures are not verified (presigned-URL expiry is). CRC64NVME is
  * not computed for copies that need a new checksum; a FULL_OBJECT multipart checksum whose parts
  * carried no checksums is stored as the client sent it. The SHA512/MD5/XXHASH checksum algorithms are
  * not supported. Blobs
  * orphaned by a crash between writing bytes and their record are not collected.
  */
-public final class S3Backend {
+public final class S3Backend implements AutoCloseable {
     private final S3State state;
     private volatile NotificationDestinations destinations = NotificationDestinations.ANY;
     private final BucketOperations buckets;
@@ -71,6 +78,9 @@ public final class S3Backend {
     private final MultipartOperations multipart;
     private final AccessControl access;
     private final BucketConfigurations configs;
+    private final ObjectLocks locks;
+    private final IdConfigurations idConfigs;
+    private final LifecycleExpiration lifecycle;
 
     public S3Backend(ServiceContext ctx) {
         this.state = new S3State(ctx);
@@ -79,6 +89,9 @@ public final class S3Backend {
         this.configs = new BucketConfigurations(state);
         this.objects = new ObjectOperations(state, access);
         this.multipart = new MultipartOperations(state, objects);
+        this.locks = new ObjectLocks(state);
+        this.idConfigs = new IdConfigurations(state);
+        this.lifecycle = new LifecycleExpiration(state, objects, multipart, locks);
     }
 
     // ---- buckets
@@ -90,6 +103,26 @@ public final class S3Backend {
     /** CreateBucket with x-amz-object-ownership (null: BucketOwnerEnforced, S3's default) and a canned or granted ACL. */
     public BucketRecord createBucket(Scope scope, String bucket, String locationConstraint, String objectOwnership, AclInput acl) {
         return buckets.create(scope, bucket, locationConstraint, objectOwnership, acl);
+    }
+
+    /** CreateBucket with {@code x-amz-bucket-object-lock-enabled}: Object Lock on and versioning Enabled. */
+    public BucketRecord createBucket(Scope scope, String bucket, String locationConstraint, String objectOwnership, AclInput acl,
+            boolean objectLockEnabled) {
+        BucketRecord created = buckets.create(scope, bucket, locationConstraint, objectOwnership, acl);
+        if (objectLockEnabled) {
+            locks.enable(bucket);
+        }
+        return created;
+    }
+
+    /** Inventory, analytics, metrics and intelligent-tiering configurations (by id) and replication. */
+    public IdConfigurations idConfigurations() {
+        return idConfigs;
+    }
+
+    /** Object Lock configuration, retention and legal hold of a bucket's objects. */
+    public ObjectLocks objectLock() {
+        return locks;
     }
 
     // ---- access model (stored and returned, not enforced)
@@ -165,6 +198,8 @@ public final class S3Backend {
 
     public void deleteBucket(String bucket) {
         buckets.delete(bucket);
+        locks.forget(bucket);
+        lifecycle.forget(bucket);
     }
 
     /** The caller's buckets in name order, optionally only those starting with {@code prefix}. */
@@ -286,12 +321,17 @@ public final class S3Backend {
     // ---- objects
 
     public ObjectRecord putObject(Scope scope, PutObjectInput in, UploadBody body, Caller caller) {
-        return objects.put(scope, in, body, caller);
+        return objects.put(scope, withDefaultLock(in), body, caller);
     }
 
     /** A browser form upload (POST Object): a PutObject whose notification is {@code ObjectCreated:Post}. */
     public ObjectRecord postObject(Scope scope, PutObjectInput in, UploadBody body, Caller caller) {
-        return objects.put(scope, in, body, caller, "ObjectCreated:Post");
+        return objects.put(scope, withDefaultLock(in), body, caller, "ObjectCreated:Post");
+    }
+
+    private PutObjectInput withDefaultLock(PutObjectInput in) {
+        ObjectHeaders headers = locks.headersFor(in.bucket(), in.headers());
+        return headers == in.headers() ? in : in.withHeaders(headers);
     }
 
     /** Resolves GetObject/HeadObject: conditions, range or part; the bytes come from {@link #openObject}. */
@@ -315,13 +355,25 @@ public final class S3Backend {
         return objects.delete(scope, bucket, key, versionId, caller);
     }
 
+    /** As above; a version under Object Lock is kept (AccessDenied) unless only GOVERNANCE holds it and the caller bypasses it. */
+    public DeleteResult deleteObject(Scope scope, String bucket, String key, String versionId, Caller caller, boolean bypassGovernance) {
+        return objects.delete(scope, bucket, key, versionId, caller, locks.deleteGuard(bypassGovernance));
+    }
+
+    /** DeleteObjects with Object Lock: locked versions come back as AccessDenied errors. */
+    public List<DeleteResult> deleteObjects(Scope scope, String bucket, List<ObjectIdentifier> keys, Caller caller,
+            boolean bypassGovernance) {
+        return objects.deleteMany(scope, bucket, keys, caller, locks.deleteGuard(bypassGovernance));
+    }
+
     /** Deletes up to 1000 keys or versions; absent ones are reported as deleted, as S3 does. */
     public List<DeleteResult> deleteObjects(Scope scope, String bucket, List<ObjectIdentifier> keys, Caller caller) {
         return objects.deleteMany(scope, bucket, keys, caller);
     }
 
     public CopyResult copyObject(Scope scope, CopyObjectInput in, Caller caller) {
-        return objects.copy(scope, in, caller);
+        ObjectHeaders headers = locks.headersFor(in.bucket(), in.headers());
+        return objects.copy(scope, headers == in.headers() ? in : in.withHeaders(headers), caller);
     }
 
     public void putObjectTagging(String bucket, String key, Map<String, String> tags) {
@@ -354,6 +406,22 @@ public final class S3Backend {
         configs.put(bucket, name, document);
     }
 
+    /** As below; the Enabled rules' expirations are then applied on CloudJar's clock. */
+    public void putBucketLifecycle(String bucket, List<LifecycleRule> rules, String document, List<ExpirationRule> expirations) {
+        putBucketLifecycle(bucket, rules, document);
+        lifecycle.put(bucket, expirations);
+    }
+
+    /** Applies lifecycle expiration as of now (the sweep does it once a UTC day); returns how much went. */
+    public int applyLifecycleNow() {
+        return lifecycle.sweep(state.ctx.clock().instant());
+    }
+
+    @Override
+    public void close() {
+        lifecycle.close();
+    }
+
     /** Checks the rules as S3 does, then stores the document. */
     public void putBucketLifecycle(String bucket, List<LifecycleRule> rules, String document) {
         state.bucket(bucket);
@@ -368,6 +436,9 @@ public final class S3Backend {
 
     public void deleteBucketConfiguration(String bucket, String name) {
         configs.delete(bucket, name);
+        if ("lifecycle".equals(name)) {
+            lifecycle.forget(bucket);
+        }
     }
 
     /** The SSE algorithms PutBucketEncryption accepts. */
@@ -379,6 +450,9 @@ public final class S3Backend {
 
     /** Turns versioning on or suspends it (Status Enabled / Suspended; a bucket never goes back to unversioned). */
     public void putBucketVersioning(String bucket, VersioningConfiguration configuration) {
+        state.bucket(bucket);
+        locks.checkVersioningChange(bucket, configuration);
+        idConfigs.checkVersioningChange(bucket, configuration);
         buckets.putVersioning(bucket, configuration);
     }
 
@@ -400,7 +474,8 @@ public final class S3Backend {
     // ---- multipart
 
     public UploadRecord createMultipartUpload(MultipartUploadInput in) {
-        return multipart.create(in);
+        ObjectHeaders headers = locks.headersFor(in.bucket(), in.headers());
+        return multipart.create(headers == in.headers() ? in : in.withHeaders(headers));
     }
 
     public PartRecord uploadPart(String bucket, String key, String uploadId, int partNumber, UploadBody body) {

@@ -167,7 +167,7 @@ class S3BucketsIT {
     @Test
     void unimplementedSubResourcesAre501(S3Client s3) {
         s3.createBucket(b -> b.bucket("plain-bucket"));
-        S3Exception e = assertThrows(S3Exception.class, () -> s3.getBucketReplication(b -> b.bucket("plain-bucket")));
+        S3Exception e = assertThrows(S3Exception.class, () -> s3.getBucketMetadataTableConfiguration(b -> b.bucket("plain-bucket")));
         assertEquals(501, e.statusCode());
         assertEquals("NotImplemented", e.awsErrorDetails().errorCode());
     }

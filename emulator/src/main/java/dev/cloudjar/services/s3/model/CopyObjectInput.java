@@ -24,4 +24,9 @@ public record CopyObjectInput(
         String checksumAlgorithm,
         String sourceVersionId,
         AclInput acl) {
+
+    public CopyObjectInput withHeaders(ObjectHeaders value) {
+        return new CopyObjectInput(sourceBucket, sourceKey, bucket, key, replaceMetadata, value, replaceTags, tags, ifMatch,
+                ifNoneMatch, ifModifiedSince, ifUnmodifiedSince, checksumAlgorithm, sourceVersionId, acl);
+    }
 }

@@ -16,4 +16,8 @@ public record MultipartUploadInput(
             String checksumAlgorithm, String checksumType) {
         this(bucket, key, headers, tags, checksumAlgorithm, checksumType, null);
     }
+
+    public MultipartUploadInput withHeaders(ObjectHeaders value) {
+        return new MultipartUploadInput(bucket, key, value, tags, checksumAlgorithm, checksumType, acl);
+    }
 }

@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * The representation headers S3 stores with an object and returns on GET/HEAD. User metadata names
- * are lower case and without the {@code x-amz-meta-} prefix.
+ * are lower case and without the {@code x-amz-meta-} prefix. {@code lock} is the version's Object Lock
+ * retention and legal hold (null when none), returned as {@code x-amz-object-lock-*} headers.
  */
 public record ObjectHeaders(
         String contentType,
@@ -15,12 +16,26 @@ public record ObjectHeaders(
         String expires,
         String websiteRedirectLocation,
         String storageClass,
-        Map<String, String> userMetadata) {
+        Map<String, String> userMetadata,
+        ObjectLock lock) {
 
     public static final String DEFAULT_CONTENT_TYPE = "binary/octet-stream";
 
     public ObjectHeaders {
         userMetadata = userMetadata == null ? Map.of() : Map.copyOf(userMetadata);
+    }
+
+    public ObjectHeaders(String contentType, String contentEncoding, String contentDisposition, String contentLanguage,
+            String cacheControl, String expires, String websiteRedirectLocation, String storageClass,
+            Map<String, String> userMetadata) {
+        this(contentType, contentEncoding, contentDisposition, contentLanguage, cacheControl, expires, websiteRedirectLocation,
+                storageClass, userMetadata, null);
+    }
+
+    /** The same headers with another Object Lock state (null: none). */
+    public ObjectHeaders withLock(ObjectLock value) {
+        return new ObjectHeaders(contentType, contentEncoding, contentDisposition, contentLanguage, cacheControl, expires,
+                websiteRedirectLocation, storageClass, userMetadata, value);
     }
 
     public static ObjectHeaders empty() {

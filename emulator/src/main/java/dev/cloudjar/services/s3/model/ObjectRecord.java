@@ -48,6 +48,15 @@ public record ObjectRecord(
         return new ObjectRecord(key, size, eTag, lastModified, headers, tags, checksum, segments, id, deleteMarker, acl);
     }
 
+    public ObjectRecord withHeaders(ObjectHeaders value) {
+        return new ObjectRecord(key, size, eTag, lastModified, value, tags, checksum, segments, versionId, deleteMarker, acl);
+    }
+
+    /** The version's Object Lock state (null when none). */
+    public ObjectLock lock() {
+        return headers == null ? null : headers.lock();
+    }
+
     /** The ACL stored with this version; null means the owner's full control. */
     public ObjectRecord withAcl(AccessControlPolicy value) {
         return new ObjectRecord(key, size, eTag, lastModified, headers, tags, checksum, segments, versionId, deleteMarker, value);

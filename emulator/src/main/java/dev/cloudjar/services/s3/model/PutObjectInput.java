@@ -16,4 +16,8 @@ public record PutObjectInput(String bucket, String key, ObjectHeaders headers, M
             String ifNoneMatch) {
         this(bucket, key, headers, tags, ifMatch, ifNoneMatch, null);
     }
+
+    public PutObjectInput withHeaders(ObjectHeaders value) {
+        return new PutObjectInput(bucket, key, value, tags, ifMatch, ifNoneMatch, acl);
+    }
 }

@@ -35,7 +35,8 @@ final class BucketRoutes {
             constraint = root.childText("LocationConstraint");
         }
         BucketRecord bucket = backend.createBucket(request.scope(), address.bucket(), constraint,
-                request.header("x-amz-object-ownership"), AccessRoutes.headers(request));
+                request.header("x-amz-object-ownership"), AccessRoutes.headers(request),
+                "true".equalsIgnoreCase(request.header("x-amz-bucket-object-lock-enabled")));
         return AwsResponse.ok().header("Location", "/" + bucket.name()).body(new byte[0], null);
     }
 

@@ -95,7 +95,7 @@ final class ConfigRoutes {
             rules.add(new LifecycleRule(rule.childText("ID"), rule.childText("Status"), actions, days,
                     rule.child("Filter") != null || rule.child("Prefix") != null));
         }
-        backend.putBucketLifecycle(address.bucket(), rules, body.text());
+        backend.putBucketLifecycle(address.bucket(), rules, body.text(), LifecycleRulesReader.read(root));
         return empty().header(MIN_SIZE, "all_storage_classes_128K");
     }
 

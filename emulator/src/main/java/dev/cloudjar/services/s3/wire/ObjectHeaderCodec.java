@@ -27,10 +27,11 @@ final class ObjectHeaderCodec {
                         MetadataText.decode(String.join(",", request.headers().all(name))));
             }
         }
-        return new ObjectHeaders(request.header("Content-Type"), contentEncoding(request.header("Content-Encoding")),
+        ObjectHeaders headers = new ObjectHeaders(request.header("Content-Type"), contentEncoding(request.header("Content-Encoding")),
                 request.header("Content-Disposition"), request.header("Content-Language"), request.header("Cache-Control"),
                 request.header("Expires"), request.header("x-amz-website-redirect-location"),
                 storageClass(request.header("x-amz-storage-class")), meta);
+        return ObjectLockRoutes.withLockHeaders(request, headers);
     }
 
     static String storageClass(String value) {
@@ -103,6 +104,7 @@ final class ObjectHeaderCodec {
         if (!object.tags().isEmpty()) {
             response.header("x-amz-tagging-count", String.valueOf(object.tags().size()));
         }
+        ObjectLockRoutes.writeHeaders(response, h.lock());
     }
 
     static String contentType(ObjectRecord object, AwsRequest request) {

@@ -41,6 +41,7 @@ final class ObjectRoutes {
     }
 
     AwsResponse put(AwsRequest request, S3Address address) {
+        ObjectLockRoutes.requireIntegrity(request);
         PutObjectInput input = new PutObjectInput(address.bucket(), address.key(), ObjectHeaderCodec.read(request),
                 ObjectHeaderCodec.tagging(request.header("x-amz-tagging")), request.header("If-Match"), request.header("If-None-Match"),
                 AccessRoutes.headers(request));
@@ -111,7 +112,7 @@ final class ObjectRoutes {
 
     AwsResponse delete(AwsRequest request, S3Address address) {
         DeleteResult result = backend.deleteObject(request.scope(), address.bucket(), address.key(),
-                request.queryParameter("versionId"), caller(request));
+                request.queryParameter("versionId"), caller(request), ObjectLockRoutes.bypass(request));
         return AwsResponse.status(204).header("x-amz-delete-marker", result.deleteMarker() ? "true" : null)
                 .header("x-amz-version-id", result.versionId());
     }
@@ -131,7 +132,8 @@ final class ObjectRoutes {
             XmlNode versionId = object.child("VersionId");
             keys.add(new ObjectIdentifier(key.rawText(), versionId == null ? null : versionId.rawText()));
         }
-        List<DeleteResult> results = backend.deleteObjects(request.scope(), address.bucket(), keys, caller(request));
+        List<DeleteResult> results = backend.deleteObjects(request.scope(), address.bucket(), keys, caller(request),
+                ObjectLockRoutes.bypass(request));
         XmlWriter xml = S3Xml.document("DeleteResult");
         for (DeleteResult result : results) {
             if (result.errorCode() != null) {

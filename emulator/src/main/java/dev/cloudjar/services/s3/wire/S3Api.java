@@ -39,6 +39,8 @@ public final class S3Api implements AwsService {
     private final AttributesRoutes attributes;
     private final ConfigRoutes configs;
     private final PostObjectRoutes posts;
+    private final ObjectLockRoutes objectLock;
+    private final IdConfigRoutes idConfigs;
 
     public S3Api(S3Backend backend, Clock clock) {
         this.backend = backend;
@@ -54,6 +56,8 @@ public final class S3Api implements AwsService {
         this.attributes = new AttributesRoutes(backend);
         this.configs = new ConfigRoutes(backend);
         this.posts = new PostObjectRoutes(backend, clock);
+        this.objectLock = new ObjectLockRoutes(backend);
+        this.idConfigs = new IdConfigRoutes(backend);
     }
 
     @Override
@@ -133,6 +137,9 @@ public final class S3Api implements AwsService {
                 if (r.hasQueryParameter("logging")) return configs.getLogging(r, a);
                 if (r.hasQueryParameter("ownershipControls")) return access.getOwnership(r, a);
                 if (r.hasQueryParameter("publicAccessBlock")) return access.getPublicAccessBlock(r, a);
+                if (r.hasQueryParameter("object-lock")) return objectLock.getConfiguration(r, a);
+                if (IdConfigRoutes.kindOf(r) != null) return idConfigs.get(r, a, IdConfigRoutes.kindOf(r));
+                if (r.hasQueryParameter("replication")) return idConfigs.getReplication(r, a);
                 unsupported(r, UNSUPPORTED_BUCKET);
                 return "2".equals(r.queryParameter("list-type")) ? listings.listV2(r, a) : listings.listV1(r, a);
             case "PUT":
@@ -150,6 +157,9 @@ public final class S3Api implements AwsService {
                 if (r.hasQueryParameter("requestPayment")) return configs.putRequestPayment(r, a);
                 if (r.hasQueryParameter("accelerate")) return configs.putAccelerate(r, a);
                 if (r.hasQueryParameter("logging")) return configs.putLogging(r, a);
+                if (r.hasQueryParameter("object-lock")) return objectLock.putConfiguration(r, a);
+                if (IdConfigRoutes.kindOf(r) != null) return idConfigs.put(r, a, IdConfigRoutes.kindOf(r));
+                if (r.hasQueryParameter("replication")) return idConfigs.putReplication(r, a);
                 unsupported(r, UNSUPPORTED_BUCKET);
                 return buckets.create(r, a);
             case "HEAD":
@@ -163,6 +173,8 @@ public final class S3Api implements AwsService {
                 if (r.hasQueryParameter("encryption")) return configs.delete(r, a, "encryption");
                 if (r.hasQueryParameter("lifecycle")) return configs.delete(r, a, "lifecycle");
                 if (r.hasQueryParameter("website")) return configs.delete(r, a, "website");
+                if (IdConfigRoutes.kindOf(r) != null) return idConfigs.delete(r, a, IdConfigRoutes.kindOf(r));
+                if (r.hasQueryParameter("replication")) return idConfigs.deleteReplication(r, a);
                 unsupported(r, UNSUPPORTED_BUCKET);
                 return buckets.delete(r, a);
             case "POST":
@@ -180,6 +192,8 @@ public final class S3Api implements AwsService {
                 if (r.hasQueryParameter("tagging")) return tagging.getObject(r, a);
                 if (r.hasQueryParameter("acl")) return access.getObjectAcl(r, a);
                 if (r.hasQueryParameter("attributes")) return attributes.get(r, a);
+                if (r.hasQueryParameter("retention")) return objectLock.getRetention(r, a);
+                if (r.hasQueryParameter("legal-hold")) return objectLock.getLegalHold(r, a);
                 unsupported(r, UNSUPPORTED_OBJECT);
                 return objects.get(r, a, false);
             case "HEAD":
@@ -190,6 +204,8 @@ public final class S3Api implements AwsService {
                 }
                 if (r.hasQueryParameter("tagging")) return tagging.putObject(r, a);
                 if (r.hasQueryParameter("acl")) return access.putObjectAcl(r, a);
+                if (r.hasQueryParameter("retention")) return objectLock.putRetention(r, a);
+                if (r.hasQueryParameter("legal-hold")) return objectLock.putLegalHold(r, a);
                 unsupported(r, UNSUPPORTED_OBJECT);
                 return r.header("x-amz-copy-source") != null ? objects.copy(r, a) : objects.put(r, a);
             case "DELETE":

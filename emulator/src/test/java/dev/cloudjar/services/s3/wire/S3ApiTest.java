@@ -96,7 +96,7 @@ class S3ApiTest {
         AwsResponse head = call(AwsRequest.builder().method("HEAD").rawPath("/bkt/none"));
         assertEquals(404, head.status());
         assertNull(head.bytes());
-        AwsResponse unsupported = call(AwsRequest.builder().method("GET").rawPath("/bkt").rawQuery("replication"));
+        AwsResponse unsupported = call(AwsRequest.builder().method("GET").rawPath("/bkt").rawQuery("metadataTable"));
         assertEquals(501, unsupported.status());
         assertTrue(unsupported.bodyText().contains("<Code>NotImplemented</Code>"));
         AwsResponse malformed = call(AwsRequest.builder().method("PUT").rawPath("/bkt").rawQuery("tagging")
