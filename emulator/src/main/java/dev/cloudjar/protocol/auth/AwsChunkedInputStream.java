@@ -14,7 +14,7 @@ import java.util.Map;
  * Chunk signatures are read and not verified. Trailer headers (the flexible checksum, the trailer
  * signature) are available from {@link #trailers()} once the stream has reached its end.
  */
-public final class AwsChunkedInputStream extends InputStream {
+public final class AwsChunkedInputStream extends BlockInputStream {
     /** A chunk header or trailer line longer than this is malformed (signatures are ~100 bytes). */
     private static final int MAX_LINE = 4096;
 
@@ -56,17 +56,7 @@ public final class AwsChunkedInputStream extends InputStream {
     }
 
     @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xFF;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-        if (len == 0) {
-            return 0;
-        }
+    protected int readSome(byte[] b, int off, int len) throws IOException {
         if (finished) {
             return -1;
         }

@@ -47,11 +47,17 @@ public final class SigV4 {
         String canonicalRequest = canonical.toString();
         String scope = scopeDate + "/" + region + "/" + service + "/aws4_request";
         String stringToSign = ALGORITHM + "\n" + amzDate + "\n" + scope + "\n" + sha256Hex(canonicalRequest.getBytes(StandardCharsets.UTF_8));
+        return new Signed(canonicalRequest, stringToSign, hmacHex(secret, scopeDate, region, service, stringToSign));
+    }
+
+    /** The hex HMAC of {@code stringToSign} with the scope's signing key (a request's, a chunk's or a trailer's signature). */
+    public static String hmacHex(String secret, String scopeDate, String region, String service, String stringToSign) {
+        String scope = scopeDate + "/" + region + "/" + service + "/aws4_request";
         byte[] key = SIGNING_KEYS.computeIfAbsent(secret + '\u0000' + scope, k -> signingKey(secret, scopeDate, region, service));
         if (SIGNING_KEYS.size() > 10_000) {
             SIGNING_KEYS.clear(); // a bound, not a policy: keys are cheap to derive again
         }
-        return new Signed(canonicalRequest, stringToSign, HexFormat.of().formatHex(hmac(key, stringToSign)));
+        return HexFormat.of().formatHex(hmac(key, stringToSign));
     }
 
     public static String sha256Hex(byte[] bytes) {
