@@ -35,8 +35,8 @@ import java.util.Set;
  * {@code aws-chunked} upload too) or SigV2 (S3's header and query forms, the Query services'
  * {@code SignatureVersion=2}). A request that fails gets the error the addressed service gives, from
  * {@link StrictErrors}.
- * LIMITATIONS: SigV4a (ECDSA) signatures are refused as unknown; anonymous S3 requests are refused
- * whatever the bucket's ACL or policy says.
+ * An unsigned S3 request goes on marked {@link AwsRequest#anonymous()}: S3 serves it where the bucket lets everyone.
+ * LIMITATIONS: SigV4a (ECDSA) signatures are refused.
  */
 final class StrictAuthentication {
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
@@ -66,6 +66,9 @@ final class StrictAuthentication {
             if (credential == null && v2Params.containsKey("AWSAccessKeyId")) {
                 credential = new Credential(first(v2Params, "AWSAccessKeyId"), null, null, null, Credential.SignatureKind.SIGV2_QUERY);
             }
+        }
+        if (credential == null && service == ServiceId.S3) {
+            return request.toBuilder().anonymous(true).build(); // S3 decides by the bucket's ACL, policy and public access block
         }
         if (credential == null) {
             throw StrictErrors.missing(service);

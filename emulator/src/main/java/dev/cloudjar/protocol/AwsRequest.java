@@ -31,6 +31,7 @@ public final class AwsRequest {
     private final String endpoint;
     private final String remoteAddress;
     private final String target;
+    private final boolean anonymous;
     private byte[] bufferedBody;
 
     private AwsRequest(Builder b) {
@@ -48,6 +49,7 @@ public final class AwsRequest {
         this.endpoint = b.endpoint;
         this.remoteAddress = b.remoteAddress;
         this.target = b.target;
+        this.anonymous = b.anonymous;
     }
 
     public String method() {
@@ -165,6 +167,15 @@ public final class AwsRequest {
         return target;
     }
 
+    /**
+     * True when strict authentication let an unsigned request through for the service to judge by the
+     * resource's own access settings (S3's bucket ACL, policy and public access block); false in the default
+     * mode, where no request is judged.
+     */
+    public boolean anonymous() {
+        return anonymous;
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -185,6 +196,7 @@ public final class AwsRequest {
         b.endpoint = endpoint;
         b.remoteAddress = remoteAddress;
         b.target = target;
+        b.anonymous = anonymous;
         return b;
     }
 
@@ -204,6 +216,7 @@ public final class AwsRequest {
         private String endpoint = "http://localhost:4566";
         private String remoteAddress = "127.0.0.1";
         private String target;
+        private boolean anonymous;
 
         public Builder method(String v) { method = v; return this; }
         public Builder rawPath(String v) { rawPath = v; return this; }
@@ -219,6 +232,7 @@ public final class AwsRequest {
         public Builder endpoint(String v) { endpoint = v; return this; }
         public Builder remoteAddress(String v) { remoteAddress = v; return this; }
         public Builder target(String v) { target = v; return this; }
+        public Builder anonymous(boolean v) { anonymous = v; return this; }
 
         public AwsRequest build() {
             return new AwsRequest(this);

@@ -69,12 +69,14 @@ public final class S3Backend {
     private final MultipartOperations multipart;
     private final AccessControl access;
     private final BucketConfigurations configs;
+    private final AnonymousAccess anonymous;
 
     public S3Backend(ServiceContext ctx) {
         this.state = new S3State(ctx);
         this.buckets = new BucketOperations(state);
         this.access = new AccessControl(state);
         this.configs = new BucketConfigurations(state);
+        this.anonymous = new AnonymousAccess(state, access);
         this.objects = new ObjectOperations(state, access);
         this.multipart = new MultipartOperations(state, objects);
     }
@@ -90,7 +92,12 @@ public final class S3Backend {
         return buckets.create(scope, bucket, locationConstraint, objectOwnership, acl);
     }
 
-    // ---- access model (stored and returned, not enforced)
+    // ---- access model (stored and returned; enforced only on unsigned requests in strict mode)
+
+    /** Refuses (AccessDenied) an unsigned request unless the bucket's policy or ACL lets everyone do the IAM {@code action}. */
+    public void checkAnonymous(String bucket, String key, String action) {
+        anonymous.check(bucket, key, action);
+    }
 
     /** The canonical user id S3 shows as the owner of an account's buckets and objects. */
     public static String canonicalId(String account) {
