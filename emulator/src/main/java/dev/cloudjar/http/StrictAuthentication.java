@@ -83,11 +83,8 @@ final class StrictAuthentication {
                     : verifyS3V2(request, service, credential, secret);
             case SIGV4_HEADER, SIGV4_QUERY -> verifyV4(request, service, credential, secret);
         };
-        if (secret.account().equals(served.scope().account())) {
-            return served;
-        }
         // strict mode knows whose key signed: that account's resources, whatever the key looks like
-        return served.toBuilder().scope(new Scope(secret.account(), served.scope().region())).build();
+        return served.toBuilder().scope(new Scope(secret.account(), served.scope().region())).verified(true).build();
     }
 
     private AwsRequest verifyV4(AwsRequest request, ServiceId service, Credential credential, SigningSecrets.Secret secret) {

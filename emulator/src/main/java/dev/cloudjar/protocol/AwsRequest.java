@@ -32,6 +32,7 @@ public final class AwsRequest {
     private final String remoteAddress;
     private final String target;
     private final boolean anonymous;
+    private final boolean verified;
     private byte[] bufferedBody;
 
     private AwsRequest(Builder b) {
@@ -50,6 +51,7 @@ public final class AwsRequest {
         this.remoteAddress = b.remoteAddress;
         this.target = b.target;
         this.anonymous = b.anonymous;
+        this.verified = b.verified;
     }
 
     public String method() {
@@ -176,6 +178,14 @@ public final class AwsRequest {
         return anonymous;
     }
 
+    /**
+     * True when strict authentication verified the request's signature: {@link #scope()}'s account is then the
+     * caller's for certain, and services that share resources across accounts (S3) check it against the owner's.
+     */
+    public boolean verified() {
+        return verified;
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -197,6 +207,7 @@ public final class AwsRequest {
         b.remoteAddress = remoteAddress;
         b.target = target;
         b.anonymous = anonymous;
+        b.verified = verified;
         return b;
     }
 
@@ -217,6 +228,7 @@ public final class AwsRequest {
         private String remoteAddress = "127.0.0.1";
         private String target;
         private boolean anonymous;
+        private boolean verified;
 
         public Builder method(String v) { method = v; return this; }
         public Builder rawPath(String v) { rawPath = v; return this; }
@@ -233,6 +245,7 @@ public final class AwsRequest {
         public Builder remoteAddress(String v) { remoteAddress = v; return this; }
         public Builder target(String v) { target = v; return this; }
         public Builder anonymous(boolean v) { anonymous = v; return this; }
+        public Builder verified(boolean v) { verified = v; return this; }
 
         public AwsRequest build() {
             return new AwsRequest(this);

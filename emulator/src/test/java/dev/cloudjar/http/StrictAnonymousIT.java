@@ -25,7 +25,11 @@ import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
 import software.amazon.awssdk.services.s3.model.ObjectOwnership;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
-/** {@code --auth strict}: an unsigned S3 request is served only where the bucket's policy or ACL lets everyone, as S3 decides. */
+/**
+ * {@code --auth strict}: an unsigned S3 request is served only where the bucket's policy or ACL lets everyone, a
+ * request of another account only where they name it (or everyone), as S3 decides; the other services keep each
+ * account's resources to it.
+ */
 class StrictAnonymousIT {
     private static CloudJar cloudJar;
     private static URI endpoint;
@@ -33,7 +37,7 @@ class StrictAnonymousIT {
 
     @BeforeAll
     static void start() {
-        cloudJar = CloudJar.start(CloudJarConfig.defaults().withPort(0).withAuth("strict").withCredentials(List.of("test:test")));
+        cloudJar = CloudJar.start(CloudJarConfig.defaults().withPort(0).withAuth("strict").withCredentials(List.of("test:test", "AKIDOTHER:other-secret:111111111111")));
         endpoint = URI.create(cloudJar.endpoint());
         owner = client(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));
     }
@@ -113,5 +117,58 @@ class StrictAnonymousIT {
         owner.createBucket(b -> b.bucket("new-default"));
         owner.putObject(b -> b.bucket("new-default").key("k"), RequestBody.fromString("v"));
         assertDenied(anonymous("GET", "/new-default/k"));
+    }
+
+    @Test
+    void anotherAccountReachesOnlyWhatTheOwnerGrantsIt() {
+        AwsCredentialsProvider other = StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDOTHER", "other-secret"));
+        owner.createBucket(b -> b.bucket("owned-by-000"));
+        owner.putObject(b -> b.bucket("owned-by-000").key("shared/a.txt"), RequestBody.fromString("shared"));
+        owner.putObject(b -> b.bucket("owned-by-000").key("mine.txt"), RequestBody.fromString("mine"));
+        try (S3Client s3 = client(other)) {
+            assertTrue(s3.listBuckets().buckets().stream().noneMatch(b -> b.name().equals("owned-by-000")));
+            S3Exception read = assertThrows(S3Exception.class, () -> s3.getObjectAsBytes(b -> b.bucket("owned-by-000").key("mine.txt")));
+            assertEquals("AccessDenied", read.awsErrorDetails().errorCode());
+            assertEquals(403, read.statusCode());
+            assertThrows(S3Exception.class, () -> s3.putObject(b -> b.bucket("owned-by-000").key("x"), RequestBody.fromString("x")));
+            S3Exception taken = assertThrows(S3Exception.class, () -> s3.createBucket(b -> b.bucket("owned-by-000")));
+            assertEquals("BucketAlreadyExists", taken.awsErrorDetails().errorCode());
+
+            owner.putBucketPolicy(b -> b.bucket("owned-by-000").policy("""
+                    {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111111111111:root"},
+                     "Action":["s3:GetObject","s3:ListBucket"],"Resource":["arn:aws:s3:::owned-by-000","arn:aws:s3:::owned-by-000/shared/*"]}]}"""));
+            assertEquals("shared", s3.getObjectAsBytes(b -> b.bucket("owned-by-000").key("shared/a.txt")).asUtf8String());
+            assertEquals(2, s3.listObjectsV2(b -> b.bucket("owned-by-000")).keyCount());
+            assertThrows(S3Exception.class, () -> s3.getObjectAsBytes(b -> b.bucket("owned-by-000").key("mine.txt")));
+        }
+        try (var ddbOwner = with(software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder(), owner())
+                .build();
+             var ddbOther = with(software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder(), other).build();
+             var sqsOwner = with(software.amazon.awssdk.services.sqs.SqsClient.builder(), owner()).build();
+             var sqsOther = with(software.amazon.awssdk.services.sqs.SqsClient.builder(), other).build();
+             var snsOwner = with(software.amazon.awssdk.services.sns.SnsClient.builder(), owner()).build();
+             var snsOther = with(software.amazon.awssdk.services.sns.SnsClient.builder(), other).build()) {
+            ddbOwner.createTable(b -> b.tableName("accounts").billingMode("PAY_PER_REQUEST")
+                    .attributeDefinitions(a -> a.attributeName("id").attributeType("S")).keySchema(k -> k.attributeName("id").keyType("HASH")));
+            assertEquals(List.of(), ddbOther.listTables().tableNames());
+            assertThrows(software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException.class,
+                    () -> ddbOther.describeTable(b -> b.tableName("accounts")));
+            String queue = sqsOwner.createQueue(b -> b.queueName("accounts-q")).queueUrl();
+            assertThrows(software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException.class,
+                    () -> sqsOther.getQueueUrl(b -> b.queueName("accounts-q")));
+            assertTrue(sqsOther.listQueues().queueUrls().stream().noneMatch(queue::equals));
+            String topic = snsOwner.createTopic(b -> b.name("accounts-t")).topicArn();
+            assertTrue(snsOther.listTopics().topics().stream().noneMatch(t -> t.topicArn().equals(topic)));
+            assertThrows(software.amazon.awssdk.services.sns.model.NotFoundException.class,
+                    () -> snsOther.getTopicAttributes(b -> b.topicArn(topic.replace(":000000000000:", ":111111111111:"))));
+        }
+    }
+
+    private static AwsCredentialsProvider owner() {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+    }
+
+    private static <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>> B with(B builder, AwsCredentialsProvider credentials) {
+        return builder.endpointOverride(endpoint).region(Region.US_EAST_1).credentialsProvider(credentials);
     }
 }

@@ -8,23 +8,25 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What a bucket policy says about an anonymous caller ({@code Principal "*"} or {@code {"AWS": "*"}}) doing one
- * action on one resource, by IAM's rules: an explicit Deny wins, then any Allow, else nothing is granted.
+ * What a bucket policy says about a caller (an account, or null for an unsigned request) doing one action on one
+ * resource, by IAM's rules: an explicit Deny wins, then an Allow naming the caller's account ({@code "111122223333"},
+ * {@code arn:aws:iam::111122223333:root} or a user/role ARN of it), then an Allow for everyone ({@code Principal "*"}
+ * or {@code {"AWS": "*"}}, which the public access block may set aside), else nothing is granted.
  * Action and resource patterns take {@code *} and {@code ?} (actions case-insensitively); {@code NotAction},
  * {@code NotResource} and {@code NotPrincipal} invert their match.
  *
  * <p>LIMITATIONS: Condition blocks are not evaluated: an Allow with a Condition never allows, a Deny with a
- * Condition always denies (the safe reading); principals other than everyone never match an anonymous caller.
+ * Condition always denies (the safe reading); Service and Federated principals never match.
  */
 final class PolicyEvaluation {
-    enum Decision { ALLOW, DENY, NONE }
+    enum Decision { ALLOW, PUBLIC_ALLOW, DENY, NONE }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private PolicyEvaluation() {
     }
 
-    static Decision anonymous(String policy, String action, String resource) {
+    static Decision evaluate(String policy, String caller, String action, String resource) {
         if (policy == null) {
             return Decision.NONE;
         }
@@ -36,30 +38,40 @@ final class PolicyEvaluation {
         }
         Decision decision = Decision.NONE;
         for (JsonNode statement : BucketPolicies.statements(root)) {
-            if (!everyone(statement) || !matches(statement, "Action", "NotAction", action, true)
+            Decision named = principal(statement, caller);
+            if (named == Decision.NONE || !matches(statement, "Action", "NotAction", action, true)
                     || !matches(statement, "Resource", "NotResource", resource, false)) {
                 continue;
             }
-            boolean conditional = statement.has("Condition");
             if ("Deny".equals(statement.path("Effect").asText())) {
                 return Decision.DENY;
             }
-            if ("Allow".equals(statement.path("Effect").asText()) && !conditional) {
-                decision = Decision.ALLOW;
+            if ("Allow".equals(statement.path("Effect").asText()) && !statement.has("Condition") && decision != Decision.ALLOW) {
+                decision = named;
             }
         }
         return decision;
     }
 
-    private static boolean everyone(JsonNode statement) {
-        if (statement.has("NotPrincipal")) {
-            return !anyStar(statement.get("NotPrincipal"));
+    /** ALLOW when the statement names the caller's account, PUBLIC_ALLOW when it names everyone, NONE when neither. */
+    private static Decision principal(JsonNode statement, String caller) {
+        boolean negated = statement.has("NotPrincipal");
+        JsonNode principal = statement.path(negated ? "NotPrincipal" : "Principal");
+        Decision named = Decision.NONE;
+        if (principal.isTextual() ? "*".equals(principal.asText()) : BucketPolicies.anyStar(principal.path("AWS"))) {
+            named = Decision.PUBLIC_ALLOW;
+        } else if (caller != null) {
+            for (JsonNode value : strings(principal.path("AWS"))) {
+                String text = value.asText();
+                if (text.equals(caller) || text.startsWith("arn:aws:iam::" + caller + ":")) {
+                    named = Decision.ALLOW;
+                }
+            }
         }
-        return anyStar(statement.path("Principal"));
-    }
-
-    private static boolean anyStar(JsonNode principal) {
-        return principal.isTextual() ? "*".equals(principal.asText()) : BucketPolicies.anyStar(principal.path("AWS"));
+        if (negated) {
+            return named == Decision.NONE ? Decision.PUBLIC_ALLOW : Decision.NONE;
+        }
+        return named;
     }
 
     private static boolean matches(JsonNode statement, String field, String notField, String value, boolean ignoreCase) {

@@ -69,14 +69,14 @@ public final class S3Backend {
     private final MultipartOperations multipart;
     private final AccessControl access;
     private final BucketConfigurations configs;
-    private final AnonymousAccess anonymous;
+    private final CallerAccess callers;
 
     public S3Backend(ServiceContext ctx) {
         this.state = new S3State(ctx);
         this.buckets = new BucketOperations(state);
         this.access = new AccessControl(state);
         this.configs = new BucketConfigurations(state);
-        this.anonymous = new AnonymousAccess(state, access);
+        this.callers = new CallerAccess(state, access);
         this.objects = new ObjectOperations(state, access);
         this.multipart = new MultipartOperations(state, objects);
     }
@@ -94,9 +94,12 @@ public final class S3Backend {
 
     // ---- access model (stored and returned; enforced only on unsigned requests in strict mode)
 
-    /** Refuses (AccessDenied) an unsigned request unless the bucket's policy or ACL lets everyone do the IAM {@code action}. */
-    public void checkAnonymous(String bucket, String key, String action) {
-        anonymous.check(bucket, key, action);
+    /**
+     * Refuses (AccessDenied) a request of another account than the bucket owner's ({@code caller}; null: unsigned) unless
+     * the bucket's policy or ACL lets it do the IAM {@code action}. Strict mode only: the default mode judges no one.
+     */
+    public void checkAccess(String bucket, String key, String action, String caller) {
+        callers.check(bucket, key, action, caller);
     }
 
     /** The canonical user id S3 shows as the owner of an account's buckets and objects. */

@@ -18,14 +18,16 @@ class PolicyEvaluationTest {
 
     @Test
     void denyWinsAllowNeedsEveryoneAndWildcardsMatch() {
-        assertEquals(Decision.ALLOW, PolicyEvaluation.anonymous(POLICY, "s3:GetObject", "arn:aws:s3:::b/pub/a/b.txt"));
-        assertEquals(Decision.DENY, PolicyEvaluation.anonymous(POLICY, "s3:GetObject", "arn:aws:s3:::b/pub/secret"));
-        assertEquals(Decision.NONE, PolicyEvaluation.anonymous(POLICY, "s3:PutObject", "arn:aws:s3:::b/pub/a"));
-        assertEquals(Decision.ALLOW, PolicyEvaluation.anonymous(POLICY, "s3:PutObject", "arn:aws:s3:::b/open/x.txt"));
-        assertEquals(Decision.NONE, PolicyEvaluation.anonymous(POLICY, "s3:DeleteObject", "arn:aws:s3:::b/open/x.txt"));
-        assertEquals(Decision.NONE, PolicyEvaluation.anonymous(POLICY, "s3:PutObject", "arn:aws:s3:::b/open/xy.txt"));
-        assertEquals(Decision.NONE, PolicyEvaluation.anonymous(POLICY, "s3:PutObject", "arn:aws:s3:::b/cond/k"), "conditions are not met");
-        assertEquals(Decision.NONE, PolicyEvaluation.anonymous(null, "s3:GetObject", "arn:aws:s3:::b/k"));
+        assertEquals(Decision.PUBLIC_ALLOW, PolicyEvaluation.evaluate(POLICY, null, "s3:GetObject", "arn:aws:s3:::b/pub/a/b.txt"));
+        assertEquals(Decision.DENY, PolicyEvaluation.evaluate(POLICY, null, "s3:GetObject", "arn:aws:s3:::b/pub/secret"));
+        assertEquals(Decision.NONE, PolicyEvaluation.evaluate(POLICY, null, "s3:PutObject", "arn:aws:s3:::b/pub/a"));
+        assertEquals(Decision.PUBLIC_ALLOW, PolicyEvaluation.evaluate(POLICY, null, "s3:PutObject", "arn:aws:s3:::b/open/x.txt"));
+        assertEquals(Decision.NONE, PolicyEvaluation.evaluate(POLICY, null, "s3:DeleteObject", "arn:aws:s3:::b/open/x.txt"));
+        assertEquals(Decision.NONE, PolicyEvaluation.evaluate(POLICY, null, "s3:PutObject", "arn:aws:s3:::b/open/xy.txt"));
+        assertEquals(Decision.NONE, PolicyEvaluation.evaluate(POLICY, null, "s3:PutObject", "arn:aws:s3:::b/cond/k"), "conditions are not met");
+        assertEquals(Decision.NONE, PolicyEvaluation.evaluate(null, null, "s3:GetObject", "arn:aws:s3:::b/k"));
+        assertEquals(Decision.ALLOW, PolicyEvaluation.evaluate(POLICY, "111111111111", "s3:DeleteObject", "arn:aws:s3:::b/any"));
+        assertEquals(Decision.NONE, PolicyEvaluation.evaluate(POLICY, "222222222222", "s3:DeleteObject", "arn:aws:s3:::b/any"));
     }
 
     @Test

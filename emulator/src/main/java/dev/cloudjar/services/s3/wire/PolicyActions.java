@@ -4,7 +4,7 @@ import dev.cloudjar.protocol.AwsRequest;
 import java.util.Map;
 
 /** The IAM action a bucket policy names for each S3 operation (where it is not {@code s3:<Operation>}). */
-final class AnonymousActions {
+final class PolicyActions {
     private static final Map<String, String> ACTIONS = Map.ofEntries(
             Map.entry("HeadObject", "s3:GetObject"), Map.entry("HeadBucket", "s3:ListBucket"),
             Map.entry("ListObjects", "s3:ListBucket"), Map.entry("ListObjectsV2", "s3:ListBucket"),
@@ -16,7 +16,7 @@ final class AnonymousActions {
             Map.entry("PutBucketCors", "s3:PutBucketCORS"), Map.entry("DeleteBucketCors", "s3:PutBucketCORS"),
             Map.entry("ListBuckets", "s3:ListAllMyBuckets"));
 
-    private AnonymousActions() {
+    private PolicyActions() {
     }
 
     static String of(String operation, AwsRequest request) {

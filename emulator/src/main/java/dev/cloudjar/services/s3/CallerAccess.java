@@ -9,17 +9,19 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Whether S3 serves a request that carries no signature (strict mode only; the default mode judges no one):
- * an explicit Deny for everyone in the bucket policy refuses it; an Allow for everyone grants it unless the
- * public access block's RestrictPublicBuckets is set; otherwise an AllUsers grant of the bucket's ACL (bucket
- * actions, and object writes) or of the object's ACL (object reads) grants it, unless IgnorePublicAcls is set
- * or the bucket's ObjectOwnership is BucketOwnerEnforced (ACLs then grant nothing). Anything else is S3's
- * AccessDenied, as is every request that names no bucket or creates one.
+ * Whether S3 serves a request of a caller who does not own the bucket: an unsigned one, or one signed by another
+ * account (strict mode only; the default mode judges no one). The owner may do anything. For anyone else an
+ * explicit Deny of the bucket policy naming them (or everyone) refuses; an Allow naming them grants, and an Allow
+ * for everyone too unless the public access block's RestrictPublicBuckets is set; otherwise a grant of the
+ * bucket's ACL (bucket actions, and object writes) or of the object's ACL (object reads) to them, to AllUsers
+ * or (signed callers) to AuthenticatedUsers grants, unless IgnorePublicAcls ignores the public groups or the
+ * bucket's ObjectOwnership is BucketOwnerEnforced (ACLs then grant nothing). Anything else is S3's
+ * AccessDenied, as is an unsigned request that names no bucket or creates one.
  *
  * <p>LIMITATIONS: DeleteObjects is judged once, for the resource {@code bucket/*}, not per key; a copy's
- * source is not judged.
+ * source is not judged; an object's ACL is its current version's.
  */
-final class AnonymousAccess {
+final class CallerAccess {
     /** The ACL permission that grants each action, for bucket ACLs and object ACLs. */
     private static final Map<String, String> BUCKET_ACL = Map.ofEntries(
             Map.entry("s3:ListBucket", "READ"), Map.entry("s3:ListBucketVersions", "READ"),
@@ -39,17 +41,21 @@ final class AnonymousAccess {
     private final S3State state;
     private final AccessControl access;
 
-    AnonymousAccess(S3State state, AccessControl access) {
+    CallerAccess(S3State state, AccessControl access) {
         this.state = state;
         this.access = access;
     }
 
-    /** Throws S3's AccessDenied unless the bucket lets everyone do {@code action} on {@code key} (null: the bucket). */
-    void check(String bucket, String key, String action) {
+    /** Throws S3's AccessDenied unless {@code caller} (an account; null: unsigned) may do {@code action} on {@code key} (null: the bucket). */
+    void check(String bucket, String key, String action, String caller) {
         if (bucket == null || "s3:CreateBucket".equals(action)) {
-            throw denied();
+            if (caller == null) {
+                throw denied();
+            }
+            return; // one's own bucket list; a name taken by another account is BucketAlreadyExists
         }
-        if (state.buckets.get(bucket) == null) {
+        var record = state.buckets.get(bucket);
+        if (record == null || record.owner().equals(caller)) {
             return; // S3 answers NoSuchBucket, whoever asks
         }
         BucketAccess settings = access.access(bucket);
@@ -57,14 +63,15 @@ final class AnonymousAccess {
                 : settings.publicAccessBlock();
         boolean objectAction = OBJECT_ACTIONS.contains(action);
         String resource = "arn:aws:s3:::" + bucket + (objectAction ? "/" + (key == null ? "*" : key) : "");
-        PolicyEvaluation.Decision decision = PolicyEvaluation.anonymous(settings.policy(), action, resource);
+        PolicyEvaluation.Decision decision = PolicyEvaluation.evaluate(settings.policy(), caller, action, resource);
         if (decision == PolicyEvaluation.Decision.DENY) {
             throw denied();
         }
-        if (decision == PolicyEvaluation.Decision.ALLOW && !block.restrictPublicBuckets()) {
+        if (decision == PolicyEvaluation.Decision.ALLOW
+                || (decision == PolicyEvaluation.Decision.PUBLIC_ALLOW && !block.restrictPublicBuckets())) {
             return;
         }
-        if (block.ignorePublicAcls() || settings.aclsDisabled()) {
+        if (settings.aclsDisabled()) {
             throw denied();
         }
         String objectPermission = OBJECT_ACL.get(action);
@@ -78,14 +85,18 @@ final class AnonymousAccess {
             acl = access.bucketAcl(bucket);
             permission = BUCKET_ACL.get(action);
         }
-        if (acl == null || permission == null || !grantsEveryone(acl, permission)) {
+        if (acl == null || permission == null || !grants(acl, permission, caller, block.ignorePublicAcls())) {
             throw denied();
         }
     }
 
-    private static boolean grantsEveryone(AccessControlPolicy acl, String permission) {
+    private static boolean grants(AccessControlPolicy acl, String permission, String caller, boolean ignorePublic) {
+        String id = caller == null ? null : AccessControl.canonicalId(caller);
         for (Grant grant : acl.grants()) {
-            if (Grant.ALL_USERS.equals(grant.uri()) && (permission.equals(grant.permission()) || "FULL_CONTROL".equals(grant.permission()))) {
+            boolean toCaller = id != null && id.equals(grant.id());
+            boolean toPublic = !ignorePublic && (Grant.ALL_USERS.equals(grant.uri())
+                    || (caller != null && Grant.AUTHENTICATED_USERS.equals(grant.uri())));
+            if ((toCaller || toPublic) && (permission.equals(grant.permission()) || "FULL_CONTROL".equals(grant.permission()))) {
                 return true;
             }
         }
