@@ -108,7 +108,8 @@ public final class SigV4 {
             if (joined.length() > 0) {
                 joined.append(',');
             }
-            joined.append(value.trim().replaceAll(" +", " "));
+            String trimmed = value.trim();
+            joined.append(trimmed.contains("  ") ? trimmed.replaceAll(" +", " ") : trimmed);
         }
         return joined.toString();
     }
@@ -120,9 +121,25 @@ public final class SigV4 {
         return hmac(key, "aws4_request");
     }
 
+    /** Mac and digest instances are costly to look up and not thread-safe: one of each per thread. */
+    private static final ThreadLocal<Mac> MAC = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    });
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    });
+
     private static byte[] hmac(byte[] key, String data) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = MAC.get();
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
             return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
@@ -131,10 +148,8 @@ public final class SigV4 {
     }
 
     private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest digest = SHA256.get();
+        digest.reset();
+        return digest;
     }
 }
