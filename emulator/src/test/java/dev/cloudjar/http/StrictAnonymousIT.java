@@ -140,6 +140,14 @@ class StrictAnonymousIT {
             assertEquals("shared", s3.getObjectAsBytes(b -> b.bucket("owned-by-000").key("shared/a.txt")).asUtf8String());
             assertEquals(2, s3.listObjectsV2(b -> b.bucket("owned-by-000")).keyCount());
             assertThrows(S3Exception.class, () -> s3.getObjectAsBytes(b -> b.bucket("owned-by-000").key("mine.txt")));
+
+            owner.createBucket(b -> b.bucket("authenticated-read").objectOwnership(ObjectOwnership.OBJECT_WRITER));
+            owner.deletePublicAccessBlock(b -> b.bucket("authenticated-read"));
+            owner.putBucketAcl(b -> b.bucket("authenticated-read").acl("authenticated-read"));
+            assertEquals(0, s3.listObjectsV2(b -> b.bucket("authenticated-read")).keyCount(), "any signed account may list");
+            assertDenied(anonymous("GET", "/authenticated-read?list-type=2"));
+        } catch (Exception e) {
+            throw new AssertionError(e);
         }
         try (var ddbOwner = with(software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder(), owner())
                 .build();
