@@ -15,6 +15,7 @@ public final class BenchOptions {
             "targets (one or more; each gets the same workloads, one after the other):",
             "  --endpoint URL            a server that is already running (no server CPU/RSS figures)",
             "  --start-cloudjar          start java -jar <cloudjar-jar> --port P --log-level warn as a child process",
+            "  --start-cloudjar-strict   the same with --auth strict (signatures checked), to compare with --start-cloudjar",
             "  --peer NAME               start a peer: moto, elasticmq, dynamodb-local (repeatable)",
             "options:",
             "  --only LIST               workload groups, comma-separated: start,s3,dynamodb,sqs,sns,lambda,apigateway (default all)",
@@ -60,6 +61,7 @@ public final class BenchOptions {
             switch (a) {
                 case "--endpoint" -> o.endpoints.add(value(args, ++i, a));
                 case "--start-cloudjar" -> o.started.add(ServerKind.CLOUDJAR);
+                case "--start-cloudjar-strict" -> o.started.add(ServerKind.CLOUDJAR_STRICT);
                 case "--peer" -> o.started.add(ServerKind.fromCli(value(args, ++i, a)));
                 case "--only" -> o.only = new LinkedHashSet<>(Arrays.asList(value(args, ++i, a).split(",")));
                 case "--threads" -> o.threads = Arrays.stream(value(args, ++i, a).split(",")).map(Integer::parseInt).toList();
@@ -91,7 +93,7 @@ public final class BenchOptions {
             if (!startsSet) o.starts = 3;
         }
         if (o.endpoints.isEmpty() && o.started.isEmpty()) {
-            throw new UsageException("give a target: --endpoint URL, --start-cloudjar or --peer NAME");
+            throw new UsageException("give a target: --endpoint URL, --start-cloudjar, --start-cloudjar-strict or --peer NAME");
         }
         if (!o.noop.equals("headbucket") && !o.noop.equals("health")) {
             throw new UsageException("--noop must be headbucket or health");

@@ -41,7 +41,7 @@ public final class LambdaWorkload implements Workload {
         }
         warmInvoke(target, zip);
         pythonInvoke(target);
-        if (target.server() != null && target.server().kind() == ServerKind.CLOUDJAR) {
+        if (target.server() != null && target.server().kind().isCloudJar()) {
             startToFirstInvoke(target, zip);
         } else {
             report.note("spawn -> first Invoke needs --start-cloudjar: skipped");

@@ -65,7 +65,7 @@ public final class Main {
             }
         }
         for (Target target : done) {
-            if (target.kind() == ServerKind.CLOUDJAR) {
+            if (target.kind().isCloudJar()) {
                 TargetChecks.print(target, done);
             }
         }
@@ -97,7 +97,7 @@ public final class Main {
 
     /** Starts the server, runs everything against it, stops it; null when it could not be started. */
     private static Target runStarted(ServerKind kind, BenchOptions options, Report report) {
-        if (kind == ServerKind.CLOUDJAR && !Files.isRegularFile(options.cloudjarJar())) {
+        if (kind.isCloudJar() && !Files.isRegularFile(options.cloudjarJar())) {
             report.target(kind.cliName());
             report.notAvailable("cloudjar", options.cloudjarJar() + " not found (build it: mvn -B -q package -DskipTests)");
             return null;

@@ -13,6 +13,8 @@ import java.util.Set;
  */
 public enum ServerKind {
     CLOUDJAR("cloudjar", Set.of("s3", "dynamodb", "sqs", "sns", "lambda", "apigateway", "kinesis"), "/_cloudjar/health", true),
+    /** CloudJar with {@code --auth strict}: every request's signature checked (the clients sign with test:test, its default key). */
+    CLOUDJAR_STRICT("cloudjar-strict", Set.of("s3", "dynamodb", "sqs", "sns", "lambda", "apigateway", "kinesis"), "/_cloudjar/health", true),
     MOTO("moto", Set.of("s3", "dynamodb", "sqs", "sns", "lambda"), "/", false),
     ELASTICMQ("elasticmq", Set.of("sqs"), "/?Action=ListQueues", false),
     DYNAMODB_LOCAL("dynamodb-local", Set.of("dynamodb"), "/", false);
@@ -33,6 +35,10 @@ public enum ServerKind {
         return cliName;
     }
 
+    public boolean isCloudJar() {
+        return this == CLOUDJAR || this == CLOUDJAR_STRICT;
+    }
+
     public boolean speaks(String service) {
         return services.contains(service);
     }
@@ -43,7 +49,7 @@ public enum ServerKind {
                 return kind;
             }
         }
-        throw new IllegalArgumentException("unknown server '" + name + "' (cloudjar, moto, elasticmq, dynamodb-local)");
+        throw new IllegalArgumentException("unknown server '" + name + "' (cloudjar, cloudjar-strict, moto, elasticmq, dynamodb-local)");
     }
 
     /** True when an HTTP status from the probe path means the server is serving requests. */
@@ -62,10 +68,13 @@ public enum ServerKind {
     public List<String> command(int port, BenchOptions options) throws IOException {
         List<String> cmd = new ArrayList<>();
         switch (this) {
-            case CLOUDJAR -> {
+            case CLOUDJAR, CLOUDJAR_STRICT -> {
                 cmd.add(javaBinary());
                 cmd.addAll(options.serverJvmOptions());
                 cmd.addAll(List.of("-jar", options.cloudjarJar().toString(), "--port", Integer.toString(port), "--log-level", "warn"));
+                if (this == CLOUDJAR_STRICT) {
+                    cmd.addAll(List.of("--auth", "strict"));
+                }
             }
             case MOTO -> cmd.addAll(List.of("moto_server", "-H", "127.0.0.1", "-p", Integer.toString(port)));
             case ELASTICMQ -> {

@@ -44,7 +44,7 @@ public final class ServerProcess implements AutoCloseable {
         List<String> command = kind.command(port, options);
         Path log = Files.createTempFile("bench-" + kind.cliName() + "-", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        if (kind != ServerKind.CLOUDJAR) {
+        if (!kind.isCloudJar()) {
             // peers write files into their working directory (DynamoDB Local's metadata json): not into ours
             builder.directory(Files.createTempDirectory("bench-" + kind.cliName() + "-").toFile());
         }

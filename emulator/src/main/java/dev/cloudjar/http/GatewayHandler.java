@@ -79,11 +79,7 @@ final class GatewayHandler implements Handler {
                 if (StrictAuthentication.isBrowserPost(request, serviceId)) {
                     request = request.toBuilder().postPolicySignatures(strict).build();
                 }
-                String account = strict.verify(request, serviceId);
-                if (account != null && !account.equals(request.scope().account())) {
-                    // strict mode knows whose key signed: that account's resources, whatever the key looks like
-                    request = request.toBuilder().scope(new Scope(account, request.scope().region())).build();
-                }
+                request = strict.verify(request, serviceId);
             }
             AwsResponse granted = guard.admit(request, serviceId, service);
             if (granted != null) {

@@ -32,6 +32,8 @@ public final class AwsRequest {
     private final String remoteAddress;
     private final String target;
     private final dev.cloudjar.protocol.auth.PostPolicySignatures postPolicySignatures;
+    private final boolean anonymous;
+    private final boolean verified;
     private byte[] bufferedBody;
 
     private AwsRequest(Builder b) {
@@ -50,6 +52,8 @@ public final class AwsRequest {
         this.remoteAddress = b.remoteAddress;
         this.target = b.target;
         this.postPolicySignatures = b.postPolicySignatures;
+        this.anonymous = b.anonymous;
+        this.verified = b.verified;
     }
 
     public String method() {
@@ -175,6 +179,23 @@ public final class AwsRequest {
         return postPolicySignatures;
     }
 
+    /**
+     * True when strict authentication let an unsigned request through for the service to judge by the
+     * resource's own access settings (S3's bucket ACL, policy and public access block); false in the default
+     * mode, where no request is judged.
+     */
+    public boolean anonymous() {
+        return anonymous;
+    }
+
+    /**
+     * True when strict authentication verified the request's signature: {@link #scope()}'s account is then the
+     * caller's for certain, and services that share resources across accounts (S3) check it against the owner's.
+     */
+    public boolean verified() {
+        return verified;
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -196,6 +217,8 @@ public final class AwsRequest {
         b.remoteAddress = remoteAddress;
         b.target = target;
         b.postPolicySignatures = postPolicySignatures;
+        b.anonymous = anonymous;
+        b.verified = verified;
         return b;
     }
 
@@ -216,6 +239,8 @@ public final class AwsRequest {
         private String remoteAddress = "127.0.0.1";
         private String target;
         private dev.cloudjar.protocol.auth.PostPolicySignatures postPolicySignatures;
+        private boolean anonymous;
+        private boolean verified;
 
         public Builder method(String v) { method = v; return this; }
         public Builder rawPath(String v) { rawPath = v; return this; }
@@ -232,6 +257,8 @@ public final class AwsRequest {
         public Builder remoteAddress(String v) { remoteAddress = v; return this; }
         public Builder target(String v) { target = v; return this; }
         public Builder postPolicySignatures(dev.cloudjar.protocol.auth.PostPolicySignatures v) { postPolicySignatures = v; return this; }
+        public Builder anonymous(boolean v) { anonymous = v; return this; }
+        public Builder verified(boolean v) { verified = v; return this; }
 
         public AwsRequest build() {
             return new AwsRequest(this);

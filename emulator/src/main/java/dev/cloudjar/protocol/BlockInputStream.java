@@ -3,7 +3,10 @@ package dev.cloudjar.protocol;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** A stream that reads in blocks only: its single-byte {@code read()} is one block read of length one. */
+/**
+ * A stream that reads in blocks only: its one-byte read is one block read of length one, so the body decoders
+ * (aws-chunked, signed chunks, multipart form parts) implement a single read.
+ */
 public abstract class BlockInputStream extends InputStream {
     @Override
     public final int read() throws IOException {
@@ -13,5 +16,10 @@ public abstract class BlockInputStream extends InputStream {
     }
 
     @Override
-    public abstract int read(byte[] buffer, int offset, int length) throws IOException;
+    public final int read(byte[] b, int off, int len) throws IOException {
+        return len == 0 ? 0 : readSome(b, off, len);
+    }
+
+    /** Reads at least one byte into {@code b} (len > 0), or returns -1 at the end. */
+    protected abstract int readSome(byte[] b, int off, int len) throws IOException;
 }

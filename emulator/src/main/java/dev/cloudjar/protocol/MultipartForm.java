@@ -244,12 +244,9 @@ public final class MultipartForm {
         private boolean ended;
 
         @Override
-        public int read(byte[] out, int offset, int length) throws IOException {
+        protected int readSome(byte[] out, int offset, int length) throws IOException {
             if (ended) {
                 return -1;
-            }
-            if (length == 0) {
-                return 0;
             }
             while (true) {
                 // a delimiter can only matter if it starts within the bytes this read could hand over

@@ -123,8 +123,12 @@ class StrictAuthIT {
 
     @Test
     void anonymousAndSkewedRequestsAreRefused() throws Exception {
+        try (S3Client s3 = with(S3Client.builder(), key("test", "test")).forcePathStyle(true).build()) {
+            s3.createBucket(b -> b.bucket("strict-private"));
+            s3.putObject(b -> b.bucket("strict-private").key("dir/a b+c.txt"), RequestBody.fromString("private"));
+        }
         RawHttp http = new RawHttp(endpoint);
-        RawHttp.Response anonymous = http.send("GET", "/strict-ok/dir/a%20b%2Bc.txt", (String) null);
+        RawHttp.Response anonymous = http.send("GET", "/strict-private/dir/a%20b%2Bc.txt", (String) null);
         assertEquals(403, anonymous.status());
         assertTrue(anonymous.body().contains("<Code>AccessDenied</Code>"), anonymous.body());
         RawHttp.Response dynamo = http.send("POST", "/", "{}", "X-Amz-Target", "DynamoDB_20120810.ListTables",

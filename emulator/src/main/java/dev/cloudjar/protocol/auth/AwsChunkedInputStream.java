@@ -1,5 +1,6 @@
 package dev.cloudjar.protocol.auth;
 
+import dev.cloudjar.protocol.BlockInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,7 @@ import java.util.Map;
  * Chunk signatures are read and not verified. Trailer headers (the flexible checksum, the trailer
  * signature) are available from {@link #trailers()} once the stream has reached its end.
  */
-public final class AwsChunkedInputStream extends dev.cloudjar.protocol.BlockInputStream {
+public final class AwsChunkedInputStream extends BlockInputStream {
     /** A chunk header or trailer line longer than this is malformed (signatures are ~100 bytes). */
     private static final int MAX_LINE = 4096;
 
@@ -56,10 +57,7 @@ public final class AwsChunkedInputStream extends dev.cloudjar.protocol.BlockInpu
     }
 
     @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-        if (len == 0) {
-            return 0;
-        }
+    protected int readSome(byte[] b, int off, int len) throws IOException {
         if (finished) {
             return -1;
         }

@@ -47,11 +47,17 @@ public final class SigV4 {
         String canonicalRequest = canonical.toString();
         String scope = scopeDate + "/" + region + "/" + service + "/aws4_request";
         String stringToSign = ALGORITHM + "\n" + amzDate + "\n" + scope + "\n" + sha256Hex(canonicalRequest.getBytes(StandardCharsets.UTF_8));
+        return new Signed(canonicalRequest, stringToSign, hmacHex(secret, scopeDate, region, service, stringToSign));
+    }
+
+    /** The hex HMAC of {@code stringToSign} with the scope's signing key (a request's, a chunk's or a trailer's signature). */
+    public static String hmacHex(String secret, String scopeDate, String region, String service, String stringToSign) {
+        String scope = scopeDate + "/" + region + "/" + service + "/aws4_request";
         byte[] key = SIGNING_KEYS.computeIfAbsent(secret + '\u0000' + scope, k -> signingKey(secret, scopeDate, region, service));
         if (SIGNING_KEYS.size() > 10_000) {
             SIGNING_KEYS.clear(); // a bound, not a policy: keys are cheap to derive again
         }
-        return new Signed(canonicalRequest, stringToSign, HexFormat.of().formatHex(hmac(key, stringToSign)));
+        return HexFormat.of().formatHex(hmac(key, stringToSign));
     }
 
     /** The hex HMAC of {@code stringToSign} with the scope's signing key: how a browser POST signs its policy. */
@@ -109,7 +115,8 @@ public final class SigV4 {
             if (joined.length() > 0) {
                 joined.append(',');
             }
-            joined.append(value.trim().replaceAll(" +", " "));
+            String trimmed = value.trim();
+            joined.append(trimmed.contains("  ") ? trimmed.replaceAll(" +", " ") : trimmed);
         }
         return joined.toString();
     }
@@ -121,9 +128,25 @@ public final class SigV4 {
         return hmac(key, "aws4_request");
     }
 
+    /** Mac and digest instances are costly to look up and not thread-safe: one of each per thread. */
+    private static final ThreadLocal<Mac> MAC = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    });
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    });
+
     private static byte[] hmac(byte[] key, String data) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = MAC.get();
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
             return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
@@ -132,10 +155,8 @@ public final class SigV4 {
     }
 
     private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest digest = SHA256.get();
+        digest.reset();
+        return digest;
     }
 }

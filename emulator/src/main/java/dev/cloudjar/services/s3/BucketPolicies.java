@@ -67,7 +67,7 @@ final class BucketPolicies {
         }
     }
 
-    private static List<JsonNode> statements(JsonNode root) {
+    static List<JsonNode> statements(JsonNode root) {
         JsonNode statements = root.get("Statement");
         List<JsonNode> all = new ArrayList<>();
         if (statements != null && statements.isArray()) {
@@ -97,7 +97,7 @@ final class BucketPolicies {
         return false;
     }
 
-    private static boolean anyStar(JsonNode node) {
+    static boolean anyStar(JsonNode node) {
         if (node.isArray()) {
             for (JsonNode n : node) {
                 if ("*".equals(n.asText())) {

@@ -81,12 +81,14 @@ public final class S3Backend implements AutoCloseable {
     private final ObjectLocks locks;
     private final IdConfigurations idConfigs;
     private final LifecycleExpiration lifecycle;
+    private final CallerAccess callers;
 
     public S3Backend(ServiceContext ctx) {
         this.state = new S3State(ctx);
         this.buckets = new BucketOperations(state);
         this.access = new AccessControl(state);
         this.configs = new BucketConfigurations(state);
+        this.callers = new CallerAccess(state, access);
         this.objects = new ObjectOperations(state, access);
         this.multipart = new MultipartOperations(state, objects);
         this.locks = new ObjectLocks(state);
@@ -125,7 +127,15 @@ public final class S3Backend implements AutoCloseable {
         return locks;
     }
 
-    // ---- access model (stored and returned, not enforced)
+    // ---- access model (stored and returned; enforced only on unsigned requests in strict mode)
+
+    /**
+     * Refuses (AccessDenied) a request of another account than the bucket owner's ({@code caller}; null: unsigned) unless
+     * the bucket's policy or ACL lets it do the IAM {@code action}. Strict mode only: the default mode judges no one.
+     */
+    public void checkAccess(String bucket, String key, String action, String caller) {
+        callers.check(bucket, key, action, caller);
+    }
 
     /** The canonical user id S3 shows as the owner of an account's buckets and objects. */
     public static String canonicalId(String account) {

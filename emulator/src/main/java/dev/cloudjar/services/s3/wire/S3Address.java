@@ -10,7 +10,7 @@ import java.util.Locale;
  * from the raw path ('+' stays a plus). A null key means a bucket-level request, a null bucket the
  * service (ListBuckets).
  */
-record S3Address(String bucket, String key) {
+public record S3Address(String bucket, String key) {
     /** Host names that are CloudJar itself; a label in front of one of them is a bucket. Longest first. */
     private static final List<String> BASE_HOSTS = List.of(
             "s3.localhost.localstack.cloud", "localhost.localstack.cloud", "s3.amazonaws.com", "s3.localhost", "localhost");
@@ -65,7 +65,8 @@ record S3Address(String bucket, String key) {
         }
     }
 
-    static String bucketFromHost(String hostHeader) {
+    /** The bucket a virtual-host-style Host header names, or null (strict mode signs SigV2 resources with it). */
+    public static String bucketFromHost(String hostHeader) {
         if (hostHeader == null || hostHeader.isEmpty()) {
             return null;
         }

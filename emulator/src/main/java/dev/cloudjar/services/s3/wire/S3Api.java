@@ -75,6 +75,10 @@ public final class S3Api implements AwsService {
             PresignedUrls.checkNotExpired(request::queryParameter, Instant.now(clock));
         }
         S3Address address = S3Address.of(request.rawPath(), request.header("Host"));
+        if ((request.anonymous() || request.verified()) && !"OPTIONS".equals(request.method())) {
+            backend.checkAccess(address.bucket(), address.key(), PolicyActions.of(operationName(request), request),
+                    request.anonymous() ? null : request.scope().account());
+        }
         AwsResponse response = route(request, address);
         if (!"OPTIONS".equals(request.method())) {
             cors.decorate(request, address, response);

@@ -1,5 +1,6 @@
 package dev.cloudjar.services.s3.wire;
 
+import dev.cloudjar.protocol.BlockInputStream;
 import dev.cloudjar.services.s3.S3Errors;
 import dev.cloudjar.services.s3.model.UploadBody;
 import java.io.IOException;
@@ -39,7 +40,7 @@ final class SizeRangeBody implements UploadBody {
         return body.finish();
     }
 
-    private final class Counting extends dev.cloudjar.protocol.BlockInputStream {
+    private final class Counting extends BlockInputStream {
         private final InputStream in;
         private long count;
 
@@ -48,7 +49,7 @@ final class SizeRangeBody implements UploadBody {
         }
 
         @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
+        protected int readSome(byte[] buffer, int offset, int length) throws IOException {
             if (count > max) {
                 return -1;
             }
