@@ -104,8 +104,16 @@ public final class ServerProcess implements AutoCloseable {
         return total;
     }
 
+    /** Resident memory of the server and its child processes (CloudJar started from its archive is a small parent JVM and the server child). */
     public long rssKib() {
-        return ProcessCpu.rssKib(process.pid());
+        long total = ProcessCpu.rssKib(process.pid());
+        for (ProcessHandle child : (Iterable<ProcessHandle>) process.descendants()::iterator) {
+            long c = ProcessCpu.rssKib(child.pid());
+            if (c > 0) {
+                total += c;
+            }
+        }
+        return total;
     }
 
     public Path log() {

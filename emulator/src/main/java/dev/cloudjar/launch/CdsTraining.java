@@ -98,6 +98,34 @@ public final class CdsTraining {
             for (String[] request : requests()) {
                 send(port, request[0], request[1], request[2], request[3], request[4]);
             }
+            javaFunction(port);
+        }
+    }
+
+    /** Creates a Java function from {@link TrainingHandler}'s class file and invokes it until it answers (it may still be Pending). */
+    private static void javaFunction(int port) throws IOException {
+        String entry = TrainingHandler.class.getName().replace('.', '/') + ".class";
+        java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(zip);
+                InputStream in = TrainingHandler.class.getClassLoader().getResourceAsStream(entry)) {
+            out.putNextEntry(new java.util.zip.ZipEntry(entry));
+            in.transferTo(out);
+            out.closeEntry();
+        }
+        String create = "{\"FunctionName\":\"cds-training\",\"Runtime\":\"java17\",\"Role\":\"arn:aws:iam::000000000000:role/cds\","
+                + "\"Handler\":\"" + TrainingHandler.class.getName() + "::handleRequest\",\"Code\":{\"ZipFile\":\""
+                + java.util.Base64.getEncoder().encodeToString(zip.toByteArray()) + "\"}}";
+        send(port, "POST", "/2015-03-31/functions", "lambda", "application/json", create);
+        for (int i = 0; i < 100; i++) {
+            if (send(port, "POST", "/2015-03-31/functions/cds-training/invocations", "lambda", "application/json", "{\"a\":1}").startsWith("HTTP/1.1 200")) {
+                break;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
@@ -130,7 +158,8 @@ public final class CdsTraining {
         return requests;
     }
 
-    private static void send(int port, String method, String path, String service, String target, String body) throws IOException {
+    /** The whole answer (status line first). */
+    private static String send(int port, String method, String path, String service, String target, String body) throws IOException {
         StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n");
         if (service != null) {
             head.append("Authorization: AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/").append(service)
@@ -138,6 +167,8 @@ public final class CdsTraining {
         }
         if ("form".equals(target)) {
             head.append("Content-Type: application/x-www-form-urlencoded\r\n");
+        } else if ("application/json".equals(target)) {
+            head.append("Content-Type: application/json\r\n");
         } else if (target != null) {
             head.append("X-Amz-Target: ").append(target).append("\r\nContent-Type: application/x-amz-json-1.")
                     .append(target.startsWith("Logs") || target.startsWith("AWSEvents") ? "1" : "0").append("\r\n");
@@ -151,8 +182,7 @@ public final class CdsTraining {
             out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
             out.write(bytes);
             out.flush();
-            InputStream in = socket.getInputStream();
-            in.readAllBytes();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
         }
     }
 }
