@@ -94,21 +94,18 @@ public final class ServerProcess implements AutoCloseable {
 
     /** CPU ms of the server and any processes it spawned. */
     public long cpuMillis() {
-        long total = ProcessCpu.cpuMillis(process.pid());
-        for (ProcessHandle child : (Iterable<ProcessHandle>) process.descendants()::iterator) {
-            long c = ProcessCpu.cpuMillis(child.pid());
-            if (c > 0) {
-                total += c;
-            }
-        }
-        return total;
+        return overTree(ProcessCpu::cpuMillis);
     }
 
     /** Resident memory of the server and its child processes (CloudJar started from its archive is a small parent JVM and the server child). */
     public long rssKib() {
-        long total = ProcessCpu.rssKib(process.pid());
+        return overTree(ProcessCpu::rssKib);
+    }
+
+    private long overTree(java.util.function.LongUnaryOperator figure) {
+        long total = figure.applyAsLong(process.pid());
         for (ProcessHandle child : (Iterable<ProcessHandle>) process.descendants()::iterator) {
-            long c = ProcessCpu.rssKib(child.pid());
+            long c = figure.applyAsLong(child.pid());
             if (c > 0) {
                 total += c;
             }
