@@ -22,6 +22,13 @@ public record JavaCommandLine(String java, List<String> jvmOptions, List<String>
             "AutoCreateSharedArchive", "-Xshare", "AOTCache", "AOTMode", "AOTConfiguration", "DumpLoadedClassList",
             "SharedClassListFile", "-XX:+UseAppCDS");
 
+    /**
+     * Options that attach something to the JVM the user started (a debugger, an agent, a flight
+     * recording): that JVM must be the one running CloudJar, and the background JVM must not get them.
+     */
+    private static final List<String> ATTACHED = List.of("-agentlib", "-agentpath", "-javaagent", "-Xrunjdwp", "-Xdebug",
+            "-XX:StartFlightRecording", "-XX:+FlightRecorder");
+
     public JavaCommandLine {
         jvmOptions = List.copyOf(jvmOptions);
         launch = List.copyOf(launch);
@@ -71,9 +78,10 @@ public record JavaCommandLine(String java, List<String> jvmOptions, List<String>
         return Optional.empty();
     }
 
-    /** Whether the user chose the JVM's archive flags already (or turned sharing off). */
+    /** Whether the user chose the JVM's archive flags already (or turned sharing off), or attached a debugger, agent or recording. */
     public boolean choosesOwnArchive() {
-        return jvmOptions.stream().anyMatch(o -> OWN_ARCHIVE_OPTIONS.stream().anyMatch(o::contains));
+        return jvmOptions.stream().anyMatch(o -> OWN_ARCHIVE_OPTIONS.stream().anyMatch(o::contains)
+                || ATTACHED.stream().anyMatch(o::startsWith));
     }
 
     /** The same command with {@code extra} JVM options before the user's (the user's win where they repeat one). */

@@ -57,6 +57,11 @@ class CdsLauncherTest {
         for (String own : List.of("-XX:SharedArchiveFile=x.jsa", "-Xshare:off", "-XX:ArchiveClassesAtExit=x", "-XX:AOTCache=x.aot", "-XX:AOTMode=off")) {
             assertTrue(JavaCommandLine.parse("java", List.of(own, "-jar", "e.jar")).orElseThrow().choosesOwnArchive(), own);
         }
+        for (String attached : List.of("-agentlib:jdwp=transport=dt_socket,server=y,suspend=y,address=5005", "-javaagent:a.jar",
+                "-XX:StartFlightRecording=filename=r.jfr")) {
+            assertTrue(JavaCommandLine.parse("java", List.of(attached, "-jar", "e.jar")).orElseThrow().choosesOwnArchive(),
+                    attached + ": the JVM the user started runs CloudJar");
+        }
         assertFalse(JavaCommandLine.parse("java", List.of("-Xmx1g", "-jar", "e.jar")).orElseThrow().choosesOwnArchive());
     }
 
