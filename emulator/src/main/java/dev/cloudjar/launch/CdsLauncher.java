@@ -38,6 +38,9 @@ public final class CdsLauncher {
     public static final String PARENT_PROPERTY = "cloudjar.cds.parent";
     public static final String NO_CDS_FLAG = "--no-cds";
     private static final Duration STALE_LOCK = Duration.ofMinutes(2);
+    /** A JVM's exit code after a fatal error (hs_err file, SIGABRT). */
+    private static final int CRASHED = 134;
+    private static final Duration CRASH_WINDOW = Duration.ofSeconds(10);
 
     private CdsLauncher() {
     }
@@ -60,10 +63,18 @@ public final class CdsLauncher {
         JavaCommandLine self = launch.get().self();
         if (archive.usable()) {
             try {
-                return OptionalInt.of(runChild(self.with(childFlags(archive))));
+                long started = System.nanoTime();
+                int exit = runChild(self.with(childFlags(archive)));
+                if (exit != CRASHED || System.nanoTime() - started > CRASH_WINDOW.toNanos()) {
+                    return OptionalInt.of(exit);
+                }
+                // the JVM died at once (JDK 17 aborts on some damaged archives): forget it and run without
+                Files.deleteIfExists(archive.okFile());
+                System.err.println("CloudJar: the JVM started from " + archive.file() + " crashed; starting without it");
             } catch (IOException e) {
                 return OptionalInt.empty();
             }
+            return OptionalInt.empty();
         }
         if (!archive.failedBefore()) {
             startCreation(archive, self);

@@ -104,9 +104,36 @@ class CdsLaunchIT {
         truncated.stop();
         Path again = awaitArchive();
         assertEquals(Long.toString(Files.size(archive)), Files.readString(again), "the broken archive was made again");
+
+        bytes = Files.readAllBytes(archive);
+        Files.delete(archive);
+        Files.write(archive, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        Files.writeString(again, Long.toString(bytes.length / 2)); // damaged behind the check's back
+        java.nio.file.attribute.FileTime before = java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 1000);
+        Server crashed = Server.start(List.of("--port", "0"));
+        assertEquals(200, listBuckets(crashed.endpoint), "a JVM that dies on the archive is followed by a start without it");
+        crashed.stop();
+        try (Stream<Path> here = Files.list(Path.of(""))) {
+            for (Path report : here.filter(f -> f.getFileName().toString().matches("hs_err_pid\\d+\\.log")
+                    && modifiedAfter(f, before)).toList()) {
+                Files.delete(report); // the crash report JDK 17 writes into the working folder
+            }
+        }
+        Server rebuilding = Server.start(List.of("--port", "0"));
+        assertEquals(Optional.empty(), rebuilding.child(), "the crashed-on archive is not used again");
+        rebuilding.stop();
+        awaitArchive();
         Server next = Server.start(List.of("--port", "0"));
         assertTrue(next.child().isPresent(), "and is used again");
         next.stop();
+    }
+
+    private static boolean modifiedAfter(Path file, java.nio.file.attribute.FileTime time) {
+        try {
+            return Files.getLastModifiedTime(file).compareTo(time) > 0;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static Path awaitArchive() throws Exception {
