@@ -70,7 +70,15 @@ public final class Main implements Callable<Integer> {
             description = "Node.js for nodejs*.x functions (env CLOUDJAR_NODE, default: node on PATH).")
     String node;
 
+    @Option(names = dev.cloudjar.launch.CdsLauncher.NO_CDS_FLAG,
+            description = "Do not start from (or create) the class-data archive in the cache folder (also env CLOUDJAR_CDS=off); see docs/startup.md.")
+    boolean noCds;
+
     public static void main(String[] args) {
+        java.util.OptionalInt relaunched = dev.cloudjar.launch.CdsLauncher.relaunch(args);
+        if (relaunched.isPresent()) {
+            System.exit(relaunched.getAsInt());
+        }
         CommandLine commandLine = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
         int exit = commandLine.execute(args);
         if (exit != 0 || commandLine.isUsageHelpRequested() || commandLine.isVersionHelpRequested()) {

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -19,11 +17,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import dev.cloudjar.testing.ProcessOutput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -155,29 +152,8 @@ class MainIT {
     private record Server(Process process, String endpoint, BlockingQueue<String> lines) {
         static Server start(List<String> command) throws Exception {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-            Thread reader = new Thread(() -> {
-                try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                    for (String line; (line = out.readLine()) != null; ) {
-                        lines.add(line);
-                    }
-                } catch (IOException ignored) {
-                    // the process ended
-                }
-            });
-            reader.setDaemon(true);
-            reader.start();
-            while (true) {
-                String line = lines.poll(60, TimeUnit.SECONDS);
-                if (line == null) {
-                    process.destroyForcibly();
-                    throw new AssertionError("CloudJar did not say it was ready");
-                }
-                Matcher ready = READY.matcher(line);
-                if (ready.find()) {
-                    return new Server(process, ready.group(1), lines);
-                }
-            }
+            BlockingQueue<String> lines = ProcessOutput.lines(process);
+            return new Server(process, ProcessOutput.await(process, lines, READY), lines);
         }
 
         String awaitLine(String containing) throws InterruptedException {

@@ -21,12 +21,16 @@ public final class HttpProbe {
      * (connection refused, reset, or no status line within the timeout).
      */
     public static int status(int port, String path, int timeoutMillis) {
+        return exchange(port, "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n", timeoutMillis);
+    }
+
+    /** The HTTP status code answered for a whole request written by hand (ending with Connection: close), or -1. */
+    public static int exchange(int port, String request, int timeoutMillis) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), timeoutMillis);
             socket.setSoTimeout(timeoutMillis);
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(request.getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
             byte[] head = new byte[12];

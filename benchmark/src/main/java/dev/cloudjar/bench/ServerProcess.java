@@ -94,18 +94,23 @@ public final class ServerProcess implements AutoCloseable {
 
     /** CPU ms of the server and any processes it spawned. */
     public long cpuMillis() {
-        long total = ProcessCpu.cpuMillis(process.pid());
+        return overTree(ProcessCpu::cpuMillis);
+    }
+
+    /** Resident memory of the server and its child processes (CloudJar started from its archive is a small parent JVM and the server child). */
+    public long rssKib() {
+        return overTree(ProcessCpu::rssKib);
+    }
+
+    private long overTree(java.util.function.LongUnaryOperator figure) {
+        long total = figure.applyAsLong(process.pid());
         for (ProcessHandle child : (Iterable<ProcessHandle>) process.descendants()::iterator) {
-            long c = ProcessCpu.cpuMillis(child.pid());
+            long c = figure.applyAsLong(child.pid());
             if (c > 0) {
                 total += c;
             }
         }
         return total;
-    }
-
-    public long rssKib() {
-        return ProcessCpu.rssKib(process.pid());
     }
 
     public Path log() {

@@ -54,5 +54,26 @@ public final class StartupWorkload implements Workload {
         target.keep("start.ms", sorted.get(sorted.size() / 2));
         report.figure("spawn -> first successful request (median of " + millis.size() + ")",
                 sorted.get(sorted.size() / 2) + " ms   (all: " + millis + ")");
+        if (kind == ServerKind.CLOUDJAR) {
+            firstAnswers(target);
+        }
+    }
+
+    /** CloudJar's first real answers without and with its class-data archive, next to a bare Javalin hello-world. */
+    private static void firstAnswers(Target target) {
+        Report report = target.report();
+        try {
+            java.util.Map<String, Long> m = FirstAnswers.measure(target.options(), report);
+            report.figure("first S3 answer / Javalin hello, no archive", String.format("%.2fx", (double) m.get("nocds.s3") / m.get("javalin")));
+            report.figure("first S3 answer / Javalin hello, archive", String.format("%.2fx", (double) m.get("cds.s3") / m.get("javalin")));
+            report.figure("first S3 answer, archive / no archive", String.format("%.2fx", (double) m.get("cds.s3") / m.get("nocds.s3")));
+            target.keep("start.javalin.ms", m.get("javalin"));
+            target.keep("start.cds.s3.ms", m.get("cds.s3"));
+            target.keep("start.nocds.s3.ms", m.get("nocds.s3"));
+        } catch (IOException | RuntimeException e) {
+            report.notAvailable("first answers", LoadRunner.describe(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

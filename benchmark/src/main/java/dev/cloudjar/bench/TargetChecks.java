@@ -27,6 +27,11 @@ final class TargetChecks {
     private void print(List<Target> all) {
         report.section("targets (from the issues) for " + cloudjar.description());
         figure("start.ms", "spawn -> first successful request, median", "ms", 800, true);
+        Double javalin = cloudjar.figures().get("start.javalin.ms");
+        Double archived = cloudjar.figures().get("start.cds.s3.ms");
+        double ratio = javalin == null || archived == null ? Double.NaN : archived / javalin;
+        check(ratio, "first S3 answer from the archive / bare Javalin hello, same run", "x", 1.0, true);
+        check(ratio, "first S3 answer from the archive / bare Javalin hello, the 'half of it' goal", "x", 0.5, true);
         Double rss = cloudjar.figures().get("rss.idle.mib");
         check(rss == null ? Double.NaN : rss * 1.048576, "idle resident memory", "MB", 120, true);
         Double large = cloudjar.figures().get("large.mib");
