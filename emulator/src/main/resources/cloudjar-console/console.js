@@ -3,7 +3,7 @@
 const API = '/_cloudjar/api/';
 const main = document.getElementById('main');
 const statusLine = document.getElementById('status');
-let flowTimer = null;
+let flowWatch = null; // aborts the flow's pending long poll when another view opens
 let onFlow = false; // whether the flow view is the one shown
 const flow = { last: 0, hops: [], open: null };
 
@@ -22,8 +22,8 @@ const link = (href, text) => el('a', { href }, text);
 const pre = (value) => el('pre', {}, typeof value === 'string' ? value : JSON.stringify(value, null, 2));
 const enc = encodeURIComponent;
 
-async function get(path) {
-  const response = await fetch(API + path, { headers: { Accept: 'application/json' } });
+async function get(path, signal = undefined) {
+  const response = await fetch(API + path, { headers: { Accept: 'application/json' }, signal });
   const body = await response.json().catch(() => ({}));
   if (!response.ok) throw new Error((response.headers.get('x-amzn-ErrorType') || response.status) + ': ' + (body.message || ''));
   return body;
@@ -46,31 +46,76 @@ const when = (t) => (t ? new Date(typeof t === 'number' ? t : Date.parse(t)).toL
 
 // ---------------------------------------------------------------- flow
 
-async function pollFlow() {
-  try {
-    const page = await get('flow?newest=true&limit=500&since=' + flow.last);
-    const reset = flow.resets !== undefined && page.resets !== flow.resets;
-    flow.resets = page.resets;
-    if (reset) { flow.hops = []; flow.last = 0; await pollFlow(); if (onFlow) renderFlow(); return; }
-    for (const hop of page.hops) flow.hops.push(hop);
-    if (flow.hops.length > page.capacity) flow.hops.splice(0, flow.hops.length - page.capacity);
-    const grew = page.hops.length > 0;
-    flow.last = page.hops.length ? page.hops[page.hops.length - 1].id : page.last;
-    if (grew && onFlow) renderFlow();
-  } catch (e) {
-    statusLine.textContent = 'flow: ' + e.message;
+// One request at a time: the server holds it until a hop arrives (wait=20 s at most), and the page
+// asks again at most twice a second, so a busy pipeline costs a watching page two requests a second.
+async function pollFlow(wait = 0, signal = undefined) {
+  const page = await get('flow?newest=true&limit=500&since=' + flow.last + '&wait=' + wait, signal);
+  const reset = flow.resets !== undefined && page.resets !== flow.resets;
+  flow.resets = page.resets;
+  if (reset) { flow.hops = []; flow.last = 0; await pollFlow(0, signal); if (onFlow) renderFlow(); return; }
+  for (const hop of page.hops) {
+    flow.hops.push(hop);
+    // an invocation that ended after its writes arrived claims them (their hops are already here)
+    for (const id of hop.effects || []) {
+      const effect = findHop(id);
+      if (effect) { effect.cause = hop.id; effect.causeInferred = true; }
+    }
   }
+  if (flow.hops.length > page.capacity) flow.hops.splice(0, flow.hops.length - page.capacity);
+  const grew = page.hops.length > 0;
+  flow.last = page.hops.length ? page.hops[page.hops.length - 1].id : page.last;
+  if (grew && onFlow) renderFlow();
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function watchFlow(watch) {
+  while (!watch.signal.aborted) {
+    const started = Date.now();
+    try {
+      await pollFlow(20, watch.signal);
+      statusLine.textContent = '';
+    } catch (e) {
+      if (watch.signal.aborted) return;
+      statusLine.textContent = 'flow: ' + e.message;
+      await sleep(2000);
+    }
+    await sleep(Math.max(0, 500 - (Date.now() - started)));
+  }
+}
+
+function findHop(id) {
+  let lo = 0; let hi = flow.hops.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = flow.hops[mid].id;
+    if (at === id) return flow.hops[mid];
+    if (at < id) lo = mid + 1; else hi = mid - 1;
+  }
+  return null;
+}
+
+function openHop(id) {
+  flow.open = id; renderFlow();
+  const target = document.querySelector('[data-hop="' + id + '"]');
+  if (target) { target.focus(); target.scrollIntoView({ block: 'center' }); }
 }
 
 function renderFlow() {
   const list = el('ol', { class: 'hops', id: 'hops' });
   // newest last, as the pipeline ran; render only the newest 500 so first paint stays fast
   const shown = flow.hops.slice(-500);
-  // a run of identical hops (a stream append per written item) is one line with a count
+  const ledTo = new Map();
+  for (const hop of shown) {
+    if (hop.cause) { if (!ledTo.has(hop.cause)) ledTo.set(hop.cause, []); ledTo.get(hop.cause).push(hop.id); }
+  }
+  // a run of identical hops with the same cause (a stream append per written item) is one line with
+  // a count; a hop that caused another keeps its own line, so every cause can be opened
   const runs = [];
   for (const hop of shown) {
     const run = runs[runs.length - 1];
-    if (run && run.hop.title === hop.title && run.hop.service === hop.service && !hop.cause) { run.count++; run.hop = hop; }
+    if (run && run.hop.title === hop.title && run.hop.service === hop.service && run.hop.cause === hop.cause
+        && !ledTo.has(run.hop.id) && flow.open !== run.hop.id) { run.count++; run.hop = hop; }
     else runs.push({ hop, count: 1 });
   }
   for (const { hop, count } of runs) {
@@ -83,18 +128,20 @@ function renderFlow() {
     const item = el('li', { id: 'hop-' + hop.id }, button);
     if (open) {
       if (hop.cause) {
-        item.append(el('p', {}, 'Caused by ', el('button', { type: 'button', class: 'cause', onclick: () => {
-          flow.open = hop.cause; renderFlow();
-          const target = document.querySelector('[data-hop="' + hop.cause + '"]');
-          if (target) { target.focus(); target.scrollIntoView({ block: 'center' }); }
-        } }, '#' + hop.cause)));
+        item.append(el('p', {}, 'Caused by ', el('button', { type: 'button', class: 'cause', onclick: () => openHop(hop.cause) }, '#' + hop.cause),
+          hop.causeInferred ? el('span', { class: 'muted' }, ' (inferred: that invocation was running when this happened)') : ''));
+      }
+      const effects = ledTo.get(hop.id) || [];
+      if (effects.length) {
+        item.append(el('p', {}, 'Led to ', ...effects.slice(0, 30).flatMap((id) => [el('button', { type: 'button', class: 'effect',
+          onclick: () => openHop(id) }, '#' + id), ' ']), effects.length > 30 ? '… (' + effects.length + ')' : ''));
       }
       item.append(pre(hop.payload));
     }
     list.append(item);
   }
   const note = el('p', { class: 'muted' }, flow.hops.length + ' hops (the newest ' + shown.length + ' shown; '
-    + 'CloudJar keeps the last 10,000). Click a hop to see its payload.');
+    + 'CloudJar keeps the last 10,000). Click a hop to see its payload and what caused it.');
   show('Flow', note, list);
 }
 
@@ -228,8 +275,8 @@ async function route() {
   for (const a of document.querySelectorAll('nav a')) {
     if (a.dataset.view === view) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
   }
-  clearInterval(flowTimer);
-  flowTimer = null;
+  if (flowWatch) flowWatch.abort();
+  flowWatch = null;
   onFlow = !views[view] || view === 'flow';
   try {
     await (views[view] || views.flow)(arg, params);
@@ -239,7 +286,7 @@ async function route() {
   } catch (e) {
     show('Error', el('p', { class: 'error' }, e.message));
   }
-  if (onFlow) flowTimer = setInterval(pollFlow, 1000);
+  if (onFlow) { flowWatch = new AbortController(); watchFlow(flowWatch); }
 }
 
 document.getElementById('reset').addEventListener('click', async () => {

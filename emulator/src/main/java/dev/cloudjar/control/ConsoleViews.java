@@ -75,8 +75,17 @@ public final class ConsoleViews {
         view(api, "api/logs/events", v::logEvents);
         view(api, "api/apigateway/apis", v::apis);
         view(api, "api/events/rules", v::rules);
-        view(api, "api/flow", request -> flow.since(longParam(request, "since", 0),
-                "true".equals(request.queryParameter("newest")), (int) longParam(request, "limit", FlowLog.PAGE)));
+        view(api, "api/flow", request -> {
+            long since = longParam(request, "since", 0);
+            long wait = longParam(request, "wait", 0);
+            if (wait < 0 || wait > FlowLog.MAX_WAIT_MILLIS / 1000) {
+                throw new AwsException(400, "ValidationException", "wait must be 0 to " + FlowLog.MAX_WAIT_MILLIS / 1000 + " seconds");
+            }
+            if (wait > 0) {
+                flow.awaitAfter(since, wait * 1000);
+            }
+            return flow.since(since, "true".equals(request.queryParameter("newest")), (int) longParam(request, "limit", FlowLog.PAGE));
+        });
         return api;
     }
 

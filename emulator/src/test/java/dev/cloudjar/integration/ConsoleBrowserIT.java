@@ -1,5 +1,6 @@
 package dev.cloudjar.integration;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cloudjar.CloudJar;
@@ -31,7 +32,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The console in headless Chromium after the bank pipeline ran: the flow view shows the upload, both
- * function invocations, the alert publish and its two queue deliveries linked to it; a table, a queue
+ * function invocations, the alert publish and its two queue deliveries, and the chain of causes from the
+ * CustomerNotify delivery back to the upload (publish, invocation, mapping batch, stream append,
+ * invocation, S3 event) followed by clicking each "Caused by"; a table, a queue
  * and the alert email are browsed through the page's own links. Screenshots go to
  * {@code target/console-*.png}. Needs Debian's chromium and chromium-driver, as BrowserPageIT.
  */
@@ -63,6 +66,18 @@ class ConsoleBrowserIT {
             String opened = waitFor(browser, () -> browser.findElement(By.id("hop-" + deliveryId)).getText(), t -> t.contains("Caused by"));
             assertTrue(opened.contains("Caused by #" + publishId), opened);
             assertTrue(opened.contains("\"protocol\": \"sqs\""), opened);
+            List<String> chain = followCauses(browser, deliveryId);
+            List<String> expected = List.of("Delivered to sqs CustomerNotify", "Published to HighBalanceAlert",
+                    "Lambda invocation of TotalNotifier", "Mapping batch of", "Stream records appended to Transactions",
+                    "Lambda invocation of TransactionProcessor", "ObjectCreated:Put s3://bank-transactions/transactions.txt");
+            assertEquals(expected.size(), chain.size(), "the alert's causes back to the upload: " + chain);
+            for (int i = 0; i < expected.size(); i++) {
+                assertTrue(chain.get(i).contains(expected.get(i)), expected.get(i) + " at " + i + " of " + chain);
+            }
+            assertTrue(chain.get(3).contains("from Transactions"), chain.get(3));
+            WebElement upload = browser.findElement(By.cssSelector("#hops button[aria-expanded='true']"));
+            String uploadHop = browser.findElement(By.id("hop-" + upload.getAttribute("data-hop"))).getText();
+            assertTrue(uploadHop.contains("Led to #"), "the upload names the invocation it caused: " + uploadHop);
             screenshot(browser, "console-flow.png");
 
             browser.findElement(By.linkText("DynamoDB tables")).click();
@@ -89,6 +104,30 @@ class ConsoleBrowserIT {
         } finally {
             browser.quit();
         }
+    }
+
+    /**
+     * Opens the hop, then its cause, and so on while the opened hop has one: the titles from the hop
+     * back to the first cause.
+     */
+    private static List<String> followCauses(WebDriver browser, String hopId) throws InterruptedException {
+        List<String> titles = new java.util.ArrayList<>();
+        String id = hopId;
+        while (id != null && titles.size() < 20) {
+            String current = id;
+            WebElement item = browser.findElement(By.id("hop-" + current));
+            titles.add(item.findElement(By.cssSelector("button[data-hop]")).getText());
+            List<WebElement> cause = item.findElements(By.cssSelector("button.cause"));
+            if (cause.isEmpty()) {
+                break;
+            }
+            String next = cause.get(0).getText().substring(1);
+            cause.get(0).click();
+            waitFor(browser, () -> browser.findElements(By.cssSelector("#hop-" + next + " > button[aria-expanded='true']")).isEmpty()
+                    ? "" : "open", "open"::equals);
+            id = next;
+        }
+        return titles;
     }
 
     /** The newest hop with that title (the subscription confirmation was an earlier publish to the topic). */
