@@ -29,6 +29,15 @@ async function get(path, signal = undefined) {
   return body;
 }
 
+// The console's only writes: each is a JSON POST the attendee asked for (a page of another origin
+// cannot send one, see docs/security.md).
+async function post(path, body) {
+  const response = await fetch(API + path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const answer = await response.json().catch(() => ({}));
+  if (!response.ok) throw new Error((response.headers.get('x-amzn-ErrorType') || response.status) + ': ' + (answer.message || ''));
+  return answer;
+}
+
 function table(headers, rows) {
   const t = el('table', {}, el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', { scope: 'col' }, h)))));
   const body = el('tbody');
@@ -191,27 +200,73 @@ async function dynamodb(name, params) {
     show('DynamoDB tables', table(['Table', 'Status', 'Items'], tables.map((t) => [link('#/dynamodb/' + enc(t.name), t.name), t.status, String(t.itemCount)])));
     return;
   }
+  const query = new URLSearchParams();
+  for (const k of ['pk', 'op', 'sk', 'sk2', 'index']) if (params.get(k)) query.set(k, params.get(k));
   const start = params.get('start');
   const [t, page] = await Promise.all([get('dynamodb/table?name=' + enc(name)),
-    get('dynamodb/items?name=' + enc(name) + '&limit=25' + (start ? '&start=' + enc(start) : ''))]);
+    get('dynamodb/items?name=' + enc(name) + '&limit=25' + (query.toString() ? '&' + query : '') + (start ? '&start=' + enc(start) : ''))]);
   const keys = [t.key.hashName, t.key.rangeName].filter(Boolean);
   const rows = page.items.map((item) => [...keys.map((k) => JSON.stringify(Object.values(item[k] || {})[0] ?? '')), pre(item)]);
+  const here = '#/dynamodb/' + enc(name);
+  const next = new URLSearchParams(query);
+  if (page.next) next.set('start', page.next);
   show('Table ' + name, el('p', { class: 'crumbs' }, link('#/dynamodb', 'All tables')),
     el('h2', {}, 'Schema'), pre({ key: t.key, attributeDefinitions: t.attributeDefinitions, globalIndexes: t.globalIndexes,
       localIndexes: t.localIndexes, stream: t.stream, itemCount: t.itemCount, billingMode: t.billingMode }),
-    el('h2', {}, 'Items (Scan, 25 a page)'), table([...keys, 'Item'], rows),
-    page.next ? link('#/dynamodb/' + enc(name) + '?start=' + enc(page.next), 'Next page') : el('p', { class: 'muted' }, 'Last page.'));
+    queryForm(name, t, params),
+    el('h2', {}, page.read === 'Query' ? 'Items (Query ' + page.keyConditionExpression + ', 25 a page)' : 'Items (Scan, 25 a page)'),
+    page.read === 'Query' ? el('p', {}, link(here, 'Back to Scan')) : '',
+    table([...keys, 'Item'], rows),
+    page.next ? link(here + '?' + next, 'Next page') : el('p', { class: 'muted' }, 'Last page.'));
+}
+
+function field(label, control) {
+  return el('label', { class: 'field' }, el('span', {}, label), control);
+}
+
+/** Query by partition key value, an optional sort key condition, on the table or one of its indexes. */
+function queryForm(name, t, params) {
+  const indexes = [...(t.globalIndexes || []), ...(t.localIndexes || [])];
+  const index = el('select', { name: 'index', id: 'query-index' }, el('option', { value: '' }, 'the table (' + t.key.hashName + (t.key.rangeName ? ', ' + t.key.rangeName : '') + ')'),
+    ...indexes.map((i) => el('option', { value: i.name }, i.name + ' (' + i.key.hashName + (i.key.rangeName ? ', ' + i.key.rangeName : '') + ')')));
+  index.value = params.get('index') || '';
+  const pk = el('input', { name: 'pk', id: 'query-pk', required: 'required', value: params.get('pk') || '' });
+  const op = el('select', { name: 'op', id: 'query-op' }, ...['', '=', '<', '<=', '>', '>=', 'begins_with', 'between'].map((o) => el('option', { value: o }, o || 'no sort condition')));
+  op.value = params.get('op') || '';
+  const sk = el('input', { name: 'sk', id: 'query-sk', value: params.get('sk') || '' });
+  const sk2 = el('input', { name: 'sk2', id: 'query-sk2', value: params.get('sk2') || '' });
+  const form = el('form', { class: 'query', id: 'query' }, el('h2', {}, 'Query'), field('On', index), field('Partition key value', pk),
+    field('Sort key', op), field('Value', sk), field('and (between)', sk2), el('button', { type: 'submit' }, 'Query'));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const q = new URLSearchParams();
+    for (const [k, v] of [['index', index.value], ['pk', pk.value], ['op', op.value], ['sk', sk.value], ['sk2', sk2.value]]) if (v) q.set(k, v);
+    location.hash = '#/dynamodb/' + enc(name) + '?' + q;
+  });
+  return form;
 }
 
 async function sqs(arn) {
   if (!arn) {
     const { queues } = await get('sqs/queues');
-    show('SQS queues', table(['Queue', 'Available', 'In flight', 'Delayed'],
-      queues.map((q) => [link('#/sqs/' + enc(q.arn), q.name), q.visible, q.inFlight, q.delayed])));
+    show('SQS queues', table(['Queue', 'Available', 'In flight', 'Delayed', 'Dead-letter queue'],
+      queues.map((q) => [link('#/sqs/' + enc(q.arn), q.name), q.visible, q.inFlight, q.delayed,
+        q.deadLetterTargetArn ? link('#/sqs/' + enc(q.deadLetterTargetArn), q.deadLetterTargetArn.split(':').pop()) : ''])));
     return;
   }
-  const q = await get('sqs/queue?arn=' + enc(arn));
-  show('Queue ' + arn.split(':').pop(), el('p', { class: 'crumbs' }, link('#/sqs', 'All queues')),
+  const [q, { queues }] = await Promise.all([get('sqs/queue?arn=' + enc(arn)), get('sqs/queues')]);
+  const name = arn.split(':').pop();
+  const dlq = queues.find((other) => other.arn === arn)?.deadLetterTargetArn;
+  const sources = queues.filter((other) => other.deadLetterTargetArn === arn);
+  const purge = el('button', { type: 'button', class: 'danger', id: 'purge', onclick: async () => {
+    if (!confirm('Delete every message in ' + name + '? This cannot be undone.')) return;
+    try { await post('sqs/purge', { arn }); statusLine.textContent = 'Purged ' + name + '.'; route(); }
+    catch (e) { statusLine.textContent = 'Purge refused: ' + e.message; }
+  } }, 'Purge queue…');
+  show('Queue ' + name, el('p', { class: 'crumbs' }, link('#/sqs', 'All queues')),
+    el('p', {}, purge),
+    dlq ? el('p', {}, 'Dead-letter queue: ', link('#/sqs/' + enc(dlq), dlq.split(':').pop())) : '',
+    sources.length ? el('p', {}, 'Dead-letter queue of: ', ...sources.flatMap((o) => [link('#/sqs/' + enc(o.arn), o.name), ' '])) : '',
     el('h2', {}, 'Messages (peeked: not received, visibility unchanged)'),
     table(['Message id', 'Sent', 'Receives', 'Visible', 'Body'], q.messages.map((m) => [m.messageId, when(m.sentTimestamp),
       String(m.receiveCount), m.visible ? 'yes' : 'in flight', pre(m.body)])),
@@ -234,11 +289,52 @@ async function lambda(name) {
     return;
   }
   const f = await get('lambda/function?name=' + enc(name));
+  const invocations = f.invocations.map((hop) => el('details', { class: 'invocation' },
+    el('summary', {}, new Date(hop.time).toLocaleTimeString() + '  ' + hop.title + '  ', link('#/flow', '#' + hop.id)),
+    el('h3', {}, 'Event'), pre(hop.payload.event), el('h3', {}, hop.payload.functionError ? 'Error' : 'Result'), pre(hop.payload.result),
+    el('h3', {}, 'Log'), pre(hop.payload.lines.join(''))));
   show('Function ' + name, el('p', { class: 'crumbs' }, link('#/lambda', 'All functions'), ' · ', link('#/logs/' + enc('/aws/lambda/' + name), 'log group')),
+    invokeForm(name, f),
+    el('h2', {}, 'Recent invocations'), ...(invocations.length ? invocations : [el('p', { class: 'muted' }, 'None in the flow yet.')]),
     el('h2', {}, 'Event source mappings'), table(['Source', 'State', 'Batch size', 'Last result'],
       f.mappings.map((m) => [m.eventSourceArn, m.state, String(m.batchSize ?? ''), m.lastProcessingResult || ''])),
+    el('h2', {}, 'Versions'), table(['Version', 'Description', 'Code SHA-256', 'Last modified'],
+      f.versions.map((v) => [v.version, v.description || '', v.codeSha256, v.lastModified])),
+    el('h2', {}, 'Aliases'), table(['Alias', 'Version', 'Routing', 'Description'],
+      f.aliases.map((a) => [a.name, a.functionVersion, Object.keys(a.additionalVersionWeights || {}).length ? JSON.stringify(a.additionalVersionWeights) : '', a.description || ''])),
     el('h2', {}, 'Recent log lines'), pre(f.logs.map((l) => new Date(l.timestamp).toLocaleTimeString() + '  ' + l.message).join('') || 'No invocations yet.'),
     el('h2', {}, 'Configuration'), pre(f.configuration));
+}
+
+/** Runs the function once with the event typed here (the newest event it received, or {}), only on Invoke. */
+function invokeForm(name, f) {
+  const last = f.invocations[0];
+  const event = el('textarea', { id: 'invoke-event', rows: '8', spellcheck: 'false', 'aria-label': 'Test event (JSON)' });
+  event.value = last && last.payload.event !== null && !last.payload.eventTruncatedTo ? JSON.stringify(last.payload.event, null, 2) : '{}';
+  const qualifier = el('select', { id: 'invoke-qualifier' }, el('option', { value: '' }, '$LATEST'),
+    ...f.versions.filter((v) => v.version !== '$LATEST').map((v) => el('option', { value: v.version }, 'version ' + v.version)),
+    ...f.aliases.map((a) => el('option', { value: a.name }, 'alias ' + a.name)));
+  const output = el('div', { id: 'invoke-result', role: 'status' });
+  const form = el('form', { class: 'invoke', id: 'invoke' }, el('h2', {}, 'Invoke'), field('Test event (JSON)', event),
+    field('Qualifier', qualifier), el('button', { type: 'submit' }, 'Invoke'), output);
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    output.replaceChildren(el('p', { class: 'muted' }, 'Running…'));
+    try {
+      JSON.parse(event.value);
+    } catch (error) {
+      output.replaceChildren(el('p', { class: 'error' }, 'The test event is not JSON: ' + error.message));
+      return;
+    }
+    try {
+      const r = await post('lambda/invoke', { name, qualifier: qualifier.value || null, payload: event.value });
+      output.replaceChildren(el('p', { class: r.functionError ? 'error' : 'ok' }, r.functionError ? 'Function error: ' + r.functionError
+        : 'Succeeded (version ' + r.executedVersion + ')'), el('h3', {}, 'Result'), pre(r.payload ?? ''), el('h3', {}, 'Log'), pre(r.log ?? ''));
+    } catch (error) {
+      output.replaceChildren(el('p', { class: 'error' }, error.message));
+    }
+  });
+  return form;
 }
 
 async function logs(group) {
@@ -296,6 +392,28 @@ document.getElementById('reset').addEventListener('click', async () => {
   statusLine.textContent = response.ok ? 'All state was reset.' : 'Reset refused: ' + (body.message || response.status);
   flow.hops = []; flow.last = 0;
   route();
+});
+
+// Loads an init file chosen here: the page sends its JSON (never a path), and CloudJar creates what
+// is missing, as --init does at start (functions excepted, see docs/console.md).
+document.getElementById('init-file').addEventListener('change', async (event) => {
+  const file = event.target.files[0];
+  event.target.value = '';
+  if (!file) return;
+  let body;
+  try {
+    body = JSON.parse(await file.text());
+  } catch (e) {
+    statusLine.textContent = file.name + ' is not JSON: ' + e.message;
+    return;
+  }
+  try {
+    const { loaded } = await post('init', body);
+    statusLine.textContent = 'Loaded ' + file.name + ': ' + Object.entries(loaded).map(([k, v]) => v + ' ' + k).join(', ') + '.';
+    route();
+  } catch (e) {
+    statusLine.textContent = 'Init file refused: ' + e.message;
+  }
 });
 
 window.addEventListener('hashchange', route);

@@ -228,6 +228,18 @@ public final class FlowLog {
         }
     }
 
+    /** The newest {@code limit} invocation hops of a function, newest first (event, result, log lines). */
+    public synchronized ArrayNode invocations(String functionName, int limit) {
+        ArrayNode out = JsonNodeFactory.instance.arrayNode();
+        for (java.util.Iterator<ObjectNode> it = hops.descendingIterator(); it.hasNext() && out.size() < limit; ) {
+            ObjectNode hop = it.next();
+            if ("invoke".equals(hop.path("kind").asText()) && functionName.equals(hop.path("resource").asText())) {
+                out.add(hop);
+            }
+        }
+        return out;
+    }
+
     public synchronized void clear() {
         notifyAll();
         resets++;
