@@ -260,7 +260,7 @@ async function sqs(arn) {
   const sources = queues.filter((other) => other.deadLetterTargetArn === arn);
   const purge = el('button', { type: 'button', class: 'danger', id: 'purge', onclick: async () => {
     if (!confirm('Delete every message in ' + name + '? This cannot be undone.')) return;
-    try { await post('sqs/purge', { arn }); statusLine.textContent = 'Purged ' + name + '.'; route(); }
+    try { await post('sqs/purge', { arn }); await route(); statusLine.textContent = 'Purged ' + name + '.'; }
     catch (e) { statusLine.textContent = 'Purge refused: ' + e.message; }
   } }, 'Purge queue…');
   show('Queue ' + name, el('p', { class: 'crumbs' }, link('#/sqs', 'All queues')),
@@ -389,9 +389,9 @@ document.getElementById('reset').addEventListener('click', async () => {
   if (!confirm('Erase every bucket, table, queue, topic, function and message in this CloudJar?')) return;
   const response = await fetch('/_cloudjar/reset', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
   const body = await response.json().catch(() => ({}));
-  statusLine.textContent = response.ok ? 'All state was reset.' : 'Reset refused: ' + (body.message || response.status);
   flow.hops = []; flow.last = 0;
-  route();
+  await route();
+  statusLine.textContent = response.ok ? 'All state was reset.' : 'Reset refused: ' + (body.message || response.status);
 });
 
 // Loads an init file chosen here: the page sends its JSON (never a path), and CloudJar creates what
@@ -409,8 +409,8 @@ document.getElementById('init-file').addEventListener('change', async (event) =>
   }
   try {
     const { loaded } = await post('init', body);
+    await route();
     statusLine.textContent = 'Loaded ' + file.name + ': ' + Object.entries(loaded).map(([k, v]) => v + ' ' + k).join(', ') + '.';
-    route();
   } catch (e) {
     statusLine.textContent = 'Init file refused: ' + e.message;
   }

@@ -34,8 +34,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * The console in headless Chromium after the bank pipeline ran: the flow view shows the upload, both
  * function invocations, the alert publish and its two queue deliveries, and the chain of causes from the
  * CustomerNotify delivery back to the upload (publish, invocation, mapping batch, stream append,
- * invocation, S3 event) followed by clicking each "Caused by"; a table, a queue
- * and the alert email are browsed through the page's own links. Screenshots go to
+ * invocation, S3 event) followed by clicking each "Caused by"; a table is scanned and queried, a queue
+ * peeked (a dismissed purge purges nothing), a function invoked with a typed test event, an init file
+ * loaded through the file chooser, and the alert email opened, all through the page's own controls. Screenshots go to
  * {@code target/console-*.png}. Needs Debian's chromium and chromium-driver, as BrowserPageIT.
  */
 @ExtendWith(CloudJarExtension.class)
@@ -48,6 +49,8 @@ class ConsoleBrowserIT {
                                              SnsClient sns, SqsClient sqs, LambdaClient lambda) throws Exception {
         cloudJar.reset();
         BankPipeline.run(cloudJar, endpoint, s3, dynamo, sns, sqs, lambda);
+        Workshop.createFunction(lambda, "ConsoleHello", "dev.cloudjar.samples.hello.HelloWorld::handleRequest");
+        lambda.waiter().waitUntilFunctionActiveV2(b -> b.functionName("ConsoleHello"));
         WebDriver browser = startChromium();
         try {
             browser.get(endpoint.resolve("/_cloudjar/").toString());
@@ -87,13 +90,45 @@ class ConsoleBrowserIT {
             assertTrue(table.contains("\"hashName\": \"CustomerId\"") && table.contains("TransactionId"), table);
             assertTrue(browser.findElements(By.cssSelector("main tbody tr")).size() >= 20, "a page of items");
             assertTrue(table.contains("Last page."), "24 items fit one page of 25");
+            browser.findElement(By.id("query-pk")).sendKeys("C2");
+            browser.findElement(By.cssSelector("#query button[type=submit]")).click();
+            String queried = waitFor(browser, () -> text(browser, "main"), t -> t.contains("Items (Query"));
+            List<WebElement> rows = browser.findElements(By.cssSelector("main tbody tr"));
+            assertTrue(!rows.isEmpty() && rows.size() < 24, "C2's items only: " + rows.size());
+            for (WebElement row : rows) {
+                assertTrue(row.getText().startsWith("\"C2\""), row.getText());
+            }
+            assertTrue(queried.contains("#pk = :pk"), queried);
 
             browser.findElement(By.linkText("SQS queues")).click();
             waitFor(browser, () -> text(browser, "main"), t -> t.contains("CustomerNotify"));
             browser.findElement(By.linkText("CustomerNotify")).click();
             String queue = waitFor(browser, () -> text(browser, "main"), t -> t.contains("peeked"));
             assertTrue(queue.contains("accountBalance") && queue.contains("1750"), queue);
+            browser.findElement(By.id("purge")).click();
+            browser.switchTo().alert().dismiss();
+            Thread.sleep(300);
+            assertTrue(text(browser, "main").contains("1750"), "a dismissed purge purges nothing");
             screenshot(browser, "console-queue.png");
+
+            browser.findElement(By.linkText("Lambda functions")).click();
+            waitFor(browser, () -> text(browser, "main"), t -> t.contains("ConsoleHello"));
+            browser.findElement(By.linkText("ConsoleHello")).click();
+            String function = waitFor(browser, () -> text(browser, "main"), t -> t.contains("Recent invocations"));
+            assertTrue(function.contains("None in the flow yet."), "opening a function does not run it: " + function);
+            WebElement event = browser.findElement(By.id("invoke-event"));
+            event.clear();
+            event.sendKeys("{\"name\": \"Browser\"}");
+            browser.findElement(By.cssSelector("#invoke button[type=submit]")).click();
+            String invoked = waitFor(browser, () -> text(browser, "invoke-result"), t -> t.contains("Hello, Browser!"));
+            assertTrue(invoked.contains("Succeeded") && invoked.contains("REPORT RequestId"), invoked);
+            screenshot(browser, "console-function.png");
+
+            Path init = Path.of("target", "console-upload.init.json").toAbsolutePath();
+            Files.writeString(init, "{\"queues\": [{\"name\": \"Uploaded\"}]}");
+            browser.findElement(By.id("init-file")).sendKeys(init.toString());
+            waitFor(browser, () -> text(browser, "status"), t -> t.contains("Loaded console-upload.init.json: 1 queues"));
+            assertTrue(sqs.getQueueUrl(b -> b.queueName("Uploaded")).queueUrl().endsWith("/Uploaded"));
 
             browser.findElement(By.linkText("Outbox (email, SMS)")).click();
             String outbox = waitFor(browser, () -> text(browser, "main"), t -> t.contains("Warning! Account balance is very high"));
