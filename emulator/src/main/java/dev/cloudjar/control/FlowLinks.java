@@ -26,6 +26,7 @@ final class FlowLinks {
     private static final int REMEMBERED = 10_000;
     private static final int RECENT_INVOCATIONS = 200;
     private static final int RECENT_EFFECTS = 2_000;
+    private static final long ARRIVAL_SLACK_MILLIS = 1_000;
 
     /** A write that a running function may have made; {@code source} is "table:T", "topic:ARN" or "bucket:B". */
     private record Effect(ObjectNode hop, long millis, String source) {
@@ -128,16 +129,24 @@ final class FlowLinks {
             invocations.removeFirst();
         }
         com.fasterxml.jackson.databind.node.ArrayNode claimed = null;
-        for (Effect e : effects) {
+        java.util.List<Long> ids = new java.util.ArrayList<>();
+        // newest first; hops arrive roughly in time order, so a second before the start is far enough back
+        for (Iterator<Effect> it = effects.descendingIterator(); it.hasNext(); ) {
+            Effect e = it.next();
+            if (e.millis < start - ARRIVAL_SLACK_MILLIS) {
+                break;
+            }
             if (!run.covers(e) || e.hop.has("cause") && !(e.hop.path("causeInferred").asBoolean()
                     && startOf(e.hop.get("cause").asLong()) < start)) {
                 continue;
             }
             e.hop.put("cause", run.hopId).put("causeInferred", true);
-            if (claimed == null) {
-                claimed = hop.putArray("effects");
-            }
-            claimed.add(e.hop.get("id").asLong());
+            ids.add(e.hop.get("id").asLong());
+        }
+        if (!ids.isEmpty()) {
+            java.util.Collections.sort(ids);
+            claimed = hop.putArray("effects");
+            ids.forEach(claimed::add);
         }
     }
 
