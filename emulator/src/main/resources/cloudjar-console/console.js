@@ -58,7 +58,7 @@ const when = (t) => (t ? new Date(typeof t === 'number' ? t : Date.parse(t)).toL
 // One request at a time: the server holds it until a hop arrives (wait=20 s at most), and the page
 // asks again at most twice a second, so a busy pipeline costs a watching page two requests a second.
 async function pollFlow(wait = 0, signal = undefined) {
-  const page = await get('flow?newest=true&limit=500&since=' + flow.last + '&wait=' + wait, signal);
+  const page = await get('flow?newest=true&limit=500&payloads=false&since=' + flow.last + '&wait=' + wait, signal);
   const reset = flow.resets !== undefined && page.resets !== flow.resets;
   flow.resets = page.resets;
   if (reset) { flow.hops = []; flow.last = 0; await pollFlow(0, signal); if (onFlow) renderFlow(); return; }
@@ -110,6 +110,16 @@ function openHop(id) {
   if (target) { target.focus(); target.scrollIntoView({ block: 'center' }); }
 }
 
+// The flow list carries no payloads (cheap to watch); an opened hop fetches its own.
+async function loadPayload(hop) {
+  try {
+    hop.payload = (await get('flow/hop?id=' + hop.id)).payload;
+  } catch (e) {
+    hop.payload = 'Not available: ' + e.message;
+  }
+  if (onFlow && flow.open === hop.id) renderFlow();
+}
+
 function renderFlow() {
   const list = el('ol', { class: 'hops', id: 'hops' });
   // newest last, as the pipeline ran; render only the newest 500 so first paint stays fast
@@ -145,7 +155,8 @@ function renderFlow() {
         item.append(el('p', {}, 'Led to ', ...effects.slice(0, 30).flatMap((id) => [el('button', { type: 'button', class: 'effect',
           onclick: () => openHop(id) }, '#' + id), ' ']), effects.length > 30 ? '… (' + effects.length + ')' : ''));
       }
-      item.append(pre(hop.payload));
+      item.append(hop.payload === undefined ? el('p', { class: 'muted' }, 'Loading the payload…') : pre(hop.payload));
+      if (hop.payload === undefined && !hop.loading) { hop.loading = true; loadPayload(hop); }
     }
     list.append(item);
   }
@@ -351,12 +362,20 @@ async function logs(group) {
 
 async function apigateway() {
   const apis = await get('apigateway/apis');
-  show('API Gateway', el('h2', {}, 'REST APIs'), pre(apis.rest), el('h2', {}, 'HTTP APIs'), pre(apis.http));
+  const keys = (o) => Object.keys(o || {}).join(', ');
+  const details = (api) => el('details', {}, el('summary', {}, 'JSON'), pre(api));
+  show('API Gateway',
+    el('h2', {}, 'REST APIs'), table(['Name', 'Id', 'Stages', 'Invoke URL', ''], apis.rest.map((a) => [a.name, a.id, keys(a.stages),
+      a.invokeUrl + '/<stage>/', details(a)])),
+    el('h2', {}, 'HTTP APIs'), table(['Name', 'Id', 'Routes', 'Stages', 'Invoke URL', ''], apis.http.map((a) => [a.name, a.apiId,
+      Object.values(a.routes || {}).map((r) => r.routeKey || '').join(', '), keys(a.stages), a.invokeUrl, details(a)])));
 }
 
 async function events() {
   const { rules } = await get('events/rules');
-  show('EventBridge rules', table(['Rule', 'Details'], rules.map((r) => [r.name || '', pre(r)])));
+  show('EventBridge rules', table(['Rule', 'Bus', 'State', 'Pattern or schedule', 'Targets', ''], rules.map((r) => [r.name || '',
+    r.eventBusName || '', r.state || '', r.scheduleExpression || r.eventPattern || '',
+    (r.targets || []).map((t) => t.arn).join('\n'), el('details', {}, el('summary', {}, 'JSON'), pre(r))])));
 }
 
 // the first poll of the flow view draws once, after it (not once in the poll and again here)

@@ -83,7 +83,16 @@ public final class ConsoleViews {
             if (wait > 0) {
                 flow.awaitAfter(since, wait * 1000);
             }
-            return flow.since(since, "true".equals(request.queryParameter("newest")), (int) longParam(request, "limit", FlowLog.PAGE));
+            return flow.since(since, "true".equals(request.queryParameter("newest")), (int) longParam(request, "limit", FlowLog.PAGE),
+                    !"false".equals(request.queryParameter("payloads")));
+        });
+        view(api, "api/flow/hop", request -> {
+            long id = longParam(request, "id", -1);
+            ObjectNode hop = flow.hop(id);
+            if (hop == null) {
+                throw new AwsException(404, "ResourceNotFoundException", "The flow no longer holds hop " + id);
+            }
+            return hop;
         });
         return api;
     }
@@ -300,8 +309,14 @@ public final class ConsoleViews {
     private Object apis(AwsRequest request) {
         ApiGatewayBackend apis = backends.backend(ApiGatewayBackend.class);
         ObjectNode out = F.objectNode();
-        out.set("rest", RecordJson.of(apis.restApis().list(request.scope())));
-        out.set("http", RecordJson.of(apis.httpApis().list(request.scope())));
+        ArrayNode rest = out.putArray("rest");
+        for (var api : apis.restApis().list(request.scope())) {
+            rest.add(((ObjectNode) RecordJson.of(api)).put("invokeUrl", apis.apiEndpoint(api.id())));
+        }
+        ArrayNode http = out.putArray("http");
+        for (var api : apis.httpApis().list(request.scope())) {
+            http.add(((ObjectNode) RecordJson.of(api)).put("invokeUrl", apis.apiEndpoint(api.apiId())));
+        }
         return out;
     }
 

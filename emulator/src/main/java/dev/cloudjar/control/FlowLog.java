@@ -184,11 +184,15 @@ public final class FlowLog {
      * the oldest of them, or with {@code newest} the newest of them (what a live view wants after a gap).
      */
     public synchronized ObjectNode since(long since, boolean newest) {
-        return since(since, newest, PAGE);
+        return since(since, newest, PAGE, true);
     }
 
-    /** As {@link #since(long, boolean)}, with at most {@code limit} (1..{@value #PAGE}) hops. */
-    public synchronized ObjectNode since(long since, boolean newest, int limit) {
+    /**
+     * As {@link #since(long, boolean)}, with at most {@code limit} (1..{@value #PAGE}) hops, and without
+     * their payloads unless {@code payloads} (a watching page fetches a payload with {@link #hop} when
+     * it is opened, so a busy flow costs little to watch).
+     */
+    public synchronized ObjectNode since(long since, boolean newest, int limit, boolean payloads) {
         int max = Math.max(1, Math.min(PAGE, limit));
         ObjectNode body = node();
         ArrayNode out = body.putArray("hops");
@@ -206,7 +210,7 @@ public final class FlowLog {
         if (newest) {
             java.util.Collections.reverse(picked);
         }
-        picked.forEach(out::add);
+        picked.forEach(hop -> out.add(copy(hop, payloads)));
         body.put("last", nextId - 1).put("capacity", CAPACITY).put("resets", resets);
         return body;
     }
@@ -234,9 +238,38 @@ public final class FlowLog {
         for (java.util.Iterator<ObjectNode> it = hops.descendingIterator(); it.hasNext() && out.size() < limit; ) {
             ObjectNode hop = it.next();
             if ("invoke".equals(hop.path("kind").asText()) && functionName.equals(hop.path("resource").asText())) {
-                out.add(hop);
+                out.add(copy(hop, true));
             }
         }
+        return out;
+    }
+
+    /** One hop with its payload, or null when the ring no longer holds it. */
+    public synchronized ObjectNode hop(long id) {
+        for (java.util.Iterator<ObjectNode> it = hops.descendingIterator(); it.hasNext(); ) {
+            ObjectNode hop = it.next();
+            long at = hop.get("id").asLong();
+            if (at == id) {
+                return copy(hop, true);
+            }
+            if (at < id) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A copy of the hop's own members, made under the lock: links are added to stored hops later, and a
+     * response is written after the lock is released. A payload is never changed once set, so it is shared.
+     */
+    private static ObjectNode copy(ObjectNode hop, boolean payload) {
+        ObjectNode out = node();
+        hop.fields().forEachRemaining(member -> {
+            if (payload || !member.getKey().equals("payload")) {
+                out.set(member.getKey(), member.getValue());
+            }
+        });
         return out;
     }
 

@@ -206,6 +206,14 @@ class ConsoleActionsIT {
         assertTrue(System.nanoTime() - started < 10_000_000_000L, "the upload answered the waiting request");
         assertTrue(woke.get("hops").toString().contains("watched/w.txt"), woke.toString());
         writer.join();
+        JsonNode light = api(endpoint, "flow?since=" + last + "&payloads=false");
+        JsonNode summary = light.at("/hops/0");
+        assertEquals("watched/w.txt", summary.get("resource").asText());
+        assertFalse(summary.has("payload"), "a watching page gets no payloads: " + summary);
+        JsonNode opened = api(endpoint, "flow/hop?id=" + summary.get("id").asLong());
+        assertEquals("w.txt", opened.at("/payload/key").asText(), opened.toString());
+        assertEquals(404, send(endpoint, "GET", "/_cloudjar/api/flow/hop?id=99999999", null, null).statusCode());
+        assertEquals(400, send(endpoint, "GET", "/_cloudjar/api/flow/hop?id=x", null, null).statusCode());
     }
 
     private static AttributeValue s(String value) {

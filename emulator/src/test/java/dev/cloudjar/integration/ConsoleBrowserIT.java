@@ -66,7 +66,7 @@ class ConsoleBrowserIT {
             WebElement delivery = hop(browser, "Delivered to sqs CustomerNotify");
             String deliveryId = delivery.getAttribute("data-hop");
             delivery.click();
-            String opened = waitFor(browser, () -> browser.findElement(By.id("hop-" + deliveryId)).getText(), t -> t.contains("Caused by"));
+            String opened = waitFor(browser, () -> browser.findElement(By.id("hop-" + deliveryId)).getText(), t -> t.contains("Caused by") && t.contains("\"protocol\""));
             assertTrue(opened.contains("Caused by #" + publishId), opened);
             assertTrue(opened.contains("\"protocol\": \"sqs\""), opened);
             List<String> chain = followCauses(browser, deliveryId);
