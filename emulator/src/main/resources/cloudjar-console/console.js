@@ -3,7 +3,7 @@
 const API = '/_cloudjar/api/';
 const main = document.getElementById('main');
 const statusLine = document.getElementById('status');
-let flowTimer = null;
+let flowWatch = null; // aborts the flow's pending long poll when another view opens
 let onFlow = false; // whether the flow view is the one shown
 const flow = { last: 0, hops: [], open: null };
 
@@ -22,11 +22,20 @@ const link = (href, text) => el('a', { href }, text);
 const pre = (value) => el('pre', {}, typeof value === 'string' ? value : JSON.stringify(value, null, 2));
 const enc = encodeURIComponent;
 
-async function get(path) {
-  const response = await fetch(API + path, { headers: { Accept: 'application/json' } });
+async function get(path, signal = undefined) {
+  const response = await fetch(API + path, { headers: { Accept: 'application/json' }, signal });
   const body = await response.json().catch(() => ({}));
   if (!response.ok) throw new Error((response.headers.get('x-amzn-ErrorType') || response.status) + ': ' + (body.message || ''));
   return body;
+}
+
+// The console's only writes: each is a JSON POST the attendee asked for (a page of another origin
+// cannot send one, see docs/security.md).
+async function post(path, body) {
+  const response = await fetch(API + path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const answer = await response.json().catch(() => ({}));
+  if (!response.ok) throw new Error((response.headers.get('x-amzn-ErrorType') || response.status) + ': ' + (answer.message || ''));
+  return answer;
 }
 
 function table(headers, rows) {
@@ -46,31 +55,86 @@ const when = (t) => (t ? new Date(typeof t === 'number' ? t : Date.parse(t)).toL
 
 // ---------------------------------------------------------------- flow
 
-async function pollFlow() {
-  try {
-    const page = await get('flow?newest=true&limit=500&since=' + flow.last);
-    const reset = flow.resets !== undefined && page.resets !== flow.resets;
-    flow.resets = page.resets;
-    if (reset) { flow.hops = []; flow.last = 0; await pollFlow(); if (onFlow) renderFlow(); return; }
-    for (const hop of page.hops) flow.hops.push(hop);
-    if (flow.hops.length > page.capacity) flow.hops.splice(0, flow.hops.length - page.capacity);
-    const grew = page.hops.length > 0;
-    flow.last = page.hops.length ? page.hops[page.hops.length - 1].id : page.last;
-    if (grew && onFlow) renderFlow();
-  } catch (e) {
-    statusLine.textContent = 'flow: ' + e.message;
+// One request at a time: the server holds it until a hop arrives (wait=20 s at most), and the page
+// asks again at most twice a second, so a busy pipeline costs a watching page two requests a second.
+async function pollFlow(wait = 0, signal = undefined) {
+  const page = await get('flow?newest=true&limit=500&payloads=false&since=' + flow.last + '&wait=' + wait, signal);
+  const reset = flow.resets !== undefined && page.resets !== flow.resets;
+  flow.resets = page.resets;
+  if (reset) { flow.hops = []; flow.last = 0; await pollFlow(0, signal); if (onFlow) renderFlow(); return; }
+  for (const hop of page.hops) {
+    flow.hops.push(hop);
+    // an invocation that ended after its writes arrived claims them (their hops are already here)
+    for (const id of hop.effects || []) {
+      const effect = findHop(id);
+      if (effect) { effect.cause = hop.id; effect.causeInferred = true; }
+    }
   }
+  if (flow.hops.length > page.capacity) flow.hops.splice(0, flow.hops.length - page.capacity);
+  const grew = page.hops.length > 0;
+  flow.last = page.hops.length ? page.hops[page.hops.length - 1].id : page.last;
+  if (grew && onFlow) renderFlow();
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function watchFlow(watch) {
+  while (!watch.signal.aborted) {
+    const started = Date.now();
+    try {
+      await pollFlow(20, watch.signal);
+      statusLine.textContent = '';
+    } catch (e) {
+      if (watch.signal.aborted) return;
+      statusLine.textContent = 'flow: ' + e.message;
+      await sleep(2000);
+    }
+    await sleep(Math.max(0, 500 - (Date.now() - started)));
+  }
+}
+
+function findHop(id) {
+  let lo = 0; let hi = flow.hops.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = flow.hops[mid].id;
+    if (at === id) return flow.hops[mid];
+    if (at < id) lo = mid + 1; else hi = mid - 1;
+  }
+  return null;
+}
+
+function openHop(id) {
+  flow.open = id; renderFlow();
+  const target = document.querySelector('[data-hop="' + id + '"]');
+  if (target) { target.focus(); target.scrollIntoView({ block: 'center' }); }
+}
+
+// The flow list carries no payloads (cheap to watch); an opened hop fetches its own.
+async function loadPayload(hop) {
+  try {
+    hop.payload = (await get('flow/hop?id=' + hop.id)).payload;
+  } catch (e) {
+    hop.payload = 'Not available: ' + e.message;
+  }
+  if (onFlow && flow.open === hop.id) renderFlow();
 }
 
 function renderFlow() {
   const list = el('ol', { class: 'hops', id: 'hops' });
   // newest last, as the pipeline ran; render only the newest 500 so first paint stays fast
   const shown = flow.hops.slice(-500);
-  // a run of identical hops (a stream append per written item) is one line with a count
+  const ledTo = new Map();
+  for (const hop of shown) {
+    if (hop.cause) { if (!ledTo.has(hop.cause)) ledTo.set(hop.cause, []); ledTo.get(hop.cause).push(hop.id); }
+  }
+  // a run of identical hops with the same cause (a stream append per written item) is one line with
+  // a count; a hop that caused another keeps its own line, so every cause can be opened
   const runs = [];
   for (const hop of shown) {
     const run = runs[runs.length - 1];
-    if (run && run.hop.title === hop.title && run.hop.service === hop.service && !hop.cause) { run.count++; run.hop = hop; }
+    if (run && run.hop.title === hop.title && run.hop.service === hop.service && run.hop.cause === hop.cause
+        && !ledTo.has(run.hop.id) && flow.open !== run.hop.id) { run.count++; run.hop = hop; }
     else runs.push({ hop, count: 1 });
   }
   for (const { hop, count } of runs) {
@@ -83,18 +147,21 @@ function renderFlow() {
     const item = el('li', { id: 'hop-' + hop.id }, button);
     if (open) {
       if (hop.cause) {
-        item.append(el('p', {}, 'Caused by ', el('button', { type: 'button', class: 'cause', onclick: () => {
-          flow.open = hop.cause; renderFlow();
-          const target = document.querySelector('[data-hop="' + hop.cause + '"]');
-          if (target) { target.focus(); target.scrollIntoView({ block: 'center' }); }
-        } }, '#' + hop.cause)));
+        item.append(el('p', {}, 'Caused by ', el('button', { type: 'button', class: 'cause', onclick: () => openHop(hop.cause) }, '#' + hop.cause),
+          hop.causeInferred ? el('span', { class: 'muted' }, ' (inferred: that invocation was running when this happened)') : ''));
       }
-      item.append(pre(hop.payload));
+      const effects = ledTo.get(hop.id) || [];
+      if (effects.length) {
+        item.append(el('p', {}, 'Led to ', ...effects.slice(0, 30).flatMap((id) => [el('button', { type: 'button', class: 'effect',
+          onclick: () => openHop(id) }, '#' + id), ' ']), effects.length > 30 ? '… (' + effects.length + ')' : ''));
+      }
+      item.append(hop.payload === undefined ? el('p', { class: 'muted' }, 'Loading the payload…') : pre(hop.payload));
+      if (hop.payload === undefined && !hop.loading) { hop.loading = true; loadPayload(hop); }
     }
     list.append(item);
   }
   const note = el('p', { class: 'muted' }, flow.hops.length + ' hops (the newest ' + shown.length + ' shown; '
-    + 'CloudJar keeps the last 10,000). Click a hop to see its payload.');
+    + 'CloudJar keeps the last 10,000). Click a hop to see its payload and what caused it.');
   show('Flow', note, list);
 }
 
@@ -144,27 +211,73 @@ async function dynamodb(name, params) {
     show('DynamoDB tables', table(['Table', 'Status', 'Items'], tables.map((t) => [link('#/dynamodb/' + enc(t.name), t.name), t.status, String(t.itemCount)])));
     return;
   }
+  const query = new URLSearchParams();
+  for (const k of ['pk', 'op', 'sk', 'sk2', 'index']) if (params.get(k)) query.set(k, params.get(k));
   const start = params.get('start');
   const [t, page] = await Promise.all([get('dynamodb/table?name=' + enc(name)),
-    get('dynamodb/items?name=' + enc(name) + '&limit=25' + (start ? '&start=' + enc(start) : ''))]);
+    get('dynamodb/items?name=' + enc(name) + '&limit=25' + (query.toString() ? '&' + query : '') + (start ? '&start=' + enc(start) : ''))]);
   const keys = [t.key.hashName, t.key.rangeName].filter(Boolean);
   const rows = page.items.map((item) => [...keys.map((k) => JSON.stringify(Object.values(item[k] || {})[0] ?? '')), pre(item)]);
+  const here = '#/dynamodb/' + enc(name);
+  const next = new URLSearchParams(query);
+  if (page.next) next.set('start', page.next);
   show('Table ' + name, el('p', { class: 'crumbs' }, link('#/dynamodb', 'All tables')),
     el('h2', {}, 'Schema'), pre({ key: t.key, attributeDefinitions: t.attributeDefinitions, globalIndexes: t.globalIndexes,
       localIndexes: t.localIndexes, stream: t.stream, itemCount: t.itemCount, billingMode: t.billingMode }),
-    el('h2', {}, 'Items (Scan, 25 a page)'), table([...keys, 'Item'], rows),
-    page.next ? link('#/dynamodb/' + enc(name) + '?start=' + enc(page.next), 'Next page') : el('p', { class: 'muted' }, 'Last page.'));
+    queryForm(name, t, params),
+    el('h2', {}, page.read === 'Query' ? 'Items (Query ' + page.keyConditionExpression + ', 25 a page)' : 'Items (Scan, 25 a page)'),
+    page.read === 'Query' ? el('p', {}, link(here, 'Back to Scan')) : '',
+    table([...keys, 'Item'], rows),
+    page.next ? link(here + '?' + next, 'Next page') : el('p', { class: 'muted' }, 'Last page.'));
+}
+
+function field(label, control) {
+  return el('label', { class: 'field' }, el('span', {}, label), control);
+}
+
+/** Query by partition key value, an optional sort key condition, on the table or one of its indexes. */
+function queryForm(name, t, params) {
+  const indexes = [...(t.globalIndexes || []), ...(t.localIndexes || [])];
+  const index = el('select', { name: 'index', id: 'query-index' }, el('option', { value: '' }, 'the table (' + t.key.hashName + (t.key.rangeName ? ', ' + t.key.rangeName : '') + ')'),
+    ...indexes.map((i) => el('option', { value: i.name }, i.name + ' (' + i.key.hashName + (i.key.rangeName ? ', ' + i.key.rangeName : '') + ')')));
+  index.value = params.get('index') || '';
+  const pk = el('input', { name: 'pk', id: 'query-pk', required: 'required', value: params.get('pk') || '' });
+  const op = el('select', { name: 'op', id: 'query-op' }, ...['', '=', '<', '<=', '>', '>=', 'begins_with', 'between'].map((o) => el('option', { value: o }, o || 'no sort condition')));
+  op.value = params.get('op') || '';
+  const sk = el('input', { name: 'sk', id: 'query-sk', value: params.get('sk') || '' });
+  const sk2 = el('input', { name: 'sk2', id: 'query-sk2', value: params.get('sk2') || '' });
+  const form = el('form', { class: 'query', id: 'query' }, el('h2', {}, 'Query'), field('On', index), field('Partition key value', pk),
+    field('Sort key', op), field('Value', sk), field('and (between)', sk2), el('button', { type: 'submit' }, 'Query'));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const q = new URLSearchParams();
+    for (const [k, v] of [['index', index.value], ['pk', pk.value], ['op', op.value], ['sk', sk.value], ['sk2', sk2.value]]) if (v) q.set(k, v);
+    location.hash = '#/dynamodb/' + enc(name) + '?' + q;
+  });
+  return form;
 }
 
 async function sqs(arn) {
   if (!arn) {
     const { queues } = await get('sqs/queues');
-    show('SQS queues', table(['Queue', 'Available', 'In flight', 'Delayed'],
-      queues.map((q) => [link('#/sqs/' + enc(q.arn), q.name), q.visible, q.inFlight, q.delayed])));
+    show('SQS queues', table(['Queue', 'Available', 'In flight', 'Delayed', 'Dead-letter queue'],
+      queues.map((q) => [link('#/sqs/' + enc(q.arn), q.name), q.visible, q.inFlight, q.delayed,
+        q.deadLetterTargetArn ? link('#/sqs/' + enc(q.deadLetterTargetArn), q.deadLetterTargetArn.split(':').pop()) : ''])));
     return;
   }
-  const q = await get('sqs/queue?arn=' + enc(arn));
-  show('Queue ' + arn.split(':').pop(), el('p', { class: 'crumbs' }, link('#/sqs', 'All queues')),
+  const [q, { queues }] = await Promise.all([get('sqs/queue?arn=' + enc(arn)), get('sqs/queues')]);
+  const name = arn.split(':').pop();
+  const dlq = queues.find((other) => other.arn === arn)?.deadLetterTargetArn;
+  const sources = queues.filter((other) => other.deadLetterTargetArn === arn);
+  const purge = el('button', { type: 'button', class: 'danger', id: 'purge', onclick: async () => {
+    if (!confirm('Delete every message in ' + name + '? This cannot be undone.')) return;
+    try { await post('sqs/purge', { arn }); await route(); statusLine.textContent = 'Purged ' + name + '.'; }
+    catch (e) { statusLine.textContent = 'Purge refused: ' + e.message; }
+  } }, 'Purge queue…');
+  show('Queue ' + name, el('p', { class: 'crumbs' }, link('#/sqs', 'All queues')),
+    el('p', {}, purge),
+    dlq ? el('p', {}, 'Dead-letter queue: ', link('#/sqs/' + enc(dlq), dlq.split(':').pop())) : '',
+    sources.length ? el('p', {}, 'Dead-letter queue of: ', ...sources.flatMap((o) => [link('#/sqs/' + enc(o.arn), o.name), ' '])) : '',
     el('h2', {}, 'Messages (peeked: not received, visibility unchanged)'),
     table(['Message id', 'Sent', 'Receives', 'Visible', 'Body'], q.messages.map((m) => [m.messageId, when(m.sentTimestamp),
       String(m.receiveCount), m.visible ? 'yes' : 'in flight', pre(m.body)])),
@@ -187,11 +300,52 @@ async function lambda(name) {
     return;
   }
   const f = await get('lambda/function?name=' + enc(name));
+  const invocations = f.invocations.map((hop) => el('details', { class: 'invocation' },
+    el('summary', {}, new Date(hop.time).toLocaleTimeString() + '  ' + hop.title + '  ', link('#/flow', '#' + hop.id)),
+    el('h3', {}, 'Event'), pre(hop.payload.event), el('h3', {}, hop.payload.functionError ? 'Error' : 'Result'), pre(hop.payload.result),
+    el('h3', {}, 'Log'), pre(hop.payload.lines.join(''))));
   show('Function ' + name, el('p', { class: 'crumbs' }, link('#/lambda', 'All functions'), ' · ', link('#/logs/' + enc('/aws/lambda/' + name), 'log group')),
+    invokeForm(name, f),
+    el('h2', {}, 'Recent invocations'), ...(invocations.length ? invocations : [el('p', { class: 'muted' }, 'None in the flow yet.')]),
     el('h2', {}, 'Event source mappings'), table(['Source', 'State', 'Batch size', 'Last result'],
       f.mappings.map((m) => [m.eventSourceArn, m.state, String(m.batchSize ?? ''), m.lastProcessingResult || ''])),
+    el('h2', {}, 'Versions'), table(['Version', 'Description', 'Code SHA-256', 'Last modified'],
+      f.versions.map((v) => [v.version, v.description || '', v.codeSha256, v.lastModified])),
+    el('h2', {}, 'Aliases'), table(['Alias', 'Version', 'Routing', 'Description'],
+      f.aliases.map((a) => [a.name, a.functionVersion, Object.keys(a.additionalVersionWeights || {}).length ? JSON.stringify(a.additionalVersionWeights) : '', a.description || ''])),
     el('h2', {}, 'Recent log lines'), pre(f.logs.map((l) => new Date(l.timestamp).toLocaleTimeString() + '  ' + l.message).join('') || 'No invocations yet.'),
     el('h2', {}, 'Configuration'), pre(f.configuration));
+}
+
+/** Runs the function once with the event typed here (the newest event it received, or {}), only on Invoke. */
+function invokeForm(name, f) {
+  const last = f.invocations[0];
+  const event = el('textarea', { id: 'invoke-event', rows: '8', spellcheck: 'false', 'aria-label': 'Test event (JSON)' });
+  event.value = last && last.payload.event !== null && !last.payload.eventTruncatedTo ? JSON.stringify(last.payload.event, null, 2) : '{}';
+  const qualifier = el('select', { id: 'invoke-qualifier' }, el('option', { value: '' }, '$LATEST'),
+    ...f.versions.filter((v) => v.version !== '$LATEST').map((v) => el('option', { value: v.version }, 'version ' + v.version)),
+    ...f.aliases.map((a) => el('option', { value: a.name }, 'alias ' + a.name)));
+  const output = el('div', { id: 'invoke-result', role: 'status' });
+  const form = el('form', { class: 'invoke', id: 'invoke' }, el('h2', {}, 'Invoke'), field('Test event (JSON)', event),
+    field('Qualifier', qualifier), el('button', { type: 'submit' }, 'Invoke'), output);
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    output.replaceChildren(el('p', { class: 'muted' }, 'Running…'));
+    try {
+      JSON.parse(event.value);
+    } catch (error) {
+      output.replaceChildren(el('p', { class: 'error' }, 'The test event is not JSON: ' + error.message));
+      return;
+    }
+    try {
+      const r = await post('lambda/invoke', { name, qualifier: qualifier.value || null, payload: event.value });
+      output.replaceChildren(el('p', { class: r.functionError ? 'error' : 'ok' }, r.functionError ? 'Function error: ' + r.functionError
+        : 'Succeeded (version ' + r.executedVersion + ')'), el('h3', {}, 'Result'), pre(r.payload ?? ''), el('h3', {}, 'Log'), pre(r.log ?? ''));
+    } catch (error) {
+      output.replaceChildren(el('p', { class: 'error' }, error.message));
+    }
+  });
+  return form;
 }
 
 async function logs(group) {
@@ -208,12 +362,20 @@ async function logs(group) {
 
 async function apigateway() {
   const apis = await get('apigateway/apis');
-  show('API Gateway', el('h2', {}, 'REST APIs'), pre(apis.rest), el('h2', {}, 'HTTP APIs'), pre(apis.http));
+  const keys = (o) => Object.keys(o || {}).join(', ');
+  const details = (api) => el('details', {}, el('summary', {}, 'JSON'), pre(api));
+  show('API Gateway',
+    el('h2', {}, 'REST APIs'), table(['Name', 'Id', 'Stages', 'Invoke URL', ''], apis.rest.map((a) => [a.name, a.id, keys(a.stages),
+      a.invokeUrl + '/<stage>/', details(a)])),
+    el('h2', {}, 'HTTP APIs'), table(['Name', 'Id', 'Routes', 'Stages', 'Invoke URL', ''], apis.http.map((a) => [a.name, a.apiId,
+      Object.values(a.routes || {}).map((r) => r.routeKey || '').join(', '), keys(a.stages), a.invokeUrl, details(a)])));
 }
 
 async function events() {
   const { rules } = await get('events/rules');
-  show('EventBridge rules', table(['Rule', 'Details'], rules.map((r) => [r.name || '', pre(r)])));
+  show('EventBridge rules', table(['Rule', 'Bus', 'State', 'Pattern or schedule', 'Targets', ''], rules.map((r) => [r.name || '',
+    r.eventBusName || '', r.state || '', r.scheduleExpression || r.eventPattern || '',
+    (r.targets || []).map((t) => t.arn).join('\n'), el('details', {}, el('summary', {}, 'JSON'), pre(r))])));
 }
 
 // the first poll of the flow view draws once, after it (not once in the poll and again here)
@@ -228,8 +390,8 @@ async function route() {
   for (const a of document.querySelectorAll('nav a')) {
     if (a.dataset.view === view) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
   }
-  clearInterval(flowTimer);
-  flowTimer = null;
+  if (flowWatch) flowWatch.abort();
+  flowWatch = null;
   onFlow = !views[view] || view === 'flow';
   try {
     await (views[view] || views.flow)(arg, params);
@@ -239,16 +401,38 @@ async function route() {
   } catch (e) {
     show('Error', el('p', { class: 'error' }, e.message));
   }
-  if (onFlow) flowTimer = setInterval(pollFlow, 1000);
+  if (onFlow) { flowWatch = new AbortController(); watchFlow(flowWatch); }
 }
 
 document.getElementById('reset').addEventListener('click', async () => {
   if (!confirm('Erase every bucket, table, queue, topic, function and message in this CloudJar?')) return;
   const response = await fetch('/_cloudjar/reset', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
   const body = await response.json().catch(() => ({}));
-  statusLine.textContent = response.ok ? 'All state was reset.' : 'Reset refused: ' + (body.message || response.status);
   flow.hops = []; flow.last = 0;
-  route();
+  await route();
+  statusLine.textContent = response.ok ? 'All state was reset.' : 'Reset refused: ' + (body.message || response.status);
+});
+
+// Loads an init file chosen here: the page sends its JSON (never a path), and CloudJar creates what
+// is missing, as --init does at start (functions excepted, see docs/console.md).
+document.getElementById('init-file').addEventListener('change', async (event) => {
+  const file = event.target.files[0];
+  event.target.value = '';
+  if (!file) return;
+  let body;
+  try {
+    body = JSON.parse(await file.text());
+  } catch (e) {
+    statusLine.textContent = file.name + ' is not JSON: ' + e.message;
+    return;
+  }
+  try {
+    const { loaded } = await post('init', body);
+    await route();
+    statusLine.textContent = 'Loaded ' + file.name + ': ' + Object.entries(loaded).map(([k, v]) => v + ' ' + k).join(', ') + '.';
+  } catch (e) {
+    statusLine.textContent = 'Init file refused: ' + e.message;
+  }
 });
 
 window.addEventListener('hashchange', route);

@@ -10,12 +10,6 @@ import dev.cloudjar.protocol.AwsRequest;
 import dev.cloudjar.protocol.json.JsonProtocol;
 import dev.cloudjar.services.apigateway.ApiGatewayBackend;
 import dev.cloudjar.services.dynamodb.DynamoDbBackend;
-import dev.cloudjar.services.dynamodb.item.ExpressionParams;
-import dev.cloudjar.services.dynamodb.model.AttributeValue;
-import dev.cloudjar.services.dynamodb.model.AttributeValues;
-import dev.cloudjar.services.dynamodb.query.ReadRequest;
-import dev.cloudjar.services.dynamodb.query.ReadResult;
-import dev.cloudjar.services.dynamodb.table.TableDescription;
 import dev.cloudjar.services.eventbridge.EventBridgeBackend;
 import dev.cloudjar.services.lambda.LambdaBackend;
 import dev.cloudjar.services.lambda.model.FunctionConfig;
@@ -53,19 +47,24 @@ public final class ConsoleViews {
 
     private final Backends backends;
 
-    private ConsoleViews(Backends backends) {
+    private final FlowLog flow;
+
+    private ConsoleViews(Backends backends, FlowLog flow) {
         this.backends = backends;
+        this.flow = flow;
     }
 
     /** Registers every console view (and the flow timeline) on {@code api}. */
     public static ControlApi register(ControlApi api, Backends backends, FlowLog flow) {
-        ConsoleViews v = new ConsoleViews(backends);
+        ConsoleViews v = new ConsoleViews(backends, flow);
+        ConsoleActions.register(api, backends);
         view(api, "api/s3/buckets", v::buckets);
         view(api, "api/s3/objects", v::objects);
         view(api, "api/s3/object", v::object);
-        view(api, "api/dynamodb/tables", v::tables);
-        view(api, "api/dynamodb/table", v::table);
-        view(api, "api/dynamodb/items", v::items);
+        TableViews tables = new TableViews(() -> backends.backend(DynamoDbBackend.class));
+        view(api, "api/dynamodb/tables", tables::tables);
+        view(api, "api/dynamodb/table", tables::table);
+        view(api, "api/dynamodb/items", tables::items);
         view(api, "api/sqs/queues", v::queues);
         view(api, "api/sqs/queue", v::queue);
         view(api, "api/sns/topics", v::topics);
@@ -75,8 +74,26 @@ public final class ConsoleViews {
         view(api, "api/logs/events", v::logEvents);
         view(api, "api/apigateway/apis", v::apis);
         view(api, "api/events/rules", v::rules);
-        view(api, "api/flow", request -> flow.since(longParam(request, "since", 0),
-                "true".equals(request.queryParameter("newest")), (int) longParam(request, "limit", FlowLog.PAGE)));
+        view(api, "api/flow", request -> {
+            long since = longParam(request, "since", 0);
+            long wait = longParam(request, "wait", 0);
+            if (wait < 0 || wait > FlowLog.MAX_WAIT_MILLIS / 1000) {
+                throw new AwsException(400, "ValidationException", "wait must be 0 to " + FlowLog.MAX_WAIT_MILLIS / 1000 + " seconds");
+            }
+            if (wait > 0) {
+                flow.awaitAfter(since, wait * 1000);
+            }
+            return flow.since(since, "true".equals(request.queryParameter("newest")), (int) longParam(request, "limit", FlowLog.PAGE),
+                    !"false".equals(request.queryParameter("payloads")));
+        });
+        view(api, "api/flow/hop", request -> {
+            long id = longParam(request, "id", -1);
+            ObjectNode hop = flow.hop(id);
+            if (hop == null) {
+                throw new AwsException(404, "ResourceNotFoundException", "The flow no longer holds hop " + id);
+            }
+            return hop;
+        });
         return api;
     }
 
@@ -147,62 +164,6 @@ public final class ConsoleViews {
         return out.toString();
     }
 
-    // ---------------------------------------------------------------- DynamoDB
-
-    private Object tables(AwsRequest request) {
-        ArrayNode out = F.arrayNode();
-        DynamoDbBackend dynamo = backends.backend(DynamoDbBackend.class);
-        String start = null;
-        do {
-            var page = dynamo.listTables(request.scope(), 100, start);
-            for (String name : page.names()) {
-                TableDescription t = dynamo.describeTable(request.scope(), name);
-                out.addObject().put("name", name).put("status", t.status()).put("itemCount", t.itemCount());
-            }
-            start = page.lastEvaluatedTableName();
-        } while (start != null);
-        return F.objectNode().set("tables", out);
-    }
-
-    private Object table(AwsRequest request) {
-        TableDescription t = backends.backend(DynamoDbBackend.class).describeTable(request.scope(), required(request, "name"));
-        ObjectNode out = F.objectNode().put("name", t.definition().name()).put("status", t.status()).put("tableArn", t.tableArn())
-                .put("itemCount", t.itemCount()).put("sizeBytes", t.sizeBytes()).put("latestStreamArn", t.latestStreamArn())
-                .put("billingMode", t.definition().billingMode());
-        out.set("key", RecordJson.of(t.definition().key()));
-        out.set("attributeDefinitions", RecordJson.of(t.definition().attributeDefinitions()));
-        out.set("globalIndexes", RecordJson.of(t.definition().globalIndexes()));
-        out.set("localIndexes", RecordJson.of(t.definition().localIndexes()));
-        out.putObject("stream").put("enabled", t.definition().streamEnabled()).put("viewType", t.definition().streamViewType())
-                .put("arn", t.latestStreamArn());
-        return out;
-    }
-
-    /** One Scan page of at most {@value #MAX_ITEMS} items; {@code start} is the previous page's {@code next} (the key as JSON). */
-    private Object items(AwsRequest request) {
-        String name = required(request, "name");
-        int limit = (int) Math.max(1, Math.min(MAX_ITEMS, longParam(request, "limit", 25)));
-        Map<String, AttributeValue> start = null;
-        String startJson = request.queryParameter("start");
-        if (startJson != null && !startJson.isEmpty()) {
-            try {
-                start = AttributeValues.itemFromJson(JsonProtocol.MAPPER.readTree(startJson));
-            } catch (IOException | RuntimeException e) {
-                throw new AwsException(400, "ValidationException", "start must be a key in DynamoDB JSON, as the previous page's next");
-            }
-        }
-        ReadResult page = backends.backend(DynamoDbBackend.class).scan(request.scope(), new ReadRequest(name, null,
-                ExpressionParams.NONE, null, limit, start, null, false, null, null, null));
-        ObjectNode out = F.objectNode().put("table", name).put("count", page.count());
-        ArrayNode items = out.putArray("items");
-        for (Map<String, AttributeValue> item : page.items()) {
-            items.add(AttributeValues.itemToJson(item));
-        }
-        out.put("next", page.lastEvaluatedKey() == null ? null
-                : AttributeValues.itemToJson(page.lastEvaluatedKey()).toString());
-        return out;
-    }
-
     // ---------------------------------------------------------------- SQS
 
     private Object queues(AwsRequest request) {
@@ -216,11 +177,24 @@ public final class ConsoleViews {
                 out.addObject().put("name", q.name()).put("arn", q.arn())
                         .put("visible", a.get("ApproximateNumberOfMessages"))
                         .put("inFlight", a.get("ApproximateNumberOfMessagesNotVisible"))
-                        .put("delayed", a.get("ApproximateNumberOfMessagesDelayed"));
+                        .put("delayed", a.get("ApproximateNumberOfMessagesDelayed"))
+                        .put("deadLetterTargetArn", deadLetterTarget(a.get("RedrivePolicy")));
             }
             token = page.nextToken();
         } while (token != null);
         return F.objectNode().set("queues", out);
+    }
+
+    /** The queue a RedrivePolicy sends messages to, or null. */
+    private static String deadLetterTarget(String redrivePolicy) {
+        if (redrivePolicy == null || redrivePolicy.isEmpty()) {
+            return null;
+        }
+        try {
+            return JsonProtocol.MAPPER.readTree(redrivePolicy).path("deadLetterTargetArn").asText(null);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** A queue's attributes and up to {@code max} (default 20) messages peeked without receiving them. */
@@ -279,7 +253,10 @@ public final class ConsoleViews {
         return F.objectNode().set("functions", out);
     }
 
-    /** Configuration, event source mappings with their state, and the newest log lines of /aws/lambda/<name>. */
+    /**
+     * Configuration, versions, aliases, event source mappings with their state and last result, the
+     * newest 20 invocations the flow still holds, and the newest log lines of /aws/lambda/<name>.
+     */
     private Object function(AwsRequest request) {
         String name = required(request, "name");
         LambdaBackend lambda = backends.backend(LambdaBackend.class);
@@ -289,6 +266,13 @@ public final class ConsoleViews {
         c.remove("codeBlobId");
         out.set("configuration", c);
         out.set("mappings", RecordJson.of(lambda.mappings().list(request.scope(), name, null)));
+        ArrayNode versions = out.putArray("versions");
+        for (FunctionConfig version : lambda.listVersionsByFunction(request.scope(), name)) {
+            versions.addObject().put("version", version.version()).put("description", version.description())
+                    .put("codeSha256", version.codeSha256()).put("lastModified", version.lastModified());
+        }
+        out.set("aliases", RecordJson.of(lambda.listAliases(request.scope(), name, null)));
+        out.set("invocations", flow.invocations(config.functionName(), 20));
         out.set("logs", logLines(request.scope(), "/aws/lambda/" + config.functionName(), 200));
         return out;
     }
@@ -325,8 +309,14 @@ public final class ConsoleViews {
     private Object apis(AwsRequest request) {
         ApiGatewayBackend apis = backends.backend(ApiGatewayBackend.class);
         ObjectNode out = F.objectNode();
-        out.set("rest", RecordJson.of(apis.restApis().list(request.scope())));
-        out.set("http", RecordJson.of(apis.httpApis().list(request.scope())));
+        ArrayNode rest = out.putArray("rest");
+        for (var api : apis.restApis().list(request.scope())) {
+            rest.add(((ObjectNode) RecordJson.of(api)).put("invokeUrl", apis.apiEndpoint(api.id())));
+        }
+        ArrayNode http = out.putArray("http");
+        for (var api : apis.httpApis().list(request.scope())) {
+            http.add(((ObjectNode) RecordJson.of(api)).put("invokeUrl", apis.apiEndpoint(api.apiId())));
+        }
         return out;
     }
 
@@ -342,7 +332,7 @@ public final class ConsoleViews {
 
     // ---------------------------------------------------------------- parameters
 
-    private static String required(AwsRequest request, String name) {
+    static String required(AwsRequest request, String name) {
         String value = request.queryParameter(name);
         if (value == null || value.isEmpty()) {
             throw new AwsException(400, "ValidationException", "Missing query parameter " + name);
@@ -350,7 +340,7 @@ public final class ConsoleViews {
         return value;
     }
 
-    private static long longParam(AwsRequest request, String name, long fallback) {
+    static long longParam(AwsRequest request, String name, long fallback) {
         String value = request.queryParameter(name);
         if (value == null || value.isEmpty()) {
             return fallback;

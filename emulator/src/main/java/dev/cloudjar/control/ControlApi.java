@@ -97,16 +97,7 @@ public final class ControlApi implements AwsService {
      */
     private AwsResponse reset(AwsRequest request) {
         requireJson(request, "/_cloudjar/reset");
-        JsonNode body;
-        try {
-            byte[] bytes = request.bodyBytes();
-            body = bytes.length == 0 ? JsonProtocol.MAPPER.createObjectNode() : JsonProtocol.MAPPER.readTree(bytes);
-        } catch (java.io.IOException e) {
-            throw new AwsException(400, "SerializationException", "The reset request body is not valid JSON");
-        }
-        if (body == null || !body.isObject()) {
-            throw new AwsException(400, "SerializationException", "The reset request body must be a JSON object");
-        }
+        JsonNode body = jsonObject(request, "reset");
         boolean dataDir = body.path("dataDir").asBoolean(false);
         if (persistent && !dataDir) {
             throw new AwsException(400, "ValidationException", "CloudJar keeps its state in a data directory; "
@@ -114,6 +105,21 @@ public final class ControlApi implements AwsService {
         }
         reset.run();
         return json(JsonProtocol.MAPPER.createObjectNode().put("reset", true).put("dataDir", persistent));
+    }
+
+    /** The request's JSON object body (an empty body is {}); {@code what} names the request in errors. */
+    static JsonNode jsonObject(AwsRequest request, String what) {
+        JsonNode body;
+        try {
+            byte[] bytes = request.bodyBytes();
+            body = bytes.length == 0 ? JsonProtocol.MAPPER.createObjectNode() : JsonProtocol.MAPPER.readTree(bytes);
+        } catch (java.io.IOException e) {
+            throw new AwsException(400, "SerializationException", "The " + what + " request body is not valid JSON");
+        }
+        if (body == null || !body.isObject()) {
+            throw new AwsException(400, "SerializationException", "The " + what + " request body must be a JSON object");
+        }
+        return body;
     }
 
     private static void requireJson(AwsRequest request, String path) {

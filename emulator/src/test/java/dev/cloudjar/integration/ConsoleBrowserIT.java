@@ -1,5 +1,6 @@
 package dev.cloudjar.integration;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cloudjar.CloudJar;
@@ -31,8 +32,11 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The console in headless Chromium after the bank pipeline ran: the flow view shows the upload, both
- * function invocations, the alert publish and its two queue deliveries linked to it; a table, a queue
- * and the alert email are browsed through the page's own links. Screenshots go to
+ * function invocations, the alert publish and its two queue deliveries, and the chain of causes from the
+ * CustomerNotify delivery back to the upload (publish, invocation, mapping batch, stream append,
+ * invocation, S3 event) followed by clicking each "Caused by"; a table is scanned and queried, a queue
+ * peeked (a dismissed purge purges nothing), a function invoked with a typed test event, an init file
+ * loaded through the file chooser, and the alert email opened, all through the page's own controls. Screenshots go to
  * {@code target/console-*.png}. Needs Debian's chromium and chromium-driver, as BrowserPageIT.
  */
 @ExtendWith(CloudJarExtension.class)
@@ -45,6 +49,8 @@ class ConsoleBrowserIT {
                                              SnsClient sns, SqsClient sqs, LambdaClient lambda) throws Exception {
         cloudJar.reset();
         BankPipeline.run(cloudJar, endpoint, s3, dynamo, sns, sqs, lambda);
+        Workshop.createFunction(lambda, "ConsoleHello", "dev.cloudjar.samples.hello.HelloWorld::handleRequest");
+        lambda.waiter().waitUntilFunctionActiveV2(b -> b.functionName("ConsoleHello"));
         WebDriver browser = startChromium();
         try {
             browser.get(endpoint.resolve("/_cloudjar/").toString());
@@ -60,9 +66,21 @@ class ConsoleBrowserIT {
             WebElement delivery = hop(browser, "Delivered to sqs CustomerNotify");
             String deliveryId = delivery.getAttribute("data-hop");
             delivery.click();
-            String opened = waitFor(browser, () -> browser.findElement(By.id("hop-" + deliveryId)).getText(), t -> t.contains("Caused by"));
+            String opened = waitFor(browser, () -> browser.findElement(By.id("hop-" + deliveryId)).getText(), t -> t.contains("Caused by") && t.contains("\"protocol\""));
             assertTrue(opened.contains("Caused by #" + publishId), opened);
             assertTrue(opened.contains("\"protocol\": \"sqs\""), opened);
+            List<String> chain = followCauses(browser, deliveryId);
+            List<String> expected = List.of("Delivered to sqs CustomerNotify", "Published to HighBalanceAlert",
+                    "Lambda invocation of TotalNotifier", "Mapping batch of", "Stream records appended to Transactions",
+                    "Lambda invocation of TransactionProcessor", "ObjectCreated:Put s3://bank-transactions/transactions.txt");
+            assertEquals(expected.size(), chain.size(), "the alert's causes back to the upload: " + chain);
+            for (int i = 0; i < expected.size(); i++) {
+                assertTrue(chain.get(i).contains(expected.get(i)), expected.get(i) + " at " + i + " of " + chain);
+            }
+            assertTrue(chain.get(3).contains("from Transactions"), chain.get(3));
+            WebElement upload = browser.findElement(By.cssSelector("#hops button[aria-expanded='true']"));
+            String uploadHop = browser.findElement(By.id("hop-" + upload.getAttribute("data-hop"))).getText();
+            assertTrue(uploadHop.contains("Led to #"), "the upload names the invocation it caused: " + uploadHop);
             screenshot(browser, "console-flow.png");
 
             browser.findElement(By.linkText("DynamoDB tables")).click();
@@ -72,13 +90,45 @@ class ConsoleBrowserIT {
             assertTrue(table.contains("\"hashName\": \"CustomerId\"") && table.contains("TransactionId"), table);
             assertTrue(browser.findElements(By.cssSelector("main tbody tr")).size() >= 20, "a page of items");
             assertTrue(table.contains("Last page."), "24 items fit one page of 25");
+            browser.findElement(By.id("query-pk")).sendKeys("C2");
+            browser.findElement(By.cssSelector("#query button[type=submit]")).click();
+            String queried = waitFor(browser, () -> text(browser, "main"), t -> t.contains("Items (Query"));
+            List<WebElement> rows = browser.findElements(By.cssSelector("main tbody tr"));
+            assertTrue(!rows.isEmpty() && rows.size() < 24, "C2's items only: " + rows.size());
+            for (WebElement row : rows) {
+                assertTrue(row.getText().startsWith("\"C2\""), row.getText());
+            }
+            assertTrue(queried.contains("#pk = :pk"), queried);
 
             browser.findElement(By.linkText("SQS queues")).click();
             waitFor(browser, () -> text(browser, "main"), t -> t.contains("CustomerNotify"));
             browser.findElement(By.linkText("CustomerNotify")).click();
             String queue = waitFor(browser, () -> text(browser, "main"), t -> t.contains("peeked"));
             assertTrue(queue.contains("accountBalance") && queue.contains("1750"), queue);
+            browser.findElement(By.id("purge")).click();
+            browser.switchTo().alert().dismiss();
+            Thread.sleep(300);
+            assertTrue(text(browser, "main").contains("1750"), "a dismissed purge purges nothing");
             screenshot(browser, "console-queue.png");
+
+            browser.findElement(By.linkText("Lambda functions")).click();
+            waitFor(browser, () -> text(browser, "main"), t -> t.contains("ConsoleHello"));
+            browser.findElement(By.linkText("ConsoleHello")).click();
+            String function = waitFor(browser, () -> text(browser, "main"), t -> t.contains("Recent invocations"));
+            assertTrue(function.contains("None in the flow yet."), "opening a function does not run it: " + function);
+            WebElement event = browser.findElement(By.id("invoke-event"));
+            event.clear();
+            event.sendKeys("{\"name\": \"Browser\"}");
+            browser.findElement(By.cssSelector("#invoke button[type=submit]")).click();
+            String invoked = waitFor(browser, () -> text(browser, "invoke-result"), t -> t.contains("Hello, Browser!"));
+            assertTrue(invoked.contains("Succeeded") && invoked.contains("REPORT RequestId"), invoked);
+            screenshot(browser, "console-function.png");
+
+            Path init = Path.of("target", "console-upload.init.json").toAbsolutePath();
+            Files.writeString(init, "{\"queues\": [{\"name\": \"Uploaded\"}]}");
+            browser.findElement(By.id("init-file")).sendKeys(init.toString());
+            waitFor(browser, () -> text(browser, "status"), t -> t.contains("Loaded console-upload.init.json: 1 queues"));
+            assertTrue(sqs.getQueueUrl(b -> b.queueName("Uploaded")).queueUrl().endsWith("/Uploaded"));
 
             browser.findElement(By.linkText("Outbox (email, SMS)")).click();
             String outbox = waitFor(browser, () -> text(browser, "main"), t -> t.contains("Warning! Account balance is very high"));
@@ -89,6 +139,30 @@ class ConsoleBrowserIT {
         } finally {
             browser.quit();
         }
+    }
+
+    /**
+     * Opens the hop, then its cause, and so on while the opened hop has one: the titles from the hop
+     * back to the first cause.
+     */
+    private static List<String> followCauses(WebDriver browser, String hopId) throws InterruptedException {
+        List<String> titles = new java.util.ArrayList<>();
+        String id = hopId;
+        while (id != null && titles.size() < 20) {
+            String current = id;
+            WebElement item = browser.findElement(By.id("hop-" + current));
+            titles.add(item.findElement(By.cssSelector("button[data-hop]")).getText());
+            List<WebElement> cause = item.findElements(By.cssSelector("button.cause"));
+            if (cause.isEmpty()) {
+                break;
+            }
+            String next = cause.get(0).getText().substring(1);
+            cause.get(0).click();
+            waitFor(browser, () -> browser.findElements(By.cssSelector("#hop-" + next + " > button[aria-expanded='true']")).isEmpty()
+                    ? "" : "open", "open"::equals);
+            id = next;
+        }
+        return titles;
     }
 
     /** The newest hop with that title (the subscription confirmation was an earlier publish to the topic). */

@@ -63,8 +63,9 @@ final class ChangeRecorder {
         if (old != null && (view.equals("OLD_IMAGE") || view.equals("NEW_AND_OLD_IMAGES"))) {
             size += ItemSize.of(old);
         }
-        log.append(ctx.ids().hex(16), eventName, ctx.clock().millis(), keys, old, next, size, ttl);
-        return new DynamoDbStreamAppended(scope, d.name(), streamArn);
+        long now = ctx.clock().millis();
+        long sequence = log.append(ctx.ids().hex(16), eventName, now, keys, old, next, size, ttl);
+        return new DynamoDbStreamAppended(scope, d.name(), streamArn, StreamLog.formatSequence(sequence), now);
     }
 
     void publish(DynamoDbStreamAppended event) {

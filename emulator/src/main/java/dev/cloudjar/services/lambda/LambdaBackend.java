@@ -351,11 +351,13 @@ public final class LambdaBackend implements AutoCloseable {
         FunctionSpec spec = new FunctionSpec(c.functionName(), ref.unqualifiedArn(), c.version(),
                 c.revisionId() + "/" + c.codeSha256(), c.handler(), c.runtime(), c.memorySize(), c.timeout(),
                 record.reservedConcurrency(), c.variables(), ref.scope().account(), ref.scope().region(), code.unpacked(c));
+        long started = ctx.clock().millis();
         InvocationResult result = runtime.invoke(spec, payload, requestId, ref.arn(), client);
+        long ended = ctx.clock().millis();
         List<dev.cloudjar.events.FunctionLogEvent.Line> lines = publishLog(ref.scope(), spec, result);
         ctx.events().publish(new dev.cloudjar.events.FunctionInvoked(ref.scope(), spec.functionName(), spec.version(), requestId,
                 text(payload), payload != null && payload.length > dev.cloudjar.events.FunctionInvoked.MAX_PAYLOAD,
-                result.functionError(), text(result.payload()), lines));
+                result.functionError(), text(result.payload()), lines, started, ended));
         return result;
     }
 

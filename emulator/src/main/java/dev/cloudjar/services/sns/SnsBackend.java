@@ -51,7 +51,8 @@ public final class SnsBackend implements AutoCloseable {
         this.state = new SnsState(ctx.store());
         this.outbox = new Outbox(ctx);
         this.transports = new SnsTransports((d, ok) -> ctx.events().publish(new dev.cloudjar.events.SnsDelivered(d.scope(),
-                d.topicArn(), d.subscriptionArn(), d.protocol(), d.endpoint(), d.messageId(), d.subject(), d.body(), ok)));
+                d.topicArn(), d.subscriptionArn(), d.protocol(), d.endpoint(), d.messageId(), d.subject(), d.body(), ok,
+                ctx.clock().millis())));
         this.http = new HttpDeliveryTransport(ctx.events(), transports::deadLetter);
         transports.register("http", http);
         transports.register("https", http);
