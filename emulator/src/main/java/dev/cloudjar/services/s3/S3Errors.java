@@ -38,7 +38,7 @@ public final class S3Errors {
 
     public static AwsException keyTooLong(int size) {
         return new AwsException(400, "KeyTooLongError", "Your key is too long")
-                .with("MaxSizeAllowed", "1024").with("Size", String.valueOf(size));
+                .with("Size", String.valueOf(size)).with("MaxSizeAllowed", "1024");
     }
 
     public static AwsException invalidRange(long size, String range) {
