@@ -41,6 +41,25 @@ class LimitsIT {
     }
 
     @Test
+    void userMetadataOverTwoKilobytesIsMetadataTooLarge(URI endpoint, S3Client s3) throws Exception {
+        s3.createBucket(b -> b.bucket("limits-meta"));
+        S3Exception e = assertThrows(S3Exception.class, () -> s3.putObject(b -> b.bucket("limits-meta").key("big")
+                .metadata(java.util.Map.of("a", "v".repeat(2000), "b", "w".repeat(47))), RequestBody.fromString("x")));
+        assertEquals(400, e.statusCode());
+        assertEquals("MetadataTooLarge", e.awsErrorDetails().errorCode());
+        RawHttp.Response raw = new RawHttp(endpoint).send("PUT", "/limits-meta/big", "x", "Authorization", S3_AUTH,
+                "x-amz-meta-a", "v".repeat(2000), "x-amz-meta-b", "w".repeat(47));
+        assertEquals(400, raw.status());
+        assertTrue(raw.body().contains("<Size>2049</Size><MaxSizeAllowed>2048</MaxSizeAllowed>"), raw.body());
+        S3Exception multipart = assertThrows(S3Exception.class, () -> s3.createMultipartUpload(b -> b.bucket("limits-meta").key("mp")
+                .metadata(java.util.Map.of("a", "v".repeat(2048)))));
+        assertEquals("MetadataTooLarge", multipart.awsErrorDetails().errorCode());
+        assertEquals(404, assertThrows(S3Exception.class, () -> s3.headObject(b -> b.bucket("limits-meta").key("big"))).statusCode());
+        s3.putObject(b -> b.bucket("limits-meta").key("fits").metadata(java.util.Map.of("a", "v".repeat(2046))), RequestBody.fromString("x"));
+        assertEquals(2046, s3.headObject(b -> b.bucket("limits-meta").key("fits")).metadata().get("a").length());
+    }
+
+    @Test
     void aHeaderSectionOverTheLimitIsS3sErrorNamingTheLimit(URI endpoint) throws Exception {
         RawHttp http = new RawHttp(endpoint);
         for (String[] headers : new String[][] {{"X-Padding", "a".repeat(EdgeErrors.MAX_HEADER_SECTION)}, manyHeaders(8_000)}) {
