@@ -15,6 +15,8 @@ import org.eclipse.jetty.util.Callback;
  * Never Jetty's HTML page, and a too-large header is S3's 400, not HTTP's 431.
  */
 final class EdgeErrors extends ErrorHandler {
+    /** The header section (request line and headers) Jetty reads; S3 names its own limit in the error. */
+    static final int MAX_HEADER_SECTION = 64 * 1024;
 
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
@@ -40,10 +42,12 @@ final class EdgeErrors extends ErrorHandler {
     private static byte[] xml(int status) {
         String code;
         String message;
+        String maxSize = null;
         switch (status) {
             case 431:
                 code = "RequestHeaderSectionTooLarge";
                 message = "Your request header section exceeds the maximum allowed size.";
+                maxSize = String.valueOf(MAX_HEADER_SECTION);
                 break;
             case 414:
                 code = "KeyTooLongError";
@@ -62,6 +66,10 @@ final class EdgeErrors extends ErrorHandler {
                 message = status >= 500 ? "We encountered an internal error. Please try again." : "The request could not be understood.";
                 break;
         }
-        return new XmlWriter().declaration().start("Error").element("Code", code).element("Message", message).end().toBytes();
+        XmlWriter xml = new XmlWriter().declaration().start("Error").element("Code", code).element("Message", message);
+        if (maxSize != null) {
+            xml.element("MaxSizeAllowed", maxSize);
+        }
+        return xml.end().toBytes();
     }
 }

@@ -50,7 +50,7 @@ public final class HttpServer implements AutoCloseable {
                 http.setUriCompliance(UriCompliance.UNSAFE);
                 http.setSendServerVersion(false);
                 http.setSendDateHeader(true);
-                http.setRequestHeaderSize(64 * 1024);
+                http.setRequestHeaderSize(EdgeErrors.MAX_HEADER_SECTION);
                 // Jetty's header cache matches values case-insensitively and hands back its own spelling
                 // ("charset=UTF-8" arrives as "charset=utf-8"): that breaks SigV4 and byte-for-byte metadata
                 http.setHeaderCacheCaseSensitive(true);

@@ -36,9 +36,14 @@ public final class S3Errors {
         return new AwsException(400, "InvalidBucketName", "The specified bucket is not valid.").with("BucketName", bucket);
     }
 
+    public static AwsException metadataTooLarge(int size, int max) {
+        return new AwsException(400, "MetadataTooLarge", "Your metadata headers exceed the maximum allowed metadata size.")
+                .with("Size", String.valueOf(size)).with("MaxSizeAllowed", String.valueOf(max));
+    }
+
     public static AwsException keyTooLong(int size) {
         return new AwsException(400, "KeyTooLongError", "Your key is too long")
-                .with("MaxSizeAllowed", "1024").with("Size", String.valueOf(size));
+                .with("Size", String.valueOf(size)).with("MaxSizeAllowed", "1024");
     }
 
     public static AwsException invalidRange(long size, String range) {

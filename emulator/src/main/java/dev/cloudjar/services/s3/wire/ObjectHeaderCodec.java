@@ -15,23 +15,34 @@ import java.util.TreeMap;
 /** Object representation headers: read from a request, written on GET/HEAD answers (with response-* overrides). */
 final class ObjectHeaderCodec {
     private static final String META = "x-amz-meta-";
+    /** S3's bound on user metadata: the UTF-8 bytes of every name (without the prefix) and value. */
+    static final int MAX_METADATA_BYTES = 2048;
 
     private ObjectHeaderCodec() {
     }
 
     static ObjectHeaders read(AwsRequest request) {
         Map<String, String> meta = new TreeMap<>();
+        int metaBytes = 0;
         for (String name : request.headers().names()) {
             if (name.length() > META.length() && name.regionMatches(true, 0, META, 0, META.length())) {
-                meta.put(name.substring(META.length()).toLowerCase(Locale.ROOT),
-                        MetadataText.decode(String.join(",", request.headers().all(name))));
+                String value = String.join(",", request.headers().all(name));
+                metaBytes += utf8Length(name.substring(META.length())) + utf8Length(value);
+                meta.put(name.substring(META.length()).toLowerCase(Locale.ROOT), MetadataText.decode(value));
             }
+        }
+        if (metaBytes > MAX_METADATA_BYTES) {
+            throw S3Errors.metadataTooLarge(metaBytes, MAX_METADATA_BYTES);
         }
         ObjectHeaders headers = new ObjectHeaders(request.header("Content-Type"), contentEncoding(request.header("Content-Encoding")),
                 request.header("Content-Disposition"), request.header("Content-Language"), request.header("Cache-Control"),
                 request.header("Expires"), request.header("x-amz-website-redirect-location"),
                 storageClass(request.header("x-amz-storage-class")), meta);
         return ObjectLockRoutes.withLockHeaders(request, headers);
+    }
+
+    private static int utf8Length(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }
 
     static String storageClass(String value) {

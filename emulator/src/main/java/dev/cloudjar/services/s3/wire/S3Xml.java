@@ -21,6 +21,8 @@ final class S3Xml {
     static final String NS = "http://s3.amazonaws.com/doc/2006-03-01/";
     static final String XML_TYPE = "application/xml";
     private static final int MAX_XML_BODY = 4 * 1024 * 1024;
+    /** How much of an over-limit document is read past the limit so the client, still sending, reads the answer. */
+    private static final long MAX_DRAINED = 16L * 1024 * 1024;
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.US)
             .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
@@ -90,7 +92,7 @@ final class S3Xml {
     /** The request body, bounded, decoded from aws-chunked when the headers say so. */
     static byte[] bodyBytes(AwsRequest request) {
         if (request.contentLength() > MAX_XML_BODY) {
-            throw S3Errors.malformedXml();
+            throw tooLarge(request.contentLength() <= MAX_DRAINED ? request.body() : null, request);
         }
         try {
             InputStream in = request.body();
@@ -99,7 +101,7 @@ final class S3Xml {
             }
             byte[] bytes = in.readNBytes(MAX_XML_BODY + 1);
             if (bytes.length > MAX_XML_BODY) {
-                throw S3Errors.malformedXml();
+                throw tooLarge(in, request);
             }
             checkContentMd5(request.header("Content-MD5"), bytes);
             return bytes;
@@ -108,6 +110,29 @@ final class S3Xml {
         } catch (IOException e) {
             throw AwsRequest.bodyCutOff(e);
         }
+    }
+
+    /**
+     * MalformedXML for a document over the limit, after reading (and dropping) a bounded rest of it: a
+     * client that sent no {@code Expect: 100-continue} is still writing, and would see its connection
+     * reset instead of the answer if CloudJar closed it now.
+     */
+    private static RuntimeException tooLarge(InputStream rest, AwsRequest request) {
+        if (rest != null && request.header("Expect") == null) {
+            try {
+                long skipped = 0;
+                while (skipped < MAX_DRAINED) {
+                    long n = rest.skip(MAX_DRAINED - skipped);
+                    if (n <= 0 && rest.read() < 0) {
+                        break;
+                    }
+                    skipped += Math.max(n, 1);
+                }
+            } catch (IOException e) {
+                // the client stopped sending: it gets the answer or nothing, as from S3
+            }
+        }
+        return S3Errors.malformedXml();
     }
 
     /** A Content-MD5 sent with a configuration document must match it, as for object bodies. */
