@@ -1,0 +1,76 @@
+package dev.cloudjar.services.dynamodb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.cloudjar.testing.CloudJarExtension;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.function.Executable;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.ComparisonOperator;
+import software.amazon.awssdk.services.dynamodb.model.Condition;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/** Expression limits and the legacy/expression parameter mix, as AWS answers them. */
+@ExtendWith(CloudJarExtension.class)
+class DynamoDbExpressionLimitsIT {
+
+    private static AttributeValue s(String v) {
+        return AttributeValue.fromS(v);
+    }
+
+    private static DynamoDbException error(Executable call) {
+        DynamoDbException e = assertThrows(DynamoDbException.class, call);
+        assertEquals(400, e.statusCode());
+        assertEquals("ValidationException", e.awsErrorDetails().errorCode());
+        return e;
+    }
+
+    private static void createTable(DynamoDbClient ddb, String name) {
+        ddb.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(
+                        AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
+                        AttributeDefinition.builder().attributeName("sk").attributeType(ScalarAttributeType.S).build())
+                .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
+                        KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build()));
+    }
+
+    private static Map<String, Condition> pkEquals(String value) {
+        return Map.of("pk", Condition.builder().comparisonOperator(ComparisonOperator.EQ).attributeValueList(s(value)).build());
+    }
+
+    @Test
+    void legacyKeyConditionsGoWithFilterAndProjectionExpressions(DynamoDbClient ddb) {
+        createTable(ddb, "limits-mix");
+        ddb.putItem(b -> b.tableName("limits-mix").item(Map.of("pk", s("a"), "sk", s("1"), "v", s("keep"), "w", s("x"))));
+        ddb.putItem(b -> b.tableName("limits-mix").item(Map.of("pk", s("a"), "sk", s("2"), "v", s("drop"), "w", s("y"))));
+        QueryResponse mixed = ddb.query(b -> b.tableName("limits-mix").keyConditions(pkEquals("a"))
+                .filterExpression("v = :v").projectionExpression("sk, #w")
+                .expressionAttributeNames(Map.of("#w", "w")).expressionAttributeValues(Map.of(":v", s("keep"))));
+        assertEquals(List.of(Map.of("sk", s("1"), "w", s("x"))), mixed.items());
+
+        DynamoDbException withKeyExpression = error(() -> ddb.query(b -> b.tableName("limits-mix").keyConditions(pkEquals("a"))
+                .keyConditionExpression("pk = :p").expressionAttributeValues(Map.of(":p", s("a")))));
+        assertEquals("Can not use both expression and non-expression parameters in the same request:"
+                + " Non-expression parameters: {KeyConditions} Expression parameters: {KeyConditionExpression}",
+                withKeyExpression.awsErrorDetails().errorMessage());
+
+        DynamoDbException queryFilter = error(() -> ddb.query(b -> b.tableName("limits-mix").keyConditions(pkEquals("a"))
+                .queryFilter(Map.of("v", Condition.builder().comparisonOperator(ComparisonOperator.EQ)
+                        .attributeValueList(s("keep")).build()))
+                .filterExpression("v = :v").expressionAttributeValues(Map.of(":v", s("keep")))));
+        assertEquals("Can not use both expression and non-expression parameters in the same request:"
+                + " Non-expression parameters: {QueryFilter} Expression parameters: {FilterExpression}",
+                queryFilter.awsErrorDetails().errorMessage());
+    }
+}
