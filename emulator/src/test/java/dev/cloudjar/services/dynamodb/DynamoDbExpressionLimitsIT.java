@@ -2,6 +2,7 @@ package dev.cloudjar.services.dynamodb;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cloudjar.testing.CloudJarExtension;
 import java.util.List;
@@ -72,5 +73,41 @@ class DynamoDbExpressionLimitsIT {
         assertEquals("Can not use both expression and non-expression parameters in the same request:"
                 + " Non-expression parameters: {QueryFilter} Expression parameters: {FilterExpression}",
                 queryFilter.awsErrorDetails().errorMessage());
+    }
+
+    @Test
+    void conditionsStopAtThreeHundredOperators(DynamoDbClient ddb) {
+        createTable(ddb, "limits-ops");
+        Map<String, AttributeValue> key = Map.of("pk", s("a"), "sk", s("1"));
+        ddb.putItem(b -> b.tableName("limits-ops").item(Map.of("pk", s("a"), "sk", s("1"), "a", AttributeValue.fromN("1"),
+                "b", AttributeValue.fromN("2"))));
+        // 149 nested "or (a<b": 299 operators, nested deeper than any document path may be.
+        String within = "a<b " + "or (a<b ".repeat(149) + ")".repeat(149);
+        ddb.updateItem(b -> b.tableName("limits-ops").key(key).updateExpression("SET z = :z")
+                .conditionExpression(within).expressionAttributeValues(Map.of(":z", AttributeValue.fromN("1"))));
+        assertEquals("1", ddb.getItem(b -> b.tableName("limits-ops").key(key)).item().get("z").n());
+
+        String over = "a<b " + "or (a<b ".repeat(454) + ")".repeat(454);
+        assertTrue(over.length() < 4096);
+        DynamoDbException tooMany = error(() -> ddb.updateItem(b -> b.tableName("limits-ops").key(key)
+                .updateExpression("SET z = :z").conditionExpression(over)
+                .expressionAttributeValues(Map.of(":z", AttributeValue.fromN("2")))));
+        assertEquals("Invalid ConditionExpression: The expression contains too many operators; operator count: 301",
+                tooMany.awsErrorDetails().errorMessage());
+
+        DynamoDbException nots = error(() -> ddb.scan(b -> b.tableName("limits-ops").filterExpression("not ".repeat(1000) + "a<b")));
+        assertEquals("Invalid FilterExpression: The expression contains too many operators; operator count: 301",
+                nots.awsErrorDetails().errorMessage());
+
+        String parens = "(".repeat(2046) + "a<b" + ")".repeat(2046);
+        DynamoDbException redundant = error(() -> ddb.updateItem(b -> b.tableName("limits-ops").key(key)
+                .updateExpression("SET z = :z").conditionExpression(parens)
+                .expressionAttributeValues(Map.of(":z", AttributeValue.fromN("2")))));
+        assertEquals("Invalid ConditionExpression: The expression has redundant parentheses;",
+                redundant.awsErrorDetails().errorMessage());
+        assertEquals("1", ddb.getItem(b -> b.tableName("limits-ops").key(key)).item().get("z").n());
+        DynamoDbException unbalanced = error(() -> ddb.scan(b -> b.tableName("limits-ops").filterExpression("(".repeat(4096))));
+        assertTrue(unbalanced.awsErrorDetails().errorMessage().startsWith("Invalid FilterExpression: Syntax error;"),
+                unbalanced.awsErrorDetails().errorMessage());
     }
 }

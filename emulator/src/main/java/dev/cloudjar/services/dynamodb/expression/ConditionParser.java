@@ -32,6 +32,7 @@ final class ConditionParser extends ParserBase {
         ConditionNode left = and();
         while (peek().isKeyword("OR")) {
             next();
+            countOperator();
             left = new ConditionNode.Or(left, and());
         }
         return left;
@@ -41,20 +42,35 @@ final class ConditionParser extends ParserBase {
         ConditionNode left = not();
         while (peek().isKeyword("AND")) {
             next();
+            countOperator();
             left = new ConditionNode.And(left, not());
         }
         return left;
     }
 
     private int depth;
+    private int operators;
+
+    /**
+     * AWS stops at the 301st comparison or logical operator (parentheses, paths and function calls are
+     * not counted) and names that count, before any later syntax or semantic problem.
+     */
+    private void countOperator() {
+        if (++operators > MAX_OPERATORS) {
+            throw new ExpressionException(kind.invalid(
+                    "The expression contains too many operators; operator count: " + operators));
+        }
+    }
 
     private ConditionNode not() {
         if (++depth > MAX_NESTING) {
-            throw unexpected();
+            throw balancedParentheses() ? new ExpressionException(kind.invalid("The expression has redundant parentheses;"))
+                    : unexpected();
         }
         try {
             if (peek().isKeyword("NOT")) {
                 next();
+                countOperator();
                 return new ConditionNode.Not(not());
             }
             return primary();
@@ -104,6 +120,7 @@ final class ConditionParser extends ParserBase {
         Token t = peek();
         if (t.isComparator()) {
             next();
+            countOperator();
             Operand right = operand();
             ConditionNode.Comparator op = comparator(t.type());
             checkDistinct(op.symbol(), left, right);
@@ -115,6 +132,7 @@ final class ConditionParser extends ParserBase {
         }
         if (t.isKeyword("BETWEEN")) {
             next();
+            countOperator();
             Operand low = operand();
             if (!peek().isKeyword("AND")) {
                 throw unexpected();
@@ -126,6 +144,7 @@ final class ConditionParser extends ParserBase {
         }
         if (t.isKeyword("IN")) {
             next();
+            countOperator();
             expect(Token.Type.LPAREN);
             List<Operand> candidates = new ArrayList<>();
             candidates.add(operand());
