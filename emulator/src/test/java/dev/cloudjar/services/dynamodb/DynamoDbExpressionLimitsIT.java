@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
-/** Expression limits and the legacy/expression parameter mix, as AWS answers them. */
+/** Expression limits, the legacy/expression parameter mix and tag calls on another account's ARN, as AWS answers them. */
 @ExtendWith(CloudJarExtension.class)
 class DynamoDbExpressionLimitsIT {
 
@@ -109,5 +109,27 @@ class DynamoDbExpressionLimitsIT {
         DynamoDbException unbalanced = error(() -> ddb.scan(b -> b.tableName("limits-ops").filterExpression("(".repeat(4096))));
         assertTrue(unbalanced.awsErrorDetails().errorMessage().startsWith("Invalid FilterExpression: Syntax error;"),
                 unbalanced.awsErrorDetails().errorMessage());
+    }
+
+    @Test
+    void tagCallsOnAnotherAccountsTableAreAccessDenied(DynamoDbClient ddb) {
+        createTable(ddb, "limits-tags");
+        String own = ddb.describeTable(b -> b.tableName("limits-tags")).table().tableArn();
+        String account = own.split(":")[4];
+        String foreign = own.replace(":" + account + ":", ":" + (account.equals("999999999999") ? "888888888888" : "999999999999") + ":");
+        String caller = "User: arn:aws:iam::" + account + ":root is not authorized to perform: ";
+        DynamoDbException list = assertThrows(DynamoDbException.class, () -> ddb.listTagsOfResource(b -> b.resourceArn(foreign)));
+        assertEquals(400, list.statusCode());
+        assertEquals("AccessDeniedException", list.awsErrorDetails().errorCode());
+        assertEquals(caller + "dynamodb:ListTagsOfResource on resource: " + foreign
+                + " because no resource-based policy allows the dynamodb:ListTagsOfResource action", list.awsErrorDetails().errorMessage());
+        DynamoDbException tag = assertThrows(DynamoDbException.class, () -> ddb.tagResource(b -> b.resourceArn(foreign)
+                .tags(t -> t.key("k").value("v"))));
+        assertEquals("AccessDeniedException", tag.awsErrorDetails().errorCode());
+        assertEquals(caller + "dynamodb:TagResource on resource: " + foreign
+                + " because no resource-based policy allows the dynamodb:TagResource action", tag.awsErrorDetails().errorMessage());
+        DynamoDbException untag = assertThrows(DynamoDbException.class, () -> ddb.untagResource(b -> b.resourceArn(foreign).tagKeys("k")));
+        assertEquals("AccessDeniedException", untag.awsErrorDetails().errorCode());
+        assertTrue(ddb.listTagsOfResource(b -> b.resourceArn(own)).tags().isEmpty());
     }
 }
