@@ -106,6 +106,12 @@ class DynamoDbExpressionLimitsIT {
         assertEquals("Invalid ConditionExpression: The expression has redundant parentheses;",
                 redundant.awsErrorDetails().errorMessage());
         assertEquals("1", ddb.getItem(b -> b.tableName("limits-ops").key(key)).item().get("z").n());
+        DynamoDbException operandGroups = error(() -> ddb.scan(b -> b.tableName("limits-ops")
+                .filterExpression("a < " + "(".repeat(2000) + "b" + ")".repeat(2000))));
+        assertEquals("Invalid FilterExpression: The expression has redundant parentheses;", operandGroups.awsErrorDetails().errorMessage());
+        DynamoDbException sizes = error(() -> ddb.scan(b -> b.tableName("limits-ops")
+                .filterExpression("a < " + "size(".repeat(680) + "b" + ")".repeat(680))));
+        assertTrue(sizes.awsErrorDetails().errorMessage().startsWith("Invalid FilterExpression: "), sizes.awsErrorDetails().errorMessage());
         DynamoDbException unbalanced = error(() -> ddb.scan(b -> b.tableName("limits-ops").filterExpression("(".repeat(4096))));
         assertTrue(unbalanced.awsErrorDetails().errorMessage().startsWith("Invalid FilterExpression: Syntax error;"),
                 unbalanced.awsErrorDetails().errorMessage());

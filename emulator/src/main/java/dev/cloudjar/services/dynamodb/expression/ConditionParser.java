@@ -49,6 +49,14 @@ final class ConditionParser extends ParserBase {
     }
 
     private int depth;
+
+    /** One level deeper in the recursive descent (conditions and operands share the guard). */
+    private void enter() {
+        if (++depth > MAX_NESTING) {
+            throw balancedParentheses() ? new ExpressionException(kind.invalid("The expression has redundant parentheses;"))
+                    : unexpected();
+        }
+    }
     private int operators;
 
     /**
@@ -63,10 +71,7 @@ final class ConditionParser extends ParserBase {
     }
 
     private ConditionNode not() {
-        if (++depth > MAX_NESTING) {
-            throw balancedParentheses() ? new ExpressionException(kind.invalid("The expression has redundant parentheses;"))
-                    : unexpected();
-        }
+        enter();
         try {
             if (peek().isKeyword("NOT")) {
                 next();
@@ -220,6 +225,15 @@ final class ConditionParser extends ParserBase {
 
     /** operand := path | :value | size(operand) | '(' operand ')' */
     Operand operand() {
+        enter();
+        try {
+            return nestedOperand();
+        } finally {
+            depth--;
+        }
+    }
+
+    private Operand nestedOperand() {
         Token t = peek();
         if (t.is(Token.Type.LPAREN)) {
             next();
