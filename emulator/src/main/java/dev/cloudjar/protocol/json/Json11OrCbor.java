@@ -37,8 +37,7 @@ import java.util.Map;
 public final class Json11OrCbor {
     public static final String CBOR_CONTENT_TYPE = "application/x-amz-cbor-1.1";
 
-    private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
-            .maxStringLength(AwsRequest.MAX_BUFFERED_BODY).build();
+    private static final StreamReadConstraints LIMITS = JsonProtocol.READ_LIMITS;
     static final ObjectMapper JSON = configure(JsonMapper.builder(com.fasterxml.jackson.core.JsonFactory.builder()
             .streamReadConstraints(LIMITS).build()), false);
     static final ObjectMapper CBOR = configure(CBORMapper.builder(CBORFactory.builder()

@@ -20,11 +20,14 @@ public final class JsonProtocol {
     public static final String CONTENT_TYPE_11 = "application/x-amz-json-1.1";
     /**
      * Strings may be as long as a whole buffered body: Jackson's default cap (20 M chars) would refuse a
-     * Lambda ZipFile over ~15 MB, where AWS takes 50 MB.
+     * Lambda ZipFile over ~15 MB, where AWS takes 50 MB. Member names may be 64 KB: DynamoDB attribute
+     * names are map keys and AWS allows them that long, where Jackson's default stops at 50,000.
      */
+    static final com.fasterxml.jackson.core.StreamReadConstraints READ_LIMITS = com.fasterxml.jackson.core.StreamReadConstraints
+            .builder().maxStringLength(AwsRequest.MAX_BUFFERED_BODY).maxNameLength(64 * 1024).build();
+
     public static final ObjectMapper MAPPER = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
-            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
-                    .maxStringLength(AwsRequest.MAX_BUFFERED_BODY).build())
+            .streamReadConstraints(READ_LIMITS)
             .build())
             .setSerializationInclusion(JsonInclude.Include.NON_NULL)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);

@@ -11,7 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** TagResource, UntagResource and ListTagsOfResource on table ARNs. */
+/**
+ * TagResource, UntagResource and ListTagsOfResource on table ARNs.
+ *
+ * <p>LIMITATIONS: another account's table ARN is always AccessDenied; a resource policy on that table is
+ * not consulted for the tag actions.
+ */
 final class TagOperations {
     static final int MAX_TAGS = 50;
     private final TableCatalog catalog;
@@ -21,7 +26,7 @@ final class TagOperations {
     }
 
     void tag(Scope scope, String resourceArn, Map<String, String> tags) {
-        TableStorage table = resolve(scope, resourceArn);
+        TableStorage table = resolve(scope, resourceArn, "dynamodb:TagResource");
         if (tags == null || tags.isEmpty()) {
             throw new AwsException(400, "ValidationException", "1 validation error detected: Value '[]' at 'tags' failed to "
                     + "satisfy constraint: Member must have length greater than or equal to 1");
@@ -49,7 +54,7 @@ final class TagOperations {
     }
 
     void untag(Scope scope, String resourceArn, List<String> keys) {
-        TableStorage table = resolve(scope, resourceArn);
+        TableStorage table = resolve(scope, resourceArn, "dynamodb:UntagResource");
         table.writeLock().lock();
         try {
             TableRecord d = table.definition();
@@ -64,7 +69,7 @@ final class TagOperations {
     }
 
     TagsPage list(Scope scope, String resourceArn, String nextToken) {
-        TableStorage table = resolve(scope, resourceArn);
+        TableStorage table = resolve(scope, resourceArn, "dynamodb:ListTagsOfResource");
         List<Map.Entry<String, String>> all = new ArrayList<>(table.definition().tags().entrySet());
         int start = 0;
         if (nextToken != null) {
@@ -82,10 +87,16 @@ final class TagOperations {
         return new TagsPage(page, next);
     }
 
-    private TableStorage resolve(Scope scope, String resourceArn) {
+    private TableStorage resolve(Scope scope, String resourceArn, String action) {
         Arn arn = Arn.parseOrNull(resourceArn);
         if (arn == null || !arn.service().equals("dynamodb") || !arn.resource().startsWith("table/")) {
             throw new AwsException(400, "ValidationException", "Invalid TableArn: Invalid ResourceArn provided as input " + resourceArn);
+        }
+        // Another account's table: AWS refuses before looking it up, whether or not it exists.
+        if (!arn.scope().account().equals(scope.account())) {
+            throw new AwsException(400, "AccessDeniedException", "User: arn:aws:iam::" + scope.account() + ":root is not authorized"
+                    + " to perform: " + action + " on resource: " + resourceArn
+                    + " because no resource-based policy allows the " + action + " action");
         }
         TableStorage table = catalog.find(arn.scope(), resourceArn);
         if (table == null || !arn.scope().equals(scope)) {

@@ -32,6 +32,7 @@ final class ConditionParser extends ParserBase {
         ConditionNode left = and();
         while (peek().isKeyword("OR")) {
             next();
+            countOperator();
             left = new ConditionNode.Or(left, and());
         }
         return left;
@@ -41,6 +42,7 @@ final class ConditionParser extends ParserBase {
         ConditionNode left = not();
         while (peek().isKeyword("AND")) {
             next();
+            countOperator();
             left = new ConditionNode.And(left, not());
         }
         return left;
@@ -48,13 +50,32 @@ final class ConditionParser extends ParserBase {
 
     private int depth;
 
-    private ConditionNode not() {
+    /** One level deeper in the recursive descent (conditions and operands share the guard). */
+    private void enter() {
         if (++depth > MAX_NESTING) {
-            throw unexpected();
+            throw balancedParentheses() ? new ExpressionException(kind.invalid("The expression has redundant parentheses;"))
+                    : unexpected();
         }
+    }
+    private int operators;
+
+    /**
+     * AWS stops at the 301st comparison or logical operator (parentheses, paths and function calls are
+     * not counted) and names that count, before any later syntax or semantic problem.
+     */
+    private void countOperator() {
+        if (++operators > MAX_OPERATORS) {
+            throw new ExpressionException(kind.invalid(
+                    "The expression contains too many operators; operator count: " + operators));
+        }
+    }
+
+    private ConditionNode not() {
+        enter();
         try {
             if (peek().isKeyword("NOT")) {
                 next();
+                countOperator();
                 return new ConditionNode.Not(not());
             }
             return primary();
@@ -104,6 +125,7 @@ final class ConditionParser extends ParserBase {
         Token t = peek();
         if (t.isComparator()) {
             next();
+            countOperator();
             Operand right = operand();
             ConditionNode.Comparator op = comparator(t.type());
             checkDistinct(op.symbol(), left, right);
@@ -115,6 +137,7 @@ final class ConditionParser extends ParserBase {
         }
         if (t.isKeyword("BETWEEN")) {
             next();
+            countOperator();
             Operand low = operand();
             if (!peek().isKeyword("AND")) {
                 throw unexpected();
@@ -126,6 +149,7 @@ final class ConditionParser extends ParserBase {
         }
         if (t.isKeyword("IN")) {
             next();
+            countOperator();
             expect(Token.Type.LPAREN);
             List<Operand> candidates = new ArrayList<>();
             candidates.add(operand());
@@ -201,6 +225,15 @@ final class ConditionParser extends ParserBase {
 
     /** operand := path | :value | size(operand) | '(' operand ')' */
     Operand operand() {
+        enter();
+        try {
+            return nestedOperand();
+        } finally {
+            depth--;
+        }
+    }
+
+    private Operand nestedOperand() {
         Token t = peek();
         if (t.is(Token.Type.LPAREN)) {
             next();

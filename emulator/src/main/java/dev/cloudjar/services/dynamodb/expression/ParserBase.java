@@ -13,8 +13,14 @@ abstract class ParserBase {
     static final int MAX_EXPRESSION_BYTES = 4096;
     /** DynamoDB documents nest at most 32 levels. */
     static final int MAX_PATH_DEPTH = 32;
-    /** Guards the recursive descent against stack exhaustion from pathological nesting. */
-    static final int MAX_NESTING = 128;
+    /**
+     * Guards the recursive descent against stack exhaustion (2,000 levels overflowed a server thread).
+     * Above the operator limit: a condition nested deeper than this carries parentheses that group
+     * nothing new, which AWS reports as redundant.
+     */
+    static final int MAX_NESTING = 400;
+    /** AWS's limit on operators in one expression. */
+    static final int MAX_OPERATORS = 300;
     final String source;
     final ExpressionKind kind;
     final ExpressionContext ctx;
@@ -42,6 +48,15 @@ abstract class ParserBase {
                     "Expression size has exceeded the maximum allowed size; expression size: " + size));
         }
         this.tokens = Tokenizer.tokenize(source);
+    }
+
+    /** True when every '(' of the whole expression has its ')'. */
+    boolean balancedParentheses() {
+        int level = 0;
+        for (Token t : tokens) {
+            level += t.is(Token.Type.LPAREN) ? 1 : t.is(Token.Type.RPAREN) ? -1 : 0;
+        }
+        return level == 0;
     }
 
     Token peek() {

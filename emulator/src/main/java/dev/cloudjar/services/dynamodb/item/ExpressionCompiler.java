@@ -93,7 +93,9 @@ public final class ExpressionCompiler {
         if (p.attributesToGet() != null) {
             legacy.add("AttributesToGet");
         }
-        if (p.keyConditions() != null) {
+        // AWS lets legacy KeyConditions sit beside FilterExpression and ProjectionExpression; only
+        // KeyConditionExpression conflicts with it.
+        if (p.keyConditions() != null && p.keyConditionExpression() != null) {
             legacy.add("KeyConditions");
         }
         if (p.filter() != null) {

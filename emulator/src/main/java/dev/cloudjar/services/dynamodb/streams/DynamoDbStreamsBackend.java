@@ -1,5 +1,6 @@
 package dev.cloudjar.services.dynamodb.streams;
 
+import dev.cloudjar.core.Arn;
 import dev.cloudjar.core.AwsException;
 import dev.cloudjar.core.Scope;
 import java.time.Clock;
@@ -49,6 +50,9 @@ public final class DynamoDbStreamsBackend implements StreamReader {
         if (limit != null && (limit < 1 || limit > 100)) {
             throw validation("1 validation error detected: Value '" + limit + "' at 'limit' failed to satisfy constraint: "
                     + (limit < 1 ? "Member must have value greater than or equal to 1" : "Member must have value less than or equal to 100"));
+        }
+        if (exclusiveStartStreamArn != null) {
+            requireStreamArn(exclusiveStartStreamArn);
         }
         int max = limit == null ? 100 : limit;
         List<StreamDescriptor> page = new ArrayList<>();
@@ -109,7 +113,10 @@ public final class DynamoDbStreamsBackend implements StreamReader {
                     throw new AwsException(400, "TrimmedDataAccessException",
                             "Requested sequence number " + sequenceNumber + " is beyond the trim horizon of the shard");
                 }
-                if (seq > log.lastSequence()) {
+                // An empty shard still has the StartingSequenceNumber DescribeStream gives; iterators at or
+                // after it wait for the first record.
+                boolean shardStart = log.lastSequence() < log.firstSequence() && seq == Math.max(1, log.firstSequence());
+                if (seq > log.lastSequence() && !shardStart) {
                     throw validation("Invalid SequenceNumber: " + sequenceNumber + " for shard " + shardId);
                 }
                 after = type.equals("AT_SEQUENCE_NUMBER") ? seq - 1 : seq;
@@ -183,7 +190,22 @@ public final class DynamoDbStreamsBackend implements StreamReader {
         return log == null ? List.of() : List.of(log.descriptor().shardId());
     }
 
+    /**
+     * AWS answers a StreamArn that is not a table's stream ARN
+     * ({@code arn:aws:dynamodb:region:account:table/name/stream/label}) as invalid rather than not found.
+     */
+    private static void requireStreamArn(String streamArn) {
+        Arn arn = Arn.parseOrNull(streamArn);
+        String[] resource = arn == null ? new String[0] : arn.resource().split("/", -1);
+        if (arn == null || !arn.service().equals("dynamodb") || !arn.account().matches("\\d{12}") || arn.region().isEmpty()
+                || resource.length != 4 || !resource[0].equals("table") || !resource[2].equals("stream")
+                || resource[1].isEmpty() || resource[3].isEmpty()) {
+            throw validation("Invalid StreamArn");
+        }
+    }
+
     private StreamLog log(Scope scope, String streamArn) {
+        requireStreamArn(streamArn);
         StreamLog log = registry.get(streamArn);
         if (log == null || !log.descriptor().account().equals(scope.account()) || !log.descriptor().region().equals(scope.region())) {
             throw notFound("Requested resource not found: Stream: " + streamArn + " not found");

@@ -43,6 +43,16 @@ public final class ConstraintErrors {
         return this;
     }
 
+    /** A key attribute name (KeySchemaAttributeName): 1..255 characters. */
+    public ConstraintErrors keyAttributeName(String value, String path) {
+        if (value != null && value.isEmpty()) {
+            add(value, path, "Member must have length greater than or equal to 1");
+        } else if (value != null && value.length() > 255) {
+            add(value, path, "Member must have length less than or equal to 255");
+        }
+        return this;
+    }
+
     public ConstraintErrors oneOf(String value, String path, List<String> allowed) {
         if (value != null && !allowed.contains(value)) {
             add(value, path, "Member must satisfy enum value set: " + allowed);

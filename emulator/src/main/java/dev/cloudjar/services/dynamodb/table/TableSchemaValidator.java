@@ -138,6 +138,7 @@ public final class TableSchemaValidator {
         errors.notNull(r.attributeDefinitions(), "attributeDefinitions");
         if (r.attributeDefinitions() != null) {
             for (int i = 0; i < r.attributeDefinitions().size(); i++) {
+                errors.keyAttributeName(r.attributeDefinitions().get(i).name(), "attributeDefinitions." + (i + 1) + ".member.attributeName");
                 errors.oneOf(r.attributeDefinitions().get(i).type(), "attributeDefinitions." + (i + 1) + ".member.attributeType", SCALAR_TYPES);
             }
         }
@@ -186,6 +187,7 @@ public final class TableSchemaValidator {
             errors.add(keys.toString(), path, "Member must have length less than or equal to " + max);
         }
         for (int i = 0; i < keys.size(); i++) {
+            errors.keyAttributeName(keys.get(i).name(), path + "." + (i + 1) + ".member.attributeName");
             errors.oneOf(keys.get(i).keyType(), path + "." + (i + 1) + ".member.keyType", KEY_TYPES);
         }
     }
