@@ -4,7 +4,7 @@ import dev.cloudjar.core.Scope;
 import dev.cloudjar.core.StripedLocks;
 import dev.cloudjar.persistence.PersistentMap;
 import dev.cloudjar.persistence.StateStore;
-import dev.cloudjar.services.logs.model.LogEventRecord;
+import dev.cloudjar.services.logs.model.LogEventRun;
 import dev.cloudjar.services.logs.model.LogGroupRecord;
 import dev.cloudjar.services.logs.model.LogStreamRecord;
 import java.util.Map;
@@ -18,7 +18,7 @@ import java.util.concurrent.locks.ReentrantLock;
 final class LogsState {
     final PersistentMap<LogGroupRecord> groups;
     final PersistentMap<LogStreamRecord> streams;
-    final PersistentMap<LogEventRecord> events;
+    final EventRuns events;
     /** Counters: the last stream id given out. */
     final PersistentMap<Long> meta;
     /**
@@ -33,7 +33,7 @@ final class LogsState {
     LogsState(StateStore store) {
         this.groups = store.map("logs.groups", LogGroupRecord.class);
         this.streams = store.map("logs.streams", LogStreamRecord.class);
-        this.events = store.map("logs.events", LogEventRecord.class);
+        this.events = new EventRuns(store.map("logs.runs", LogEventRun.class));
         this.meta = store.map("logs.meta", Long.class);
         long total = 0;
         for (Map.Entry<String, LogGroupRecord> entry : groups.range(null, null)) {
