@@ -10,9 +10,12 @@ import dev.cloudjar.core.IdGenerator;
 import dev.cloudjar.core.Scope;
 import dev.cloudjar.events.EventBus;
 import dev.cloudjar.persistence.MapDbStateStore;
+import dev.cloudjar.persistence.PersistentMap;
 import dev.cloudjar.persistence.StateStore;
 import dev.cloudjar.services.logs.model.EventPage;
 import dev.cloudjar.services.logs.model.InputEvent;
+import dev.cloudjar.services.logs.model.LogEventRecord;
+import dev.cloudjar.services.logs.model.LogEventRun;
 import dev.cloudjar.services.logs.model.LogStreamView;
 import dev.cloudjar.services.logs.model.OutputEvent;
 import dev.cloudjar.testing.MutableClock;
@@ -137,6 +140,34 @@ class LogsBackendTest {
         assertEquals(List.of("START RequestId: r Version: $LATEST\n", "hello\n"), messages(again, "/aws/lambda/fn"));
         assertEquals(again.footprintBytes(), again.describeLogGroups(SCOPE, LogsBackend.GroupQuery.prefix("/aws"), null, null).items().get(0).storedBytes()
                 + 2 * LogsState.EVENT_FOOTPRINT, "the footprint is recounted from the stored records at start");
+    }
+
+    @Test
+    void aDataDirectoryWithAnEntryPerEventIsReadAfterAnUpgrade(@TempDir Path dir) {
+        StateStore first = MapDbStateStore.onDisk(dir);
+        LogsBackend logs = backend(first, 1 << 30);
+        logs.createLogGroup(SCOPE, "/old", null, null);
+        logs.createLogStream(SCOPE, "/old", "s");
+        long now = clock.millis();
+        logs.putLogEvents(SCOPE, "/old", "s", List.of(new InputEvent(now - 2, "one"), new InputEvent(now - 1, "two")));
+        // rewrite the run as the per-event entries a data directory from before runs holds
+        PersistentMap<LogEventRun> runs = first.map("logs.runs", LogEventRun.class);
+        PersistentMap<LogEventRecord> perEvent = first.map("logs.events", LogEventRecord.class);
+        for (java.util.Map.Entry<String, LogEventRun> run : runs.range(null, null)) {
+            String prefix = run.getKey().substring(0, run.getKey().length() - 23);
+            long seq = LogsNames.sequenceOf(run.getKey().substring(prefix.length()));
+            for (LogEventRun.Line line : run.getValue().events()) {
+                perEvent.put(prefix + LogsNames.position(line.timestamp(), seq++), new LogEventRecord(line.message(), run.getValue().ingestionTime()));
+            }
+        }
+        runs.clear();
+        first.close();
+
+        StateStore second = MapDbStateStore.onDisk(dir);
+        closeables.add(second);
+        LogsBackend again = backend(second, 1 << 30);
+        assertEquals(List.of("one", "two"), texts(again.getLogEvents(SCOPE, "/old", "s", null, null, null, null, true).events()));
+        assertEquals(0, second.map("logs.events", LogEventRecord.class).size());
     }
 
     private LogsBackend streamApp() {
