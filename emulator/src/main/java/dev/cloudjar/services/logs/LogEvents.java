@@ -8,6 +8,7 @@ import dev.cloudjar.services.logs.model.EventPage;
 import dev.cloudjar.services.logs.model.FilteredPage;
 import dev.cloudjar.services.logs.model.InputEvent;
 import dev.cloudjar.services.logs.model.LogEventRecord;
+import dev.cloudjar.services.logs.model.LogEventRun;
 import dev.cloudjar.services.logs.model.LogGroupRecord;
 import dev.cloudjar.services.logs.model.LogStreamRecord;
 import dev.cloudjar.services.logs.model.OutputEvent;
@@ -68,6 +69,9 @@ final class LogEvents {
             Long first = s.firstEventTimestamp();
             Long last = s.lastEventTimestamp();
             String streamKey = s.eventPrefix();
+            long firstSequence = sequence;
+            long earliest = Long.MAX_VALUE;
+            List<LogEventRun.Line> accepted = new ArrayList<>(events.size());
             for (int i = 0; i < events.size(); i++) {
                 long ts = events.get(i).timestamp();
                 if (ts > now + 2 * HOUR) {
@@ -83,7 +87,8 @@ final class LogEvents {
                     continue;
                 }
                 String message = events.get(i).message();
-                state.events.put(streamKey + LogsNames.position(ts, sequence), new LogEventRecord(message, now));
+                accepted.add(new LogEventRun.Line(ts, message));
+                earliest = Math.min(earliest, ts);
                 sequence++;
                 added += message.getBytes(StandardCharsets.UTF_8).length;
                 count++;
@@ -91,6 +96,11 @@ final class LogEvents {
                 last = last == null ? ts : Math.max(last, ts);
             }
             if (count > 0) {
+                if (s.lastEventTimestamp() == null || earliest >= s.lastEventTimestamp()) {
+                    state.events.append(streamKey, firstSequence, now, accepted);
+                } else {
+                    state.events.insert(streamKey, firstSequence, now, accepted);
+                }
                 state.streams.put(LogsNames.streamKey(scope, group, stream),
                         s.withEvents(first, last, now, s.storedBytes() + added, s.eventCount() + count));
                 state.groups.put(LogsNames.groupKey(scope, group), g.withUsage(g.storedBytes() + added, sequence));
@@ -183,23 +193,34 @@ final class LogEvents {
         String prefix = s.eventPrefix();
         long freed = 0;
         long removed = 0;
+        Long first = null;
         List<String> doomed = new ArrayList<>();
-        for (Map.Entry<String, LogEventRecord> entry : state.events.range(prefix, prefix + beforePosition)) {
-            if (LogsState.footprint(freed, removed) >= maxBytes) {
-                break;
+        Map.Entry<String, LogEventRun> rest = null;
+        runs:
+        for (Map.Entry<String, LogEventRun> run : state.events.runs(prefix)) {
+            List<LogEventRun.Line> lines = run.getValue().events();
+            long seq = LogsNames.sequenceOf(run.getKey().substring(prefix.length()));
+            for (int i = 0; i < lines.size(); i++) {
+                String position = LogsNames.position(lines.get(i).timestamp(), seq + i);
+                if (position.compareTo(beforePosition) >= 0 || LogsState.footprint(freed, removed) >= maxBytes) {
+                    first = lines.get(i).timestamp();
+                    if (i > 0) {
+                        doomed.add(run.getKey());
+                        rest = Map.entry(prefix + position, new LogEventRun(run.getValue().ingestionTime(), List.copyOf(lines.subList(i, lines.size()))));
+                    }
+                    break runs;
+                }
+                freed += lines.get(i).message().getBytes(StandardCharsets.UTF_8).length;
+                removed++;
             }
-            doomed.add(entry.getKey());
-            freed += entry.getValue().message().getBytes(StandardCharsets.UTF_8).length;
-            removed++;
+            doomed.add(run.getKey());
         }
-        if (doomed.isEmpty()) {
+        if (removed == 0) {
             return 0;
         }
         doomed.forEach(state.events::remove);
-        Long first = null;
-        for (String key : state.events.keys(prefix, KeyRanges.prefixEnd(prefix))) {
-            first = LogsNames.timestampOf(key.substring(prefix.length()));
-            break;
+        if (rest != null) {
+            state.events.put(rest.getKey(), rest.getValue());
         }
         long count = s.eventCount() - removed;
         long released = freed;
@@ -233,7 +254,7 @@ final class LogEvents {
         if (forward) {
             String from = tokenPosition == null ? lower : maxOf(lower, tokenPosition);
             long bytes = 0;
-            for (Map.Entry<String, LogEventRecord> entry : state.events.range(prefix + from, prefix + upper)) {
+            for (Map.Entry<String, LogEventRecord> entry : state.events.range(prefix, from, upper)) {
                 if (found.size() == max || full(found.size(), bytes, entry.getValue())) {
                     break;
                 }
@@ -245,7 +266,7 @@ final class LogEvents {
         } else {
             String to = tokenPosition == null || tokenPosition.compareTo(upper) > 0 ? upper : tokenPosition;
             long bytes = 0;
-            for (Map.Entry<String, LogEventRecord> entry : state.events.rangeDescending(prefix + lower, prefix + to)) {
+            for (Map.Entry<String, LogEventRecord> entry : state.events.rangeDescending(prefix, lower, to)) {
                 if (found.size() == max || full(found.size(), bytes, entry.getValue())) {
                     break;
                 }
@@ -302,7 +323,7 @@ final class LogEvents {
         PriorityQueue<Cursor> heads = new PriorityQueue<>();
         for (LogStreamRecord stream : streams(scope, group, streamNames, streamPrefix)) {
             String prefix = stream.eventPrefix();
-            Cursor cursor = new Cursor(stream.name(), prefix, state.events.range(prefix + lower, prefix + upper).iterator());
+            Cursor cursor = new Cursor(stream.name(), prefix, state.events.range(prefix, lower, upper).iterator());
             if (cursor.advance(after)) {
                 heads.add(cursor);
             }

@@ -331,20 +331,14 @@ final class LogGroups {
 
     private void removeEvents(LogStreamRecord stream) {
         String prefix = stream.eventPrefix();
-        for (String key : keys(state.events.keys(prefix, KeyRanges.prefixEnd(prefix)))) {
-            state.events.remove(key);
-        }
+        List<String> runs = new ArrayList<>();
+        state.events.runs(prefix).forEach(run -> runs.add(run.getKey()));
+        runs.forEach(state.events::remove);
     }
 
     private static <V> List<Map.Entry<String, V>> entries(Iterable<Map.Entry<String, V>> entries) {
         List<Map.Entry<String, V>> out = new ArrayList<>();
         entries.forEach(out::add);
-        return out;
-    }
-
-    private static List<String> keys(Iterable<String> keys) {
-        List<String> out = new ArrayList<>();
-        keys.forEach(out::add);
         return out;
     }
 }

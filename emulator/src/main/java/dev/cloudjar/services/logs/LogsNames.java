@@ -66,6 +66,10 @@ final class LogsNames {
         out.append(digits);
     }
 
+    static long sequenceOf(String position) {
+        return Long.parseLong(position, TS_HEX, TS_HEX + SEQ_HEX, 16);
+    }
+
     static long timestampOf(String position) {
         return Long.parseLong(position, 0, TS_HEX, 16);
     }

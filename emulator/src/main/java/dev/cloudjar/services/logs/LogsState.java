@@ -5,6 +5,8 @@ import dev.cloudjar.core.StripedLocks;
 import dev.cloudjar.persistence.PersistentMap;
 import dev.cloudjar.persistence.StateStore;
 import dev.cloudjar.services.logs.model.LogEventRecord;
+import dev.cloudjar.services.logs.model.LogEventRun;
+import java.util.List;
 import dev.cloudjar.services.logs.model.LogGroupRecord;
 import dev.cloudjar.services.logs.model.LogStreamRecord;
 import java.util.Map;
@@ -18,7 +20,7 @@ import java.util.concurrent.locks.ReentrantLock;
 final class LogsState {
     final PersistentMap<LogGroupRecord> groups;
     final PersistentMap<LogStreamRecord> streams;
-    final PersistentMap<LogEventRecord> events;
+    final EventRuns events;
     /** Counters: the last stream id given out. */
     final PersistentMap<Long> meta;
     /**
@@ -33,7 +35,9 @@ final class LogsState {
     LogsState(StateStore store) {
         this.groups = store.map("logs.groups", LogGroupRecord.class);
         this.streams = store.map("logs.streams", LogStreamRecord.class);
-        this.events = store.map("logs.events", LogEventRecord.class);
+        PersistentMap<LogEventRun> runs = store.map("logs.runs", LogEventRun.class);
+        this.events = new EventRuns(runs);
+        upgrade(store.map("logs.events", LogEventRecord.class), runs);
         this.meta = store.map("logs.meta", Long.class);
         long total = 0;
         for (Map.Entry<String, LogGroupRecord> entry : groups.range(null, null)) {
@@ -43,6 +47,19 @@ final class LogsState {
             total += footprint(0, entry.getValue().eventCount());
         }
         footprint.set(total);
+    }
+
+    /** A data directory from before runs kept an entry per event, under the same keys: each becomes a run of one. */
+    private static void upgrade(PersistentMap<LogEventRecord> perEvent, PersistentMap<LogEventRun> runs) {
+        if (perEvent.size() == 0) {
+            return;
+        }
+        for (Map.Entry<String, LogEventRecord> entry : perEvent.range(null, null)) {
+            String position = entry.getKey().substring(entry.getKey().length() - LogsNames.position(0, 0).length());
+            runs.put(entry.getKey(), new LogEventRun(entry.getValue().ingestionTime(),
+                    List.of(new LogEventRun.Line(LogsNames.timestampOf(position), entry.getValue().message()))));
+        }
+        perEvent.clear();
     }
 
     /** A stream id no stream has had: a counter in hex. */
