@@ -121,6 +121,30 @@ public final class AwsRequest {
         return bufferedBody;
     }
 
+    /**
+     * Reads and drops up to {@code limit} bytes of a body that will not be used, before an error answer: a
+     * client that sent no {@code Expect: 100-continue} is still writing, and would see its connection reset
+     * instead of the answer if CloudJar closed it now.
+     */
+    public void discardBody(long limit) {
+        if (header("Expect") != null) {
+            return;
+        }
+        try {
+            InputStream rest = body();
+            long skipped = 0;
+            while (skipped < limit) {
+                long n = rest.skip(limit - skipped);
+                if (n <= 0 && rest.read() < 0) {
+                    break;
+                }
+                skipped += Math.max(n, 1);
+            }
+        } catch (IOException e) {
+            // the client stopped sending: it gets the answer or nothing, as from AWS
+        }
+    }
+
     /** The client stopped sending before its Content-Length (or went quiet until the idle timeout). */
     public static AwsException bodyCutOff(IOException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {

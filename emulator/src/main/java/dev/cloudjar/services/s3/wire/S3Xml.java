@@ -92,7 +92,7 @@ final class S3Xml {
     /** The request body, bounded, decoded from aws-chunked when the headers say so. */
     static byte[] bodyBytes(AwsRequest request) {
         if (request.contentLength() > MAX_XML_BODY) {
-            throw tooLarge(request.contentLength() <= MAX_DRAINED ? request.body() : null, request);
+            throw tooLarge(request.contentLength() <= MAX_DRAINED, request);
         }
         try {
             InputStream in = request.body();
@@ -101,7 +101,7 @@ final class S3Xml {
             }
             byte[] bytes = in.readNBytes(MAX_XML_BODY + 1);
             if (bytes.length > MAX_XML_BODY) {
-                throw tooLarge(in, request);
+                throw tooLarge(true, request);
             }
             checkContentMd5(request.header("Content-MD5"), bytes);
             return bytes;
@@ -112,25 +112,10 @@ final class S3Xml {
         }
     }
 
-    /**
-     * MalformedXML for a document over the limit, after reading (and dropping) a bounded rest of it: a
-     * client that sent no {@code Expect: 100-continue} is still writing, and would see its connection
-     * reset instead of the answer if CloudJar closed it now.
-     */
-    private static RuntimeException tooLarge(InputStream rest, AwsRequest request) {
-        if (rest != null && request.header("Expect") == null) {
-            try {
-                long skipped = 0;
-                while (skipped < MAX_DRAINED) {
-                    long n = rest.skip(MAX_DRAINED - skipped);
-                    if (n <= 0 && rest.read() < 0) {
-                        break;
-                    }
-                    skipped += Math.max(n, 1);
-                }
-            } catch (IOException e) {
-                // the client stopped sending: it gets the answer or nothing, as from S3
-            }
+    /** MalformedXML for a document over the limit, after reading (and dropping) a bounded rest of it. */
+    private static RuntimeException tooLarge(boolean drain, AwsRequest request) {
+        if (drain) {
+            request.discardBody(MAX_DRAINED);
         }
         return S3Errors.malformedXml();
     }

@@ -18,6 +18,8 @@ import java.util.Locale;
  * checked against every digest the client claimed once it is read.
  */
 final class StreamedUploadBody implements UploadBody {
+    /** How much of a refused body of unknown length is read so the client sees the 411 rather than a reset. */
+    private static final long MAX_DISCARDED = 1024 * 1024;
     private final AwsChunkedInputStream chunked;
     private final DigestingInputStream stream;
     private final Digest md5 = Checksums.md5();
@@ -78,6 +80,7 @@ final class StreamedUploadBody implements UploadBody {
         } else if (!isChunked) {
             length = request.contentLength();
             if (length < 0 && !lengthUnknown) {
+                request.discardBody(MAX_DISCARDED);
                 throw S3Errors.missingContentLength();
             }
         }
