@@ -29,6 +29,7 @@ import dev.cloudjar.services.dynamodb.table.ResourcePolicy;
 import dev.cloudjar.services.dynamodb.table.TableDescription;
 import dev.cloudjar.services.dynamodb.table.TableNamesPage;
 import dev.cloudjar.services.dynamodb.table.TagsPage;
+import dev.cloudjar.services.dynamodb.table.ContributorInsightsSetting;
 import dev.cloudjar.services.dynamodb.table.TimeToLive;
 import dev.cloudjar.services.dynamodb.table.UpdateTableRequest;
 import dev.cloudjar.services.dynamodb.transactions.TransactAction;
@@ -47,8 +48,8 @@ import org.slf4j.LoggerFactory;
  * brings everything back after a restart.
  *
  * <p>LIMITATIONS: tables and indexes are ACTIVE at once (no CREATING/UPDATING phases, no backfill
- * delay); capacity is reported but never enforced (no throttling); global tables, Kinesis destinations
- * and contributor insights are not implemented; exports are FULL_EXPORT in DYNAMODB_JSON only (no ION,
+ * delay); capacity is reported but never enforced (no throttling); global tables and Kinesis destinations
+ * are not implemented; contributor insights settings and rule names are kept, but no CloudWatch report is made; exports are FULL_EXPORT in DYNAMODB_JSON only (no ION,
  * no incremental exports) and imports read DYNAMODB_JSON or CSV, uncompressed or GZIP (no ION, no
  * ZSTD), both completing within the request; backups and restores complete
  * within the request (never CREATING, so BackupInUseException and TableInUseException do not occur),
@@ -73,6 +74,7 @@ public final class DynamoDbBackend implements AutoCloseable {
     private final BackupOperations backups;
     private final PointInTimeRecovery pitr;
     private final ResourcePolicies policies;
+    private final ContributorInsightsOperations insights;
     private final ExportOperations exports;
     private final ImportOperations imports;
     private volatile ExportStore exportStore = ExportStore.NONE;
@@ -88,6 +90,7 @@ public final class DynamoDbBackend implements AutoCloseable {
         this.pitr = new PointInTimeRecovery(ctx, catalog, restorer);
         this.backups = new BackupOperations(ctx, catalog, restorer);
         this.policies = new ResourcePolicies(ctx, catalog);
+        this.insights = new ContributorInsightsOperations(ctx, catalog);
         this.exports = new ExportOperations(ctx, catalog, pitr, () -> exportStore);
         this.imports = new ImportOperations(ctx, catalog, tables, () -> exportStore);
         ChangeRecorder recorder = new ChangeRecorder(ctx, streams, pitr);
@@ -129,6 +132,7 @@ public final class DynamoDbBackend implements AutoCloseable {
         TableDescription deleted = tables.delete(scope, tableName);
         pitr.dropTable(deleted.definition().tableId());
         policies.dropTable(scope, deleted.tableArn());
+        insights.dropTable(scope, deleted.definition().name());
         return deleted;
     }
 
@@ -204,6 +208,23 @@ public final class DynamoDbBackend implements AutoCloseable {
     /** DeleteResourcePolicy; returns the revision id the deleted policy had. */
     public String deleteResourcePolicy(Scope scope, String resourceArn, String expectedRevisionId) {
         return policies.delete(scope, resourceArn, expectedRevisionId);
+    }
+
+    // ---- contributor insights
+
+    /** UpdateContributorInsights; the answer carries AWS's transitional status (ENABLING / DISABLING). */
+    public ContributorInsightsSetting updateContributorInsights(Scope scope, String tableName, String indexName, String action,
+                                                                String mode) {
+        return insights.update(scope, tableName, indexName, action, mode);
+    }
+
+    public ContributorInsightsSetting describeContributorInsights(Scope scope, String tableName, String indexName) {
+        return insights.describe(scope, tableName, indexName);
+    }
+
+    public ExportsPage<ContributorInsightsSetting> listContributorInsights(Scope scope, String tableName, Integer maxResults,
+                                                                           String nextToken) {
+        return insights.list(scope, tableName, maxResults, nextToken);
     }
 
     // ---- exports and imports (through the ExportStore that integration/ wires to S3)
