@@ -22,11 +22,17 @@ final class ChangeRecorder {
     private final ServiceContext ctx;
     private final StreamRegistry streams;
     private final PointInTimeRecovery pitr;
+    private GlobalTables replication;
 
     ChangeRecorder(ServiceContext ctx, StreamRegistry streams, PointInTimeRecovery pitr) {
         this.ctx = ctx;
         this.streams = streams;
         this.pitr = pitr;
+    }
+
+    /** Global tables whose replicas receive every change this recorder applies (set once, at start). */
+    void replicateThrough(GlobalTables globalTables) {
+        this.replication = globalTables;
     }
 
     /**
@@ -35,6 +41,17 @@ final class ChangeRecorder {
      */
     DynamoDbStreamAppended apply(Scope scope, TableStorage table, String tableKey, Map<String, AttributeValue> old,
                                  Map<String, AttributeValue> next, boolean ttl) {
+        return apply(scope, table, tableKey, old, next, ttl, true);
+    }
+
+    /** A change that arrives from another replica of a global table: recorded here, not replicated again. */
+    DynamoDbStreamAppended applyReplicated(Scope scope, TableStorage table, String tableKey, Map<String, AttributeValue> old,
+                                           Map<String, AttributeValue> next) {
+        return apply(scope, table, tableKey, old, next, false, false);
+    }
+
+    private DynamoDbStreamAppended apply(Scope scope, TableStorage table, String tableKey, Map<String, AttributeValue> old,
+                                         Map<String, AttributeValue> next, boolean ttl, boolean replicate) {
         if (Objects.equals(old, next)) {
             return null;
         }
@@ -44,6 +61,9 @@ final class ChangeRecorder {
         table.write(tableKey, old, next);
         if (history) {
             pitr.record(d, tableKey, before);
+        }
+        if (replicate && replication != null) {
+            replication.changed(scope, d.name(), tableKey, next);
         }
         if (!d.streamEnabled()) {
             return null;

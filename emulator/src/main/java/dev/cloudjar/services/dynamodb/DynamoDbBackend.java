@@ -30,6 +30,8 @@ import dev.cloudjar.services.dynamodb.table.TableDescription;
 import dev.cloudjar.services.dynamodb.table.TableNamesPage;
 import dev.cloudjar.services.dynamodb.table.TagsPage;
 import dev.cloudjar.services.dynamodb.table.ContributorInsightsSetting;
+import dev.cloudjar.services.dynamodb.table.GlobalTableRecord;
+import dev.cloudjar.services.dynamodb.table.TableRecord;
 import dev.cloudjar.services.dynamodb.table.TimeToLive;
 import dev.cloudjar.services.dynamodb.table.UpdateTableRequest;
 import dev.cloudjar.services.dynamodb.transactions.TransactAction;
@@ -48,8 +50,9 @@ import org.slf4j.LoggerFactory;
  * brings everything back after a restart.
  *
  * <p>LIMITATIONS: tables and indexes are ACTIVE at once (no CREATING/UPDATING phases, no backfill
- * delay); capacity is reported but never enforced (no throttling); global tables and Kinesis destinations
- * are not implemented; contributor insights settings and rule names are kept, but no CloudWatch report is made; exports are FULL_EXPORT in DYNAMODB_JSON only (no ION,
+ * delay); capacity is reported but never enforced (no throttling); global tables are version 2017.11.29
+ * only (UpdateTable's ReplicaUpdates of version 2019.11.21 and UpdateGlobalTableSettings are not implemented),
+ * replicating asynchronously without aws:rep attributes; Kinesis destinations are not implemented; contributor insights settings and rule names are kept, but no CloudWatch report is made; exports are FULL_EXPORT in DYNAMODB_JSON only (no ION,
  * no incremental exports) and imports read DYNAMODB_JSON or CSV, uncompressed or GZIP (no ION, no
  * ZSTD), both completing within the request; backups and restores complete
  * within the request (never CREATING, so BackupInUseException and TableInUseException do not occur),
@@ -75,6 +78,7 @@ public final class DynamoDbBackend implements AutoCloseable {
     private final PointInTimeRecovery pitr;
     private final ResourcePolicies policies;
     private final ContributorInsightsOperations insights;
+    private final GlobalTables globalTables;
     private final ExportOperations exports;
     private final ImportOperations imports;
     private volatile ExportStore exportStore = ExportStore.NONE;
@@ -94,6 +98,7 @@ public final class DynamoDbBackend implements AutoCloseable {
         this.exports = new ExportOperations(ctx, catalog, pitr, () -> exportStore);
         this.imports = new ImportOperations(ctx, catalog, tables, () -> exportStore);
         ChangeRecorder recorder = new ChangeRecorder(ctx, streams, pitr);
+        this.globalTables = new GlobalTables(ctx, catalog, recorder);
         this.items = new ItemOperations(catalog, recorder);
         this.batches = new BatchOperations(catalog, recorder);
         this.transactions = new TransactionOperations(catalog, recorder, ctx.clock());
@@ -227,6 +232,30 @@ public final class DynamoDbBackend implements AutoCloseable {
         return insights.list(scope, tableName, maxResults, nextToken);
     }
 
+    // ---- global tables (version 2017.11.29)
+
+    public GlobalTableRecord createGlobalTable(Scope scope, String name, List<String> regions) {
+        return globalTables.create(scope, name, regions);
+    }
+
+    public GlobalTableRecord describeGlobalTable(Scope scope, String name) {
+        return globalTables.describe(scope, name);
+    }
+
+    /** Up to {@code limit + 1} global tables after {@code exclusiveStart}: one more than a page says another follows. */
+    public List<GlobalTableRecord> listGlobalTables(Scope scope, String region, String exclusiveStart, int limit) {
+        return globalTables.list(scope, region, exclusiveStart, limit);
+    }
+
+    public GlobalTableRecord updateGlobalTable(Scope scope, String name, List<String> creates, List<String> deletes) {
+        return globalTables.update(scope, name, creates, deletes);
+    }
+
+    /** Each replica region's table definition (null where that table was deleted since it joined). */
+    public Map<String, TableRecord> globalTableReplicas(Scope scope, GlobalTableRecord record) {
+        return globalTables.replicas(scope, record);
+    }
+
     // ---- exports and imports (through the ExportStore that integration/ wires to S3)
 
     public void useExportStore(ExportStore store) {
@@ -350,5 +379,6 @@ public final class DynamoDbBackend implements AutoCloseable {
     @Override
     public void close() {
         sweeper.shutdownNow();
+        globalTables.close();
     }
 }

@@ -57,6 +57,7 @@ public final class DynamoDbApi implements AwsService {
         new BackupHandlers(backend).register(operations);
         new ExportHandlers(backend).register(operations);
         new ContributorInsightsHandlers(backend).register(operations);
+        new GlobalTableHandlers(backend).register(operations);
     }
 
     @Override

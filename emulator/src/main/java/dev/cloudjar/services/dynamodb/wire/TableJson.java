@@ -197,7 +197,12 @@ final class TableJson {
     }
 
     private static void writeBillingMode(JsonGenerator g, TableRecord d) throws IOException {
-        g.writeObjectFieldStart("BillingModeSummary");
+        writeBillingMode(g, "BillingModeSummary", d);
+    }
+
+    /** A BillingModeSummary under {@code field} (DescribeTable's, or a global table replica's). */
+    static void writeBillingMode(JsonGenerator g, String field, TableRecord d) throws IOException {
+        g.writeObjectFieldStart(field);
         g.writeStringField("BillingMode", d.billingMode());
         if (d.payPerRequest()) {
             JsonOutput.epochSeconds(g, "LastUpdateToPayPerRequestDateTime", d.payPerRequestSinceMillis());
