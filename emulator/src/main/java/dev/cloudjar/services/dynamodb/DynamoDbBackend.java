@@ -32,6 +32,7 @@ import dev.cloudjar.services.dynamodb.table.TagsPage;
 import dev.cloudjar.services.dynamodb.table.ContributorInsightsSetting;
 import dev.cloudjar.services.dynamodb.table.GlobalTableRecord;
 import dev.cloudjar.services.dynamodb.table.TableRecord;
+import dev.cloudjar.services.dynamodb.table.ReplicaUpdate;
 import dev.cloudjar.services.dynamodb.table.TimeToLive;
 import dev.cloudjar.services.dynamodb.table.UpdateTableRequest;
 import dev.cloudjar.services.dynamodb.transactions.TransactAction;
@@ -50,9 +51,10 @@ import org.slf4j.LoggerFactory;
  * brings everything back after a restart.
  *
  * <p>LIMITATIONS: tables and indexes are ACTIVE at once (no CREATING/UPDATING phases, no backfill
- * delay); capacity is reported but never enforced (no throttling); global tables are version 2017.11.29
- * only (UpdateTable's ReplicaUpdates of version 2019.11.21 and UpdateGlobalTableSettings are not implemented),
- * replicating asynchronously without aws:rep attributes; Kinesis destinations are not implemented; contributor insights settings and rule names are kept, but no CloudWatch report is made; exports are FULL_EXPORT in DYNAMODB_JSON only (no ION,
+ * delay); capacity is reported but never enforced (no throttling); global tables of both versions replicate
+ * asynchronously within one CloudJar (regions of one account), without aws:rep attributes, on-demand
+ * replicas only (no auto scaling), and UpdateGlobalTableSettings and the replica auto scaling operations are
+ * not implemented; Kinesis destinations are not implemented; contributor insights settings and rule names are kept, but no CloudWatch report is made; exports are FULL_EXPORT in DYNAMODB_JSON only (no ION,
  * no incremental exports) and imports read DYNAMODB_JSON or CSV, uncompressed or GZIP (no ION, no
  * ZSTD), both completing within the request; backups and restores complete
  * within the request (never CREATING, so BackupInUseException and TableInUseException do not occur),
@@ -79,6 +81,7 @@ public final class DynamoDbBackend implements AutoCloseable {
     private final ResourcePolicies policies;
     private final ContributorInsightsOperations insights;
     private final GlobalTables globalTables;
+    private final ReplicaOperations replicas;
     private final ExportOperations exports;
     private final ImportOperations imports;
     private volatile ExportStore exportStore = ExportStore.NONE;
@@ -99,6 +102,7 @@ public final class DynamoDbBackend implements AutoCloseable {
         this.imports = new ImportOperations(ctx, catalog, tables, () -> exportStore);
         ChangeRecorder recorder = new ChangeRecorder(ctx, streams, pitr);
         this.globalTables = new GlobalTables(ctx, catalog, recorder);
+        this.replicas = new ReplicaOperations(catalog, tables, restorer, globalTables, this::deleteTable);
         this.items = new ItemOperations(catalog, recorder);
         this.batches = new BatchOperations(catalog, recorder);
         this.transactions = new TransactionOperations(catalog, recorder, ctx.clock());
@@ -126,11 +130,23 @@ public final class DynamoDbBackend implements AutoCloseable {
     }
 
     public TableDescription describeTable(Scope scope, String tableName) {
-        return tables.describe(scope, tableName);
+        return withReplicas(scope, tables.describe(scope, tableName));
     }
 
     public TableDescription updateTable(Scope scope, UpdateTableRequest request) {
-        return tables.update(scope, request);
+        replicas.checkStreamChange(scope, request.tableName(), request.streamSpecification());
+        return withReplicas(scope, tables.update(scope, request));
+    }
+
+    /** UpdateTable's ReplicaUpdates (global tables version 2019.11.21); answers the table as UPDATING. */
+    public TableDescription updateReplicas(Scope scope, String tableName, List<ReplicaUpdate> updates) {
+        replicas.apply(scope, tableName, updates);
+        TableDescription t = tables.describe(scope, tableName);
+        return withReplicas(scope, t.withStatus("UPDATING", t.creatingIndexes()));
+    }
+
+    private TableDescription withReplicas(Scope scope, TableDescription t) {
+        return t.withReplicas(globalTables.otherReplicaRegions(scope, t.definition().name()));
     }
 
     public TableDescription deleteTable(Scope scope, String tableName) {
@@ -138,6 +154,7 @@ public final class DynamoDbBackend implements AutoCloseable {
         pitr.dropTable(deleted.definition().tableId());
         policies.dropTable(scope, deleted.tableArn());
         insights.dropTable(scope, deleted.definition().name());
+        globalTables.removeReplica(scope, deleted.definition().name(), scope.region());
         return deleted;
     }
 

@@ -21,7 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Global tables of version 2017.11.29 (CreateGlobalTable, DescribeGlobalTable, ListGlobalTables,
+ * Global tables. Version 2019.11.21: UpdateTable's ReplicaUpdates add and remove replica regions of a
+ * table (the backend creates and deletes the replica tables); DescribeTable lists the other regions.
+ * Version 2017.11.29 (CreateGlobalTable, DescribeGlobalTable, ListGlobalTables,
  * UpdateGlobalTable, DescribeGlobalTableSettings): a replication group of same-named tables in several
  * regions of one account, each with a NEW_AND_OLD_IMAGES stream, the same key schema, and empty when it
  * joins, as AWS requires. Every item change in one replica is applied to the others asynchronously, in
@@ -64,14 +66,15 @@ final class GlobalTables implements AutoCloseable {
         for (String region : distinct) {
             first = checkJoinable(scope, name, region, first);
         }
-        GlobalTableRecord record = new GlobalTableRecord(GlobalTableRecord.FORMAT, name, distinct, ctx.clock().millis());
+        GlobalTableRecord record = new GlobalTableRecord(GlobalTableRecord.FORMAT, name, distinct, ctx.clock().millis(),
+                GlobalTableRecord.LEGACY);
         save(scope, record);
         return record;
     }
 
     GlobalTableRecord describe(Scope scope, String name) {
         GlobalTableRecord record = groups.get(key(scope.account(), name));
-        if (record == null) {
+        if (record == null || !record.legacy()) {
             throw new AwsException(400, "GlobalTableNotFoundException", "Global table not found: " + name);
         }
         return record;
@@ -86,7 +89,7 @@ final class GlobalTables implements AutoCloseable {
             if (exclusiveStart != null && Utf8Order.compare(g.name(), exclusiveStart) <= 0) {
                 continue;
             }
-            if (region == null || g.regions().contains(region)) {
+            if (g.legacy() && (region == null || g.regions().contains(region))) {
                 page.add(g);
                 if (page.size() == limit + 1) {
                     break;
@@ -123,6 +126,48 @@ final class GlobalTables implements AutoCloseable {
         GlobalTableRecord updated = record.withRegions(regions);
         save(scope, updated);
         return updated;
+    }
+
+    /** The other regions of the table's version 2019.11.21 global table (DescribeTable's Replicas), or none. */
+    List<String> otherReplicaRegions(Scope scope, String tableName) {
+        GlobalTableRecord group = groups.isEmpty() ? null : groups.get(key(scope.account(), tableName));
+        if (group == null || group.legacy() || !group.regions().contains(scope.region())) {
+            return List.of();
+        }
+        List<String> others = new ArrayList<>(group.regions());
+        others.remove(scope.region());
+        return others;
+    }
+
+    /** Records {@code region} as a new replica of the table in {@code scope} (version 2019.11.21). */
+    synchronized void addReplica(Scope scope, String tableName, String region) {
+        GlobalTableRecord group = groups.get(key(scope.account(), tableName));
+        if (group == null) {
+            group = new GlobalTableRecord(GlobalTableRecord.FORMAT, tableName, List.of(scope.region()), ctx.clock().millis(),
+                    GlobalTableRecord.CURRENT);
+        }
+        List<String> regions = new ArrayList<>(group.regions());
+        if (!regions.contains(region)) {
+            regions.add(region);
+        }
+        save(scope, group.withRegions(regions));
+    }
+
+    /** Forgets a replica region (its table deleted); a group left with one region is a plain table again. */
+    synchronized void removeReplica(Scope scope, String tableName, String region) {
+        String key = key(scope.account(), tableName);
+        GlobalTableRecord group = groups.get(key);
+        if (group == null || group.legacy()) {
+            return;
+        }
+        List<String> regions = new ArrayList<>(group.regions());
+        regions.remove(region);
+        if (regions.size() <= 1) {
+            stored.remove(key);
+            groups.remove(key);
+        } else {
+            save(scope, group.withRegions(regions));
+        }
     }
 
     /** The replica table in each region of the group (null where the table was deleted since). */

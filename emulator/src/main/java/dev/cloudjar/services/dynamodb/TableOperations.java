@@ -71,7 +71,7 @@ final class TableOperations {
         }
         String tableArn = TableCatalog.tableArn(scope, d.name());
         String streamArn = d.streamLabel() == null ? null : tableArn + "/stream/" + d.streamLabel();
-        return new TableDescription(d, status, tableArn, table.itemCount(), table.sizeBytes(), stats, streamArn, Set.of());
+        return new TableDescription(d, status, tableArn, table.itemCount(), table.sizeBytes(), stats, streamArn, Set.of(), List.of());
     }
 
     TableDescription delete(Scope scope, String name) {
@@ -118,9 +118,7 @@ final class TableOperations {
 
     TableDescription update(Scope scope, UpdateTableRequest r) {
         TableStorage table = catalog.requireNamed(scope, r.tableName());
-        boolean noGsiUpdates = r.gsiUpdates() == null || r.gsiUpdates().isEmpty();
-        if (r.billingMode() == null && r.throughput() == null && noGsiUpdates && r.streamSpecification() == null
-                && r.deletionProtectionEnabled() == null && r.tableClass() == null) {
+        if (r.changesNothing()) {
             throw new AwsException(400, "ValidationException", "At least one of ProvisionedThroughput, BillingMode, "
                     + "UpdateStreamEnabled, GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
         }

@@ -39,6 +39,8 @@ import software.amazon.awssdk.services.dynamodb.model.ReplicaNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ReplicaUpdate;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.model.TableNotFoundException;
 
 /** Global tables (version 2017.11.29) across regions of one CloudJar, through the SDK v2 and boto3. */
@@ -167,6 +169,67 @@ class DynamoDbGlobalTablesIT {
             ListGlobalTablesResponse inSa = east.listGlobalTables(b -> b.regionName("sa-east-1"));
             assertEquals(List.of("gt-list-b"), inSa.globalTables().stream().map(g -> g.globalTableName()).toList());
             assertNull(inSa.lastEvaluatedGlobalTableName());
+        }
+    }
+
+    @Test
+    void updateTableReplicaUpdatesMakeAVersion2019GlobalTable(CloudJar cloudJar) throws InterruptedException {
+        try (DynamoDbClient east = in(cloudJar, Region.US_EAST_1); DynamoDbClient eu = in(cloudJar, Region.EU_CENTRAL_1)) {
+            east.createTable(b -> b.tableName("gt-v2").billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(AttributeDefinition.builder().attributeName("id").attributeType(ScalarAttributeType.S).build())
+                    .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build()));
+            east.putItem(b -> b.tableName("gt-v2").item(Map.of("id", AttributeValue.fromS("before"))));
+            DynamoDbException local = assertThrows(DynamoDbException.class, () -> east.updateTable(b -> b.tableName("gt-v2")
+                    .replicaUpdates(software.amazon.awssdk.services.dynamodb.model.ReplicationGroupUpdate.builder()
+                            .create(c -> c.regionName("us-east-1")).build())));
+            assertEquals("Cannot add, delete, or update the local region through ReplicaUpdates. Use CreateTable, DeleteTable, "
+                    + "or UpdateTable as required.", local.awsErrorDetails().errorMessage());
+
+            TableDescription updating = east.updateTable(b -> b.tableName("gt-v2")
+                    .replicaUpdates(software.amazon.awssdk.services.dynamodb.model.ReplicationGroupUpdate.builder()
+                            .create(c -> c.regionName("eu-central-1")).build())).tableDescription();
+            assertEquals(TableStatus.UPDATING, updating.tableStatus());
+            TableDescription described = east.describeTable(b -> b.tableName("gt-v2")).table();
+            assertEquals("2019.11.21", described.globalTableVersion());
+            assertEquals(List.of("eu-central-1"), described.replicas().stream().map(r -> r.regionName()).toList());
+            assertEquals(StreamViewType.NEW_AND_OLD_IMAGES, described.streamSpecification().streamViewType());
+            TableDescription replica = eu.describeTable(b -> b.tableName("gt-v2")).table();
+            assertEquals(List.of("us-east-1"), replica.replicas().stream().map(r -> r.regionName()).toList());
+            assertEquals("before", eu.getItem(b -> b.tableName("gt-v2").key(Map.of("id", AttributeValue.fromS("before")))).item()
+                    .get("id").s(), "existing items are copied into the new replica");
+
+            eu.putItem(b -> b.tableName("gt-v2").item(Map.of("id", AttributeValue.fromS("from-eu"))));
+            Map<String, AttributeValue> arrived = eventually(
+                    () -> east.getItem(b -> b.tableName("gt-v2").key(Map.of("id", AttributeValue.fromS("from-eu")))).item(),
+                    i -> i != null && !i.isEmpty());
+            assertEquals("from-eu", arrived.get("id").s());
+            DynamoDbException streamOff = assertThrows(DynamoDbException.class, () -> eu.updateTable(b -> b.tableName("gt-v2")
+                    .streamSpecification(st -> st.streamEnabled(false))));
+            assertEquals("One or more parameter values were invalid: Disabling Stream is not allowed for a Global Table replica.",
+                    streamOff.awsErrorDetails().errorMessage());
+            assertThrows(GlobalTableNotFoundException.class, () -> east.describeGlobalTable(b -> b.globalTableName("gt-v2")));
+
+            east.updateTable(b -> b.tableName("gt-v2").replicaUpdates(software.amazon.awssdk.services.dynamodb.model.ReplicationGroupUpdate
+                    .builder().delete(c -> c.regionName("eu-central-1")).build()));
+            assertThrows(software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException.class,
+                    () -> eu.describeTable(b -> b.tableName("gt-v2")));
+            TableDescription alone = east.describeTable(b -> b.tableName("gt-v2")).table();
+            assertTrue(alone.replicas().isEmpty());
+            assertNull(alone.globalTableVersion());
+        }
+    }
+
+    @Test
+    void aProvisionedTableCannotGetReplicas(CloudJar cloudJar) {
+        try (DynamoDbClient east = in(cloudJar, Region.US_EAST_1)) {
+            east.createTable(b -> b.tableName("gt-prov")
+                    .attributeDefinitions(AttributeDefinition.builder().attributeName("id").attributeType(ScalarAttributeType.S).build())
+                    .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
+                    .provisionedThroughput(p -> p.readCapacityUnits(5L).writeCapacityUnits(5L)));
+            DynamoDbException e = assertThrows(DynamoDbException.class, () -> east.updateTable(b -> b.tableName("gt-prov")
+                    .replicaUpdates(software.amazon.awssdk.services.dynamodb.model.ReplicationGroupUpdate.builder()
+                            .create(c -> c.regionName("us-west-1")).build())));
+            assertEquals("Table write capacity should either be Pay-Per-Request or AutoScaled.", e.awsErrorDetails().errorMessage());
         }
     }
 

@@ -9,6 +9,7 @@ import static dev.cloudjar.services.dynamodb.wire.JsonInput.strings;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cloudjar.core.AwsException;
 import dev.cloudjar.services.dynamodb.table.AttributeDefinition;
 import dev.cloudjar.services.dynamodb.table.CreateTableRequest;
 import dev.cloudjar.services.dynamodb.table.GsiUpdate;
@@ -16,6 +17,7 @@ import dev.cloudjar.services.dynamodb.table.IndexDefinition;
 import dev.cloudjar.services.dynamodb.table.IndexSpec;
 import dev.cloudjar.services.dynamodb.table.KeyElement;
 import dev.cloudjar.services.dynamodb.table.KeySchema;
+import dev.cloudjar.services.dynamodb.table.ReplicaUpdate;
 import dev.cloudjar.services.dynamodb.table.StreamSpec;
 import dev.cloudjar.services.dynamodb.table.TableDescription;
 import dev.cloudjar.services.dynamodb.table.TableRecord;
@@ -58,6 +60,21 @@ final class TableJson {
         return new UpdateTableRequest(string(body, "TableName"), attributeDefinitions(body), string(body, "BillingMode"),
                 throughput(object(body, "ProvisionedThroughput")), updates, streamSpec(body),
                 bool(body, "DeletionProtectionEnabled"), string(body, "TableClass"));
+    }
+
+    /** UpdateTable's ReplicaUpdates, each with one of Create, Update or Delete (empty when absent). */
+    static List<ReplicaUpdate> replicaUpdates(JsonNode body) {
+        List<ReplicaUpdate> updates = list(body, "ReplicaUpdates", u -> {
+            for (String action : List.of("Create", "Update", "Delete")) {
+                JsonNode member = object(u, action);
+                if (member != null) {
+                    return new ReplicaUpdate(action, string(member, "RegionName"));
+                }
+            }
+            throw new AwsException(400, "ValidationException", "One or more parameter values were invalid: "
+                    + "a replica update must contain Create, Update or Delete");
+        });
+        return updates == null ? List.of() : updates;
     }
 
     private static String nonNull(String s) {
@@ -142,6 +159,17 @@ final class TableJson {
             g.writeObjectFieldStart("TableClassSummary");
             g.writeStringField("TableClass", d.tableClass());
             g.writeEndObject();
+        }
+        if (!t.replicaRegions().isEmpty()) {
+            g.writeStringField("GlobalTableVersion", "2019.11.21");
+            g.writeArrayFieldStart("Replicas");
+            for (String region : t.replicaRegions()) {
+                g.writeStartObject();
+                g.writeStringField("RegionName", region);
+                g.writeStringField("ReplicaStatus", "ACTIVE");
+                g.writeEndObject();
+            }
+            g.writeEndArray();
         }
         g.writeBooleanField("DeletionProtectionEnabled", d.deletionProtection());
         writeWarmThroughput(g, d.readCapacity(), d.writeCapacity(), t.status());
