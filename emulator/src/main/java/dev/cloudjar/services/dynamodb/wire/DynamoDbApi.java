@@ -56,6 +56,7 @@ public final class DynamoDbApi implements AwsService {
         new PartiQLHandlers(backend).register(operations);
         new BackupHandlers(backend).register(operations);
         new ExportHandlers(backend).register(operations);
+        new KinesisDestinationHandlers(backend).register(operations);
     }
 
     @Override
