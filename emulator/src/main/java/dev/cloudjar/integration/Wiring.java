@@ -32,7 +32,7 @@ public final class Wiring {
         this.streams = streams;
     }
 
-    /** Kinesis streams as event sources; set before Lambda is first built. */
+    /** Kinesis streams as event sources and DynamoDB's streaming destinations; set before Lambda or DynamoDB is first built. */
     public Wiring useKinesis(Supplier<dev.cloudjar.services.kinesis.KinesisBackend> source) {
         this.kinesis = source;
         return this;
@@ -58,9 +58,12 @@ public final class Wiring {
         return backend;
     }
 
-    /** DynamoDB exports to and imports from CloudJar's S3. */
+    /** DynamoDB exports to and imports from CloudJar's S3, and streams item changes to its Kinesis. */
     public DynamoDbBackend wire(DynamoDbBackend backend) {
         backend.useExportStore(new S3ExportStore(s3));
+        if (kinesis != null) {
+            backend.useKinesisDataStreams(new DynamoDbToKinesis(kinesis));
+        }
         return backend;
     }
 

@@ -15,19 +15,22 @@ import java.util.Objects;
 
 /**
  * Applies one item change to a table and, when the table has an enabled stream, appends the change
- * record in the same critical section. A write that changes nothing is not applied and leaves no
- * record. The caller holds the table's write lock, and publishes the returned event after unlocking.
+ * record in the same critical section; when it has an ACTIVE Kinesis destination, puts the change
+ * there too. A write that changes nothing is not applied and leaves no record. The caller holds the
+ * table's write lock, and publishes the returned event after unlocking.
  */
 final class ChangeRecorder {
     private final ServiceContext ctx;
     private final StreamRegistry streams;
     private final PointInTimeRecovery pitr;
+    private final KinesisStreamingDestinations kinesis;
     private GlobalTables replication;
 
-    ChangeRecorder(ServiceContext ctx, StreamRegistry streams, PointInTimeRecovery pitr) {
+    ChangeRecorder(ServiceContext ctx, StreamRegistry streams, PointInTimeRecovery pitr, KinesisStreamingDestinations kinesis) {
         this.ctx = ctx;
         this.streams = streams;
         this.pitr = pitr;
+        this.kinesis = kinesis;
     }
 
     /** Global tables whose replicas receive every change this recorder applies (set once, at start). */
@@ -65,6 +68,15 @@ final class ChangeRecorder {
         if (replicate && replication != null) {
             replication.changed(scope, d.name(), tableKey, next);
         }
+        boolean toKinesis = kinesis.active(d);
+        if (!d.streamEnabled() && !toKinesis) {
+            return null;
+        }
+        Map<String, AttributeValue> keys = ItemValidation.keyOf(d.key(), next != null ? next : old);
+        String eventName = old == null ? "INSERT" : next == null ? "REMOVE" : "MODIFY";
+        if (toKinesis) {
+            kinesis.deliver(d, eventName, keys, old, next, ttl);
+        }
         if (!d.streamEnabled()) {
             return null;
         }
@@ -73,8 +85,6 @@ final class ChangeRecorder {
         if (log == null) {
             return null;
         }
-        Map<String, AttributeValue> keys = ItemValidation.keyOf(d.key(), next != null ? next : old);
-        String eventName = old == null ? "INSERT" : next == null ? "REMOVE" : "MODIFY";
         long size = ItemSize.of(keys);
         String view = d.streamViewType();
         if (next != null && (view.equals("NEW_IMAGE") || view.equals("NEW_AND_OLD_IMAGES"))) {

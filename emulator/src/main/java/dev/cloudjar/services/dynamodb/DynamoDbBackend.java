@@ -18,6 +18,9 @@ import dev.cloudjar.services.dynamodb.item.ConsumedCapacity;
 import dev.cloudjar.services.dynamodb.item.ItemRequest;
 import dev.cloudjar.services.dynamodb.item.ItemResult;
 import dev.cloudjar.services.dynamodb.item.PartiQLResults;
+import dev.cloudjar.services.dynamodb.kinesis.DestinationChange;
+import dev.cloudjar.services.dynamodb.kinesis.DestinationsView;
+import dev.cloudjar.services.dynamodb.kinesis.KinesisDataStreams;
 import dev.cloudjar.services.dynamodb.model.AttributeValue;
 import dev.cloudjar.services.dynamodb.query.ReadEngine;
 import dev.cloudjar.services.dynamodb.query.ReadRequest;
@@ -46,7 +49,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * DynamoDB: tables, items, queries and scans, batches, transactions, TTL and tags, with every item
- * change recorded in the table's stream (read through {@link #streamsBackend()}). State lives in the
+ * change recorded in the table's stream (read through {@link #streamsBackend()}) and, once a Kinesis
+ * streaming destination is enabled, put into that Kinesis data stream. State lives in the
  * store: table definitions, items (binary), index entries and stream records, so a data directory
  * brings everything back after a restart.
  *
@@ -54,7 +58,10 @@ import org.slf4j.LoggerFactory;
  * delay); capacity is reported but never enforced (no throttling); global tables of both versions replicate
  * asynchronously within one CloudJar (regions of one account), without aws:rep attributes, on-demand
  * replicas only (no auto scaling), and UpdateGlobalTableSettings and the replica auto scaling operations are
- * not implemented; Kinesis destinations are not implemented; contributor insights settings and rule names are kept, but no CloudWatch report is made; exports are FULL_EXPORT in DYNAMODB_JSON only (no ION,
+ * not implemented; contributor insights settings and rule names are kept, but no CloudWatch report is made;
+ * a Kinesis destination's ENABLING, UPDATING and DISABLING phases end
+ * within the request (Describe shows ACTIVE, DISABLED or ENABLE_FAILED at once) and its records'
+ * partition key is the MD5 of the item's key (AWS does not document its choice); exports are FULL_EXPORT in DYNAMODB_JSON only (no ION,
  * no incremental exports) and imports read DYNAMODB_JSON or CSV, uncompressed or GZIP (no ION, no
  * ZSTD), both completing within the request; backups and restores complete
  * within the request (never CREATING, so BackupInUseException and TableInUseException do not occur),
@@ -84,6 +91,7 @@ public final class DynamoDbBackend implements AutoCloseable {
     private final ReplicaOperations replicas;
     private final ExportOperations exports;
     private final ImportOperations imports;
+    private final KinesisStreamingDestinations kinesis;
     private volatile ExportStore exportStore = ExportStore.NONE;
     private final DynamoDbStreamsBackend streamsBackend;
     private final ScheduledExecutorService sweeper;
@@ -100,7 +108,8 @@ public final class DynamoDbBackend implements AutoCloseable {
         this.insights = new ContributorInsightsOperations(ctx, catalog);
         this.exports = new ExportOperations(ctx, catalog, pitr, () -> exportStore);
         this.imports = new ImportOperations(ctx, catalog, tables, () -> exportStore);
-        ChangeRecorder recorder = new ChangeRecorder(ctx, streams, pitr);
+        this.kinesis = new KinesisStreamingDestinations(ctx, catalog);
+        ChangeRecorder recorder = new ChangeRecorder(ctx, streams, pitr, kinesis);
         this.globalTables = new GlobalTables(ctx, catalog, recorder);
         this.replicas = new ReplicaOperations(catalog, tables, restorer, globalTables, this::deleteTable);
         this.items = new ItemOperations(catalog, recorder);
@@ -152,6 +161,7 @@ public final class DynamoDbBackend implements AutoCloseable {
     public TableDescription deleteTable(Scope scope, String tableName) {
         TableDescription deleted = tables.delete(scope, tableName);
         pitr.dropTable(deleted.definition().tableId());
+        kinesis.dropTable(deleted.definition().tableId());
         policies.dropTable(scope, deleted.tableArn());
         insights.dropTable(scope, deleted.definition().name());
         globalTables.removeReplica(scope, deleted.definition().name(), scope.region());
@@ -304,6 +314,31 @@ public final class DynamoDbBackend implements AutoCloseable {
 
     public ExportsPage<ImportRecord> listImports(Scope scope, String tableArn, Integer pageSize, String nextToken) {
         return imports.list(scope, tableArn, pageSize, nextToken);
+    }
+
+    // ---- Kinesis streaming destinations (through the KinesisDataStreams port that integration/ wires)
+
+    public void useKinesisDataStreams(KinesisDataStreams streams) {
+        kinesis.use(streams);
+    }
+
+    /** EnableKinesisStreamingDestination; {@code precision} is the ApproximateCreationDateTimePrecision asked for, or null. */
+    public DestinationChange enableKinesisStreamingDestination(Scope scope, String tableName, String streamArn, String precision) {
+        return kinesis.enable(scope, tableName, streamArn, precision);
+    }
+
+    public DestinationsView describeKinesisStreamingDestination(Scope scope, String tableName) {
+        return kinesis.describe(scope, tableName);
+    }
+
+    public DestinationChange updateKinesisStreamingDestination(Scope scope, String tableName, String streamArn, String precision) {
+        return kinesis.update(scope, tableName, streamArn, precision);
+    }
+
+    /** DisableKinesisStreamingDestination; {@code withEnableConfiguration} when the request carried EnableKinesisStreamingConfiguration. */
+    public DestinationChange disableKinesisStreamingDestination(Scope scope, String tableName, String streamArn,
+                                                                boolean withEnableConfiguration) {
+        return kinesis.disable(scope, tableName, streamArn, withEnableConfiguration);
     }
 
     // ---- items

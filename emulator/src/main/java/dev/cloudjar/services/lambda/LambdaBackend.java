@@ -51,7 +51,8 @@ import java.util.function.Supplier;
  * reach Java handlers as system properties, not through {@code System.getenv} (decision 0002); memory size
  * is reported, not enforced; a handler that ignores the timeout's interrupt is stopped with Thread.stop
  * (Java 17-19; demoted to lowest priority on 20+); {@code System.exit} in a handler stops CloudJar; async retries wait 1 s and 2 s instead of
- * AWS's minutes (configurable).
+ * AWS's minutes (configurable); a tumbling window's state lives in the mapping's worker only (a restart or
+ * an update of the mapping starts the open window afresh) and its final invocation is not retried.
  */
 public final class LambdaBackend implements AutoCloseable {
     static final long MAX_SYNC_PAYLOAD = 6_291_456;

@@ -25,7 +25,7 @@ class KinesisDocsIT {
     @Test
     void thePagesCommandsPrintWhatItSays(CloudJar cloudJar, @TempDir Path root) throws Exception {
         List<String> blocks = MarkdownBlocks.bash(PAGE);
-        assertEquals(2, blocks.size());
+        assertEquals(3, blocks.size());
         Path jar = root.resolve("sample-functions/target/sample-functions.jar");
         Files.createDirectories(jar.getParent());
         Files.copy(Path.of("../sample-functions/target/sample-functions.jar"), jar);
@@ -40,6 +40,8 @@ class KinesisDocsIT {
         assertEquals("clicks /cart=1 /home=2", lines[3].strip());
 
         assertEquals("shardId-000000000000\nuser-1\tuser-1\tuser-1\n", run(cloudJar, blocks.get(1), root));
+
+        assertEquals("ENABLING\nACTIVE\nINSERT - 2\nMODIFY 2 3\n", run(cloudJar, blocks.get(2), root));
     }
 
     private static String run(CloudJar cloudJar, String block, Path workDir) {

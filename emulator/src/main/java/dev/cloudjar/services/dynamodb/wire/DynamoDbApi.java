@@ -60,6 +60,7 @@ public final class DynamoDbApi implements AwsService {
         new ExportHandlers(backend).register(operations);
         new ContributorInsightsHandlers(backend).register(operations);
         new GlobalTableHandlers(backend).register(operations);
+        new KinesisDestinationHandlers(backend).register(operations);
     }
 
     @Override

@@ -1,10 +1,12 @@
 package dev.cloudjar.services.dynamodb.wire;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.cloudjar.services.dynamodb.model.AttributeValue;
 import dev.cloudjar.services.dynamodb.model.AttributeValues;
 import dev.cloudjar.services.dynamodb.streams.StreamRecord;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A stream record's JSON. The Streams API and the Lambda event differ only in the casing of
@@ -26,6 +28,18 @@ public final class StreamRecordJson {
         });
     }
 
+    /** {@code NewImage} and {@code OldImage}, each where the record has it. */
+    static void writeImages(JsonGenerator g, Map<String, AttributeValue> newImage, Map<String, AttributeValue> oldImage) throws IOException {
+        if (newImage != null) {
+            g.writeFieldName("NewImage");
+            AttributeValues.writeItem(g, newImage);
+        }
+        if (oldImage != null) {
+            g.writeFieldName("OldImage");
+            AttributeValues.writeItem(g, oldImage);
+        }
+    }
+
     public static void write(JsonGenerator g, StreamRecord r, boolean forLambda) throws IOException {
         g.writeStartObject();
         g.writeStringField("eventID", r.eventId());
@@ -37,14 +51,7 @@ public final class StreamRecordJson {
         g.writeNumberField("ApproximateCreationDateTime", r.approximateCreationSeconds());
         g.writeFieldName("Keys");
         AttributeValues.writeItem(g, r.keys());
-        if (r.newImage() != null) {
-            g.writeFieldName("NewImage");
-            AttributeValues.writeItem(g, r.newImage());
-        }
-        if (r.oldImage() != null) {
-            g.writeFieldName("OldImage");
-            AttributeValues.writeItem(g, r.oldImage());
-        }
+        writeImages(g, r.newImage(), r.oldImage());
         g.writeStringField("SequenceNumber", r.sequenceNumber());
         g.writeNumberField("SizeBytes", r.sizeBytes());
         g.writeStringField("StreamViewType", r.streamViewType());

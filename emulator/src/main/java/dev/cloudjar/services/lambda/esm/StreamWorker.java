@@ -20,7 +20,10 @@ import org.slf4j.LoggerFactory;
  * order (halved first with BisectBatchOnFunctionError) until it succeeds, or until
  * MaximumRetryAttempts / MaximumRecordAgeInSeconds send it to the OnFailure destination and the
  * mapping moves on. With ReportBatchItemFailures the checkpoint stops before the first reported
- * SequenceNumber and the batch is retried from there.
+ * SequenceNumber and the batch is retried from there. With TumblingWindowInSeconds a batch holds
+ * the records of one window only, each invocation carries the window and the state the previous one
+ * returned, and once the window has ended on the clock (or a record of a later window arrives) a final
+ * invocation without records gets the window's state ({@link TumblingWindow}).
  */
 final class StreamWorker implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(StreamWorker.class);
@@ -33,6 +36,8 @@ final class StreamWorker implements Runnable {
     private final Clock clock;
     private final BiConsumer<String, String> checkpointer;
     private volatile boolean running = true;
+    /** The open tumbling window; only this worker's thread touches it. */
+    private TumblingWindow window;
 
     StreamWorker(Supplier<MappingRecord> mapping, StreamSource source, MappingInvoker invoker, EventBus events, Clock clock,
                  BiConsumer<String, String> checkpointer) {
@@ -58,7 +63,7 @@ final class StreamWorker implements Runnable {
             Scope scope = new Scope(m.account(), m.region());
             String checkpoint = m.checkpoint() == null ? "" : m.checkpoint();
             try {
-                if (!processNext(m, scope, checkpoint)) {
+                if (!processNext(m, scope, checkpoint) && !finishEndedWindow(m, scope)) {
                     source.awaitRecords(scope, m.eventSourceArn(), checkpoint, WAIT);
                 }
             } catch (InterruptedException e) {
@@ -78,6 +83,13 @@ final class StreamWorker implements Runnable {
                 return false;
             }
             batch = fillWindow(m, scope, checkpoint, batch);
+            TumblingWindow w = window(m);
+            if (w != null) {
+                if (!w.belongsToOpen(batch)) {
+                    finish(m, scope, w, false);
+                }
+                batch = w.openFor(batch);
+            }
             List<StreamRecord> kept = EventFilters.of(m.filterPatterns()).keepStream(batch);
             if (kept.isEmpty()) {
                 checkpointer.accept(batch.get(batch.size() - 1).sequenceNumber(), m.lastProcessingResult());
@@ -89,6 +101,37 @@ final class StreamWorker implements Runnable {
             }
             return true;
         }
+    }
+
+    /** The mapping's tumbling window, or null without TumblingWindowInSeconds. */
+    private TumblingWindow window(MappingRecord m) {
+        if (m.tumblingWindowInSeconds() <= 0) {
+            window = null;
+        } else if (window == null || window.seconds() != m.tumblingWindowInSeconds()) {
+            window = new TumblingWindow(m.tumblingWindowInSeconds(), source.shardId(), m.eventSourceArn());
+        }
+        return window;
+    }
+
+    /** The final invocation of a window that has ended on the clock; false when there is none to make. */
+    private boolean finishEndedWindow(MappingRecord m, Scope scope) {
+        TumblingWindow w = window(m);
+        if (w == null || !w.endedBy(clock.instant().getEpochSecond())) {
+            return false;
+        }
+        try (EventBus.Work work = events.track()) {
+            finish(m, scope, w, false);
+        }
+        return true;
+    }
+
+    /** Invokes the function once more with the window's state and no records, then closes the window. */
+    private void finish(MappingRecord m, Scope scope, TumblingWindow w, boolean terminatedEarly) {
+        InvocationResult result = invoker.invoke(scope, m.functionArn(), w.event(List.of(), true, terminatedEarly));
+        if (result.failed()) {
+            LOG.info("event source mapping {}: the final invocation of a tumbling window failed", m.uuid());
+        }
+        w.close();
     }
 
     private List<StreamRecord> fillWindow(MappingRecord m, Scope scope, String checkpoint, List<StreamRecord> batch)
@@ -107,8 +150,13 @@ final class StreamWorker implements Runnable {
         List<StreamRecord> pending = batch;
         int attempts = 0;
         while (running && !pending.isEmpty()) {
-            InvocationResult result = invoker.invoke(scope, m.functionArn(), BatchResponses.streamEvent(pending));
+            TumblingWindow w = window;
+            InvocationResult result = invoker.invoke(scope, m.functionArn(),
+                    w == null ? BatchResponses.streamEvent(pending) : w.event(pending, false, false));
             attempts++;
+            if (!result.failed() && w != null && w.keepState(result.payload())) {
+                finish(m, scope, w, true);
+            }
             if (!result.failed()) {
                 Set<String> failed = m.reportsBatchItemFailures() ? BatchResponses.failedItems(result.payload()) : Set.of();
                 if (failed != null && failed.isEmpty()) {
