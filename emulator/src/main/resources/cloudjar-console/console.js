@@ -194,14 +194,23 @@ async function s3(bucket, params) {
   const key = params.get('key');
   if (key) {
     const o = await get('s3/object?bucket=' + enc(bucket) + '&key=' + enc(key));
-    show('s3://' + bucket + '/' + key, el('p', {}, link(o.download, 'Download'), ' · ', link('#/s3/' + enc(bucket), 'back to ' + bucket)), pre(o));
+    const { versions, ...metadata } = o;
+    show('s3://' + bucket + '/' + key, el('p', {}, o.deleted ? el('span', { class: 'muted' }, 'Deleted: the current version is a delete marker')
+      : link(o.download, 'Download'), ' · ', link('#/s3/' + enc(bucket), 'back to ' + bucket)),
+    ...(versions ? [el('h2', {}, 'Versions (newest first)'), table(['Version id', 'Last modified', 'Size', 'Current', ''],
+      versions.map((v) => [v.versionId, when(v.lastModified), v.deleteMarker ? 'delete marker' : String(v.size), v.latest ? 'current' : '',
+        v.deleteMarker ? '' : el('a', { href: v.download, 'aria-label': 'Download version ' + v.versionId }, 'download')])),
+    o.versionsTruncated ? el('p', { class: 'muted' }, 'The newest 1,000 versions shown.') : ''] : []),
+    ...(o.deleted ? [] : [el('h2', {}, 'Metadata'), pre(metadata)]));
     return;
   }
   const prefix = params.get('prefix') || '';
   const page = await get('s3/objects?bucket=' + enc(bucket) + '&prefix=' + enc(prefix));
   const rows = page.prefixes.map((p) => [link('#/s3/' + enc(bucket) + '?prefix=' + enc(p), p), '', '', ''])
-    .concat(page.objects.map((o) => [link('#/s3/' + enc(bucket) + '?key=' + enc(o.key), o.key), String(o.size), when(o.lastModified), link(o.download, 'download')]));
+    .concat(page.objects.map((o) => [link('#/s3/' + enc(bucket) + '?key=' + enc(o.key), o.key), String(o.size), when(o.lastModified), link(o.download, 'download')]))
+    .concat(page.deleted.map((o) => [link('#/s3/' + enc(bucket) + '?key=' + enc(o.key), o.key), 'deleted (delete marker)', when(o.lastModified), '']));
   show('s3://' + bucket + '/' + prefix, el('p', { class: 'crumbs' }, link('#/s3', 'All buckets'), ...(prefix ? [' · ', link('#/s3/' + enc(bucket), bucket)] : [])),
+    page.versioning ? el('p', {}, 'Versioning: ' + page.versioning + '. Open a key to see its versions.') : '',
     table(['Key or prefix', 'Size', 'Last modified', ''], rows), page.truncated ? el('p', { class: 'muted' }, 'First 1,000 keys shown.') : '');
 }
 

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -170,6 +171,54 @@ class ConsoleApiIT {
                 .header("Content-Type", "application/json").header("Origin", "http://evil.example")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(403, fromPage.statusCode());
+    }
+
+    @Test
+    void aVersionedObjectListsItsVersionsAndDeleteMarkersEachDownloadable(URI endpoint, S3Client s3) throws Exception {
+        s3.createBucket(b -> b.bucket("console-versions"));
+        s3.putBucketVersioning(b -> b.bucket("console-versions").versioningConfiguration(v -> v.status("Enabled")));
+        String first = s3.putObject(b -> b.bucket("console-versions").key("notes/a b.txt"), RequestBody.fromString("one")).versionId();
+        String second = s3.putObject(b -> b.bucket("console-versions").key("notes/a b.txt"), RequestBody.fromString("two")).versionId();
+        String marker = s3.deleteObject(b -> b.bucket("console-versions").key("notes/a b.txt")).versionId();
+        s3.putObject(b -> b.bucket("console-versions").key("notes/kept.txt"), RequestBody.fromString("kept"));
+        int before = s3.listObjectVersions(b -> b.bucket("console-versions")).versions().size();
+
+        JsonNode level = api(endpoint, "s3/objects?bucket=console-versions&prefix=notes/");
+        assertEquals("Enabled", level.get("versioning").asText());
+        assertEquals("notes/kept.txt", level.at("/objects/0/key").asText());
+        assertEquals(1, level.get("objects").size(), "a deleted key is not a current object: " + level);
+        assertEquals("notes/a b.txt", level.at("/deleted/0/key").asText(), level.toString());
+
+        JsonNode object = api(endpoint, "s3/object?bucket=console-versions&key=" + enc("notes/a b.txt"));
+        assertTrue(object.get("deleted").asBoolean(), object.toString());
+        JsonNode versions = object.get("versions");
+        assertEquals(3, versions.size(), versions.toString());
+        assertEquals(marker, versions.at("/0/versionId").asText());
+        assertTrue(versions.at("/0/deleteMarker").asBoolean() && versions.at("/0/latest").asBoolean());
+        assertTrue(versions.get(0).path("download").isMissingNode(), "a delete marker has no bytes to download");
+        assertEquals(List.of(second, first), List.of(versions.at("/1/versionId").asText(), versions.at("/2/versionId").asText()));
+        assertFalse(versions.at("/1/latest").asBoolean());
+        assertEquals(3, versions.at("/1/size").asLong());
+        assertEquals("two", send(endpoint, "GET", versions.at("/1/download").asText()).body());
+        assertEquals("one", send(endpoint, "GET", versions.at("/2/download").asText()).body());
+
+        JsonNode kept = api(endpoint, "s3/object?bucket=console-versions&key=notes/kept.txt");
+        assertFalse(kept.has("deleted"));
+        assertEquals(1, kept.get("versions").size());
+        assertEquals(kept.get("versionId").asText(), kept.at("/versions/0/versionId").asText());
+        assertEquals("kept", send(endpoint, "GET", kept.at("/versions/0/download").asText()).body());
+        assertEquals(before, s3.listObjectVersions(b -> b.bucket("console-versions")).versions().size(), "reading changes nothing");
+
+        s3.createBucket(b -> b.bucket("console-unversioned"));
+        s3.putObject(b -> b.bucket("console-unversioned").key("x"), RequestBody.fromString("x"));
+        assertFalse(api(endpoint, "s3/object?bucket=console-unversioned&key=x").has("versions"), "no versions before versioning");
+        assertTrue(api(endpoint, "s3/objects?bucket=console-unversioned").get("versioning").isNull());
+
+        HttpResponse<String> never = send(endpoint, "GET", "/_cloudjar/api/s3/object?bucket=console-versions&key=never");
+        assertEquals(404, never.statusCode());
+        assertEquals("NoSuchKey", never.headers().firstValue("x-amzn-ErrorType").orElse(null));
+        assertEquals(404, send(endpoint, "GET", "/_cloudjar/api/s3/object?bucket=nope-nope&key=a").statusCode());
+        assertEquals(400, send(endpoint, "GET", "/_cloudjar/api/s3/object?bucket=console-versions").statusCode());
     }
 
     @Test

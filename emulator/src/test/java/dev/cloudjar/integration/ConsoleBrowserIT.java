@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -24,6 +25,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -141,6 +143,37 @@ class ConsoleBrowserIT {
         }
     }
 
+    @Test
+    void aVersionedObjectShowsItsVersionsFromTheKeyboard(URI endpoint, S3Client s3) throws Exception {
+        s3.createBucket(b -> b.bucket("browser-versions"));
+        s3.putBucketVersioning(b -> b.bucket("browser-versions").versioningConfiguration(v -> v.status("Enabled")));
+        String first = s3.putObject(b -> b.bucket("browser-versions").key("report.txt"), RequestBody.fromString("first draft")).versionId();
+        s3.putObject(b -> b.bucket("browser-versions").key("report.txt"), RequestBody.fromString("second draft"));
+        s3.deleteObject(b -> b.bucket("browser-versions").key("report.txt"));
+        WebDriver browser = startChromium();
+        try {
+            browser.get(endpoint.resolve("/_cloudjar/console/#/s3").toString());
+            waitFor(browser, () -> text(browser, "main"), t -> t.contains("browser-versions"));
+            browser.findElement(By.linkText("browser-versions")).sendKeys(Keys.ENTER);
+            String bucket = waitFor(browser, () -> text(browser, "main"), t -> t.contains("Versioning: Enabled"));
+            assertTrue(bucket.contains("report.txt") && bucket.contains("deleted (delete marker)"), bucket);
+            browser.findElement(By.linkText("report.txt")).sendKeys(Keys.ENTER);
+            String object = waitFor(browser, () -> text(browser, "main"), t -> t.contains("Versions (newest first)"));
+            assertTrue(object.contains("Deleted: the current version is a delete marker"), object);
+            List<WebElement> rows = browser.findElements(By.cssSelector("main tbody tr"));
+            assertEquals(3, rows.size(), object);
+            assertTrue(rows.get(0).getText().contains("delete marker") && rows.get(0).getText().contains("current"), rows.get(0).getText());
+            WebElement download = browser.findElement(By.cssSelector("main a[aria-label='Download version " + first + "']"));
+            assertEquals("download", download.getText());
+            assertTrue(download.getAttribute("href").endsWith("/browser-versions/report.txt?versionId=" + first), download.getAttribute("href"));
+            screenshot(browser, "console-versions.png");
+            download.sendKeys(Keys.ENTER);
+            waitFor(browser, () -> browser.findElement(By.tagName("body")).getText(), "first draft"::equals);
+        } finally {
+            browser.quit();
+        }
+    }
+
     /**
      * Opens the hop, then its cause, and so on while the opened hop has one: the titles from the hop
      * back to the first cause.
@@ -157,12 +190,26 @@ class ConsoleBrowserIT {
                 break;
             }
             String next = cause.get(0).getText().substring(1);
-            cause.get(0).click();
+            clickFresh(browser, By.cssSelector("#hop-" + current + " button.cause"));
             waitFor(browser, () -> browser.findElements(By.cssSelector("#hop-" + next + " > button[aria-expanded='true']")).isEmpty()
                     ? "" : "open", "open"::equals);
             id = next;
         }
         return titles;
+    }
+
+    /** Clicks what the locator finds, finding it again if a live update redrew the flow in between. */
+    private static void clickFresh(WebDriver browser, By locator) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                browser.findElement(locator).click();
+                return;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** The newest hop with that title (the subscription confirmation was an earlier publish to the topic). */
