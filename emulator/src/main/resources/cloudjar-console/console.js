@@ -266,6 +266,33 @@ function queryForm(name, t, params) {
   return form;
 }
 
+async function kinesis(name, params) {
+  if (!name) {
+    const { streams } = await get('kinesis/streams');
+    show('Kinesis streams', table(['Stream', 'Status', 'Mode', 'Open shards', 'Retention (hours)'],
+      streams.map((s) => [link('#/kinesis/' + enc(s.name), s.name), s.status, s.mode, String(s.openShards), String(s.retentionPeriodHours)])));
+    return;
+  }
+  const s = await get('kinesis/stream?name=' + enc(name));
+  // the newest records of the shard asked for, else of the first open shard
+  const shardId = params.get('shard') || (s.shards.find((sh) => sh.open) || s.shards[0] || {}).shardId;
+  const page = shardId ? await get('kinesis/records?name=' + enc(name) + '&shard=' + enc(shardId)) : { records: [] };
+  const here = '#/kinesis/' + enc(name);
+  const { shards, ...settings } = s;
+  show('Stream ' + name, el('p', { class: 'crumbs' }, link('#/kinesis', 'All streams')),
+    el('h2', {}, 'Shards'), table(['Shard', 'State', 'Hash key range', 'Sequence number range', 'Parents', ''],
+      shards.map((sh) => [sh.shardId, sh.open ? 'open' : 'closed',
+        sh.hashKeyRange.startingHashKey + ' – ' + sh.hashKeyRange.endingHashKey,
+        sh.sequenceNumberRange.startingSequenceNumber + ' – ' + (sh.sequenceNumberRange.endingSequenceNumber || '(open)'),
+        [sh.parentShardId, sh.adjacentParentShardId].filter(Boolean).join(', '),
+        sh.shardId === shardId ? 'shown below' : link(here + '?shard=' + enc(sh.shardId), 'newest records')])),
+    el('h2', { id: 'records-heading' }, shardId ? 'Newest records of ' + shardId + ' (peeked: no iterator, no consumer moves)' : 'No shards'),
+    table(['Sequence number', 'Partition key', 'Arrived', 'Size', 'Data'], page.records.map((r) => [r.sequenceNumber, r.partitionKey,
+      when(r.arrived), String(r.size), r.text !== null ? pre(r.text + (r.dataTruncated ? '\n… (first 4 KiB shown)' : ''))
+        : el('div', {}, el('span', { class: 'muted' }, 'base64' + (r.dataTruncated ? ', first 4 KiB' : '') + ': '), pre(r.data))])),
+    el('h2', {}, 'Settings'), pre(settings));
+}
+
 async function sqs(arn) {
   if (!arn) {
     const { queues } = await get('sqs/queues');
@@ -388,7 +415,7 @@ async function events() {
 }
 
 // the first poll of the flow view draws once, after it (not once in the poll and again here)
-const views = { flow: async () => { onFlow = false; await pollFlow(); onFlow = true; renderFlow(); }, outbox, s3, dynamodb, sqs, sns, lambda, logs, apigateway, events };
+const views = { flow: async () => { onFlow = false; await pollFlow(); onFlow = true; renderFlow(); }, outbox, s3, dynamodb, kinesis, sqs, sns, lambda, logs, apigateway, events };
 
 async function route() {
   const hash = location.hash || '#/flow';

@@ -11,6 +11,7 @@ import dev.cloudjar.protocol.json.JsonProtocol;
 import dev.cloudjar.services.apigateway.ApiGatewayBackend;
 import dev.cloudjar.services.dynamodb.DynamoDbBackend;
 import dev.cloudjar.services.eventbridge.EventBridgeBackend;
+import dev.cloudjar.services.kinesis.KinesisBackend;
 import dev.cloudjar.services.lambda.LambdaBackend;
 import dev.cloudjar.services.lambda.model.FunctionConfig;
 import dev.cloudjar.services.logs.LogsBackend;
@@ -62,6 +63,10 @@ public final class ConsoleViews {
         view(api, "api/dynamodb/tables", tables::tables);
         view(api, "api/dynamodb/table", tables::table);
         view(api, "api/dynamodb/items", tables::items);
+        StreamViews streams = new StreamViews(() -> backends.backend(KinesisBackend.class));
+        view(api, "api/kinesis/streams", streams::streams);
+        view(api, "api/kinesis/stream", streams::stream);
+        view(api, "api/kinesis/records", streams::records);
         view(api, "api/sqs/queues", v::queues);
         view(api, "api/sqs/queue", v::queue);
         view(api, "api/sns/topics", v::topics);

@@ -21,8 +21,10 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -219,6 +221,92 @@ class ConsoleApiIT {
         assertEquals("NoSuchKey", never.headers().firstValue("x-amzn-ErrorType").orElse(null));
         assertEquals(404, send(endpoint, "GET", "/_cloudjar/api/s3/object?bucket=nope-nope&key=a").statusCode());
         assertEquals(400, send(endpoint, "GET", "/_cloudjar/api/s3/object?bucket=console-versions").statusCode());
+    }
+
+    @Test
+    void aStreamShowsItsShardsAndPeeksTheNewestRecordsOfOne(URI endpoint, KinesisClient kinesis) throws Exception {
+        kinesis.createStream(b -> b.streamName("console-clicks").shardCount(2));
+        List<String> sequences = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            String data = "click " + i;
+            sequences.add(kinesis.putRecord(b -> b.streamName("console-clicks").partitionKey("user-" + data).explicitHashKey("0")
+                    .data(SdkBytes.fromUtf8String(data))).sequenceNumber());
+        }
+        kinesis.putRecord(b -> b.streamName("console-clicks").partitionKey("bin").explicitHashKey("0")
+                .data(SdkBytes.fromByteArray(new byte[] {0, 1, 2, (byte) 0xff})));
+        String big = "a" + "ü".repeat(3000); // 6,001 bytes: byte 4,096 is the middle of a character
+        kinesis.putRecord(b -> b.streamName("console-clicks").partitionKey("big").explicitHashKey("0").data(SdkBytes.fromUtf8String(big)));
+        String middle = java.math.BigInteger.ONE.shiftLeft(127).add(java.math.BigInteger.ONE.shiftLeft(126)).toString();
+        kinesis.splitShard(b -> b.streamName("console-clicks").shardToSplit("shardId-000000000001").newStartingHashKey(middle));
+
+        JsonNode listed = null;
+        for (JsonNode s : api(endpoint, "kinesis/streams").get("streams")) {
+            if (s.get("name").asText().equals("console-clicks")) {
+                listed = s;
+            }
+        }
+        assertNotNull(listed, "the stream is listed");
+        assertEquals(3, listed.get("openShards").asInt(), listed.toString());
+        assertEquals("PROVISIONED", listed.get("mode").asText());
+        assertEquals(24, listed.get("retentionPeriodHours").asInt());
+
+        JsonNode stream = api(endpoint, "kinesis/stream?name=console-clicks");
+        assertEquals(kinesis.describeStreamSummary(b -> b.streamName("console-clicks")).streamDescriptionSummary().streamARN(),
+                stream.get("arn").asText());
+        JsonNode shards = stream.get("shards");
+        assertEquals(4, shards.size(), shards.toString());
+        var described = kinesis.listShards(b -> b.streamName("console-clicks")).shards();
+        for (int i = 0; i < described.size(); i++) {
+            var shard = described.get(i);
+            JsonNode shown = shards.get(i);
+            assertEquals(shard.shardId(), shown.get("shardId").asText());
+            assertEquals(shard.hashKeyRange().startingHashKey(), shown.at("/hashKeyRange/startingHashKey").asText());
+            assertEquals(shard.hashKeyRange().endingHashKey(), shown.at("/hashKeyRange/endingHashKey").asText());
+            assertEquals(shard.sequenceNumberRange().startingSequenceNumber(), shown.at("/sequenceNumberRange/startingSequenceNumber").asText());
+            assertEquals(shard.sequenceNumberRange().endingSequenceNumber(), shown.at("/sequenceNumberRange/endingSequenceNumber").textValue());
+            assertEquals(shard.parentShardId(), shown.get("parentShardId").textValue());
+        }
+        assertFalse(shards.at("/1/open").asBoolean(), "the split shard is closed");
+        assertTrue(shards.at("/1/sequenceNumberRange/endingSequenceNumber").isTextual());
+        assertEquals("shardId-000000000001", shards.at("/3/parentShardId").asText());
+
+        JsonNode newest = api(endpoint, "kinesis/records?name=console-clicks&shard=shardId-000000000000&limit=5");
+        JsonNode records = newest.get("records");
+        assertEquals(5, records.size());
+        assertEquals(6001, records.at("/0/size").asInt(), "newest first: " + records);
+        assertTrue(records.at("/0/dataTruncated").asBoolean());
+        assertEquals("a" + "ü".repeat(2047), records.at("/0/text").asText(), "cut at 4 KiB on a character boundary");
+        assertTrue(records.at("/1/text").isNull(), "binary data is not text");
+        assertEquals("AAEC/w==", records.at("/1/data").asText());
+        assertEquals("bin", records.at("/1/partitionKey").asText());
+        assertEquals("click 24", records.at("/2/text").asText());
+        assertEquals("Y2xpY2sgMjQ=", records.at("/2/data").asText());
+        assertEquals(List.of(sequences.get(24), sequences.get(23), sequences.get(22)),
+                List.of(records.at("/2/sequenceNumber").asText(), records.at("/3/sequenceNumber").asText(), records.at("/4/sequenceNumber").asText()));
+        assertEquals(20, api(endpoint, "kinesis/records?name=console-clicks&shard=shardId-000000000000").get("records").size(), "20 by default");
+        assertEquals(0, api(endpoint, "kinesis/records?name=console-clicks&shard=shardId-000000000002").get("records").size());
+        String iterator = kinesis.getShardIterator(b -> b.streamName("console-clicks").shardId("shardId-000000000000")
+                .shardIteratorType("TRIM_HORIZON")).shardIterator();
+        assertEquals(27, kinesis.getRecords(b -> b.shardIterator(iterator)).records().size(), "peeking consumed nothing");
+
+        for (String bad : List.of("kinesis/records?name=console-clicks", "kinesis/records?shard=shardId-000000000000",
+                "kinesis/records?name=console-clicks&shard=shardId-000000000000&limit=0",
+                "kinesis/records?name=console-clicks&shard=shardId-000000000000&limit=101",
+                "kinesis/records?name=console-clicks&shard=shardId-000000000000&limit=x", "kinesis/stream")) {
+            HttpResponse<String> response = send(endpoint, "GET", "/_cloudjar/api/" + bad);
+            assertEquals(400, response.statusCode(), bad + ": " + response.body());
+            assertEquals("ValidationException", response.headers().firstValue("x-amzn-ErrorType").orElse(null), bad);
+        }
+        for (String missing : List.of("kinesis/stream?name=nope", "kinesis/records?name=console-clicks&shard=shardId-000000000009",
+                "kinesis/records?name=nope&shard=shardId-000000000000")) {
+            HttpResponse<String> response = send(endpoint, "GET", "/_cloudjar/api/" + missing);
+            assertEquals(400, response.statusCode(), missing + ": " + response.body());
+            assertEquals("ResourceNotFoundException", response.headers().firstValue("x-amzn-ErrorType").orElse(null), missing);
+        }
+        for (String odd : List.of("kinesis/stream?name=" + enc("bad name!"), "kinesis/records?name=" + enc("x".repeat(300)) + "&shard=s")) {
+            HttpResponse<String> response = send(endpoint, "GET", "/_cloudjar/api/" + odd);
+            assertTrue(response.statusCode() >= 400 && response.statusCode() < 500, odd + " -> " + response.statusCode() + " " + response.body());
+        }
     }
 
     @Test

@@ -25,8 +25,10 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -169,6 +171,34 @@ class ConsoleBrowserIT {
             screenshot(browser, "console-versions.png");
             download.sendKeys(Keys.ENTER);
             waitFor(browser, () -> browser.findElement(By.tagName("body")).getText(), "first draft"::equals);
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aStreamShowsItsShardsAndTheNewestRecordsAsText(URI endpoint, KinesisClient kinesis) throws Exception {
+        kinesis.createStream(b -> b.streamName("browser-clicks").shardCount(2));
+        kinesis.putRecord(b -> b.streamName("browser-clicks").partitionKey("u1").explicitHashKey("0")
+                .data(SdkBytes.fromUtf8String("{\"page\": \"/checkout\"}")));
+        kinesis.putRecord(b -> b.streamName("browser-clicks").partitionKey("u2").explicitHashKey("0")
+                .data(SdkBytes.fromByteArray(new byte[] {0, (byte) 0xfe})));
+        WebDriver browser = startChromium();
+        try {
+            browser.get(endpoint.resolve("/_cloudjar/console/#/flow").toString());
+            waitFor(browser, () -> text(browser, "main"), t -> t.contains("hops"));
+            browser.findElement(By.linkText("Kinesis streams")).sendKeys(Keys.ENTER);
+            waitFor(browser, () -> text(browser, "main"), t -> t.contains("browser-clicks"));
+            browser.findElement(By.linkText("browser-clicks")).sendKeys(Keys.ENTER);
+            String stream = waitFor(browser, () -> text(browser, "main"), t -> t.contains("Newest records of shardId-000000000000"));
+            assertTrue(stream.contains("0 – 170141183460469231731687303715884105727"), "shard 0's hash key range: " + stream);
+            assertTrue(stream.contains("{\"page\": \"/checkout\"}"), "text data shown decoded: " + stream);
+            assertTrue(stream.contains("base64:") && stream.contains("AP4="), "binary data shown as base64: " + stream);
+            assertTrue(stream.indexOf("u2") < stream.indexOf("u1"), "newest first");
+            screenshot(browser, "console-kinesis.png");
+            browser.findElement(By.linkText("newest records")).sendKeys(Keys.ENTER);
+            String other = waitFor(browser, () -> text(browser, "main"), t -> t.contains("Newest records of shardId-000000000001"));
+            assertTrue(other.contains("None yet."), other);
         } finally {
             browser.quit();
         }

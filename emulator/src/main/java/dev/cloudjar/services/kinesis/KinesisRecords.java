@@ -295,6 +295,25 @@ final class KinesisRecords {
         return out;
     }
 
+    /**
+     * The newest {@code max} records of a shard, newest first, skipping expired ones: read from the
+     * store's end, so a look at a long shard costs {@code max} records, and no iterator or checkpoint moves.
+     */
+    List<ReadRecord> newest(Target target, StreamRecord stream, ShardRecord shard, int max) {
+        String prefix = KinesisState.shardPrefix(stream, target.key(), shard);
+        long horizon = clock.millis() - stream.retentionPeriodHours() * 3_600_000L;
+        List<ReadRecord> out = new ArrayList<>();
+        for (Map.Entry<String, DataRecord> entry : state.records.rangeDescending(prefix, KeyRanges.prefixEnd(prefix))) {
+            DataRecord r = entry.getValue();
+            if (out.size() >= max || r.arrivedAt() < horizon) {
+                break; // older records arrived earlier still, so past the horizon they are all expired
+            }
+            String key = entry.getKey();
+            out.add(new ReadRecord(key.substring(key.length() - 56), r.partitionKey(), r.data(), r.arrivedAt()));
+        }
+        return out;
+    }
+
     /** How many appends the stream has had (in this process): the version {@link #awaitAppend} waits past. */
     long appendVersion(Scope scope, String name) {
         return state.monitor(KinesisState.streamKey(scope, name)).version();
