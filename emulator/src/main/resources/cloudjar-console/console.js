@@ -293,6 +293,27 @@ async function kinesis(name, params) {
     el('h2', {}, 'Settings'), pre(settings));
 }
 
+async function iam(name) {
+  if (!name) {
+    const { roles } = await get('iam/roles');
+    show('IAM roles', el('p', { class: 'muted' }, 'Policies are stored and shown, never enforced.'),
+      table(['Role', 'Path', 'Attached policies', 'Inline policies', 'Created', 'Description'], roles.map((r) => [link('#/iam/' + enc(r.name), r.name),
+        r.path, String(r.attachedPolicies), String(r.inlinePolicies), when(r.created), r.description || ''])));
+    return;
+  }
+  const r = await get('iam/role?name=' + enc(name));
+  const { trustPolicy, attachedPolicies, inlinePolicies, ...settings } = r;
+  const policy = (title, subtitle, document) => el('section', {}, el('h3', {}, title), subtitle ? el('p', { class: 'muted' }, subtitle) : '', pre(document));
+  show('Role ' + name, el('p', { class: 'crumbs' }, link('#/iam', 'All roles')),
+    el('h2', {}, 'Trust policy (who may assume it)'), pre(trustPolicy),
+    el('h2', {}, 'Attached policies'), ...(attachedPolicies.length ? attachedPolicies.map((p) => policy(p.policyName || p.policyArn,
+      p.policyArn + (p.defaultVersionId ? ' · default version ' + p.defaultVersionId : ''), p.document ?? 'Not available.'))
+      : [el('p', { class: 'muted' }, 'None.')]),
+    el('h2', {}, 'Inline policies'), ...(inlinePolicies.length ? inlinePolicies.map((p) => policy(p.policyName, null, p.document))
+      : [el('p', { class: 'muted' }, 'None.')]),
+    el('h2', {}, 'Settings'), pre(settings));
+}
+
 async function sqs(arn) {
   if (!arn) {
     const { queues } = await get('sqs/queues');
@@ -415,7 +436,7 @@ async function events() {
 }
 
 // the first poll of the flow view draws once, after it (not once in the poll and again here)
-const views = { flow: async () => { onFlow = false; await pollFlow(); onFlow = true; renderFlow(); }, outbox, s3, dynamodb, kinesis, sqs, sns, lambda, logs, apigateway, events };
+const views = { flow: async () => { onFlow = false; await pollFlow(); onFlow = true; renderFlow(); }, outbox, s3, dynamodb, kinesis, sqs, sns, lambda, logs, apigateway, events, iam };
 
 async function route() {
   const hash = location.hash || '#/flow';

@@ -11,6 +11,7 @@ import dev.cloudjar.protocol.json.JsonProtocol;
 import dev.cloudjar.services.apigateway.ApiGatewayBackend;
 import dev.cloudjar.services.dynamodb.DynamoDbBackend;
 import dev.cloudjar.services.eventbridge.EventBridgeBackend;
+import dev.cloudjar.services.iam.IamBackend;
 import dev.cloudjar.services.kinesis.KinesisBackend;
 import dev.cloudjar.services.lambda.LambdaBackend;
 import dev.cloudjar.services.lambda.model.FunctionConfig;
@@ -67,6 +68,9 @@ public final class ConsoleViews {
         view(api, "api/kinesis/streams", streams::streams);
         view(api, "api/kinesis/stream", streams::stream);
         view(api, "api/kinesis/records", streams::records);
+        RoleViews roles = new RoleViews(() -> backends.backend(IamBackend.class));
+        view(api, "api/iam/roles", roles::roles);
+        view(api, "api/iam/role", roles::role);
         view(api, "api/sqs/queues", v::queues);
         view(api, "api/sqs/queue", v::queue);
         view(api, "api/sns/topics", v::topics);

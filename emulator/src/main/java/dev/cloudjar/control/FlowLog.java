@@ -142,8 +142,8 @@ public final class FlowLog {
                 publish);
     }
 
-    /** The event as the function received it: its JSON when it parses, else the text. */
-    private static JsonNode jsonOrText(String text) {
+    /** The event as the function received it (or a policy document as stored): its JSON when it parses, else the text. */
+    static JsonNode jsonOrText(String text) {
         if (text == null) {
             return JsonNodeFactory.instance.nullNode();
         }

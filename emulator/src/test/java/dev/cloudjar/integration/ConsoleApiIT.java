@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -304,6 +305,57 @@ class ConsoleApiIT {
             assertEquals("ResourceNotFoundException", response.headers().firstValue("x-amzn-ErrorType").orElse(null), missing);
         }
         for (String odd : List.of("kinesis/stream?name=" + enc("bad name!"), "kinesis/records?name=" + enc("x".repeat(300)) + "&shard=s")) {
+            HttpResponse<String> response = send(endpoint, "GET", "/_cloudjar/api/" + odd);
+            assertTrue(response.statusCode() >= 400 && response.statusCode() < 500, odd + " -> " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    @Test
+    void aRoleShowsItsTrustPolicyAndItsAttachedAndInlinePolicies(URI endpoint, IamClient iam) throws Exception {
+        String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
+                + "\"lambda.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
+        String inline = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\","
+                + "\"Resource\":\"arn:aws:s3:::console-bucket/*\"}]}";
+        iam.createRole(b -> b.roleName("console-role").path("/service/").assumeRolePolicyDocument(trust).description("reads uploads"));
+        iam.attachRolePolicy(b -> b.roleName("console-role").policyArn("arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"));
+        String own = iam.createPolicy(b -> b.policyName("console-own").policyDocument(inline)).policy().arn();
+        iam.attachRolePolicy(b -> b.roleName("console-role").policyArn(own));
+        iam.putRolePolicy(b -> b.roleName("console-role").policyName("read-uploads").policyDocument(inline));
+        iam.createRole(b -> b.roleName("console-bare").assumeRolePolicyDocument(trust));
+
+        JsonNode listed = null;
+        for (JsonNode r : api(endpoint, "iam/roles").get("roles")) {
+            if (r.get("name").asText().equals("console-role")) {
+                listed = r;
+            }
+        }
+        assertNotNull(listed, "the role is listed");
+        assertEquals("/service/", listed.get("path").asText());
+        assertEquals(2, listed.get("attachedPolicies").asInt());
+        assertEquals(1, listed.get("inlinePolicies").asInt());
+
+        JsonNode role = api(endpoint, "iam/role?name=console-role");
+        assertEquals(iam.getRole(b -> b.roleName("console-role")).role().arn(), role.get("arn").asText());
+        assertEquals("reads uploads", role.get("description").asText());
+        assertEquals("lambda.amazonaws.com", role.at("/trustPolicy/Statement/0/Principal/Service").asText(), "the trust policy as JSON");
+        JsonNode attached = role.get("attachedPolicies");
+        assertEquals(2, attached.size(), attached.toString());
+        assertEquals("AWSLambdaBasicExecutionRole", attached.at("/0/policyName").asText());
+        assertEquals("logs:CreateLogGroup", attached.at("/0/document/Statement/0/Action/0").asText(), "the default version's document: " + attached);
+        assertEquals(own, attached.at("/1/policyArn").asText());
+        assertEquals("v1", attached.at("/1/defaultVersionId").asText());
+        assertEquals("s3:GetObject", attached.at("/1/document/Statement/0/Action").asText());
+        assertEquals("read-uploads", role.at("/inlinePolicies/0/policyName").asText());
+        assertEquals("arn:aws:s3:::console-bucket/*", role.at("/inlinePolicies/0/document/Statement/0/Resource").asText());
+        JsonNode bare = api(endpoint, "iam/role?name=console-bare");
+        assertEquals(0, bare.get("attachedPolicies").size());
+        assertEquals(0, bare.get("inlinePolicies").size());
+
+        HttpResponse<String> missing = send(endpoint, "GET", "/_cloudjar/api/iam/role?name=nope");
+        assertEquals(404, missing.statusCode(), "IAM's own status for a missing role: " + missing.body());
+        assertEquals("NoSuchEntity", missing.headers().firstValue("x-amzn-ErrorType").orElse(null));
+        assertEquals(400, send(endpoint, "GET", "/_cloudjar/api/iam/role").statusCode());
+        for (String odd : List.of("iam/role?name=" + enc("bad name!"), "iam/role?name=" + enc("x".repeat(100)), "iam/role?name=" + enc("../etc"))) {
             HttpResponse<String> response = send(endpoint, "GET", "/_cloudjar/api/" + odd);
             assertTrue(response.statusCode() >= 400 && response.statusCode() < 500, odd + " -> " + response.statusCode() + " " + response.body());
         }

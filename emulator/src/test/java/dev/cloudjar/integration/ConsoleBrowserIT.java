@@ -28,6 +28,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -199,6 +200,30 @@ class ConsoleBrowserIT {
             browser.findElement(By.linkText("newest records")).sendKeys(Keys.ENTER);
             String other = waitFor(browser, () -> text(browser, "main"), t -> t.contains("Newest records of shardId-000000000001"));
             assertTrue(other.contains("None yet."), other);
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aRoleShowsItsTrustPolicyAndPolicies(URI endpoint, IamClient iam) throws Exception {
+        iam.createRole(b -> b.roleName("browser-role").assumeRolePolicyDocument("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":"
+                + "\"Allow\",\"Principal\":{\"Service\":\"lambda.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}"));
+        iam.attachRolePolicy(b -> b.roleName("browser-role").policyArn("arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"));
+        iam.putRolePolicy(b -> b.roleName("browser-role").policyName("read-uploads").policyDocument("{\"Version\":\"2012-10-17\","
+                + "\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}"));
+        WebDriver browser = startChromium();
+        try {
+            browser.get(endpoint.resolve("/_cloudjar/console/#/s3").toString());
+            waitFor(browser, () -> text(browser, "main"), t -> t.contains("Bucket"));
+            browser.findElement(By.linkText("IAM roles")).sendKeys(Keys.ENTER);
+            waitFor(browser, () -> text(browser, "main"), t -> t.contains("browser-role"));
+            browser.findElement(By.linkText("browser-role")).sendKeys(Keys.ENTER);
+            String role = waitFor(browser, () -> text(browser, "main"), t -> t.contains("Trust policy"));
+            assertTrue(role.contains("\"Service\": \"lambda.amazonaws.com\""), role);
+            assertTrue(role.contains("AWSLambdaBasicExecutionRole") && role.contains("logs:CreateLogGroup"), "attached, with its document: " + role);
+            assertTrue(role.contains("read-uploads") && role.contains("s3:GetObject"), "inline: " + role);
+            screenshot(browser, "console-role.png");
         } finally {
             browser.quit();
         }
