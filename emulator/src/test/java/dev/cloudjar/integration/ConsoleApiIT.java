@@ -362,6 +362,39 @@ class ConsoleApiIT {
     }
 
     @Test
+    void kinesisPutsLinkToTheMappingBatchAndTheInvocationTheyCaused(CloudJar cloudJar, URI endpoint, KinesisClient kinesis,
+                                                                    LambdaClient lambda) throws Exception {
+        String uuid = clickCounterOn(kinesis, lambda, "console-flow-clicks", "ConsoleClickCounter");
+        String arn = kinesis.describeStreamSummary(b -> b.streamName("console-flow-clicks")).streamDescriptionSummary().streamARN();
+        kinesis.putRecords(b -> b.streamName("console-flow-clicks").records(
+                r -> r.partitionKey("u1").data(SdkBytes.fromUtf8String("/home")),
+                r -> r.partitionKey("u2").data(SdkBytes.fromUtf8String("/cart")),
+                r -> r.partitionKey("u3").data(SdkBytes.fromUtf8String("/home"))));
+        JsonNode invocation = Workshop.eventually(java.time.Duration.ofSeconds(60), () -> {
+            for (JsonNode h : api(endpoint, "flow?since=0").get("hops")) {
+                if (h.get("title").asText().startsWith("Lambda invocation of ConsoleClickCounter")) {
+                    return h;
+                }
+            }
+            return null;
+        });
+        assertNotNull(invocation, "the mapping invoked the function");
+        assertEquals(3, invocation.at("/payload/result").asInt(), invocation.toString());
+        JsonNode batch = api(endpoint, "flow/hop?id=" + invocation.get("cause").asLong());
+        assertEquals("Mapping batch of 3 Kinesis records from console-flow-clicks", batch.get("title").asText());
+        assertEquals(arn, batch.at("/payload/eventSourceArn").asText());
+        JsonNode put = api(endpoint, "flow/hop?id=" + batch.get("cause").asLong());
+        assertEquals("3 records put to Kinesis stream console-flow-clicks", put.get("title").asText());
+        assertEquals("kinesis", put.get("service").asText());
+        assertFalse(put.has("cause"), "the test put the records, not a function: " + put);
+        assertEquals(arn, put.at("/payload/streamArn").asText());
+        assertEquals(3, put.at("/payload/shards/0/records").asInt());
+        assertEquals(invocation.at("/payload/event/Records/2/kinesis/sequenceNumber").asText(),
+                put.at("/payload/shards/0/newestSequenceNumber").asText());
+        lambda.deleteEventSourceMapping(b -> b.uuid(uuid));
+    }
+
+    @Test
     void resetEmptiesTheFlow(URI endpoint, S3Client s3) throws Exception {
         s3.createBucket(b -> b.bucket("flowing"));
         s3.putObject(b -> b.bucket("flowing").key("a.txt"), software.amazon.awssdk.core.sync.RequestBody.fromString("a"));
@@ -391,6 +424,16 @@ class ConsoleApiIT {
         String script = "set -euo pipefail\n" + blocks.get(0).replace("http://127.0.0.1:4566", "http://127.0.0.1:" + port);
         assertEquals("302\n10000\n", new dev.cloudjar.testing.CliRunner(cloudJar.endpoint()).run(List.of("bash", "-c", script), null)
                 .assertSuccess().stdout());
+    }
+
+    /** A one-shard stream read by the ClickCounter sample through a mapping from TRIM_HORIZON; answers the mapping's UUID. */
+    static String clickCounterOn(KinesisClient kinesis, LambdaClient lambda, String stream, String function) {
+        kinesis.createStream(b -> b.streamName(stream).shardCount(1));
+        String arn = kinesis.describeStreamSummary(b -> b.streamName(stream)).streamDescriptionSummary().streamARN();
+        Workshop.createFunction(lambda, function, "dev.cloudjar.samples.clicks.ClickCounter::handleRequest");
+        lambda.waiter().waitUntilFunctionActiveV2(b -> b.functionName(function));
+        return lambda.createEventSourceMapping(b -> b.functionName(function).eventSourceArn(arn).batchSize(10)
+                .startingPosition(software.amazon.awssdk.services.lambda.model.EventSourcePosition.TRIM_HORIZON)).uuid();
     }
 
     static JsonNode api(URI endpoint, String path) {

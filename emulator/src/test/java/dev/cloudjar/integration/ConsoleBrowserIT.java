@@ -229,6 +229,31 @@ class ConsoleBrowserIT {
         }
     }
 
+    @Test
+    void aKinesisInvocationLeadsBackToThePut(URI endpoint, KinesisClient kinesis, LambdaClient lambda) throws Exception {
+        String uuid = ConsoleApiIT.clickCounterOn(kinesis, lambda, "browser-flow", "BrowserClickCounter");
+        kinesis.putRecords(b -> b.streamName("browser-flow").records(r -> r.partitionKey("u1").data(SdkBytes.fromUtf8String("/home")),
+                r -> r.partitionKey("u2").data(SdkBytes.fromUtf8String("/cart"))));
+        WebDriver browser = startChromium();
+        try {
+            browser.get(endpoint.resolve("/_cloudjar/console/#/flow").toString());
+            waitFor(browser, () -> text(browser, "hops"), t -> t.contains("Lambda invocation of BrowserClickCounter"));
+            WebElement invocation = hop(browser, "Lambda invocation of BrowserClickCounter");
+            String invocationId = invocation.getAttribute("data-hop");
+            invocation.sendKeys(Keys.ENTER);
+            waitFor(browser, () -> text(browser, "hop-" + invocationId), t -> t.contains("Caused by"));
+            List<String> chain = followCauses(browser, invocationId);
+            assertEquals(3, chain.size(), "invocation, batch, put: " + chain);
+            assertTrue(chain.get(1).contains("Mapping batch of 2 Kinesis records from browser-flow"), chain.toString());
+            assertTrue(chain.get(2).contains("2 records put to Kinesis stream browser-flow"), chain.toString());
+            assertTrue(text(browser, "main").contains("\"newestSequenceNumber\""), "the put's payload is shown");
+            screenshot(browser, "console-kinesis-flow.png");
+        } finally {
+            browser.quit();
+            lambda.deleteEventSourceMapping(b -> b.uuid(uuid));
+        }
+    }
+
     /**
      * Opens the hop, then its cause, and so on while the opened hop has one: the titles from the hop
      * back to the first cause.

@@ -105,13 +105,14 @@ final class KinesisRecords {
         ReentrantLock lock = state.lock(key);
         lock.lock();
         StreamRecord stream;
+        long now;
         try {
             stream = streams.require(target);
             if ("CREATING".equals(stream.statusAt(clock.millis()))) {
                 throw KinesisErrors.streamNotFound(target.scope(), target.name());
             }
             List<ShardRecord> open = stream.openShards();
-            long now = clock.millis();
+            now = clock.millis();
             for (int i = 0; i < entries.size(); i++) {
                 PutEntry entry = entries.get(i);
                 if (batch) {
@@ -129,7 +130,11 @@ final class KinesisRecords {
             lock.unlock();
         }
         state.monitor(key).signal();
-        events.publish(new KinesisRecordsAppended(target.scope(), target.name(), stream.streamArn()));
+        List<KinesisRecordsAppended.Appended> appended = new ArrayList<>(results.size());
+        for (PutResult r : results) {
+            appended.add(new KinesisRecordsAppended.Appended(r.shardId(), r.sequenceNumber()));
+        }
+        events.publish(new KinesisRecordsAppended(target.scope(), target.name(), stream.streamArn(), appended, now));
         return results;
     }
 
