@@ -194,14 +194,23 @@ async function s3(bucket, params) {
   const key = params.get('key');
   if (key) {
     const o = await get('s3/object?bucket=' + enc(bucket) + '&key=' + enc(key));
-    show('s3://' + bucket + '/' + key, el('p', {}, link(o.download, 'Download'), ' · ', link('#/s3/' + enc(bucket), 'back to ' + bucket)), pre(o));
+    const { versions, ...metadata } = o;
+    show('s3://' + bucket + '/' + key, el('p', {}, o.deleted ? el('span', { class: 'muted' }, 'Deleted: the current version is a delete marker')
+      : link(o.download, 'Download'), ' · ', link('#/s3/' + enc(bucket), 'back to ' + bucket)),
+    ...(versions ? [el('h2', {}, 'Versions (newest first)'), table(['Version id', 'Last modified', 'Size', 'Current', ''],
+      versions.map((v) => [v.versionId, when(v.lastModified), v.deleteMarker ? 'delete marker' : String(v.size), v.latest ? 'current' : '',
+        v.deleteMarker ? '' : el('a', { href: v.download, 'aria-label': 'Download version ' + v.versionId }, 'download')])),
+    o.versionsTruncated ? el('p', { class: 'muted' }, 'The newest 1,000 versions shown.') : ''] : []),
+    ...(o.deleted ? [] : [el('h2', {}, 'Metadata'), pre(metadata)]));
     return;
   }
   const prefix = params.get('prefix') || '';
   const page = await get('s3/objects?bucket=' + enc(bucket) + '&prefix=' + enc(prefix));
   const rows = page.prefixes.map((p) => [link('#/s3/' + enc(bucket) + '?prefix=' + enc(p), p), '', '', ''])
-    .concat(page.objects.map((o) => [link('#/s3/' + enc(bucket) + '?key=' + enc(o.key), o.key), String(o.size), when(o.lastModified), link(o.download, 'download')]));
+    .concat(page.objects.map((o) => [link('#/s3/' + enc(bucket) + '?key=' + enc(o.key), o.key), String(o.size), when(o.lastModified), link(o.download, 'download')]))
+    .concat(page.deleted.map((o) => [link('#/s3/' + enc(bucket) + '?key=' + enc(o.key), o.key), 'deleted (delete marker)', when(o.lastModified), '']));
   show('s3://' + bucket + '/' + prefix, el('p', { class: 'crumbs' }, link('#/s3', 'All buckets'), ...(prefix ? [' · ', link('#/s3/' + enc(bucket), bucket)] : [])),
+    page.versioning ? el('p', {}, 'Versioning: ' + page.versioning + '. Open a key to see its versions.') : '',
     table(['Key or prefix', 'Size', 'Last modified', ''], rows), page.truncated ? el('p', { class: 'muted' }, 'First 1,000 keys shown.') : '');
 }
 
@@ -255,6 +264,54 @@ function queryForm(name, t, params) {
     location.hash = '#/dynamodb/' + enc(name) + '?' + q;
   });
   return form;
+}
+
+async function kinesis(name, params) {
+  if (!name) {
+    const { streams } = await get('kinesis/streams');
+    show('Kinesis streams', table(['Stream', 'Status', 'Mode', 'Open shards', 'Retention (hours)'],
+      streams.map((s) => [link('#/kinesis/' + enc(s.name), s.name), s.status, s.mode, String(s.openShards), String(s.retentionPeriodHours)])));
+    return;
+  }
+  const s = await get('kinesis/stream?name=' + enc(name));
+  // the newest records of the shard asked for, else of the first open shard
+  const shardId = params.get('shard') || (s.shards.find((sh) => sh.open) || s.shards[0] || {}).shardId;
+  const page = shardId ? await get('kinesis/records?name=' + enc(name) + '&shard=' + enc(shardId)) : { records: [] };
+  const here = '#/kinesis/' + enc(name);
+  const { shards, ...settings } = s;
+  show('Stream ' + name, el('p', { class: 'crumbs' }, link('#/kinesis', 'All streams')),
+    el('h2', {}, 'Shards'), table(['Shard', 'State', 'Hash key range', 'Sequence number range', 'Parents', ''],
+      shards.map((sh) => [sh.shardId, sh.open ? 'open' : 'closed',
+        sh.hashKeyRange.startingHashKey + ' – ' + sh.hashKeyRange.endingHashKey,
+        sh.sequenceNumberRange.startingSequenceNumber + ' – ' + (sh.sequenceNumberRange.endingSequenceNumber || '(open)'),
+        [sh.parentShardId, sh.adjacentParentShardId].filter(Boolean).join(', '),
+        sh.shardId === shardId ? 'shown below' : link(here + '?shard=' + enc(sh.shardId), 'newest records')])),
+    el('h2', { id: 'records-heading' }, shardId ? 'Newest records of ' + shardId + ' (peeked: no iterator, no consumer moves)' : 'No shards'),
+    table(['Sequence number', 'Partition key', 'Arrived', 'Size', 'Data'], page.records.map((r) => [r.sequenceNumber, r.partitionKey,
+      when(r.arrived), String(r.size), r.text !== null ? pre(r.text + (r.dataTruncated ? '\n… (first 4 KiB shown)' : ''))
+        : el('div', {}, el('span', { class: 'muted' }, 'base64' + (r.dataTruncated ? ', first 4 KiB' : '') + ': '), pre(r.data))])),
+    el('h2', {}, 'Settings'), pre(settings));
+}
+
+async function iam(name) {
+  if (!name) {
+    const { roles } = await get('iam/roles');
+    show('IAM roles', el('p', { class: 'muted' }, 'Policies are stored and shown, never enforced.'),
+      table(['Role', 'Path', 'Attached policies', 'Inline policies', 'Created', 'Description'], roles.map((r) => [link('#/iam/' + enc(r.name), r.name),
+        r.path, String(r.attachedPolicies), String(r.inlinePolicies), when(r.created), r.description || ''])));
+    return;
+  }
+  const r = await get('iam/role?name=' + enc(name));
+  const { trustPolicy, attachedPolicies, inlinePolicies, ...settings } = r;
+  const policy = (title, subtitle, document) => el('section', {}, el('h3', {}, title), subtitle ? el('p', { class: 'muted' }, subtitle) : '', pre(document));
+  show('Role ' + name, el('p', { class: 'crumbs' }, link('#/iam', 'All roles')),
+    el('h2', {}, 'Trust policy (who may assume it)'), pre(trustPolicy),
+    el('h2', {}, 'Attached policies'), ...(attachedPolicies.length ? attachedPolicies.map((p) => policy(p.policyName || p.policyArn,
+      p.policyArn + (p.defaultVersionId ? ' · default version ' + p.defaultVersionId : ''), p.document ?? 'Not available.'))
+      : [el('p', { class: 'muted' }, 'None.')]),
+    el('h2', {}, 'Inline policies'), ...(inlinePolicies.length ? inlinePolicies.map((p) => policy(p.policyName, null, p.document))
+      : [el('p', { class: 'muted' }, 'None.')]),
+    el('h2', {}, 'Settings'), pre(settings));
 }
 
 async function sqs(arn) {
@@ -379,7 +436,7 @@ async function events() {
 }
 
 // the first poll of the flow view draws once, after it (not once in the poll and again here)
-const views = { flow: async () => { onFlow = false; await pollFlow(); onFlow = true; renderFlow(); }, outbox, s3, dynamodb, sqs, sns, lambda, logs, apigateway, events };
+const views = { flow: async () => { onFlow = false; await pollFlow(); onFlow = true; renderFlow(); }, outbox, s3, dynamodb, kinesis, sqs, sns, lambda, logs, apigateway, events, iam };
 
 async function route() {
   const hash = location.hash || '#/flow';

@@ -11,15 +11,13 @@ import dev.cloudjar.protocol.json.JsonProtocol;
 import dev.cloudjar.services.apigateway.ApiGatewayBackend;
 import dev.cloudjar.services.dynamodb.DynamoDbBackend;
 import dev.cloudjar.services.eventbridge.EventBridgeBackend;
+import dev.cloudjar.services.iam.IamBackend;
+import dev.cloudjar.services.kinesis.KinesisBackend;
 import dev.cloudjar.services.lambda.LambdaBackend;
 import dev.cloudjar.services.lambda.model.FunctionConfig;
 import dev.cloudjar.services.logs.LogsBackend;
 import dev.cloudjar.services.logs.model.OutputEvent;
 import dev.cloudjar.services.s3.S3Backend;
-import dev.cloudjar.services.s3.model.BucketRecord;
-import dev.cloudjar.services.s3.model.ListObjectsInput;
-import dev.cloudjar.services.s3.model.ListObjectsResult;
-import dev.cloudjar.services.s3.model.ObjectRecord;
 import dev.cloudjar.services.sns.SnsBackend;
 import dev.cloudjar.services.sns.SnsPage;
 import dev.cloudjar.services.sns.SubscriptionSummary;
@@ -58,13 +56,21 @@ public final class ConsoleViews {
     public static ControlApi register(ControlApi api, Backends backends, FlowLog flow) {
         ConsoleViews v = new ConsoleViews(backends, flow);
         ConsoleActions.register(api, backends);
-        view(api, "api/s3/buckets", v::buckets);
-        view(api, "api/s3/objects", v::objects);
-        view(api, "api/s3/object", v::object);
+        BucketViews buckets = new BucketViews(() -> backends.backend(S3Backend.class));
+        view(api, "api/s3/buckets", buckets::buckets);
+        view(api, "api/s3/objects", buckets::objects);
+        view(api, "api/s3/object", buckets::object);
         TableViews tables = new TableViews(() -> backends.backend(DynamoDbBackend.class));
         view(api, "api/dynamodb/tables", tables::tables);
         view(api, "api/dynamodb/table", tables::table);
         view(api, "api/dynamodb/items", tables::items);
+        StreamViews streams = new StreamViews(() -> backends.backend(KinesisBackend.class));
+        view(api, "api/kinesis/streams", streams::streams);
+        view(api, "api/kinesis/stream", streams::stream);
+        view(api, "api/kinesis/records", streams::records);
+        RoleViews roles = new RoleViews(() -> backends.backend(IamBackend.class));
+        view(api, "api/iam/roles", roles::roles);
+        view(api, "api/iam/role", roles::role);
         view(api, "api/sqs/queues", v::queues);
         view(api, "api/sqs/queue", v::queue);
         view(api, "api/sns/topics", v::topics);
@@ -99,69 +105,6 @@ public final class ConsoleViews {
 
     private static void view(ControlApi api, String path, Function<AwsRequest, Object> view) {
         api.view(path, view);
-    }
-
-    // ---------------------------------------------------------------- S3
-
-    private Object buckets(AwsRequest request) {
-        ArrayNode out = F.arrayNode();
-        for (BucketRecord b : backends.backend(S3Backend.class).listBuckets(request.scope(), null)) {
-            out.addObject().put("name", b.name()).put("region", b.region()).put("created", String.valueOf(b.created()));
-        }
-        return F.objectNode().set("buckets", out);
-    }
-
-    private Object objects(AwsRequest request) {
-        String bucket = required(request, "bucket");
-        String prefix = request.queryParameter("prefix");
-        ListObjectsResult page = backends.backend(S3Backend.class).listObjects(new ListObjectsInput(bucket,
-                prefix == null ? "" : prefix, "/", request.queryParameter("after"), 1000));
-        ObjectNode out = F.objectNode().put("bucket", bucket).put("prefix", prefix == null ? "" : prefix);
-        ArrayNode prefixes = out.putArray("prefixes");
-        page.commonPrefixes().forEach(prefixes::add);
-        ArrayNode objects = out.putArray("objects");
-        for (ObjectRecord o : page.contents()) {
-            objects.add(objectSummary(bucket, o));
-        }
-        out.put("truncated", page.truncated()).put("next", page.nextPosition());
-        return out;
-    }
-
-    private Object object(AwsRequest request) {
-        String bucket = required(request, "bucket");
-        String key = required(request, "key");
-        ListObjectsResult page = backends.backend(S3Backend.class).listObjects(new ListObjectsInput(bucket, key, null, null, 1));
-        for (ObjectRecord o : page.contents()) {
-            if (o.key().equals(key)) {
-                ObjectNode out = objectSummary(bucket, o);
-                out.set("headers", RecordJson.of(o.headers()));
-                out.set("tags", RecordJson.of(o.tags()));
-                return out;
-            }
-        }
-        throw new AwsException(404, "NoSuchKey", "The specified key does not exist: " + key);
-    }
-
-    private static ObjectNode objectSummary(String bucket, ObjectRecord o) {
-        return F.objectNode().put("key", o.key()).put("size", o.size()).put("eTag", o.eTag())
-                .put("lastModified", String.valueOf(o.lastModified()))
-                .put("contentType", o.headers() == null ? null : o.headers().contentType())
-                .put("download", "/" + bucket + "/" + pathEncode(o.key()));
-    }
-
-    /** Encodes a key for a path-style S3 URL, keeping its slashes. */
-    static String pathEncode(String key) {
-        StringBuilder out = new StringBuilder();
-        for (byte b : key.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~/".indexOf(c) >= 0) {
-                out.append((char) c);
-            } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
-            }
-        }
-        return out.toString();
     }
 
     // ---------------------------------------------------------------- SQS

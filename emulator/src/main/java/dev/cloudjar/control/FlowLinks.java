@@ -11,8 +11,8 @@ import java.util.Set;
 /**
  * Which hop caused which, for the flow timeline (FlowLog holds its lock around every call).
  * <p>Known exactly: an S3 event caused the invocation whose event names that object and sequencer; a
- * stream append caused the mapping batch whose last record has that sequence number, and the batch
- * the invocation; a publish caused its deliveries and the Lambda invocations whose SNS event names its
+ * stream append (or a Kinesis PutRecord(s) call) caused the mapping batch whose last record has that
+ * sequence number, and the batch the invocation; a publish caused its deliveries and the Lambda invocations whose SNS event names its
  * message id. <p>Inferred from time: a write inside a function (a stream append, a publish, an S3
  * event) is linked to the invocation that was running when it happened, the most recently started one
  * if several were, but never to an invocation that reads the same table, topic or bucket (a stream's
@@ -28,7 +28,7 @@ final class FlowLinks {
     private static final int RECENT_EFFECTS = 2_000;
     private static final long ARRIVAL_SLACK_MILLIS = 1_000;
 
-    /** A write that a running function may have made; {@code source} is "table:T", "topic:ARN" or "bucket:B". */
+    /** A write that a running function may have made; {@code source} is "table:T", "topic:ARN", "bucket:B" or "kinesis:ARN". */
     private record Effect(ObjectNode hop, long millis, String source) {
     }
 
@@ -40,6 +40,8 @@ final class FlowLinks {
 
     private final Map<String, Long> objects = bounded();
     private final Map<String, Long> streamRecords = bounded();
+    /** Kinesis records apart from DynamoDB's, so a 500-record PutRecords does not push stream appends out. */
+    private final Map<String, Long> kinesisRecords = bounded();
     private final Map<String, Long> newestAppend = bounded();
     private final Map<String, Long> publishes = bounded();
     private final ArrayDeque<Invocation> invocations = new ArrayDeque<>();
@@ -66,6 +68,16 @@ final class FlowLinks {
         effect(hop, millis, "table:" + tableName);
     }
 
+    /** A PutRecord(s) call: each of its sequence numbers names it, for the mapping batch that ends at that record. */
+    void kinesisPut(ObjectNode hop, String streamArn, java.util.List<String> sequenceNumbers, long millis) {
+        long id = hop.get("id").asLong();
+        for (String sequence : sequenceNumbers) {
+            kinesisRecords.put(streamArn + "#" + sequence, id);
+        }
+        newestAppend.put(streamArn, id);
+        effect(hop, millis, "kinesis:" + streamArn);
+    }
+
     Long publish(String messageId) {
         return publishes.get(messageId);
     }
@@ -88,6 +100,11 @@ final class FlowLinks {
                 Long exact = streamRecords.get(arn + "#" + last.at("/dynamodb/SequenceNumber").asText());
                 return exact != null ? exact : newestAppend.get(arn);
             }
+            case "aws:kinesis": {
+                String arn = last.path("eventSourceARN").asText();
+                Long exact = kinesisRecords.get(arn + "#" + last.at("/kinesis/sequenceNumber").asText());
+                return exact != null ? exact : newestAppend.get(arn);
+            }
             case "aws:sns":
                 return publishes.get(last.at("/Sns/MessageId").asText());
             default:
@@ -108,6 +125,9 @@ final class FlowLinks {
             if (table >= 0) {
                 String rest = arn.substring(table + ":table/".length());
                 out.add("table:" + rest.substring(0, rest.indexOf('/') < 0 ? rest.length() : rest.indexOf('/')));
+            }
+            if ("aws:kinesis".equals(r.path("eventSource").asText())) {
+                out.add("kinesis:" + arn);
             }
             String topic = r.at("/Sns/TopicArn").asText(null);
             if (topic != null) {
@@ -192,6 +212,7 @@ final class FlowLinks {
     void clear() {
         objects.clear();
         streamRecords.clear();
+        kinesisRecords.clear();
         newestAppend.clear();
         publishes.clear();
         invocations.clear();

@@ -9,6 +9,7 @@ import dev.cloudjar.events.EventBridgeDelivery;
 import dev.cloudjar.events.EventBus;
 import dev.cloudjar.events.FunctionInvoked;
 import dev.cloudjar.events.FunctionLogEvent;
+import dev.cloudjar.events.KinesisRecordsAppended;
 import dev.cloudjar.events.S3ObjectEvent;
 import dev.cloudjar.events.SnsDelivered;
 import java.time.Clock;
@@ -16,7 +17,7 @@ import java.util.ArrayDeque;
 
 /**
  * The console's flow timeline: one hop per internal event (S3 object events, DynamoDB stream appends,
- * SNS publishes and deliveries, Lambda invocations with the event they received, their result and log
+ * Kinesis PutRecord(s) calls, SNS publishes and deliveries, Lambda invocations with the event they received, their result and log
  * lines, event source mapping batches, EventBridge deliveries), each with the hop that caused it
  * where known ({@link FlowLinks}), kept in a ring of the newest {@value #CAPACITY} hops. {@code GET /_cloudjar/api/flow?since=<id>} answers the
  * hops after that id, oldest first, at most {@value #PAGE} per call ({@code &newest=true}: the newest
@@ -41,6 +42,7 @@ public final class FlowLog {
     public FlowLog subscribe(EventBus events) {
         events.subscribe(S3ObjectEvent.class, this::onS3);
         events.subscribe(DynamoDbStreamAppended.class, this::onStream);
+        events.subscribe(KinesisRecordsAppended.class, this::onKinesis);
         events.subscribe(FunctionInvoked.class, this::onFunction);
         events.subscribe(SnsDelivered.class, this::onSns);
         events.subscribe(EventBridgeDelivery.class, e -> add("events", "delivery", "Rule delivered to " + e.targetArn(),
@@ -67,6 +69,24 @@ public final class FlowLog {
         ObjectNode hop = add("dynamodb", "stream", "Stream records appended to " + e.tableName(), e.tableName(),
                 node().put("tableName", e.tableName()).put("streamArn", e.streamArn()).put("sequenceNumber", e.sequenceNumber()), null);
         links.streamAppend(hop, e.tableName(), e.streamArn(), e.sequenceNumber(), e.appendedMillis());
+    }
+
+    /** One hop per PutRecord(s) call, with how many records went to each shard and the newest sequence number there. */
+    private synchronized void onKinesis(KinesisRecordsAppended e) {
+        int n = e.records().size();
+        ObjectNode payload = node().put("streamName", e.streamName()).put("streamArn", e.streamArn()).put("records", n);
+        java.util.Map<String, ObjectNode> perShard = new java.util.TreeMap<>();
+        for (KinesisRecordsAppended.Appended r : e.records()) {
+            ObjectNode shard = perShard.computeIfAbsent(r.shardId(), id -> node().put("shardId", id).put("records", 0));
+            shard.put("records", shard.get("records").asInt() + 1).put("newestSequenceNumber", r.sequenceNumber());
+        }
+        ArrayNode shards = payload.putArray("shards");
+        perShard.values().forEach(shards::add);
+        ObjectNode hop = add("kinesis", "put", n + " record" + (n == 1 ? "" : "s") + " put to Kinesis stream " + e.streamName(),
+                e.streamName(), payload, null);
+        java.util.List<String> sequences = new java.util.ArrayList<>(n);
+        e.records().forEach(r -> sequences.add(r.sequenceNumber()));
+        links.kinesisPut(hop, e.streamArn(), sequences, e.appendedMillis());
     }
 
     private void onFunction(FunctionInvoked e) {
@@ -112,6 +132,10 @@ public final class FlowLog {
             String name = table < 0 ? arn : arn.substring(table + ":table/".length()).split("/")[0];
             return "Mapping batch of " + records.size() + " stream record" + (records.size() == 1 ? "" : "s") + " from " + name;
         }
+        if (source.equals("aws:kinesis")) {
+            return "Mapping batch of " + records.size() + " Kinesis record" + (records.size() == 1 ? "" : "s") + " from "
+                    + (arn.contains(":stream/") ? arn.substring(arn.indexOf(":stream/") + ":stream/".length()) : arn);
+        }
         if (source.equals("aws:sqs")) {
             return "Mapping batch of " + records.size() + " message" + (records.size() == 1 ? "" : "s") + " from " + name(arn);
         }
@@ -142,8 +166,8 @@ public final class FlowLog {
                 publish);
     }
 
-    /** The event as the function received it: its JSON when it parses, else the text. */
-    private static JsonNode jsonOrText(String text) {
+    /** The event as the function received it (or a policy document as stored): its JSON when it parses, else the text. */
+    static JsonNode jsonOrText(String text) {
         if (text == null) {
             return JsonNodeFactory.instance.nullNode();
         }

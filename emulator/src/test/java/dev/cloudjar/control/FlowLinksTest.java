@@ -10,6 +10,7 @@ import dev.cloudjar.events.CloudEvent;
 import dev.cloudjar.events.DynamoDbStreamAppended;
 import dev.cloudjar.events.EventBus;
 import dev.cloudjar.events.FunctionInvoked;
+import dev.cloudjar.events.KinesisRecordsAppended;
 import dev.cloudjar.events.S3ObjectEvent;
 import dev.cloudjar.events.SnsDelivered;
 import java.time.Clock;
@@ -77,6 +78,50 @@ class FlowLinksTest {
                     + "\",\"dynamodb\":{\"SequenceNumber\":\"000002\"}}]}", 500, 600));
             assertFalse(flow.since(0, false).at("/hops/0").has("cause"), "a reset forgets the hops a batch could name");
         }
+    }
+
+    @Test
+    void kinesisPutsLeadToTheirMappingBatchesAndAFunctionsPutIsItsEffect() {
+        String clicks = "arn:aws:kinesis:us-east-1:000000000000:stream/clicks";
+        String totals = "arn:aws:kinesis:us-east-1:000000000000:stream/totals";
+        try (EventBus bus = new EventBus()) {
+            FlowLog flow = new FlowLog(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC)).subscribe(bus);
+            send(bus, new KinesisRecordsAppended(SCOPE, "clicks", clicks, List.of(new KinesisRecordsAppended.Appended("shardId-000000000000", "49a1"),
+                    new KinesisRecordsAppended.Appended("shardId-000000000001", "49b2"), new KinesisRecordsAppended.Appended("shardId-000000000000", "49a3")), 100));
+            send(bus, new KinesisRecordsAppended(SCOPE, "clicks", clicks, List.of(new KinesisRecordsAppended.Appended("shardId-000000000000", "49a4")), 110));
+            // a batch of shard 0 that ends inside the first PutRecords call, while the second call came later
+            send(bus, new KinesisRecordsAppended(SCOPE, "totals", totals, List.of(new KinesisRecordsAppended.Appended("shardId-000000000000", "49c1")), 250));
+            send(bus, new KinesisRecordsAppended(SCOPE, "clicks", clicks, List.of(new KinesisRecordsAppended.Appended("shardId-000000000000", "49a5")), 260));
+            send(bus, invoked("ClickCounter", "{\"Records\":[" + kinesisRecord(clicks, "49a1") + "," + kinesisRecord(clicks, "49a3") + "]}", 200, 300));
+            Map<String, JsonNode> byTitle = new HashMap<>();
+            List<JsonNode> hops = new java.util.ArrayList<>();
+            flow.since(0, false).get("hops").forEach(hops::add);
+            for (JsonNode hop : hops) {
+                byTitle.put(hop.get("title").asText(), hop);
+            }
+            JsonNode put = hops.get(0);
+            assertEquals("3 records put to Kinesis stream clicks", put.get("title").asText());
+            assertEquals("kinesis", put.get("service").asText());
+            assertEquals(3, put.at("/payload/records").asInt());
+            assertEquals("shardId-000000000000", put.at("/payload/shards/0/shardId").asText());
+            assertEquals(2, put.at("/payload/shards/0/records").asInt());
+            assertEquals("49a3", put.at("/payload/shards/0/newestSequenceNumber").asText());
+            assertEquals("49b2", put.at("/payload/shards/1/newestSequenceNumber").asText());
+            assertEquals("1 record put to Kinesis stream clicks", hops.get(1).get("title").asText());
+            JsonNode batch = byTitle.get("Mapping batch of 2 Kinesis records from clicks");
+            assertEquals(put.get("id").asLong(), batch.get("cause").asLong(), "the put that holds the batch's newest record: " + hops);
+            assertFalse(batch.has("causeInferred"));
+            JsonNode invocation = byTitle.get("Lambda invocation of ClickCounter");
+            assertEquals(batch.get("id").asLong(), invocation.get("cause").asLong());
+            assertEquals(invocation.get("id").asLong(), hops.get(2).get("cause").asLong(), "the function's put to another stream, by time");
+            assertTrue(hops.get(2).get("causeInferred").asBoolean());
+            assertFalse(hops.get(3).has("cause"), "a put to the stream the function reads is not its effect");
+        }
+    }
+
+    private static String kinesisRecord(String streamArn, String sequence) {
+        return "{\"eventSource\":\"aws:kinesis\",\"eventSourceARN\":\"" + streamArn + "\",\"kinesis\":{\"sequenceNumber\":\""
+                + sequence + "\",\"data\":\"eA==\"}}";
     }
 
     @Test

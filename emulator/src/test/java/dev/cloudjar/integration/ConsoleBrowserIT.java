@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -24,7 +25,11 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -141,6 +146,114 @@ class ConsoleBrowserIT {
         }
     }
 
+    @Test
+    void aVersionedObjectShowsItsVersionsFromTheKeyboard(URI endpoint, S3Client s3) throws Exception {
+        s3.createBucket(b -> b.bucket("browser-versions"));
+        s3.putBucketVersioning(b -> b.bucket("browser-versions").versioningConfiguration(v -> v.status("Enabled")));
+        String first = s3.putObject(b -> b.bucket("browser-versions").key("report.txt"), RequestBody.fromString("first draft")).versionId();
+        s3.putObject(b -> b.bucket("browser-versions").key("report.txt"), RequestBody.fromString("second draft"));
+        s3.deleteObject(b -> b.bucket("browser-versions").key("report.txt"));
+        WebDriver browser = startChromium();
+        try {
+            browser.get(endpoint.resolve("/_cloudjar/console/#/s3").toString());
+            waitFor(browser, () -> text(browser, "main"), t -> t.contains("browser-versions"));
+            browser.findElement(By.linkText("browser-versions")).sendKeys(Keys.ENTER);
+            String bucket = waitFor(browser, () -> text(browser, "main"), t -> t.contains("Versioning: Enabled"));
+            assertTrue(bucket.contains("report.txt") && bucket.contains("deleted (delete marker)"), bucket);
+            browser.findElement(By.linkText("report.txt")).sendKeys(Keys.ENTER);
+            String object = waitFor(browser, () -> text(browser, "main"), t -> t.contains("Versions (newest first)"));
+            assertTrue(object.contains("Deleted: the current version is a delete marker"), object);
+            List<WebElement> rows = browser.findElements(By.cssSelector("main tbody tr"));
+            assertEquals(3, rows.size(), object);
+            assertTrue(rows.get(0).getText().contains("delete marker") && rows.get(0).getText().contains("current"), rows.get(0).getText());
+            WebElement download = browser.findElement(By.cssSelector("main a[aria-label='Download version " + first + "']"));
+            assertEquals("download", download.getText());
+            assertTrue(download.getAttribute("href").endsWith("/browser-versions/report.txt?versionId=" + first), download.getAttribute("href"));
+            screenshot(browser, "console-versions.png");
+            download.sendKeys(Keys.ENTER);
+            waitFor(browser, () -> browser.findElement(By.tagName("body")).getText(), "first draft"::equals);
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aStreamShowsItsShardsAndTheNewestRecordsAsText(URI endpoint, KinesisClient kinesis) throws Exception {
+        kinesis.createStream(b -> b.streamName("browser-clicks").shardCount(2));
+        kinesis.putRecord(b -> b.streamName("browser-clicks").partitionKey("u1").explicitHashKey("0")
+                .data(SdkBytes.fromUtf8String("{\"page\": \"/checkout\"}")));
+        kinesis.putRecord(b -> b.streamName("browser-clicks").partitionKey("u2").explicitHashKey("0")
+                .data(SdkBytes.fromByteArray(new byte[] {0, (byte) 0xfe})));
+        WebDriver browser = startChromium();
+        try {
+            browser.get(endpoint.resolve("/_cloudjar/console/#/flow").toString());
+            waitFor(browser, () -> text(browser, "main"), t -> t.contains("hops"));
+            browser.findElement(By.linkText("Kinesis streams")).sendKeys(Keys.ENTER);
+            waitFor(browser, () -> text(browser, "main"), t -> t.contains("browser-clicks"));
+            browser.findElement(By.linkText("browser-clicks")).sendKeys(Keys.ENTER);
+            String stream = waitFor(browser, () -> text(browser, "main"), t -> t.contains("Newest records of shardId-000000000000"));
+            assertTrue(stream.contains("0 – 170141183460469231731687303715884105727"), "shard 0's hash key range: " + stream);
+            assertTrue(stream.contains("{\"page\": \"/checkout\"}"), "text data shown decoded: " + stream);
+            assertTrue(stream.contains("base64:") && stream.contains("AP4="), "binary data shown as base64: " + stream);
+            assertTrue(stream.indexOf("u2") < stream.indexOf("u1"), "newest first");
+            screenshot(browser, "console-kinesis.png");
+            browser.findElement(By.linkText("newest records")).sendKeys(Keys.ENTER);
+            String other = waitFor(browser, () -> text(browser, "main"), t -> t.contains("Newest records of shardId-000000000001"));
+            assertTrue(other.contains("None yet."), other);
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aRoleShowsItsTrustPolicyAndPolicies(URI endpoint, IamClient iam) throws Exception {
+        iam.createRole(b -> b.roleName("browser-role").assumeRolePolicyDocument("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":"
+                + "\"Allow\",\"Principal\":{\"Service\":\"lambda.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}"));
+        iam.attachRolePolicy(b -> b.roleName("browser-role").policyArn("arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"));
+        iam.putRolePolicy(b -> b.roleName("browser-role").policyName("read-uploads").policyDocument("{\"Version\":\"2012-10-17\","
+                + "\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}"));
+        WebDriver browser = startChromium();
+        try {
+            browser.get(endpoint.resolve("/_cloudjar/console/#/s3").toString());
+            waitFor(browser, () -> text(browser, "main"), t -> t.contains("Bucket"));
+            browser.findElement(By.linkText("IAM roles")).sendKeys(Keys.ENTER);
+            waitFor(browser, () -> text(browser, "main"), t -> t.contains("browser-role"));
+            browser.findElement(By.linkText("browser-role")).sendKeys(Keys.ENTER);
+            String role = waitFor(browser, () -> text(browser, "main"), t -> t.contains("Trust policy"));
+            assertTrue(role.contains("\"Service\": \"lambda.amazonaws.com\""), role);
+            assertTrue(role.contains("AWSLambdaBasicExecutionRole") && role.contains("logs:CreateLogGroup"), "attached, with its document: " + role);
+            assertTrue(role.contains("read-uploads") && role.contains("s3:GetObject"), "inline: " + role);
+            screenshot(browser, "console-role.png");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aKinesisInvocationLeadsBackToThePut(URI endpoint, KinesisClient kinesis, LambdaClient lambda) throws Exception {
+        String uuid = ConsoleApiIT.clickCounterOn(kinesis, lambda, "browser-flow", "BrowserClickCounter");
+        kinesis.putRecords(b -> b.streamName("browser-flow").records(r -> r.partitionKey("u1").data(SdkBytes.fromUtf8String("/home")),
+                r -> r.partitionKey("u2").data(SdkBytes.fromUtf8String("/cart"))));
+        WebDriver browser = startChromium();
+        try {
+            browser.get(endpoint.resolve("/_cloudjar/console/#/flow").toString());
+            waitFor(browser, () -> text(browser, "hops"), t -> t.contains("Lambda invocation of BrowserClickCounter"));
+            WebElement invocation = hop(browser, "Lambda invocation of BrowserClickCounter");
+            String invocationId = invocation.getAttribute("data-hop");
+            invocation.sendKeys(Keys.ENTER);
+            waitFor(browser, () -> text(browser, "hop-" + invocationId), t -> t.contains("Caused by"));
+            List<String> chain = followCauses(browser, invocationId);
+            assertEquals(3, chain.size(), "invocation, batch, put: " + chain);
+            assertTrue(chain.get(1).contains("Mapping batch of 2 Kinesis records from browser-flow"), chain.toString());
+            assertTrue(chain.get(2).contains("2 records put to Kinesis stream browser-flow"), chain.toString());
+            assertTrue(text(browser, "main").contains("\"newestSequenceNumber\""), "the put's payload is shown");
+            screenshot(browser, "console-kinesis-flow.png");
+        } finally {
+            browser.quit();
+            lambda.deleteEventSourceMapping(b -> b.uuid(uuid));
+        }
+    }
+
     /**
      * Opens the hop, then its cause, and so on while the opened hop has one: the titles from the hop
      * back to the first cause.
@@ -157,12 +270,26 @@ class ConsoleBrowserIT {
                 break;
             }
             String next = cause.get(0).getText().substring(1);
-            cause.get(0).click();
+            clickFresh(browser, By.cssSelector("#hop-" + current + " button.cause"));
             waitFor(browser, () -> browser.findElements(By.cssSelector("#hop-" + next + " > button[aria-expanded='true']")).isEmpty()
                     ? "" : "open", "open"::equals);
             id = next;
         }
         return titles;
+    }
+
+    /** Clicks what the locator finds, finding it again if a live update redrew the flow in between. */
+    private static void clickFresh(WebDriver browser, By locator) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                browser.findElement(locator).click();
+                return;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** The newest hop with that title (the subscription confirmation was an earlier publish to the topic). */

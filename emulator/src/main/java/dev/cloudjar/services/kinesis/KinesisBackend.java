@@ -247,6 +247,20 @@ public final class KinesisBackend {
         return records.read(target, stream, shard, fromSequence == null ? shard.startingSequenceNumber() : fromSequence, max);
     }
 
+    /**
+     * The newest {@code max} records of one shard, newest first, as the console shows them: a peek
+     * that gives out no iterator and moves no consumer.
+     */
+    public List<ReadRecord> newestRecords(Scope scope, StreamRef ref, String shardId, int max) {
+        Target target = target(scope, ref);
+        StreamRecord stream = streams.require(target);
+        ShardRecord shard = stream.shard(shardId);
+        if (shard == null) {
+            throw KinesisErrors.shardNotFound(target.scope(), target.name(), shardId);
+        }
+        return records.newest(target, stream, shard, max);
+    }
+
     /** The sequence number after a given one in the same shard (the position just past it). */
     public static String after(String sequenceNumber) {
         return KinesisState.sequence(KinesisState.shardIndexOf(sequenceNumber), KinesisState.counterOf(sequenceNumber) + 1);

@@ -105,13 +105,14 @@ final class KinesisRecords {
         ReentrantLock lock = state.lock(key);
         lock.lock();
         StreamRecord stream;
+        long now;
         try {
             stream = streams.require(target);
             if ("CREATING".equals(stream.statusAt(clock.millis()))) {
                 throw KinesisErrors.streamNotFound(target.scope(), target.name());
             }
             List<ShardRecord> open = stream.openShards();
-            long now = clock.millis();
+            now = clock.millis();
             for (int i = 0; i < entries.size(); i++) {
                 PutEntry entry = entries.get(i);
                 if (batch) {
@@ -129,7 +130,11 @@ final class KinesisRecords {
             lock.unlock();
         }
         state.monitor(key).signal();
-        events.publish(new KinesisRecordsAppended(target.scope(), target.name(), stream.streamArn()));
+        List<KinesisRecordsAppended.Appended> appended = new ArrayList<>(results.size());
+        for (PutResult r : results) {
+            appended.add(new KinesisRecordsAppended.Appended(r.shardId(), r.sequenceNumber()));
+        }
+        events.publish(new KinesisRecordsAppended(target.scope(), target.name(), stream.streamArn(), appended, now));
         return results;
     }
 
@@ -288,6 +293,25 @@ final class KinesisRecords {
             bytes += r.data().length;
             if (out.size() >= max || (!out.isEmpty() && bytes > MAX_GET_BYTES)) {
                 break;
+            }
+            String key = entry.getKey();
+            out.add(new ReadRecord(key.substring(key.length() - 56), r.partitionKey(), r.data(), r.arrivedAt()));
+        }
+        return out;
+    }
+
+    /**
+     * The newest {@code max} records of a shard, newest first, skipping expired ones: read from the
+     * store's end, so a look at a long shard costs {@code max} records, and no iterator or checkpoint moves.
+     */
+    List<ReadRecord> newest(Target target, StreamRecord stream, ShardRecord shard, int max) {
+        String prefix = KinesisState.shardPrefix(stream, target.key(), shard);
+        long horizon = clock.millis() - stream.retentionPeriodHours() * 3_600_000L;
+        List<ReadRecord> out = new ArrayList<>();
+        for (Map.Entry<String, DataRecord> entry : state.records.rangeDescending(prefix, KeyRanges.prefixEnd(prefix))) {
+            DataRecord r = entry.getValue();
+            if (out.size() >= max || r.arrivedAt() < horizon) {
+                break; // older records arrived earlier still, so past the horizon they are all expired
             }
             String key = entry.getKey();
             out.add(new ReadRecord(key.substring(key.length() - 56), r.partitionKey(), r.data(), r.arrivedAt()));
