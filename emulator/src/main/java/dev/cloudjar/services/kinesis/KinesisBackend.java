@@ -110,6 +110,14 @@ public final class KinesisBackend {
         streams.decreaseRetention(target(scope, ref), hours);
     }
 
+    /** UpdateStreamMode, which names the stream by ARN only. */
+    public void updateStreamMode(Scope scope, String streamArn, String mode) {
+        if (streamArn == null) {
+            throw KinesisErrors.missing("streamARN");
+        }
+        streams.updateMode(target(scope, new StreamRef(null, streamArn)), mode);
+    }
+
     public void startEncryption(Scope scope, StreamRef ref, String type, String keyId) {
         streams.startEncryption(target(scope, ref), type, keyId);
     }

@@ -222,6 +222,26 @@ final class KinesisStreams {
         return new StreamPage<>(page, more, token);
     }
 
+    /**
+     * UpdateStreamMode: a different mode puts the stream in UPDATING for the status delay, as AWS does; the
+     * mode it already has changes nothing (Terraform sends it on every refresh). The shards stay as they are.
+     */
+    void updateMode(Target target, String mode) {
+        if (mode == null) {
+            throw KinesisErrors.missing("streamModeDetails.streamMode");
+        }
+        if (!"PROVISIONED".equals(mode) && !"ON_DEMAND".equals(mode)) {
+            throw KinesisErrors.validation(mode, "streamModeDetails.streamMode", "Member must satisfy enum value set: [ON_DEMAND, PROVISIONED]");
+        }
+        update(target, s -> {
+            if (mode.equals(s.streamMode())) {
+                return s;
+            }
+            StreamRecord switched = s.withMode(mode);
+            return statusDelayMillis > 0 ? switched.withStatus("UPDATING", now() + statusDelayMillis) : switched;
+        });
+    }
+
     // ---- retention, encryption, monitoring ----
 
     void increaseRetention(Target target, Integer hours) {

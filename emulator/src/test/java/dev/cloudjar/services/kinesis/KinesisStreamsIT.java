@@ -216,6 +216,25 @@ class KinesisStreamsIT {
     }
 
     @Test
+    void updateStreamModeSwitchesTheModeAndTheSameModeChangesNothing(KinesisClient kinesis) {
+        kinesis.createStream(b -> b.streamName("mode-switch").shardCount(2));
+        String arn = kinesis.describeStreamSummary(b -> b.streamName("mode-switch")).streamDescriptionSummary().streamARN();
+        kinesis.updateStreamMode(b -> b.streamARN(arn).streamModeDetails(m -> m.streamMode(StreamMode.ON_DEMAND)));
+        StreamDescriptionSummary after = kinesis.describeStreamSummary(b -> b.streamName("mode-switch")).streamDescriptionSummary();
+        assertEquals(StreamMode.ON_DEMAND, after.streamModeDetails().streamMode());
+        assertEquals(2, after.openShardCount(), "switching the mode keeps the shards");
+        kinesis.updateStreamMode(b -> b.streamARN(arn).streamModeDetails(m -> m.streamMode(StreamMode.ON_DEMAND)));
+        kinesis.updateStreamMode(b -> b.streamARN(arn).streamModeDetails(m -> m.streamMode(StreamMode.PROVISIONED)));
+        assertEquals(StreamMode.PROVISIONED, kinesis.describeStreamSummary(b -> b.streamName("mode-switch"))
+                .streamDescriptionSummary().streamModeDetails().streamMode());
+        KinesisException bad = assertThrows(KinesisException.class, () -> kinesis.updateStreamMode(b -> b.streamARN(arn)
+                .streamModeDetails(m -> m.streamMode("SOMETIMES"))));
+        assertEquals("ValidationException", bad.awsErrorDetails().errorCode());
+        assertThrows(ResourceNotFoundException.class, () -> kinesis.updateStreamMode(b -> b.streamARN(arn.replace("mode-switch", "no-such"))
+                .streamModeDetails(m -> m.streamMode(StreamMode.ON_DEMAND))));
+    }
+
+    @Test
     void reshardingClosesParentsAndOpensChildren(KinesisClient kinesis) {
         kinesis.createStream(b -> b.streamName("reshard").shardCount(2));
         kinesis.putRecord(b -> b.streamName("reshard").partitionKey("p").explicitHashKey("1").data(bytes("before")));

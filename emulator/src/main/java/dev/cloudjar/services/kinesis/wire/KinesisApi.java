@@ -125,6 +125,10 @@ public final class KinesisApi implements AwsService {
             backend.mergeShards(r.scope(), new StreamRef(in.StreamName(), in.StreamARN()), in.ShardToMerge(), in.AdjacentShardToMerge());
             return EMPTY;
         });
+        op("UpdateStreamMode", UpdateStreamModeInput.class, (r, in) -> {
+            backend.updateStreamMode(r.scope(), in.StreamARN(), in.StreamModeDetails() == null ? null : in.StreamModeDetails().StreamMode());
+            return EMPTY;
+        });
         op("UpdateShardCount", UpdateShardCountInput.class, (r, in) -> {
             StreamRef ref = new StreamRef(in.StreamName(), in.StreamARN());
             int[] counts = backend.updateShardCount(r.scope(), ref, in.TargetShardCount(), in.ScalingType());

@@ -68,6 +68,9 @@ final class KinesisInputs {
     record MergeShardsInput(String StreamName, String StreamARN, String ShardToMerge, String AdjacentShardToMerge) {
     }
 
+    record UpdateStreamModeInput(String StreamARN, StreamModeDetails StreamModeDetails) {
+    }
+
     record UpdateShardCountInput(String StreamName, String StreamARN, Integer TargetShardCount, String ScalingType) {
     }
 
