@@ -1,5 +1,7 @@
 package dev.cloudjar.services.dynamodb;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.cloudjar.ServiceContext;
 import dev.cloudjar.core.AwsException;
 import dev.cloudjar.core.Scope;
@@ -27,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * UpdateGlobalTable, DescribeGlobalTableSettings): a replication group of same-named tables in several
  * regions of one account, each with a NEW_AND_OLD_IMAGES stream, the same key schema, and empty when it
  * joins, as AWS requires. Every item change in one replica is applied to the others asynchronously, in
- * the order it happened, on one replication thread (last writer wins, as on AWS); the replicated write
+ * the order it happened, on one replication thread; concurrent writes of one item in two regions converge
+ * on the later one (last writer wins, as on AWS). The queue of changes is in memory: a change not yet
+ * replicated when CloudJar is killed stays only in its own region. The replicated write
  * leaves its own stream record in each replica and is not replicated again. Unlike AWS, no
  * {@code aws:rep:*} attributes are added to items.
  */
@@ -39,6 +43,12 @@ final class GlobalTables implements AutoCloseable {
     private final PersistentMap<GlobalTableRecord> stored;
     /** The stored groups by (account, name), read on every write, so kept in memory. */
     private final Map<String, GlobalTableRecord> groups = new ConcurrentHashMap<>();
+    /**
+     * The newest write each replica holds per item, so a replicated change older than a write the replica
+     * already has is dropped and concurrent writes in two regions converge (last writer wins, by time, then
+     * region name). Bounded: an item evicted here takes the next replicated change as newer.
+     */
+    private final Cache<String, WriteStamp> newestWrites = Caffeine.newBuilder().maximumSize(100_000).build();
     private final ExecutorService replication = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "cloudjar-dynamodb-replication");
         t.setDaemon(true);
@@ -192,22 +202,30 @@ final class GlobalTables implements AutoCloseable {
         if (group == null || !group.regions().contains(scope.region())) {
             return;
         }
+        WriteStamp stamp = new WriteStamp(ctx.clock().millis(), scope.region());
+        newestWrites.put(writeKey(scope, tableName, tableKey), stamp);
         for (String region : group.regions()) {
             if (!region.equals(scope.region())) {
-                replication.execute(() -> applyReplica(new Scope(scope.account(), region), tableName, tableKey, next));
+                replication.execute(() -> applyReplica(new Scope(scope.account(), region), tableName, tableKey, next, stamp));
             }
         }
     }
 
-    private void applyReplica(Scope scope, String tableName, String tableKey, Map<String, AttributeValue> next) {
+    private void applyReplica(Scope scope, String tableName, String tableKey, Map<String, AttributeValue> next, WriteStamp stamp) {
         try {
             TableStorage table = catalog.find(scope, tableName);
             if (table == null) {
                 return;
             }
             DynamoDbStreamAppended event;
+            String key = writeKey(scope, tableName, tableKey);
             table.writeLock().lock();
             try {
+                WriteStamp held = newestWrites.getIfPresent(key);
+                if (held != null && held.isAfter(stamp)) {
+                    return;
+                }
+                newestWrites.put(key, stamp);
                 event = recorder.applyReplicated(scope, table, tableKey, table.get(tableKey), next);
             } finally {
                 table.writeLock().unlock();
@@ -256,6 +274,17 @@ final class GlobalTables implements AutoCloseable {
         String key = key(scope.account(), record.name());
         stored.put(key, record);
         groups.put(key, record);
+    }
+
+    private static String writeKey(Scope scope, String tableName, String tableKey) {
+        return KeyRanges.compose(scope.account(), scope.region(), tableName, tableKey);
+    }
+
+    /** When and where an item was last written; later wins, and the region name breaks a tie. */
+    private record WriteStamp(long millis, String region) {
+        boolean isAfter(WriteStamp other) {
+            return millis != other.millis ? millis > other.millis : region.compareTo(other.region) > 0;
+        }
     }
 
     private static String key(String account, String name) {

@@ -112,6 +112,45 @@ class DynamoDbGlobalTablesIT {
     }
 
     @Test
+    void concurrentWritesOfOneItemInTwoRegionsConverge(CloudJar cloudJar) throws Exception {
+        try (DynamoDbClient east = in(cloudJar, Region.US_EAST_1); DynamoDbClient west = in(cloudJar, Region.US_WEST_1)) {
+            createReplicaTable(east, "gt-race", StreamViewType.NEW_AND_OLD_IMAGES);
+            createReplicaTable(west, "gt-race", StreamViewType.NEW_AND_OLD_IMAGES);
+            east.createGlobalTable(b -> b.globalTableName("gt-race").replicationGroup(Replica.builder().regionName("us-east-1").build(),
+                    Replica.builder().regionName("us-west-1").build()));
+            java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+                for (DynamoDbClient client : List.of(east, west)) {
+                    String region = client == east ? "east" : "west";
+                    done.add(writers.submit(() -> {
+                        for (int i = 0; i < 40; i++) {
+                            String id = "k" + (i % 8);
+                            String value = region + i;
+                            client.putItem(b -> b.tableName("gt-race").item(Map.of("id", AttributeValue.fromS(id), "v", AttributeValue.fromS(value))));
+                        }
+                    }));
+                }
+                for (java.util.concurrent.Future<?> f : done) {
+                    f.get();
+                }
+            } finally {
+                writers.shutdown();
+            }
+            Supplier<Map<String, String>> eastItems = () -> contents(east, "gt-race");
+            Map<String, String> westItems = eventually(() -> contents(west, "gt-race"),
+                    w -> w.size() == 8 && w.equals(eastItems.get()));
+            assertEquals(eastItems.get(), westItems, "both replicas hold the last write of every item");
+        }
+    }
+
+    private static Map<String, String> contents(DynamoDbClient ddb, String table) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        ddb.scan(b -> b.tableName(table).consistentRead(true)).items().forEach(i -> out.put(i.get("id").s(), i.get("v").s()));
+        return out;
+    }
+
+    @Test
     void replicasJoinAndLeaveAndTheRulesOfAReplicaAreEnforced(CloudJar cloudJar) {
         try (DynamoDbClient east = in(cloudJar, Region.US_EAST_1); DynamoDbClient eu = in(cloudJar, Region.EU_WEST_1);
              DynamoDbClient ap = in(cloudJar, Region.AP_SOUTHEAST_2)) {
