@@ -118,6 +118,13 @@ public final class KinesisBackend {
         streams.updateMode(target(scope, new StreamRef(null, streamArn)), mode);
     }
 
+    public void updateMaxRecordSize(Scope scope, String streamArn, Integer kib) {
+        if (streamArn == null) {
+            throw KinesisErrors.missing("streamARN");
+        }
+        streams.updateMaxRecordSize(target(scope, new StreamRef(null, streamArn)), kib);
+    }
+
     public void startEncryption(Scope scope, StreamRef ref, String type, String keyId) {
         streams.startEncryption(target(scope, ref), type, keyId);
     }

@@ -32,6 +32,9 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class KinesisRecords {
     static final int MAX_RECORDS = 500;
+    /** The largest MaxRecordSizeInKiB a stream can have (10 MiB); 1 MiB is the default and the least. */
+    static final int MAX_RECORD_SIZE_KIB = 10240;
+    static final int MIN_RECORD_SIZE_KIB = 1024;
     static final long MAX_PUT_RECORDS_BYTES = 5L * 1024 * 1024;
     static final long MAX_GET_BYTES = 10L * 1024 * 1024;
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss zzz yyyy", Locale.ROOT)
@@ -61,7 +64,8 @@ final class KinesisRecords {
             throw KinesisErrors.validation(entry.partitionKey(), member + "partitionKey", entry.partitionKey().isEmpty()
                     ? "Member must have length greater than or equal to 1" : "Member must have length less than or equal to 256");
         }
-        long max = stream == null ? 1024L * 1024 : stream.maxRecordSizeInKiB() * 1024L;
+        // before the stream is looked up only the largest size any stream allows is known; its own is checked after
+        long max = (stream == null ? MAX_RECORD_SIZE_KIB : stream.maxRecordSizeInKiB()) * 1024L;
         if (entry.data().length > max) {
             throw KinesisErrors.validationNoValue(member + "data", "Member must have length less than or equal to " + max);
         }

@@ -71,6 +71,9 @@ final class KinesisStreams {
         if (shardCount != null && shardCount < 1) {
             throw KinesisErrors.validation(shardCount, "shardCount", "Member must have value greater than or equal to 1");
         }
+        if (maxRecordSizeKiB != null) {
+            checkMaxRecordSize(maxRecordSizeKiB);
+        }
         int count = "ON_DEMAND".equals(streamMode) ? ON_DEMAND_SHARDS : shardCount;
         if (count > 500) {
             throw KinesisErrors.limit("This request would exceed the shard limit for the account " + scope.account()
@@ -96,7 +99,7 @@ final class KinesisStreams {
             }
             String status = statusDelayMillis > 0 ? "CREATING" : "ACTIVE";
             state.put(key, new StreamRecord(name, arn(scope, name), ids.uuid(), status, now + statusDelayMillis, streamMode, 24, now,
-                    "NONE", null, List.of(), initialTags, shards, List.of(), count, maxRecordSizeKiB == null ? 1024 : maxRecordSizeKiB));
+                    "NONE", null, List.of(), initialTags, shards, List.of(), count, maxRecordSizeKiB == null ? KinesisRecords.MIN_RECORD_SIZE_KIB : maxRecordSizeKiB));
         } finally {
             lock.unlock();
         }
@@ -239,6 +242,29 @@ final class KinesisStreams {
             }
             StreamRecord switched = s.withMode(mode);
             return statusDelayMillis > 0 ? switched.withStatus("UPDATING", now() + statusDelayMillis) : switched;
+        });
+    }
+
+    private static void checkMaxRecordSize(int kib) {
+        if (kib < KinesisRecords.MIN_RECORD_SIZE_KIB || kib > KinesisRecords.MAX_RECORD_SIZE_KIB) {
+            throw KinesisErrors.validation(kib, "maxRecordSizeInKiB", kib < KinesisRecords.MIN_RECORD_SIZE_KIB
+                    ? "Member must have value greater than or equal to " + KinesisRecords.MIN_RECORD_SIZE_KIB
+                    : "Member must have value less than or equal to " + KinesisRecords.MAX_RECORD_SIZE_KIB);
+        }
+    }
+
+    /** UpdateMaxRecordSize: the largest record PutRecord(s) accepts from now on, 1 to 10 MiB as AWS allows. */
+    void updateMaxRecordSize(Target target, Integer kib) {
+        if (kib == null) {
+            throw KinesisErrors.missing("maxRecordSizeInKiB");
+        }
+        checkMaxRecordSize(kib);
+        update(target, s -> {
+            if (s.maxRecordSizeInKiB() == kib) {
+                return s;
+            }
+            StreamRecord resized = s.withMaxRecordSize(kib);
+            return statusDelayMillis > 0 ? resized.withStatus("UPDATING", now() + statusDelayMillis) : resized;
         });
     }
 

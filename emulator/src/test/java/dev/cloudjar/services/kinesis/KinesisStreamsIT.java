@@ -235,6 +235,22 @@ class KinesisStreamsIT {
     }
 
     @Test
+    void updateMaxRecordSizeRaisesTheLimitPutRecordEnforces(KinesisClient kinesis) {
+        kinesis.createStream(b -> b.streamName("big-records").shardCount(1));
+        String arn = kinesis.describeStreamSummary(b -> b.streamName("big-records")).streamDescriptionSummary().streamARN();
+        SdkBytes twoMiB = SdkBytes.fromByteArray(new byte[2 * 1024 * 1024]);
+        KinesisException tooBig = assertThrows(KinesisException.class, () -> kinesis.putRecord(b -> b.streamARN(arn).partitionKey("p").data(twoMiB)));
+        assertEquals("ValidationException", tooBig.awsErrorDetails().errorCode());
+        kinesis.updateMaxRecordSize(b -> b.streamARN(arn).maxRecordSizeInKiB(4096));
+        assertEquals(4096, kinesis.describeStreamSummary(b -> b.streamName("big-records")).streamDescriptionSummary().maxRecordSizeInKiB());
+        assertNotNull(kinesis.putRecord(b -> b.streamARN(arn).partitionKey("p").data(twoMiB)).sequenceNumber());
+        for (int kib : new int[] {1023, 10241}) {
+            KinesisException out = assertThrows(KinesisException.class, () -> kinesis.updateMaxRecordSize(b -> b.streamARN(arn).maxRecordSizeInKiB(kib)));
+            assertEquals("ValidationException", out.awsErrorDetails().errorCode());
+        }
+    }
+
+    @Test
     void reshardingClosesParentsAndOpensChildren(KinesisClient kinesis) {
         kinesis.createStream(b -> b.streamName("reshard").shardCount(2));
         kinesis.putRecord(b -> b.streamName("reshard").partitionKey("p").explicitHashKey("1").data(bytes("before")));

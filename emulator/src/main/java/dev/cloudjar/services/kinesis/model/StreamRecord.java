@@ -83,4 +83,9 @@ public record StreamRecord(String streamName, String streamArn, String streamId,
         return new StreamRecord(streamName, streamArn, streamId, status, statusUntil, mode, retentionPeriodHours, createdAt,
                 encryptionType, keyId, shardLevelMetrics, tags, shards, consumers, nextShardIndex, maxRecordSizeInKiB);
     }
+
+    public StreamRecord withMaxRecordSize(int kib) {
+        return new StreamRecord(streamName, streamArn, streamId, status, statusUntil, streamMode, retentionPeriodHours, createdAt,
+                encryptionType, keyId, shardLevelMetrics, tags, shards, consumers, nextShardIndex, kib);
+    }
 }

@@ -129,6 +129,10 @@ public final class KinesisApi implements AwsService {
             backend.updateStreamMode(r.scope(), in.StreamARN(), in.StreamModeDetails() == null ? null : in.StreamModeDetails().StreamMode());
             return EMPTY;
         });
+        op("UpdateMaxRecordSize", UpdateMaxRecordSizeInput.class, (r, in) -> {
+            backend.updateMaxRecordSize(r.scope(), in.StreamARN(), in.MaxRecordSizeInKiB());
+            return EMPTY;
+        });
         op("UpdateShardCount", UpdateShardCountInput.class, (r, in) -> {
             StreamRef ref = new StreamRef(in.StreamName(), in.StreamARN());
             int[] counts = backend.updateShardCount(r.scope(), ref, in.TargetShardCount(), in.ScalingType());

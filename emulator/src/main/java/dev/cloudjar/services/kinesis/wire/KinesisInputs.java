@@ -71,6 +71,9 @@ final class KinesisInputs {
     record UpdateStreamModeInput(String StreamARN, StreamModeDetails StreamModeDetails) {
     }
 
+    record UpdateMaxRecordSizeInput(String StreamARN, Integer MaxRecordSizeInKiB) {
+    }
+
     record UpdateShardCountInput(String StreamName, String StreamARN, Integer TargetShardCount, String ScalingType) {
     }
 
