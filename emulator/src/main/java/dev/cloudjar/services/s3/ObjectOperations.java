@@ -32,11 +32,13 @@ final class ObjectOperations {
     private final S3State state;
     private final ObjectVersions versions;
     private final AccessControl access;
+    private final ObjectRestores restores;
 
-    ObjectOperations(S3State state, AccessControl access) {
+    ObjectOperations(S3State state, AccessControl access, ObjectRestores restores) {
         this.state = state;
         this.versions = new ObjectVersions(state);
         this.access = access;
+        this.restores = restores;
     }
 
     static void checkKey(String key) {
@@ -129,8 +131,12 @@ final class ObjectOperations {
         return found;
     }
 
-    ObjectRead read(GetObjectInput in) {
+    /** GetObject ({@code head} false: an archived version needs a restored copy) or HeadObject. */
+    ObjectRead read(GetObjectInput in, boolean head) {
         ObjectRecord object = find(in.bucket(), in.key(), in.versionId(), "GET");
+        if (!head) {
+            restores.checkReadable(object);
+        }
         Preconditions.checkRead(object.eTag(), object.lastModified(), in.ifMatch(), in.ifNoneMatch(),
                 in.ifModifiedSince(), in.ifUnmodifiedSince());
         if (in.partNumber() != null) {
@@ -234,6 +240,7 @@ final class ObjectOperations {
         if (source.deleteMarker()) {
             throw S3Errors.invalidRequest("The source of a copy request may not specifically refer to a delete marker by version id.");
         }
+        restores.checkCopySource(source);
         return source;
     }
 
@@ -261,7 +268,8 @@ final class ObjectOperations {
         // Object Lock settings are the request's (or the bucket's default), never the source's.
         ObjectLock requestedLock = in.headers() == null ? null : in.headers().lock();
         if (headers != null || requestedLock != null) {
-            headers = (headers == null ? ObjectHeaders.empty() : headers).withLock(requestedLock);
+            // nor is a restored copy: the new version is not archived, or archived anew
+            headers = (headers == null ? ObjectHeaders.empty() : headers).withLock(requestedLock).withRestore(null);
         }
         Map<String, String> tags = in.replaceTags() ? in.tags() : source.tags();
         TagRules.validate(tags, 10);

@@ -31,6 +31,7 @@ import dev.cloudjar.services.s3.model.ObjectRecord;
 import dev.cloudjar.services.s3.model.PartRecord;
 import dev.cloudjar.services.s3.model.PartsPage;
 import dev.cloudjar.services.s3.model.PutObjectInput;
+import dev.cloudjar.services.s3.model.RestoreStatus;
 import dev.cloudjar.services.s3.model.UploadBody;
 import dev.cloudjar.services.s3.model.UploadRecord;
 import dev.cloudjar.services.s3.model.UploadsPage;
@@ -58,9 +59,11 @@ import java.util.Map;
  *
  * <p>Lifecycle expiration is applied on CloudJar's clock (see {@link LifecycleExpiration}).
  *
+ * <p>GLACIER and DEEP_ARCHIVE objects are read only from a restored copy (see {@link ObjectRestores}).
+ *
  * <p>LIMITATIONS: lifecycle transitions, website, encryption, request payment,
  * accelerate, logging, inventory, analytics, metrics, intelligent-tiering and replication configurations
- * are stored and returned, not acted on; no website hosting or SELECT; these answer 501 NotImplemented.
+ * are stored and returned, not acted on; no website hosting or SELECT (501 NotImplemented).
  * Browser POST uploads ({@link #postObject}) check their policy's signature only in strict authentication,
  * and a second file part after the first is not noticed (S3 refuses it), since nothing after the file is
  * read. Requests of
@@ -82,6 +85,7 @@ public final class S3Backend implements AutoCloseable {
     private final IdConfigurations idConfigs;
     private final LifecycleExpiration lifecycle;
     private final CallerAccess callers;
+    private final ObjectRestores restores;
 
     public S3Backend(ServiceContext ctx) {
         this.state = new S3State(ctx);
@@ -89,7 +93,8 @@ public final class S3Backend implements AutoCloseable {
         this.access = new AccessControl(state);
         this.configs = new BucketConfigurations(state);
         this.callers = new CallerAccess(state, access);
-        this.objects = new ObjectOperations(state, access);
+        this.restores = new ObjectRestores(state);
+        this.objects = new ObjectOperations(state, access, restores);
         this.multipart = new MultipartOperations(state, objects);
         this.locks = new ObjectLocks(state);
         this.idConfigs = new IdConfigurations(state);
@@ -344,9 +349,32 @@ public final class S3Backend implements AutoCloseable {
         return headers == in.headers() ? in : in.withHeaders(headers);
     }
 
-    /** Resolves GetObject/HeadObject: conditions, range or part; the bytes come from {@link #openObject}. */
+    /**
+     * Resolves GetObject: conditions, range or part; the bytes come from {@link #openObject}. An archived
+     * version without a restored copy is 403 InvalidObjectState.
+     */
     public ObjectRead getObject(GetObjectInput in) {
-        return objects.read(in);
+        return objects.read(in, false);
+    }
+
+    /** Resolves HeadObject: as GetObject, but archived versions answer too. */
+    public ObjectRead headObject(GetObjectInput in) {
+        return objects.read(in, true);
+    }
+
+    /** RestoreObject of an archived version: true when a restored copy existed already (200), false for a new restore (202). */
+    public boolean restoreObject(Scope scope, String bucket, String key, String versionId, Integer days, String tier, Caller caller) {
+        return restores.restore(scope, bucket, key, versionId, days, tier, caller);
+    }
+
+    /** The version's restore as S3 reports it now (x-amz-restore, RestoreStatus), or null when it has none. */
+    public RestoreStatus restoreStatus(ObjectRecord object) {
+        return restores.status(object);
+    }
+
+    /** Announces ObjectRestore:Completed for restores the clock has completed (also done every second). */
+    public void completeRestoresNow() {
+        restores.complete();
     }
 
     public InputStream openObject(ObjectRead read) {
@@ -430,6 +458,7 @@ public final class S3Backend implements AutoCloseable {
     @Override
     public void close() {
         lifecycle.close();
+        restores.close();
     }
 
     /** Checks the rules as S3 does, then stores the document. */

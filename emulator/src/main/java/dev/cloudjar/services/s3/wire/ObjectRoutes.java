@@ -31,9 +31,11 @@ final class ObjectRoutes {
     static final String SSE = "x-amz-server-side-encryption";
     static final String AES256 = "AES256";
     private final S3Backend backend;
+    private final RestoreRoutes restores;
 
     ObjectRoutes(S3Backend backend) {
         this.backend = backend;
+        this.restores = new RestoreRoutes(backend);
     }
 
     static Caller caller(AwsRequest request) {
@@ -64,10 +66,12 @@ final class ObjectRoutes {
     }
 
     AwsResponse get(AwsRequest request, S3Address address, boolean head) {
-        ObjectRead read = backend.getObject(getInput(request, address));
+        GetObjectInput input = getInput(request, address);
+        ObjectRead read = head ? backend.headObject(input) : backend.getObject(input);
         ObjectRecord object = read.object();
         AwsResponse response = AwsResponse.status(read.partial() ? 206 : 200);
         ObjectHeaderCodec.write(response, object, request);
+        restores.writeHeader(response, object);
         response.header(SSE, AES256);
         if (read.partial()) {
             long last = read.offset() + read.length() - 1;

@@ -24,7 +24,7 @@ public final class S3Api implements AwsService {
     private static final List<String> UNSUPPORTED_BUCKET = List.of("analytics", "intelligent-tiering",
             "inventory", "metrics", "object-lock", "replication", "session", "metadataTable");
     private static final List<String> UNSUPPORTED_OBJECT = List.of("legal-hold", "retention", "torrent",
-            "restore", "select", "renameObject");
+            "select", "renameObject");
 
     private final S3Backend backend;
     private final Clock clock;
@@ -41,6 +41,7 @@ public final class S3Api implements AwsService {
     private final PostObjectRoutes posts;
     private final ObjectLockRoutes objectLock;
     private final IdConfigRoutes idConfigs;
+    private final RestoreRoutes restores;
 
     public S3Api(S3Backend backend, Clock clock) {
         this.backend = backend;
@@ -58,6 +59,7 @@ public final class S3Api implements AwsService {
         this.posts = new PostObjectRoutes(backend, clock);
         this.objectLock = new ObjectLockRoutes(backend);
         this.idConfigs = new IdConfigRoutes(backend);
+        this.restores = new RestoreRoutes(backend);
     }
 
     @Override
@@ -219,6 +221,7 @@ public final class S3Api implements AwsService {
             case "POST":
                 if (r.hasQueryParameter("uploads")) return multipart.create(r, a);
                 if (r.hasQueryParameter("uploadId")) return multipart.complete(r, a);
+                if (r.hasQueryParameter("restore")) return restores.restore(r, a);
                 unsupported(r, UNSUPPORTED_OBJECT);
                 throw S3Errors.notImplemented("POST");
             default:
