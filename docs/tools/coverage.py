@@ -50,7 +50,8 @@ REST_IMPLEMENTED = {
         ListBucketMetricsConfigurations PutBucketIntelligentTieringConfiguration
         GetBucketIntelligentTieringConfiguration DeleteBucketIntelligentTieringConfiguration
         ListBucketIntelligentTieringConfigurations PutBucketReplication GetBucketReplication DeleteBucketReplication
-        PutBucketLifecycle GetBucketLifecycle PutBucketNotification GetBucketNotification RestoreObject""".split(),
+        PutBucketLifecycle GetBucketLifecycle PutBucketNotification GetBucketNotification RestoreObject
+        GetBucketAbac PutBucketAbac ListDirectoryBuckets""".split(),
     "lambda": """CreateFunction GetFunction GetFunctionConfiguration ListFunctions UpdateFunctionCode
         UpdateFunctionConfiguration DeleteFunction Invoke InvokeAsync PublishVersion ListVersionsByFunction
         CreateAlias GetAlias UpdateAlias DeleteAlias ListAliases AddPermission RemovePermission GetPolicy

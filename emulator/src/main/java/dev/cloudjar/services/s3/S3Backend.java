@@ -217,6 +217,11 @@ public final class S3Backend implements AutoCloseable {
         lifecycle.forget(bucket);
     }
 
+    /** ListDirectoryBuckets: CloudJar's buckets are all general purpose buckets, so the caller has no directory buckets. */
+    public List<BucketRecord> listDirectoryBuckets(Scope scope) {
+        return List.of();
+    }
+
     /** The caller's buckets in name order, optionally only those starting with {@code prefix}. */
     public List<BucketRecord> listBuckets(Scope scope, String prefix) {
         return buckets.list(scope, prefix);

@@ -95,8 +95,16 @@ public final class S3Api implements AwsService {
         if ("POST".equals(request.method()) && a.bucket() != null && a.key() == null && !request.hasQueryParameter("delete")) {
             return "PostObject"; // a browser form upload: not in the SDKs' model, so RestOperations cannot name it
         }
+        if (a.bucket() == null && directory(request)) {
+            return "ListDirectoryBuckets";
+        }
         String path = a.bucket() == null ? "/" : "/" + a.bucket() + (a.key() == null ? "" : "/" + a.key());
         return RestOperations.of("s3").name(request.method(), path, request.queryParameters(), request.headers());
+    }
+
+    /** ListDirectoryBuckets and ListBuckets are both {@code GET /}: the SDKs sign the first for {@code s3express}. */
+    private static boolean directory(AwsRequest request) {
+        return request.credential() != null && "s3express".equals(request.credential().service());
     }
 
     /** A preflight is S3's own to answer; an actual request needs a CORS rule of its bucket. */
@@ -112,7 +120,7 @@ public final class S3Api implements AwsService {
         }
         if (a.bucket() == null) {
             if ("GET".equals(method)) {
-                return buckets.list(r);
+                return directory(r) ? buckets.listDirectory(r) : buckets.list(r);
             }
             throw S3Errors.methodNotAllowed(method, "SERVICE");
         }
@@ -140,6 +148,7 @@ public final class S3Api implements AwsService {
                 if (r.hasQueryParameter("website")) return configs.getWebsite(r, a);
                 if (r.hasQueryParameter("requestPayment")) return configs.getRequestPayment(r, a);
                 if (r.hasQueryParameter("accelerate")) return configs.getAccelerate(r, a);
+                if (r.hasQueryParameter("abac")) return configs.getAbac(r, a);
                 if (r.hasQueryParameter("logging")) return configs.getLogging(r, a);
                 if (r.hasQueryParameter("ownershipControls")) return access.getOwnership(r, a);
                 if (r.hasQueryParameter("publicAccessBlock")) return access.getPublicAccessBlock(r, a);
@@ -162,6 +171,7 @@ public final class S3Api implements AwsService {
                 if (r.hasQueryParameter("website")) return configs.putWebsite(r, a);
                 if (r.hasQueryParameter("requestPayment")) return configs.putRequestPayment(r, a);
                 if (r.hasQueryParameter("accelerate")) return configs.putAccelerate(r, a);
+                if (r.hasQueryParameter("abac")) return configs.putAbac(r, a);
                 if (r.hasQueryParameter("logging")) return configs.putLogging(r, a);
                 if (r.hasQueryParameter("object-lock")) return objectLock.putConfiguration(r, a);
                 if (IdConfigRoutes.kindOf(r) != null) return idConfigs.put(r, a, IdConfigRoutes.kindOf(r));

@@ -1,0 +1,69 @@
+package dev.cloudjar.services.s3;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cloudjar.testing.CliRunner;
+import dev.cloudjar.testing.CloudJarExtension;
+import java.net.URI;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.function.Executable;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketAbacStatus;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/** Operations of newer S3 features, answered as S3 answers them for general purpose buckets (CloudJar's only kind). */
+@ExtendWith(CloudJarExtension.class)
+class S3GeneralPurposeIT {
+
+    private static void assertError(int status, String code, Executable call) {
+        S3Exception e = assertThrows(S3Exception.class, call);
+        assertEquals(status, e.statusCode(), e.getMessage());
+        assertEquals(code, e.awsErrorDetails().errorCode(), e.getMessage());
+    }
+
+    @Test
+    void abacIsOffUntilTurnedOn(S3Client s3) {
+        s3.createBucket(b -> b.bucket("abac-bucket"));
+        assertEquals(BucketAbacStatus.DISABLED, s3.getBucketAbac(b -> b.bucket("abac-bucket")).abacStatus().status());
+        s3.putBucketAbac(b -> b.bucket("abac-bucket").abacStatus(a -> a.status(BucketAbacStatus.ENABLED)));
+        assertEquals(BucketAbacStatus.ENABLED, s3.getBucketAbac(b -> b.bucket("abac-bucket")).abacStatus().status());
+        s3.putBucketAbac(b -> b.bucket("abac-bucket").abacStatus(a -> a.status(BucketAbacStatus.DISABLED)));
+        assertEquals(BucketAbacStatus.DISABLED, s3.getBucketAbac(b -> b.bucket("abac-bucket")).abacStatus().status());
+        assertError(400, "MalformedXML", () -> s3.putBucketAbac(b -> b.bucket("abac-bucket").abacStatus(a -> a.status("On"))));
+        assertError(400, "MalformedXML", () -> s3.putBucketAbac(b -> b.bucket("abac-bucket").abacStatus(a -> { })));
+        assertError(404, "NoSuchBucket", () -> s3.getBucketAbac(b -> b.bucket("abac-no-such-bucket")));
+        assertError(404, "NoSuchBucket", () -> s3.putBucketAbac(b -> b.bucket("abac-no-such-bucket")
+                .abacStatus(a -> a.status(BucketAbacStatus.ENABLED))));
+    }
+
+    @Test
+    void listDirectoryBucketsFindsNoneAmongGeneralPurposeBuckets(S3Client s3) {
+        s3.createBucket(b -> b.bucket("general-purpose"));
+        assertTrue(s3.listDirectoryBuckets(b -> { }).buckets().isEmpty());
+        assertTrue(s3.listDirectoryBuckets(b -> b.maxDirectoryBuckets(10)).buckets().isEmpty());
+        assertTrue(s3.listBuckets().buckets().stream().anyMatch(b -> b.name().equals("general-purpose")), "ListBuckets still lists it");
+    }
+
+    @Test
+    void boto3SeesTheSame(URI endpoint) {
+        String script = String.join("\n",
+                "import boto3, os",
+                "from botocore.exceptions import ClientError",
+                "s3 = boto3.client('s3', endpoint_url=os.environ['ENDPOINT'])",
+                CliRunner.BOTO3_FAILS,
+                "s3.create_bucket(Bucket='boto-abac')",
+                "assert s3.get_bucket_abac(Bucket='boto-abac')['AbacStatus'] == {'Status': 'Disabled'}",
+                "s3.put_bucket_abac(Bucket='boto-abac', AbacStatus={'Status': 'Enabled'})",
+                "assert s3.get_bucket_abac(Bucket='boto-abac')['AbacStatus'] == {'Status': 'Enabled'}",
+                "fails(400, 'MalformedXML', s3.put_bucket_abac, Bucket='boto-abac', AbacStatus={'Status': 'Yes'})",
+                "out = s3.list_directory_buckets()",
+                "assert out.get('Buckets', []) == [], out",
+                "assert any(b['Name'] == 'boto-abac' for b in s3.list_buckets()['Buckets'])",
+                "print('BOTO3-GP-OK')");
+        CliRunner.Result result = new CliRunner(endpoint.toString()).python(script).assertSuccess();
+        assertTrue(result.stdout().contains("BOTO3-GP-OK"), result.stdout() + result.stderr());
+    }
+}
