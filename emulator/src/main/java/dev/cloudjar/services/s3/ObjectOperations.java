@@ -10,6 +10,7 @@ import dev.cloudjar.services.s3.model.CopyResult;
 import dev.cloudjar.services.s3.model.DeleteResult;
 import dev.cloudjar.services.s3.model.ObjectIdentifier;
 import dev.cloudjar.services.s3.model.GetObjectInput;
+import dev.cloudjar.services.s3.model.ObjectEncryption;
 import dev.cloudjar.services.s3.model.ObjectHeaders;
 import dev.cloudjar.services.s3.model.ObjectLock;
 import dev.cloudjar.services.s3.model.ObjectRead;
@@ -269,7 +270,7 @@ final class ObjectOperations {
         ObjectLock requestedLock = in.headers() == null ? null : in.headers().lock();
         if (headers != null || requestedLock != null) {
             // nor is a restored copy: the new version is not archived, or archived anew
-            headers = (headers == null ? ObjectHeaders.empty() : headers).withLock(requestedLock).withRestore(null);
+            headers = (headers == null ? ObjectHeaders.empty() : headers).withLock(requestedLock).withRestore(null).withEncryption(null);
         }
         Map<String, String> tags = in.replaceTags() ? in.tags() : source.tags();
         TagRules.validate(tags, 10);
@@ -309,6 +310,20 @@ final class ObjectOperations {
         TagRules.validate(tags, 10);
         find(bucket, key, versionId, "PUT");
         return versions.update(bucket, key, versionId, o -> o.withTags(tags)).versionId();
+    }
+
+    /**
+     * UpdateObjectEncryption: the version (null: current) is now SSE-KMS with {@code kmsKeyArn}, everything
+     * else (ETag, Last-Modified, storage class, checksums) kept. Returns its version id.
+     */
+    String updateEncryption(String bucket, String key, String versionId, String kmsKeyArn, boolean bucketKeyEnabled) {
+        if (kmsKeyArn == null || kmsKeyArn.isBlank()) {
+            throw S3Errors.malformedXml();
+        }
+        find(bucket, key, versionId, "PUT");
+        ObjectEncryption encryption = new ObjectEncryption(ObjectEncryption.KMS, kmsKeyArn, bucketKeyEnabled);
+        return versions.update(bucket, key, versionId, o -> o.withHeaders(
+                (o.headers() == null ? ObjectHeaders.empty() : o.headers()).withEncryption(encryption))).versionId();
     }
 
     /** The ACL a new object may carry (null: the default), refused where the bucket disables ACLs. */

@@ -437,6 +437,14 @@ public final class S3Backend implements AutoCloseable {
         return objects.tagged(bucket, key, versionId);
     }
 
+    /**
+     * UpdateObjectEncryption to SSE-KMS with {@code kmsKeyArn} (any key: CloudJar has no KMS, and encrypts
+     * nothing); the object's bytes, ETag and dates stay. Returns the version id (null for the null version).
+     */
+    public String updateObjectEncryption(String bucket, String key, String versionId, String kmsKeyArn, boolean bucketKeyEnabled) {
+        return objects.updateEncryption(bucket, key, versionId, kmsKeyArn, bucketKeyEnabled);
+    }
+
     /** GetObjectAttributes: the version (null: current) and a page of its parts. */
     public ObjectAttributes objectAttributes(String bucket, String key, String versionId, int maxParts, int partNumberMarker) {
         return objects.attributes(bucket, key, versionId, maxParts, partNumberMarker);

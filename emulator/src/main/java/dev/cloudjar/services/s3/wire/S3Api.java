@@ -222,6 +222,7 @@ public final class S3Api implements AwsService {
                 if (r.hasQueryParameter("acl")) return access.putObjectAcl(r, a);
                 if (r.hasQueryParameter("retention")) return objectLock.putRetention(r, a);
                 if (r.hasQueryParameter("legal-hold")) return objectLock.putLegalHold(r, a);
+                if (r.hasQueryParameter("encryption")) return objects.updateEncryption(r, a);
                 unsupported(r, UNSUPPORTED_OBJECT);
                 return r.header("x-amz-copy-source") != null ? objects.copy(r, a) : objects.put(r, a);
             case "DELETE":
