@@ -75,8 +75,15 @@ class S3RestoreIT {
         assertNull(head.restore());
         S3Exception refused = assertError(403, "InvalidObjectState", () -> s3.getObjectAsBytes(b -> b.bucket("restore-cold").key("archive.bin")));
         assertEquals("The operation is not valid for the object's storage class", refused.awsErrorDetails().errorMessage());
-        assertError(403, "InvalidObjectState", () -> s3.copyObject(b -> b.sourceBucket("restore-cold").sourceKey("archive.bin")
-                .destinationBucket("restore-cold").destinationKey("copy.bin")));
+        S3Exception copy = assertError(403, "InvalidObjectState", () -> s3.copyObject(b -> b.sourceBucket("restore-cold")
+                .sourceKey("archive.bin").destinationBucket("restore-cold").destinationKey("copy.bin")));
+        assertEquals("Operation is not valid for the source object's storage class", copy.awsErrorDetails().errorMessage());
+        String upload = s3.createMultipartUpload(b -> b.bucket("restore-cold").key("parts")).uploadId();
+        assertError(403, "InvalidObjectState", () -> s3.uploadPartCopy(b -> b.sourceBucket("restore-cold").sourceKey("archive.bin")
+                .destinationBucket("restore-cold").destinationKey("parts").uploadId(upload).partNumber(1)));
+        assertEquals(StorageClass.GLACIER, s3.getObjectAttributes(b -> b.bucket("restore-cold").key("archive.bin")
+                .objectAttributes(software.amazon.awssdk.services.s3.model.ObjectAttributes.STORAGE_CLASS)).storageClass(),
+                "attributes are metadata: an archived object answers them");
 
         Instant requested = cloudJar.context().clock().instant();
         assertEquals(202, restore(s3, "restore-cold", "archive.bin", 2, Tier.STANDARD));
