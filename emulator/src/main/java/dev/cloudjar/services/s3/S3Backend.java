@@ -63,7 +63,10 @@ import java.util.Map;
  *
  * <p>LIMITATIONS: lifecycle transitions, website, encryption, request payment,
  * accelerate, logging, inventory, analytics, metrics, intelligent-tiering and replication configurations
- * are stored and returned, not acted on; no website hosting or SELECT (501 NotImplemented).
+ * are stored and returned, not acted on; no website hosting or SELECT (501 NotImplemented). Every bucket is a
+ * general purpose bucket: ListDirectoryBuckets lists none, and CreateSession, RenameObject, GetObjectTorrent
+ * and the S3 Metadata configurations answer 501 NotImplemented (decision 0013). Bucket ABAC and object
+ * SSE-KMS (UpdateObjectEncryption) are stored and returned, neither enforced nor encrypting.
  * Browser POST uploads ({@link #postObject}) check their policy's signature only in strict authentication,
  * and a second file part after the first is not noticed (S3 refuses it), since nothing after the file is
  * read. Requests of
