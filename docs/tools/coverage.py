@@ -51,7 +51,8 @@ REST_IMPLEMENTED = {
         GetBucketIntelligentTieringConfiguration DeleteBucketIntelligentTieringConfiguration
         ListBucketIntelligentTieringConfigurations PutBucketReplication GetBucketReplication DeleteBucketReplication
         PutBucketLifecycle GetBucketLifecycle PutBucketNotification GetBucketNotification RestoreObject
-        GetBucketAbac PutBucketAbac ListDirectoryBuckets UpdateObjectEncryption""".split(),
+        GetBucketAbac PutBucketAbac ListDirectoryBuckets UpdateObjectEncryption
+        SelectObjectContent""".split(),
     "lambda": """CreateFunction GetFunction GetFunctionConfiguration ListFunctions UpdateFunctionCode
         UpdateFunctionConfiguration DeleteFunction Invoke InvokeAsync PublishVersion ListVersionsByFunction
         CreateAlias GetAlias UpdateAlias DeleteAlias ListAliases AddPermission RemovePermission GetPolicy

@@ -24,7 +24,7 @@ public final class S3Api implements AwsService {
     private static final List<String> UNSUPPORTED_BUCKET = List.of("analytics", "intelligent-tiering",
             "inventory", "metrics", "object-lock", "replication", "session", "metadataTable");
     private static final List<String> UNSUPPORTED_OBJECT = List.of("legal-hold", "retention", "torrent",
-            "select", "renameObject");
+            "renameObject");
 
     private final S3Backend backend;
     private final Clock clock;
@@ -42,6 +42,7 @@ public final class S3Api implements AwsService {
     private final ObjectLockRoutes objectLock;
     private final IdConfigRoutes idConfigs;
     private final RestoreRoutes restores;
+    private final SelectRoutes selects;
 
     public S3Api(S3Backend backend, Clock clock) {
         this.backend = backend;
@@ -60,6 +61,7 @@ public final class S3Api implements AwsService {
         this.objectLock = new ObjectLockRoutes(backend);
         this.idConfigs = new IdConfigRoutes(backend);
         this.restores = new RestoreRoutes(backend);
+        this.selects = new SelectRoutes(backend);
     }
 
     @Override
@@ -233,6 +235,7 @@ public final class S3Api implements AwsService {
                 if (r.hasQueryParameter("uploads")) return multipart.create(r, a);
                 if (r.hasQueryParameter("uploadId")) return multipart.complete(r, a);
                 if (r.hasQueryParameter("restore")) return restores.restore(r, a);
+                if (r.hasQueryParameter("select")) return selects.select(r, a);
                 unsupported(r, UNSUPPORTED_OBJECT);
                 throw S3Errors.notImplemented("POST");
             default:
