@@ -50,7 +50,9 @@ REST_IMPLEMENTED = {
         ListBucketMetricsConfigurations PutBucketIntelligentTieringConfiguration
         GetBucketIntelligentTieringConfiguration DeleteBucketIntelligentTieringConfiguration
         ListBucketIntelligentTieringConfigurations PutBucketReplication GetBucketReplication DeleteBucketReplication
-        PutBucketLifecycle GetBucketLifecycle PutBucketNotification GetBucketNotification""".split(),
+        PutBucketLifecycle GetBucketLifecycle PutBucketNotification GetBucketNotification RestoreObject
+        GetBucketAbac PutBucketAbac ListDirectoryBuckets UpdateObjectEncryption
+        SelectObjectContent""".split(),
     "lambda": """CreateFunction GetFunction GetFunctionConfiguration ListFunctions UpdateFunctionCode
         UpdateFunctionConfiguration DeleteFunction Invoke InvokeAsync PublishVersion ListVersionsByFunction
         CreateAlias GetAlias UpdateAlias DeleteAlias ListAliases AddPermission RemovePermission GetPolicy

@@ -54,8 +54,8 @@ final class ServiceResolver {
         if ("apigateway".equals(service)) {
             return new Route(ServiceId.APIGATEWAY, Protocol.REST_JSON, null);
         }
-        if ("s3".equals(service)) {
-            return s3();
+        if ("s3".equals(service) || "s3express".equals(service) && "GET".equals(method) && "/".equals(rawPath)) {
+            return s3(); // s3express signs ListDirectoryBuckets, the one directory-bucket call a general purpose S3 answers
         }
         if ("scheduler".equals(service)) {
             return new Route(ServiceId.SCHEDULER, Protocol.REST_JSON, null);

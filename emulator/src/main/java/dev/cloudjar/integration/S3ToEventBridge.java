@@ -15,9 +15,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Buckets whose notification configuration has {@code EventBridgeConfiguration} send every object
  * event to the default event bus of their account and region, as S3 does: source {@code aws.s3},
- * detail-type "Object Created" or "Object Deleted", the bucket's ARN as resource, and AWS's detail
- * (the key as stored, not URL-encoded; {@code etag}, {@code size} only on creations; the API call as
- * {@code reason}).
+ * detail-type "Object Created", "Object Deleted", "Object Restore Initiated" or "Object Restore
+ * Completed", the bucket's ARN as resource, and AWS's detail (the key as stored, not URL-encoded;
+ * {@code etag}, {@code size} not on removals; the API call as {@code reason} of creations and removals).
+ * LIMITATIONS: restore details carry no {@code source-storage-class} or {@code restore-expiry-time}.
  */
 public final class S3ToEventBridge {
     private static final Logger LOG = LoggerFactory.getLogger(S3ToEventBridge.class);
@@ -42,7 +43,7 @@ public final class S3ToEventBridge {
         }
         boolean created = event.eventName().startsWith("ObjectCreated:");
         try {
-            events.get().putAwsServiceEvent(event.scope(), "aws.s3", created ? "Object Created" : "Object Deleted",
+            events.get().putAwsServiceEvent(event.scope(), "aws.s3", detailType(event.eventName()),
                     List.of("arn:aws:s3:::" + event.bucket()), detail(event, created).toString(), event.eventTime());
         } catch (RuntimeException e) {
             LOG.warn("S3 event for s3://{}/{} did not reach EventBridge: {}", event.bucket(), event.key(), e.getMessage());
@@ -68,11 +69,25 @@ public final class S3ToEventBridge {
         detail.put("request-id", event.requestId() == null ? "" : event.requestId());
         detail.put("requester", event.scope().account());
         detail.put("source-ip-address", event.sourceIp() == null ? "127.0.0.1" : event.sourceIp());
+        if (event.eventName().startsWith("ObjectRestore:")) {
+            return detail;
+        }
         detail.put("reason", reason(event.eventName()));
         if (!created) {
             detail.put("deletion-type", event.eventName().endsWith("DeleteMarkerCreated") ? "Delete Marker Created" : "Permanently Deleted");
         }
         return detail;
+    }
+
+    private static String detailType(String eventName) {
+        if (eventName.startsWith("ObjectCreated:")) {
+            return "Object Created";
+        }
+        return switch (eventName) {
+            case "ObjectRestore:Post" -> "Object Restore Initiated";
+            case "ObjectRestore:Completed" -> "Object Restore Completed";
+            default -> "Object Deleted";
+        };
     }
 
     private static String reason(String eventName) {

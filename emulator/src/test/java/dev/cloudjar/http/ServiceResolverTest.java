@@ -94,6 +94,14 @@ class ServiceResolverTest {
     }
 
     @Test
+    void onlyListDirectoryBucketsOfS3ExpressIsS3() {
+        assertEquals(ServiceId.S3, resolve("GET", "/", "", "Authorization", auth("s3express")).service());
+        assertEquals(ServiceId.S3, resolve("GET", "/", "max-directory-buckets=5", "Authorization", auth("s3express")).service());
+        assertEquals(ServiceId.UNSUPPORTED, resolve("PUT", "/dir--use1-az4--x-s3", "", "Authorization", auth("s3express")).service());
+        assertEquals(ServiceId.UNSUPPORTED, resolve("GET", "/dir--use1-az4--x-s3/key", "", "Authorization", auth("s3express")).service());
+    }
+
+    @Test
     void everythingElseIsS3AndControlIsOurs() {
         assertEquals(ServiceId.S3, resolve("PUT", "/bucket/key", "").service());
         assertEquals(ServiceId.S3, resolve("GET", "/", "").service());

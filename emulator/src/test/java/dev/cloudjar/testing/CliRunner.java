@@ -40,6 +40,20 @@ public final class CliRunner {
         return run(command, null);
     }
 
+    /**
+     * Python lines defining {@code fails(status, code, call, **kw)}: calls a boto3 operation that must fail
+     * with that HTTP status and error code, and returns the error response (the script imports ClientError).
+     */
+    public static final String BOTO3_FAILS = String.join("\n",
+            "def fails(status, code, call, **kw):",
+            "    try:",
+            "        call(**kw)",
+            "    except ClientError as e:",
+            "        got = (e.response['ResponseMetadata']['HTTPStatusCode'], e.response['Error']['Code'])",
+            "        assert got == (status, code), (got, e.response)",
+            "        return e.response",
+            "    raise SystemExit('no %s from %s' % (code, call))");
+
     /** Runs a python3 script with boto3 available; {@code ENDPOINT} is set in its environment. */
     public Result python(String script) {
         return run(List.of("python3", "-c", script), null);

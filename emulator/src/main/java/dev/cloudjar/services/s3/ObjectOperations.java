@@ -10,6 +10,7 @@ import dev.cloudjar.services.s3.model.CopyResult;
 import dev.cloudjar.services.s3.model.DeleteResult;
 import dev.cloudjar.services.s3.model.ObjectIdentifier;
 import dev.cloudjar.services.s3.model.GetObjectInput;
+import dev.cloudjar.services.s3.model.ObjectEncryption;
 import dev.cloudjar.services.s3.model.ObjectHeaders;
 import dev.cloudjar.services.s3.model.ObjectLock;
 import dev.cloudjar.services.s3.model.ObjectRead;
@@ -32,11 +33,13 @@ final class ObjectOperations {
     private final S3State state;
     private final ObjectVersions versions;
     private final AccessControl access;
+    private final ObjectRestores restores;
 
-    ObjectOperations(S3State state, AccessControl access) {
+    ObjectOperations(S3State state, AccessControl access, ObjectRestores restores) {
         this.state = state;
         this.versions = new ObjectVersions(state);
         this.access = access;
+        this.restores = restores;
     }
 
     static void checkKey(String key) {
@@ -129,8 +132,12 @@ final class ObjectOperations {
         return found;
     }
 
-    ObjectRead read(GetObjectInput in) {
+    /** GetObject ({@code head} false: an archived version needs a restored copy) or HeadObject. */
+    ObjectRead read(GetObjectInput in, boolean head) {
         ObjectRecord object = find(in.bucket(), in.key(), in.versionId(), "GET");
+        if (!head) {
+            restores.checkReadable(object);
+        }
         Preconditions.checkRead(object.eTag(), object.lastModified(), in.ifMatch(), in.ifNoneMatch(),
                 in.ifModifiedSince(), in.ifUnmodifiedSince());
         if (in.partNumber() != null) {
@@ -234,6 +241,7 @@ final class ObjectOperations {
         if (source.deleteMarker()) {
             throw S3Errors.invalidRequest("The source of a copy request may not specifically refer to a delete marker by version id.");
         }
+        restores.checkCopySource(source);
         return source;
     }
 
@@ -261,7 +269,8 @@ final class ObjectOperations {
         // Object Lock settings are the request's (or the bucket's default), never the source's.
         ObjectLock requestedLock = in.headers() == null ? null : in.headers().lock();
         if (headers != null || requestedLock != null) {
-            headers = (headers == null ? ObjectHeaders.empty() : headers).withLock(requestedLock);
+            // nor is a restored copy: the new version is not archived, or archived anew
+            headers = (headers == null ? ObjectHeaders.empty() : headers).withLock(requestedLock).withRestore(null).withEncryption(null);
         }
         Map<String, String> tags = in.replaceTags() ? in.tags() : source.tags();
         TagRules.validate(tags, 10);
@@ -301,6 +310,20 @@ final class ObjectOperations {
         TagRules.validate(tags, 10);
         find(bucket, key, versionId, "PUT");
         return versions.update(bucket, key, versionId, o -> o.withTags(tags)).versionId();
+    }
+
+    /**
+     * UpdateObjectEncryption: the version (null: current) is now SSE-KMS with {@code kmsKeyArn}, everything
+     * else (ETag, Last-Modified, storage class, checksums) kept. Returns its version id.
+     */
+    String updateEncryption(String bucket, String key, String versionId, String kmsKeyArn, boolean bucketKeyEnabled) {
+        if (kmsKeyArn == null || kmsKeyArn.isBlank()) {
+            throw S3Errors.malformedXml();
+        }
+        find(bucket, key, versionId, "PUT");
+        ObjectEncryption encryption = new ObjectEncryption(ObjectEncryption.KMS, kmsKeyArn, bucketKeyEnabled);
+        return versions.update(bucket, key, versionId, o -> o.withHeaders(
+                (o.headers() == null ? ObjectHeaders.empty() : o.headers()).withEncryption(encryption))).versionId();
     }
 
     /** The ACL a new object may carry (null: the default), refused where the bucket disables ACLs. */

@@ -31,9 +31,13 @@ import dev.cloudjar.services.s3.model.ObjectRecord;
 import dev.cloudjar.services.s3.model.PartRecord;
 import dev.cloudjar.services.s3.model.PartsPage;
 import dev.cloudjar.services.s3.model.PutObjectInput;
+import dev.cloudjar.services.s3.model.RestoreStatus;
 import dev.cloudjar.services.s3.model.UploadBody;
 import dev.cloudjar.services.s3.model.UploadRecord;
 import dev.cloudjar.services.s3.model.UploadsPage;
+import dev.cloudjar.services.s3.select.SelectEngine;
+import dev.cloudjar.services.s3.select.SelectRequest;
+import dev.cloudjar.services.s3.select.SelectRun;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,9 +62,14 @@ import java.util.Map;
  *
  * <p>Lifecycle expiration is applied on CloudJar's clock (see {@link LifecycleExpiration}).
  *
+ * <p>GLACIER and DEEP_ARCHIVE objects are read only from a restored copy (see {@link ObjectRestores}).
+ *
  * <p>LIMITATIONS: lifecycle transitions, website, encryption, request payment,
  * accelerate, logging, inventory, analytics, metrics, intelligent-tiering and replication configurations
- * are stored and returned, not acted on; no website hosting or SELECT; these answer 501 NotImplemented.
+ * are stored and returned, not acted on; no website hosting; S3 Select has the limits of {@link SelectEngine}. Every bucket is a
+ * general purpose bucket: ListDirectoryBuckets lists none, and CreateSession, RenameObject, GetObjectTorrent
+ * and the S3 Metadata configurations answer 501 NotImplemented (decision 0013). Bucket ABAC and object
+ * SSE-KMS (UpdateObjectEncryption) are stored and returned, neither enforced nor encrypting.
  * Browser POST uploads ({@link #postObject}) check their policy's signature only in strict authentication,
  * and a second file part after the first is not noticed (S3 refuses it), since nothing after the file is
  * read. Requests of
@@ -82,6 +91,7 @@ public final class S3Backend implements AutoCloseable {
     private final IdConfigurations idConfigs;
     private final LifecycleExpiration lifecycle;
     private final CallerAccess callers;
+    private final ObjectRestores restores;
 
     public S3Backend(ServiceContext ctx) {
         this.state = new S3State(ctx);
@@ -89,7 +99,8 @@ public final class S3Backend implements AutoCloseable {
         this.access = new AccessControl(state);
         this.configs = new BucketConfigurations(state);
         this.callers = new CallerAccess(state, access);
-        this.objects = new ObjectOperations(state, access);
+        this.restores = new ObjectRestores(state);
+        this.objects = new ObjectOperations(state, access, restores);
         this.multipart = new MultipartOperations(state, objects);
         this.locks = new ObjectLocks(state);
         this.idConfigs = new IdConfigurations(state);
@@ -210,6 +221,11 @@ public final class S3Backend implements AutoCloseable {
         buckets.delete(bucket);
         locks.forget(bucket);
         lifecycle.forget(bucket);
+    }
+
+    /** ListDirectoryBuckets: CloudJar's buckets are all general purpose buckets, so the caller has no directory buckets. */
+    public List<BucketRecord> listDirectoryBuckets(Scope scope) {
+        return List.of();
     }
 
     /** The caller's buckets in name order, optionally only those starting with {@code prefix}. */
@@ -344,9 +360,49 @@ public final class S3Backend implements AutoCloseable {
         return headers == in.headers() ? in : in.withHeaders(headers);
     }
 
-    /** Resolves GetObject/HeadObject: conditions, range or part; the bytes come from {@link #openObject}. */
+    /**
+     * Resolves GetObject: conditions, range or part; the bytes come from {@link #openObject}. An archived
+     * version without a restored copy is 403 InvalidObjectState.
+     */
     public ObjectRead getObject(GetObjectInput in) {
-        return objects.read(in);
+        return objects.read(in, false);
+    }
+
+    /** Resolves HeadObject: as GetObject, but archived versions answer too. */
+    public ObjectRead headObject(GetObjectInput in) {
+        return objects.read(in, true);
+    }
+
+    /**
+     * SelectObjectContent, checked: the request (S3 Select's 400s), the expression, and the object (an
+     * archived one without a restored copy is 403 InvalidObjectState). {@link #runSelect} streams it.
+     */
+    public SelectRun selectObjectContent(String bucket, String key, SelectRequest request) {
+        SelectEngine engine = SelectEngine.prepare(request);
+        ObjectRead read = objects.read(new GetObjectInput(bucket, key, null, null, null, null, null, null), false);
+        return new SelectRun(engine, read);
+    }
+
+    /** Runs a checked select over the object's bytes, handing its events out as they come. */
+    public SelectEngine.Stats runSelect(SelectRun run, SelectEngine.Events events) throws java.io.IOException {
+        try (InputStream in = objects.open(run.read())) {
+            return run.engine().run(in, events);
+        }
+    }
+
+    /** RestoreObject of an archived version: true when a restored copy existed already (200), false for a new restore (202). */
+    public boolean restoreObject(Scope scope, String bucket, String key, String versionId, Integer days, String tier, Caller caller) {
+        return restores.restore(scope, bucket, key, versionId, days, tier, caller);
+    }
+
+    /** The version's restore as S3 reports it now (x-amz-restore, RestoreStatus), or null when it has none. */
+    public RestoreStatus restoreStatus(ObjectRecord object) {
+        return restores.status(object);
+    }
+
+    /** Announces ObjectRestore:Completed for restores the clock has completed (also done every second). */
+    public void completeRestoresNow() {
+        restores.complete();
     }
 
     public InputStream openObject(ObjectRead read) {
@@ -404,6 +460,14 @@ public final class S3Backend implements AutoCloseable {
         return objects.tagged(bucket, key, versionId);
     }
 
+    /**
+     * UpdateObjectEncryption to SSE-KMS with {@code kmsKeyArn} (any key: CloudJar has no KMS, and encrypts
+     * nothing); the object's bytes, ETag and dates stay. Returns the version id (null for the null version).
+     */
+    public String updateObjectEncryption(String bucket, String key, String versionId, String kmsKeyArn, boolean bucketKeyEnabled) {
+        return objects.updateEncryption(bucket, key, versionId, kmsKeyArn, bucketKeyEnabled);
+    }
+
     /** GetObjectAttributes: the version (null: current) and a page of its parts. */
     public ObjectAttributes objectAttributes(String bucket, String key, String versionId, int maxParts, int partNumberMarker) {
         return objects.attributes(bucket, key, versionId, maxParts, partNumberMarker);
@@ -430,6 +494,7 @@ public final class S3Backend implements AutoCloseable {
     @Override
     public void close() {
         lifecycle.close();
+        restores.close();
     }
 
     /** Checks the rules as S3 does, then stores the document. */

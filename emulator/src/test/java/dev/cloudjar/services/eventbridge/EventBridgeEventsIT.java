@@ -243,6 +243,32 @@ class EventBridgeEventsIT {
     }
 
     @Test
+    void restoresOfArchivedObjectsAreInitiatedThenCompleted(CloudJar cloudJar, EventBridgeClient events, SqsClient sqs, S3Client s3)
+            throws Exception {
+        String arn = queue(sqs, "s3-restores");
+        s3.createBucket(b -> b.bucket("eb-archive"));
+        s3.putBucketNotificationConfiguration(b -> b.bucket("eb-archive").notificationConfiguration(n -> n
+                .eventBridgeConfiguration(EventBridgeConfiguration.builder().build())));
+        events.putRule(b -> b.name("s3-restores").eventPattern("{\"source\":[\"aws.s3\"],\"detail-type\":[{\"prefix\":\"Object Restore\"}]}"));
+        events.putTargets(b -> b.rule("s3-restores").targets(Target.builder().id("q").arn(arn).build()));
+        s3.putObject(b -> b.bucket("eb-archive").key("tape").storageClass(software.amazon.awssdk.services.s3.model.StorageClass.GLACIER),
+                RequestBody.fromString("old"));
+        s3.restoreObject(b -> b.bucket("eb-archive").key("tape").restoreRequest(r -> r.days(1)));
+        cloudJar.advanceClock(Duration.ofSeconds(4));
+        cloudJar.backend(dev.cloudjar.services.s3.S3Backend.class).completeRestoresNow();
+        cloudJar.awaitIdle(Duration.ofSeconds(10));
+        List<String> types = new ArrayList<>();
+        for (Message m : EventBridgeScheduleIT.receive(cloudJar, sqs, "s3-restores", 2)) {
+            JsonNode event = JSON.readTree(m.body());
+            assertEquals("tape", event.at("/detail/object/key").asText());
+            assertNull(event.at("/detail").get("reason"), "restores carry no API reason");
+            types.add(event.get("detail-type").asText());
+        }
+        java.util.Collections.sort(types);
+        assertEquals(List.of("Object Restore Completed", "Object Restore Initiated"), types);
+    }
+
+    @Test
     void testEventPattern(EventBridgeClient events) {
         String event = "{\"id\":\"1\",\"account\":\"123456789012\",\"source\":\"aws.ec2\",\"time\":\"2026-01-01T00:00:00Z\","
                 + "\"region\":\"us-east-1\",\"detail-type\":\"EC2 Instance State-change Notification\",\"resources\":[],"

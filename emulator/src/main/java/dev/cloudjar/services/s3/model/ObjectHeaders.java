@@ -5,7 +5,9 @@ import java.util.Map;
 /**
  * The representation headers S3 stores with an object and returns on GET/HEAD. User metadata names
  * are lower case and without the {@code x-amz-meta-} prefix. {@code lock} is the version's Object Lock
- * retention and legal hold (null when none), returned as {@code x-amz-object-lock-*} headers.
+ * retention and legal hold (null when none), returned as {@code x-amz-object-lock-*} headers; {@code restore}
+ * is the version's latest RestoreObject (null when none), returned as {@code x-amz-restore}; {@code encryption}
+ * is set by UpdateObjectEncryption (null: SSE-S3, S3's default).
  */
 public record ObjectHeaders(
         String contentType,
@@ -17,7 +19,9 @@ public record ObjectHeaders(
         String websiteRedirectLocation,
         String storageClass,
         Map<String, String> userMetadata,
-        ObjectLock lock) {
+        ObjectLock lock,
+        ObjectRestore restore,
+        ObjectEncryption encryption) {
 
     public static final String DEFAULT_CONTENT_TYPE = "binary/octet-stream";
 
@@ -29,13 +33,30 @@ public record ObjectHeaders(
             String cacheControl, String expires, String websiteRedirectLocation, String storageClass,
             Map<String, String> userMetadata) {
         this(contentType, contentEncoding, contentDisposition, contentLanguage, cacheControl, expires, websiteRedirectLocation,
-                storageClass, userMetadata, null);
+                storageClass, userMetadata, null, null, null);
     }
 
     /** The same headers with another Object Lock state (null: none). */
     public ObjectHeaders withLock(ObjectLock value) {
         return new ObjectHeaders(contentType, contentEncoding, contentDisposition, contentLanguage, cacheControl, expires,
-                websiteRedirectLocation, storageClass, userMetadata, value);
+                websiteRedirectLocation, storageClass, userMetadata, value, restore, encryption);
+    }
+
+    /** The same headers with another restore state (null: never restored). */
+    public ObjectHeaders withRestore(ObjectRestore value) {
+        return new ObjectHeaders(contentType, contentEncoding, contentDisposition, contentLanguage, cacheControl, expires,
+                websiteRedirectLocation, storageClass, userMetadata, lock, value, encryption);
+    }
+
+    /** The same headers with another server-side encryption (null: SSE-S3). */
+    public ObjectHeaders withEncryption(ObjectEncryption value) {
+        return new ObjectHeaders(contentType, contentEncoding, contentDisposition, contentLanguage, cacheControl, expires,
+                websiteRedirectLocation, storageClass, userMetadata, lock, restore, value);
+    }
+
+    /** GLACIER and DEEP_ARCHIVE objects are archived: their bytes are read only from a restored copy. */
+    public boolean archived() {
+        return "GLACIER".equals(storageClass) || "DEEP_ARCHIVE".equals(storageClass);
     }
 
     public static ObjectHeaders empty() {

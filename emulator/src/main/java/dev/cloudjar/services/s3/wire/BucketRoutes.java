@@ -50,6 +50,16 @@ final class BucketRoutes {
         return AwsResponse.status(204);
     }
 
+    /** ListDirectoryBuckets (signed for {@code s3express}): the caller's directory buckets, of which CloudJar makes none. */
+    AwsResponse listDirectory(AwsRequest request) {
+        intParameter(request, "max-directory-buckets", 1000);
+        XmlWriter xml = S3Xml.document("ListAllMyDirectoryBucketsResult").start("Buckets");
+        for (BucketRecord bucket : backend.listDirectoryBuckets(request.scope())) {
+            xml.start("Bucket").element("Name", bucket.name()).element("CreationDate", S3Xml.iso(bucket.created())).end();
+        }
+        return S3Xml.ok(xml.end());
+    }
+
     AwsResponse list(AwsRequest request) {
         String prefix = request.queryParameter("prefix");
         int max = Math.min(10000, intParameter(request, "max-buckets", 10000));

@@ -153,11 +153,25 @@ final class ConfigRoutes {
     }
 
     AwsResponse putRequestPayment(AwsRequest request, S3Address address) {
+        return putChoice(request, address, "requestPayment", "RequestPaymentConfiguration", "Payer", Set.of("BucketOwner", "Requester"));
+    }
+
+    /** Stores a document whose one element {@code element} must be one of {@code allowed} (MalformedXML otherwise). */
+    private AwsResponse putChoice(AwsRequest request, S3Address address, String name, String root, String element, Set<String> allowed) {
         backend.headBucket(address.bucket());
-        Body body = body(request, "RequestPaymentConfiguration");
-        choice(body.root().childText("Payer"), Set.of("BucketOwner", "Requester"));
-        backend.putBucketConfiguration(address.bucket(), "requestPayment", body.text());
+        Body body = body(request, root);
+        choice(body.root().childText(element), allowed);
+        backend.putBucketConfiguration(address.bucket(), name, body.text());
         return empty();
+    }
+
+    /** GetBucketAbac: attribute-based access control is off until PutBucketAbac turns it on. */
+    AwsResponse getAbac(AwsRequest request, S3Address address) {
+        return get(address, "abac", closed(S3Xml.document("AbacStatus").element("Status", "Disabled")), null);
+    }
+
+    AwsResponse putAbac(AwsRequest request, S3Address address) {
+        return putChoice(request, address, "abac", "AbacStatus", "Status", Set.of("Enabled", "Disabled"));
     }
 
     AwsResponse getAccelerate(AwsRequest request, S3Address address) {

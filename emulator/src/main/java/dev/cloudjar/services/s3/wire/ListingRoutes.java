@@ -20,9 +20,11 @@ import dev.cloudjar.services.s3.model.ObjectRecord;
 final class ListingRoutes {
     private static final int MAX_KEYS = 1000;
     private final S3Backend backend;
+    private final RestoreRoutes restores;
 
     ListingRoutes(S3Backend backend) {
         this.backend = backend;
+        this.restores = new RestoreRoutes(backend);
     }
 
     AwsResponse listV2(AwsRequest request, S3Address address) {
@@ -56,7 +58,7 @@ final class ListingRoutes {
                 .element("ContinuationToken", token)
                 .element("NextContinuationToken", result.truncated() ? PageToken.encode(result.nextPosition()) : null)
                 .element("StartAfter", S3Xml.encode(startAfter, url));
-        contents(xml, result, url, fetchOwner ? request.scope().account() : null);
+        contents(xml, result, url, fetchOwner ? request.scope().account() : null, RestoreRoutes.wanted(request));
         return S3Xml.ok(xml);
     }
 
@@ -79,13 +81,14 @@ final class ListingRoutes {
             xml.element("EncodingType", "url");
         }
         xml.element("IsTruncated", result.truncated());
-        contents(xml, result, url, request.scope().account());
+        contents(xml, result, url, request.scope().account(), RestoreRoutes.wanted(request));
         return S3Xml.ok(xml);
     }
 
     /** ListObjectVersions: versions and delete markers interleaved in S3's order (key, then newest first). */
     AwsResponse listVersions(AwsRequest request, S3Address address) {
         boolean url = encodingType(request);
+        boolean restoreStatus = RestoreRoutes.wanted(request);
         String prefix = request.queryParameter("prefix");
         String delimiter = request.queryParameter("delimiter");
         String keyMarker = request.queryParameter("key-marker");
@@ -127,6 +130,9 @@ final class ListingRoutes {
             xml.element("Size", object.size())
                     .element("StorageClass", object.headers() == null ? "STANDARD" : object.headers().storageClassOrDefault());
             S3Xml.owner(xml, "Owner", request.scope().account());
+            if (restoreStatus) {
+                restores.writeStatus(xml, object);
+            }
             xml.end();
         }
         for (String common : page.commonPrefixes()) {
@@ -151,7 +157,7 @@ final class ListingRoutes {
         return true;
     }
 
-    private static void contents(XmlWriter xml, ListObjectsResult result, boolean url, String owner) {
+    private void contents(XmlWriter xml, ListObjectsResult result, boolean url, String owner, boolean restoreStatus) {
         for (ObjectRecord object : result.contents()) {
             xml.start("Contents")
                     .element("Key", S3Xml.encode(object.key(), url))
@@ -165,7 +171,11 @@ final class ListingRoutes {
             if (owner != null) {
                 S3Xml.owner(xml, "Owner", owner);
             }
-            xml.element("StorageClass", object.headers() == null ? "STANDARD" : object.headers().storageClassOrDefault()).end();
+            xml.element("StorageClass", object.headers() == null ? "STANDARD" : object.headers().storageClassOrDefault());
+            if (restoreStatus) {
+                restores.writeStatus(xml, object);
+            }
+            xml.end();
         }
         for (String prefix : result.commonPrefixes()) {
             xml.start("CommonPrefixes").element("Prefix", S3Xml.encode(prefix, url)).end();

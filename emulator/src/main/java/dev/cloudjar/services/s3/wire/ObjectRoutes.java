@@ -13,6 +13,7 @@ import dev.cloudjar.services.s3.model.CopyResult;
 import dev.cloudjar.services.s3.model.DeleteResult;
 import dev.cloudjar.services.s3.model.ObjectIdentifier;
 import dev.cloudjar.services.s3.model.GetObjectInput;
+import dev.cloudjar.services.s3.model.ObjectEncryption;
 import dev.cloudjar.services.s3.model.ObjectHeaders;
 import dev.cloudjar.services.s3.model.ObjectRead;
 import dev.cloudjar.services.s3.model.ObjectRecord;
@@ -31,9 +32,11 @@ final class ObjectRoutes {
     static final String SSE = "x-amz-server-side-encryption";
     static final String AES256 = "AES256";
     private final S3Backend backend;
+    private final RestoreRoutes restores;
 
     ObjectRoutes(S3Backend backend) {
         this.backend = backend;
+        this.restores = new RestoreRoutes(backend);
     }
 
     static Caller caller(AwsRequest request) {
@@ -51,6 +54,32 @@ final class ObjectRoutes {
         return versionHeader(response, object).body(new byte[0], null);
     }
 
+    /** SSE-S3 ({@code AES256}) unless UpdateObjectEncryption made the version SSE-KMS. */
+    static void encryptionHeaders(AwsResponse response, ObjectEncryption encryption) {
+        if (encryption == null) {
+            response.header(SSE, AES256);
+            return;
+        }
+        response.header(SSE, encryption.algorithm()).header("x-amz-server-side-encryption-aws-kms-key-id", encryption.kmsKeyArn())
+                .header("x-amz-server-side-encryption-bucket-key-enabled", encryption.bucketKeyEnabled() ? "true" : null);
+    }
+
+    /** UpdateObjectEncryption: {@code <ObjectEncryption><SSE-KMS><KMSKeyArn>...} (a union: SSE-KMS is its one member). */
+    AwsResponse updateEncryption(AwsRequest request, S3Address address) {
+        XmlNode root = S3Xml.parse(request);
+        XmlNode kms = root.child("SSE-KMS");
+        if (!"ObjectEncryption".equals(root.name()) || kms == null || root.children().size() != 1) {
+            throw S3Errors.malformedXml();
+        }
+        String bucketKey = kms.childText("BucketKeyEnabled");
+        if (bucketKey != null && !bucketKey.equals("true") && !bucketKey.equals("false")) {
+            throw S3Errors.malformedXml();
+        }
+        backend.updateObjectEncryption(address.bucket(), address.key(), request.queryParameter("versionId"),
+                kms.childText("KMSKeyArn"), "true".equals(bucketKey));
+        return AwsResponse.ok().body(new byte[0], null);
+    }
+
     /** Writes in versioned buckets name the version they made; the null version is not announced. */
     static AwsResponse versionHeader(AwsResponse response, ObjectRecord object) {
         return response.header("x-amz-version-id", object.versionId());
@@ -64,11 +93,13 @@ final class ObjectRoutes {
     }
 
     AwsResponse get(AwsRequest request, S3Address address, boolean head) {
-        ObjectRead read = backend.getObject(getInput(request, address));
+        GetObjectInput input = getInput(request, address);
+        ObjectRead read = head ? backend.headObject(input) : backend.getObject(input);
         ObjectRecord object = read.object();
         AwsResponse response = AwsResponse.status(read.partial() ? 206 : 200);
         ObjectHeaderCodec.write(response, object, request);
-        response.header(SSE, AES256);
+        restores.writeHeader(response, object);
+        encryptionHeaders(response, object.headers() == null ? null : object.headers().encryption());
         if (read.partial()) {
             long last = read.offset() + read.length() - 1;
             response.header("Content-Range", "bytes " + read.offset() + "-" + last + "/" + object.size());

@@ -14,7 +14,8 @@ final class PolicyActions {
             Map.entry("CompleteMultipartUpload", "s3:PutObject"), Map.entry("CopyObject", "s3:PutObject"),
             Map.entry("DeleteObjects", "s3:DeleteObject"), Map.entry("GetBucketCors", "s3:GetBucketCORS"),
             Map.entry("PutBucketCors", "s3:PutBucketCORS"), Map.entry("DeleteBucketCors", "s3:PutBucketCORS"),
-            Map.entry("ListBuckets", "s3:ListAllMyBuckets"));
+            Map.entry("ListBuckets", "s3:ListAllMyBuckets"), Map.entry("GetBucketAbac", "s3:GetBucketABAC"),
+            Map.entry("PutBucketAbac", "s3:PutBucketABAC"), Map.entry("ListDirectoryBuckets", "s3express:ListAllMyDirectoryBuckets"));
 
     private PolicyActions() {
     }

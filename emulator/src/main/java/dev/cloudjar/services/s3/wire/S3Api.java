@@ -24,7 +24,7 @@ public final class S3Api implements AwsService {
     private static final List<String> UNSUPPORTED_BUCKET = List.of("analytics", "intelligent-tiering",
             "inventory", "metrics", "object-lock", "replication", "session", "metadataTable");
     private static final List<String> UNSUPPORTED_OBJECT = List.of("legal-hold", "retention", "torrent",
-            "restore", "select", "renameObject");
+            "renameObject");
 
     private final S3Backend backend;
     private final Clock clock;
@@ -41,6 +41,8 @@ public final class S3Api implements AwsService {
     private final PostObjectRoutes posts;
     private final ObjectLockRoutes objectLock;
     private final IdConfigRoutes idConfigs;
+    private final RestoreRoutes restores;
+    private final SelectRoutes selects;
 
     public S3Api(S3Backend backend, Clock clock) {
         this.backend = backend;
@@ -58,6 +60,8 @@ public final class S3Api implements AwsService {
         this.posts = new PostObjectRoutes(backend, clock);
         this.objectLock = new ObjectLockRoutes(backend);
         this.idConfigs = new IdConfigRoutes(backend);
+        this.restores = new RestoreRoutes(backend);
+        this.selects = new SelectRoutes(backend);
     }
 
     @Override
@@ -93,8 +97,16 @@ public final class S3Api implements AwsService {
         if ("POST".equals(request.method()) && a.bucket() != null && a.key() == null && !request.hasQueryParameter("delete")) {
             return "PostObject"; // a browser form upload: not in the SDKs' model, so RestOperations cannot name it
         }
+        if (a.bucket() == null && directory(request)) {
+            return "ListDirectoryBuckets";
+        }
         String path = a.bucket() == null ? "/" : "/" + a.bucket() + (a.key() == null ? "" : "/" + a.key());
         return RestOperations.of("s3").name(request.method(), path, request.queryParameters(), request.headers());
+    }
+
+    /** ListDirectoryBuckets and ListBuckets are both {@code GET /}: the SDKs sign the first for {@code s3express}. */
+    private static boolean directory(AwsRequest request) {
+        return request.credential() != null && "s3express".equals(request.credential().service());
     }
 
     /** A preflight is S3's own to answer; an actual request needs a CORS rule of its bucket. */
@@ -110,7 +122,7 @@ public final class S3Api implements AwsService {
         }
         if (a.bucket() == null) {
             if ("GET".equals(method)) {
-                return buckets.list(r);
+                return directory(r) ? buckets.listDirectory(r) : buckets.list(r);
             }
             throw S3Errors.methodNotAllowed(method, "SERVICE");
         }
@@ -138,6 +150,7 @@ public final class S3Api implements AwsService {
                 if (r.hasQueryParameter("website")) return configs.getWebsite(r, a);
                 if (r.hasQueryParameter("requestPayment")) return configs.getRequestPayment(r, a);
                 if (r.hasQueryParameter("accelerate")) return configs.getAccelerate(r, a);
+                if (r.hasQueryParameter("abac")) return configs.getAbac(r, a);
                 if (r.hasQueryParameter("logging")) return configs.getLogging(r, a);
                 if (r.hasQueryParameter("ownershipControls")) return access.getOwnership(r, a);
                 if (r.hasQueryParameter("publicAccessBlock")) return access.getPublicAccessBlock(r, a);
@@ -160,6 +173,7 @@ public final class S3Api implements AwsService {
                 if (r.hasQueryParameter("website")) return configs.putWebsite(r, a);
                 if (r.hasQueryParameter("requestPayment")) return configs.putRequestPayment(r, a);
                 if (r.hasQueryParameter("accelerate")) return configs.putAccelerate(r, a);
+                if (r.hasQueryParameter("abac")) return configs.putAbac(r, a);
                 if (r.hasQueryParameter("logging")) return configs.putLogging(r, a);
                 if (r.hasQueryParameter("object-lock")) return objectLock.putConfiguration(r, a);
                 if (IdConfigRoutes.kindOf(r) != null) return idConfigs.put(r, a, IdConfigRoutes.kindOf(r));
@@ -210,6 +224,7 @@ public final class S3Api implements AwsService {
                 if (r.hasQueryParameter("acl")) return access.putObjectAcl(r, a);
                 if (r.hasQueryParameter("retention")) return objectLock.putRetention(r, a);
                 if (r.hasQueryParameter("legal-hold")) return objectLock.putLegalHold(r, a);
+                if (r.hasQueryParameter("encryption")) return objects.updateEncryption(r, a);
                 unsupported(r, UNSUPPORTED_OBJECT);
                 return r.header("x-amz-copy-source") != null ? objects.copy(r, a) : objects.put(r, a);
             case "DELETE":
@@ -219,6 +234,8 @@ public final class S3Api implements AwsService {
             case "POST":
                 if (r.hasQueryParameter("uploads")) return multipart.create(r, a);
                 if (r.hasQueryParameter("uploadId")) return multipart.complete(r, a);
+                if (r.hasQueryParameter("restore")) return restores.restore(r, a);
+                if (r.hasQueryParameter("select")) return selects.select(r, a);
                 unsupported(r, UNSUPPORTED_OBJECT);
                 throw S3Errors.notImplemented("POST");
             default:
