@@ -7,6 +7,7 @@ import dev.cloudjar.persistence.KeyRanges;
 import dev.cloudjar.persistence.PersistentMap;
 import dev.cloudjar.services.dynamodb.backup.ExportsPage;
 import dev.cloudjar.services.dynamodb.storage.TableStorage;
+import dev.cloudjar.services.dynamodb.table.ContributorInsightsChange;
 import dev.cloudjar.services.dynamodb.table.ContributorInsightsSetting;
 import dev.cloudjar.services.dynamodb.table.IndexDefinition;
 import dev.cloudjar.services.dynamodb.table.KeySchema;
@@ -36,7 +37,7 @@ final class ContributorInsightsOperations {
     }
 
     /** Applies the action and answers the setting with AWS's transitional status (ENABLING / DISABLING). */
-    ContributorInsightsSetting update(Scope scope, String tableNameOrArn, String indexName, String action, String mode) {
+    ContributorInsightsChange update(Scope scope, String tableNameOrArn, String indexName, String action, String mode) {
         TableRecord table = catalog.requireNamed(scope, tableNameOrArn).definition();
         KeySchema key = keyOf(table, indexName);
         boolean enable = "ENABLE".equals(action);
@@ -48,7 +49,7 @@ final class ContributorInsightsOperations {
         synchronized (this) {
             settings.put(key(scope, table.name(), indexName), updated);
         }
-        return updated;
+        return new ContributorInsightsChange(updated, enable ? "ENABLING" : "DISABLING");
     }
 
     ContributorInsightsSetting describe(Scope scope, String tableNameOrArn, String indexName) {

@@ -33,6 +33,8 @@ import dev.cloudjar.services.dynamodb.table.TableDescription;
 import dev.cloudjar.services.dynamodb.table.TableNamesPage;
 import dev.cloudjar.services.dynamodb.table.TagsPage;
 import dev.cloudjar.services.dynamodb.table.ContributorInsightsSetting;
+import dev.cloudjar.services.dynamodb.table.ContributorInsightsChange;
+import dev.cloudjar.services.dynamodb.table.GlobalTableDescription;
 import dev.cloudjar.services.dynamodb.table.GlobalTableRecord;
 import dev.cloudjar.services.dynamodb.table.TableRecord;
 import dev.cloudjar.services.dynamodb.table.ReplicaUpdate;
@@ -143,14 +145,24 @@ public final class DynamoDbBackend implements AutoCloseable {
     }
 
     public TableDescription updateTable(Scope scope, UpdateTableRequest request) {
-        replicas.checkStreamChange(scope, request.tableName(), request.streamSpecification());
-        return withReplicas(scope, tables.update(scope, request));
+        return updateTable(scope, request, List.of());
     }
 
-    /** UpdateTable's ReplicaUpdates (global tables version 2019.11.21); answers the table as UPDATING. */
-    public TableDescription updateReplicas(Scope scope, String tableName, List<ReplicaUpdate> updates) {
-        replicas.apply(scope, tableName, updates);
-        TableDescription t = tables.describe(scope, tableName);
+    /**
+     * UpdateTable with its ReplicaUpdates (global tables version 2019.11.21): the other changes first,
+     * then the replicas, after which the table answers UPDATING.
+     */
+    public TableDescription updateTable(Scope scope, UpdateTableRequest request, List<ReplicaUpdate> replicaUpdates) {
+        TableDescription updated = null;
+        if (replicaUpdates.isEmpty() || !request.changesNothing()) {
+            replicas.checkStreamChange(scope, request.tableName(), request.streamSpecification());
+            updated = withReplicas(scope, tables.update(scope, request));
+        }
+        if (replicaUpdates.isEmpty()) {
+            return updated;
+        }
+        replicas.apply(scope, request.tableName(), replicaUpdates);
+        TableDescription t = tables.describe(scope, request.tableName());
         return withReplicas(scope, t.withStatus("UPDATING", t.creatingIndexes()));
     }
 
@@ -245,7 +257,7 @@ public final class DynamoDbBackend implements AutoCloseable {
     // ---- contributor insights
 
     /** UpdateContributorInsights; the answer carries AWS's transitional status (ENABLING / DISABLING). */
-    public ContributorInsightsSetting updateContributorInsights(Scope scope, String tableName, String indexName, String action,
+    public ContributorInsightsChange updateContributorInsights(Scope scope, String tableName, String indexName, String action,
                                                                 String mode) {
         return insights.update(scope, tableName, indexName, action, mode);
     }
@@ -261,12 +273,13 @@ public final class DynamoDbBackend implements AutoCloseable {
 
     // ---- global tables (version 2017.11.29)
 
-    public GlobalTableRecord createGlobalTable(Scope scope, String name, List<String> regions) {
-        return globalTables.create(scope, name, regions);
+    /** CreateGlobalTable; AWS answers CREATING while it sets up replication, which here runs at once. */
+    public GlobalTableDescription createGlobalTable(Scope scope, String name, List<String> regions) {
+        return globalTables.described(scope, globalTables.create(scope, name, regions), "CREATING");
     }
 
-    public GlobalTableRecord describeGlobalTable(Scope scope, String name) {
-        return globalTables.describe(scope, name);
+    public GlobalTableDescription describeGlobalTable(Scope scope, String name) {
+        return globalTables.described(scope, globalTables.describe(scope, name), "ACTIVE");
     }
 
     /** Up to {@code limit + 1} global tables after {@code exclusiveStart}: one more than a page says another follows. */
@@ -274,8 +287,8 @@ public final class DynamoDbBackend implements AutoCloseable {
         return globalTables.list(scope, region, exclusiveStart, limit);
     }
 
-    public GlobalTableRecord updateGlobalTable(Scope scope, String name, List<String> creates, List<String> deletes) {
-        return globalTables.update(scope, name, creates, deletes);
+    public GlobalTableDescription updateGlobalTable(Scope scope, String name, List<String> creates, List<String> deletes) {
+        return globalTables.described(scope, globalTables.update(scope, name, creates, deletes), "UPDATING");
     }
 
     /** Each replica region's table definition (null where that table was deleted since it joined). */

@@ -11,6 +11,7 @@ import dev.cloudjar.persistence.KeyRanges;
 import dev.cloudjar.persistence.PersistentMap;
 import dev.cloudjar.services.dynamodb.model.AttributeValue;
 import dev.cloudjar.services.dynamodb.storage.TableStorage;
+import dev.cloudjar.services.dynamodb.table.GlobalTableDescription;
 import dev.cloudjar.services.dynamodb.table.GlobalTableRecord;
 import dev.cloudjar.services.dynamodb.table.TableRecord;
 import java.util.ArrayList;
@@ -88,6 +89,11 @@ final class GlobalTables implements AutoCloseable {
             throw new AwsException(400, "GlobalTableNotFoundException", "Global table not found: " + name);
         }
         return record;
+    }
+
+    /** The record as the operations answer it, with its ARN (global tables have no region in theirs). */
+    GlobalTableDescription described(Scope scope, GlobalTableRecord record, String status) {
+        return new GlobalTableDescription(record, "arn:aws:dynamodb::" + scope.account() + ":global-table/" + record.name(), status);
     }
 
     /** ListGlobalTables: names in order, optionally only those with a replica in {@code region}. */

@@ -11,6 +11,7 @@ import dev.cloudjar.protocol.OperationTable;
 import dev.cloudjar.protocol.json.JsonProtocol;
 import dev.cloudjar.services.dynamodb.DynamoDbBackend;
 import dev.cloudjar.services.dynamodb.backup.ExportsPage;
+import dev.cloudjar.services.dynamodb.table.ContributorInsightsChange;
 import dev.cloudjar.services.dynamodb.table.ContributorInsightsSetting;
 import java.io.IOException;
 
@@ -30,11 +31,12 @@ final class ContributorInsightsHandlers {
 
     private AwsResponse update(AwsRequest request) {
         JsonNode b = JsonProtocol.readTree(request);
-        ContributorInsightsSetting s = backend.updateContributorInsights(request.scope(), string(b, "TableName"),
+        ContributorInsightsChange change = backend.updateContributorInsights(request.scope(), string(b, "TableName"),
                 string(b, "IndexName"), string(b, "ContributorInsightsAction"), string(b, "ContributorInsightsMode"));
+        ContributorInsightsSetting s = change.setting();
         return JsonOutput.ok(g -> {
             names(g, s);
-            g.writeStringField("ContributorInsightsStatus", s.enabled() ? "ENABLING" : "DISABLING");
+            g.writeStringField("ContributorInsightsStatus", change.status());
             if (s.mode() != null) {
                 g.writeStringField("ContributorInsightsMode", s.mode());
             }

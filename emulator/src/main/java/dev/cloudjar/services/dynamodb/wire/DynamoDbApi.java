@@ -19,12 +19,10 @@ import dev.cloudjar.protocol.OperationTable;
 import dev.cloudjar.protocol.json.JsonProtocol;
 import dev.cloudjar.services.dynamodb.DynamoDbBackend;
 import dev.cloudjar.services.dynamodb.model.AttributeValues;
-import dev.cloudjar.services.dynamodb.table.ReplicaUpdate;
 import dev.cloudjar.services.dynamodb.table.TableDescription;
 import dev.cloudjar.services.dynamodb.table.TableNamesPage;
 import dev.cloudjar.services.dynamodb.table.TagsPage;
 import dev.cloudjar.services.dynamodb.table.TimeToLive;
-import dev.cloudjar.services.dynamodb.table.UpdateTableRequest;
 import dev.cloudjar.services.dynamodb.transactions.CancellationReason;
 import dev.cloudjar.services.dynamodb.transactions.TransactionCanceled;
 import java.util.LinkedHashMap;
@@ -120,14 +118,8 @@ public final class DynamoDbApi implements AwsService {
 
     private AwsResponse updateTable(AwsRequest request) {
         JsonNode body = JsonProtocol.readTree(request);
-        String table = ItemJson.requiredTable(body);
-        UpdateTableRequest update = TableJson.updateTable(body);
-        List<ReplicaUpdate> replicaUpdates = TableJson.replicaUpdates(body);
-        TableDescription updated = null;
-        if (replicaUpdates.isEmpty() || !update.changesNothing()) {
-            updated = backend.updateTable(request.scope(), update);
-        }
-        TableDescription t = replicaUpdates.isEmpty() ? updated : backend.updateReplicas(request.scope(), table, replicaUpdates);
+        ItemJson.requiredTable(body);
+        TableDescription t = backend.updateTable(request.scope(), TableJson.updateTable(body), TableJson.replicaUpdates(body));
         return JsonOutput.ok(g -> TableJson.writeDescription(g, "TableDescription", t));
     }
 

@@ -7,12 +7,12 @@ import static dev.cloudjar.services.dynamodb.wire.JsonInput.string;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cloudjar.core.Scope;
 import dev.cloudjar.protocol.AwsRequest;
 import dev.cloudjar.protocol.AwsResponse;
 import dev.cloudjar.protocol.OperationTable;
 import dev.cloudjar.protocol.json.JsonProtocol;
 import dev.cloudjar.services.dynamodb.DynamoDbBackend;
+import dev.cloudjar.services.dynamodb.table.GlobalTableDescription;
 import dev.cloudjar.services.dynamodb.table.GlobalTableRecord;
 import dev.cloudjar.services.dynamodb.table.IndexDefinition;
 import dev.cloudjar.services.dynamodb.table.TableRecord;
@@ -44,14 +44,13 @@ final class GlobalTableHandlers {
     private AwsResponse create(AwsRequest request) {
         JsonNode b = JsonProtocol.readTree(request);
         List<String> regions = list(b, "ReplicationGroup", r -> string(r, "RegionName"));
-        GlobalTableRecord g = backend.createGlobalTable(request.scope(), string(b, "GlobalTableName"), regions);
-        // AWS answers CREATING while it sets up replication; here the group replicates at once.
-        return JsonOutput.ok(out -> writeDescription(out, request.scope(), g, "CREATING"));
+        GlobalTableDescription g = backend.createGlobalTable(request.scope(), string(b, "GlobalTableName"), regions);
+        return JsonOutput.ok(out -> writeDescription(out, g));
     }
 
     private AwsResponse describe(AwsRequest request) {
-        GlobalTableRecord g = backend.describeGlobalTable(request.scope(), string(JsonProtocol.readTree(request), "GlobalTableName"));
-        return JsonOutput.ok(out -> writeDescription(out, request.scope(), g, "ACTIVE"));
+        GlobalTableDescription g = backend.describeGlobalTable(request.scope(), string(JsonProtocol.readTree(request), "GlobalTableName"));
+        return JsonOutput.ok(out -> writeDescription(out, g));
     }
 
     private AwsResponse update(AwsRequest request) {
@@ -69,8 +68,8 @@ final class GlobalTableHandlers {
                 deletes.add(string(delete, "RegionName"));
             }
         }
-        GlobalTableRecord g = backend.updateGlobalTable(request.scope(), string(b, "GlobalTableName"), creates, deletes);
-        return JsonOutput.ok(out -> writeDescription(out, request.scope(), g, "UPDATING"));
+        GlobalTableDescription g = backend.updateGlobalTable(request.scope(), string(b, "GlobalTableName"), creates, deletes);
+        return JsonOutput.ok(out -> writeDescription(out, g));
     }
 
     private AwsResponse listGlobalTables(AwsRequest request) {
@@ -96,7 +95,7 @@ final class GlobalTableHandlers {
     }
 
     private AwsResponse describeSettings(AwsRequest request) {
-        GlobalTableRecord g = backend.describeGlobalTable(request.scope(), string(JsonProtocol.readTree(request), "GlobalTableName"));
+        GlobalTableRecord g = backend.describeGlobalTable(request.scope(), string(JsonProtocol.readTree(request), "GlobalTableName")).table();
         Map<String, TableRecord> replicas = backend.globalTableReplicas(request.scope(), g);
         return JsonOutput.ok(out -> {
             out.writeStringField("GlobalTableName", g.name());
@@ -129,12 +128,13 @@ final class GlobalTableHandlers {
         });
     }
 
-    private static void writeDescription(JsonGenerator out, Scope scope, GlobalTableRecord g, String status) throws IOException {
+    private static void writeDescription(JsonGenerator out, GlobalTableDescription d) throws IOException {
+        GlobalTableRecord g = d.table();
         out.writeObjectFieldStart("GlobalTableDescription");
         writeRegions(out, g);
-        out.writeStringField("GlobalTableArn", "arn:aws:dynamodb::" + scope.account() + ":global-table/" + g.name());
+        out.writeStringField("GlobalTableArn", d.arn());
         JsonOutput.epochSeconds(out, "CreationDateTime", g.createdMillis());
-        out.writeStringField("GlobalTableStatus", status);
+        out.writeStringField("GlobalTableStatus", d.status());
         out.writeStringField("GlobalTableName", g.name());
         out.writeEndObject();
     }
